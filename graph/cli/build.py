@@ -1,0 +1,1 @@
+"""``civicgraph build`` (placeholder: the pipeline lands next)."""
