@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.errors import GraphLoadError
 from graph.namespace import PREFIXES
@@ -44,8 +45,12 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 
 def new_graph() -> Graph:
-    """Return an empty rdflib graph over the configured store, prefixes bound."""
-    return bind_prefixes(Graph(store=STORE))
+    """Return an empty rdflib graph over the configured store, prefixes bound.
+
+    The triples live in the store's default graph, so SPARQL run directly on
+    the underlying pyoxigraph store (:func:`oxigraph_store`) sees them.
+    """
+    return bind_prefixes(Graph(store=STORE, identifier=DATASET_DEFAULT_GRAPH_ID))
 
 
 def new_dataset() -> Dataset:

@@ -1,0 +1,146 @@
+"""Extractors: one document in, its entities and relations (with evidence) out.
+
+Per-document work is independent of every other document, so documents can be
+extracted in parallel and cached by content hash. ``EXTRACTORS`` is the
+registry; the default ``rules`` extractor needs nothing but this package.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from graph import EXTRACTOR_VERSION
+from graph.extract.entities import (
+    Found,
+    PlaceLookup,
+    acronym_index,
+    find_mentions,
+    group_mentions,
+)
+from graph.extract.relations import SentMention, sentence_relations
+from graph.extract.sentences import split_sentences
+from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
+
+_ORG_SLOT = re.compile(
+    r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$",
+    re.I,
+)
+_LIST_SLOT = re.compile(r"(?:,|\band|&)\s+(?:the\s+)?$", re.I)
+_ANAPHOR = re.compile(
+    r"^(?:The|This|That|Their|Its|Our)\s+(?P<noun>council|authority|combined authority|trust|college|university|"
+    r"charity|organisation|museum|theatre|programme|project|scheme|initiative|fund|pilot|partnership|network)\b|^(?P<pron>It|They)\b"
+)
+_ANAPHOR_TYPE = {
+    "programme": "Programme",
+    "project": "Programme",
+    "scheme": "Programme",
+    "initiative": "Programme",
+    "fund": "Programme",
+    "pilot": "Programme",
+    "network": "Programme",
+}
+
+
+@lru_cache(maxsize=1)
+def _places() -> PlaceLookup:
+    return PlaceLookup.from_gazetteer()
+
+
+def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> bool:
+    left = text[sentence_start : f.start]
+    if _ORG_SLOT.search(left[-40:]):
+        return True
+    return bool(typed_before and _LIST_SLOT.search(left[-12:]))
+
+
+def extract_rules(doc: Document) -> DocumentExtraction:
+    """The default extractor: rules, patterns and gazetteers (no model weights)."""
+    text = doc.text
+    places = _places()
+    sentences = split_sentences(text)
+    found = find_mentions(text, sentences, places)
+
+    # type name candidates by their slot: "funded by X", "with A, B and C"
+    last_typed_org_end: dict[int, int] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        s0 = sentences[f.sentence][0]
+        if f.type is None:
+            prev_end = last_typed_org_end.get(f.sentence)
+            typed_before = prev_end is not None and f.start - prev_end < 12
+            if _slot_type(f, text, s0, typed_before) and len(f.name) > 2:
+                f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
+        if f.type == "Organisation":
+            last_typed_org_end[f.sentence] = f.end
+
+    acronyms = acronym_index(found, text)
+    groups, where = group_mentions(found, text, acronyms)
+
+    entities: list[LocalEntity] = []
+    for gi, g in enumerate(groups):
+        mentions = tuple(
+            Mention(doc.doc_id, f.start, f.end, text[f.start : f.end], g.type, g.subtype, f.rule)
+            for f in sorted(g.mentions, key=lambda f: f.start)
+        )
+        entities.append(
+            LocalEntity(
+                key=f"{doc.doc_id}#{gi}",
+                doc_id=doc.doc_id,
+                name=g.name,
+                type=g.type,
+                subtype=g.subtype,
+                aliases=frozenset(a for a in g.aliases if a != g.name),
+                mentions=mentions,
+                ids=g.ids,
+            )
+        )
+
+    by_sentence: dict[int, list[SentMention]] = {}
+    for i, f in enumerate(found):
+        if i not in where:
+            continue
+        gi = where[i]
+        s0 = sentences[f.sentence][0]
+        by_sentence.setdefault(f.sentence, []).append(
+            SentMention(i, gi, groups[gi].type, groups[gi].subtype, f.start - s0, f.end - s0, f.possessive, f.cue)
+        )
+
+    relations: list[Relation] = []
+    recent: list[SentMention] = []
+    for si, (s0, s1) in enumerate(sentences):
+        sentence = text[s0:s1]
+        ms = sorted(by_sentence.get(si, []), key=lambda m: m.start)
+        topic = None
+        am = _ANAPHOR.match(sentence)
+        if am and recent:
+            want = "Programme" if _ANAPHOR_TYPE.get((am.group("noun") or "").lower()) else "Organisation"
+            if not (ms and ms[0].start <= am.end() + 1):
+                cand = next((m for m in reversed(recent) if m.type == want), None)
+                if cand is not None:
+                    topic = SentMention(-1 - si, cand.group, cand.type, cand.subtype, 0, 0)
+        for r in sentence_relations(sentence, ms, topic):
+            relations.append(
+                Relation(
+                    subject=f"{doc.doc_id}#{r.subject}",
+                    predicate=r.predicate,
+                    object=f"{doc.doc_id}#{r.object}",
+                    evidence=Evidence(doc.doc_id, s0, s1, sentence),
+                    rule=f"{EXTRACTOR_VERSION}:{r.rule}",
+                    amount=r.amount,
+                    currency=r.currency,
+                    amount_text=r.amount_text,
+                )
+            )
+        if ms:
+            recent = (recent + ms)[-12:]
+    return DocumentExtraction(doc, tuple(entities), tuple(relations))
+
+
+#: Registry of extractors by name; each maps a Document to a DocumentExtraction.
+EXTRACTORS: dict[str, Callable[[Document], DocumentExtraction]] = {"rules": extract_rules}
+
+
+def extract_document(doc: Document, extractor: str = "rules") -> DocumentExtraction:
+    """Run the named extractor on one document."""
+    return EXTRACTORS[extractor](doc)

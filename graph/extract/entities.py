@@ -1,0 +1,365 @@
+"""Entity mentions of one document, typed and grouped into local entities.
+
+Per sentence: capitalised chunks (:mod:`graph.extract.names`) typed by head
+noun, gazetteer matches (places, national bodies), acronym definitions in
+either direction ("Long Name (LN)", "LN (Long Name)"), quoted programme
+names, and context typing for names with no head noun ("X is a project",
+"X was launched", "X provides …"). Then, within the document, mentions are
+grouped: same normalised name, acronym to expansion, short form to long form
+("Arts Council" -> "Arts Council England"), possessives dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from graph.extract.lexicon import MONTHS, NOT_NAMES, PLACE_DIRECTIONS
+from graph.extract.names import (
+    Chunk,
+    acronym_matches,
+    chunks,
+    classify,
+    is_acronym,
+    split_coordination,
+)
+from graph.textnorm import norm_key
+
+# "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
+_IS_A = re.compile(
+    r"^\s*(?:,\s*)?(?:is|was|are|were|,)\s+(?:a|an|the)\s+(?:[\w\-’']+\s+){0,5}?"
+    r"(?P<noun>programme|program|project|initiative|scheme|pilot|network|festival|fund|"
+    r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
+    r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
+    r"employer|social enterprise|provider|consortium|body|agency|institution|centre)\b",
+    re.I,
+)
+_LAUNCHED = re.compile(r"^\s*(?:was|were|has been|is being)\s+(?:launched|set up|created|established|piloted|delivered|funded|run|commissioned)\b", re.I)
+_ORG_VERB = re.compile(
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:provides|provided|supports|supported|works|worked|delivers|delivered|"
+    r"runs|ran|launched|leads|led|funds|funded|invested|offers|offered|operates|operated|"
+    r"commissioned|partnered|drives|drove|hosts|hosted|employs|trains|has\s+(?:worked|launched|delivered|funded|supported)|is\s+working)\b",
+    re.I,
+)
+_NOUN_TYPE = {
+    "programme": ("Programme", "Initiative"),
+    "program": ("Programme", "Initiative"),
+    "project": ("Programme", "Initiative"),
+    "initiative": ("Programme", "Initiative"),
+    "scheme": ("Programme", "Initiative"),
+    "pilot": ("Programme", "Initiative"),
+    "network": ("Programme", "Network"),
+    "festival": ("Programme", "Initiative"),
+    "fund": ("Programme", "FundingProgramme"),
+    "campaign": ("Programme", "Initiative"),
+    "strategy": ("Programme", "Strategy"),
+    "plan": ("Programme", "Strategy"),
+    "partnership": ("Organisation", "Partnership"),
+    "collective": ("Organisation", "Partnership"),
+    "consortium": ("Organisation", "Partnership"),
+    "charity": ("Organisation", "Charity"),
+    "trust": ("Organisation", "Charity"),
+    "foundation": ("Organisation", "Charity"),
+    "social enterprise": ("Organisation", "Charity"),
+    "company": ("Organisation", "Business"),
+    "business": ("Organisation", "Business"),
+    "employer": ("Organisation", "Business"),
+    "theatre": ("Organisation", "CulturalOrganisation"),
+    "venue": ("Organisation", "CulturalOrganisation"),
+    "museum": ("Organisation", "CulturalOrganisation"),
+    "gallery": ("Organisation", "CulturalOrganisation"),
+    "centre": ("Organisation", "CulturalOrganisation"),
+    "college": ("Organisation", "EducationProvider"),
+    "university": ("Organisation", "EducationProvider"),
+    "school": ("Organisation", "EducationProvider"),
+    "provider": ("Organisation", "EducationProvider"),
+    "organisation": ("Organisation", None),
+    "organization": ("Organisation", None),
+    "body": ("Organisation", None),
+    "agency": ("Organisation", "GovernmentBody"),
+    "institution": ("Organisation", None),
+}
+_ACR_AFTER = re.compile(r"^\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
+_EXP_AFTER = re.compile(r"^\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
+_QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"']")
+_PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
+
+
+@dataclass(slots=True)
+class Found:
+    """A mention found in a sentence (mutable while typing; frozen into Mention later)."""
+
+    name: str
+    start: int  # document offsets
+    end: int
+    type: str | None
+    subtype: str | None
+    rule: str
+    sentence: int
+    possessive: bool = False
+    cue: str | None = None
+    acronym: str | None = None
+    ids: tuple[tuple[str, str], ...] = ()
+    aliases: set[str] = field(default_factory=set)
+
+
+class PlaceLookup:
+    """What the entity rules need from the gazetteer (empty when none is installed)."""
+
+    def __init__(self) -> None:
+        self.regex: re.Pattern[str] | None = None
+        self.forms: dict[str, list[tuple[str, str, str | None, tuple[tuple[str, str], ...], bool]]] = {}
+
+    @classmethod
+    def from_gazetteer(cls) -> PlaceLookup:
+        lk = cls()
+        try:
+            from graph.gazetteer import load_gazetteer
+        except ImportError:  # pragma: no cover - before the gazetteer exists
+            return lk
+        gz = load_gazetteer()
+        forms: dict[str, list] = defaultdict(list)
+        for form, entries in gz.forms().items():
+            if len(form) < 3 and not form.isupper():
+                continue
+            for e in entries:
+                forms[form].append((e.name, e.type, e.subtype, e.ids, e.ambiguous and form == e.name))
+        lk.forms = dict(forms)
+        alts = sorted(forms, key=len, reverse=True)
+        if alts:
+            lk.regex = re.compile(
+                r"(?<![\w\-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w\-])"
+            )
+        return lk
+
+    def is_place_word(self, word: str) -> bool:
+        return any(t == "Place" for _, t, *_ in self.forms.get(word, ()))
+
+    def lookup(self, name: str):  # type: ignore[no-untyped-def]
+        return self.forms.get(name, [])
+
+
+def _sentence_mentions(
+    text: str, s0: int, s1: int, si: int, places: PlaceLookup
+) -> list[Found]:
+    sentence = text[s0:s1]
+    found: list[Found] = []
+    covered: list[tuple[int, int, str | None]] = []
+    for ch in chunks(sentence, is_place=places.is_place_word):
+        parts = split_coordination(ch.text)
+        offset = 0
+        for name, was_split in parts:
+            if was_split:
+                # locate the part inside the chunk when it is verbatim, else keep the chunk span
+                k = sentence.find(name, ch.start + offset, ch.end + 1)
+                if k >= 0:
+                    st, en = k, k + len(name)
+                    offset = en - ch.start
+                else:
+                    st, en = ch.start, ch.end
+            else:
+                st, en = ch.start, ch.end
+            f = _type_name(name, sentence, st, en, places)
+            f.start, f.end, f.sentence = s0 + st, s0 + en, si
+            f.possessive = ch.possessive and en == ch.end
+            f.cue = ch.cue if en == ch.end else None
+            # acronym definitions after the name: "Long Name (LN)"
+            m = _ACR_AFTER.match(sentence, en) if en == ch.end else None
+            if m and is_acronym(m.group("acr")) and m.group("acr") != name:
+                f.acronym = m.group("acr")
+            found.append(f)
+            covered.append((st, en, f.type))
+    # gazetteer matches not inside an organisation or programme name
+    if places.regex is not None:
+        for m in places.regex.finditer(sentence):
+            st, en = m.span()
+            inside = [c for c in covered if c[0] <= st and en <= c[1] and c[2] in ("Organisation", "Programme")]
+            if inside and not any(c[0] == st and c[1] == en for c in inside):
+                continue
+            for gname, gtype, gsub, gids, ambiguous in places.lookup(m.group(0)):
+                if ambiguous and not _PREP_BEFORE.search(sentence[:st]):
+                    continue
+                if st == 0 and ambiguous:
+                    continue
+                found.append(
+                    Found(gname, s0 + st, s0 + en, gtype, gsub, "gazetteer", si, ids=gids,
+                          aliases={m.group(0)} if m.group(0) != gname else set())
+                )
+                break
+    # quoted names: ‘Bristol One City’ partnership
+    for m in _QUOTED.finditer(sentence):
+        q = m.group("q").strip()
+        words = q.split()
+        if 1 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= max(1, len(words) // 2):
+            typed = classify(q)
+            t, sub = (typed[0], typed[1]) if typed else ("Programme", "Initiative")
+            found.append(Found(q, s0 + m.start("q"), s0 + m.end("q"), t, sub, "quoted", si))
+    return found
+
+
+def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:
+    typed = classify(name)
+    if typed:
+        return Found(name, st, en, typed[0], typed[1], typed[2], 0)
+    gz = places.lookup(name)
+    if gz:
+        gname, gtype, gsub, gids, ambiguous = gz[0]
+        return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
+                     aliases={name} if name != gname else set())
+    after = sentence[en:]
+    m = _IS_A.match(after)
+    if m:
+        t, sub = _NOUN_TYPE.get(m.group("noun").lower(), ("Organisation", None))
+        return Found(name, st, en, t, sub, f"context:is-a-{m.group('noun').lower()}", 0)
+    if _LAUNCHED.match(after):
+        return Found(name, st, en, "Programme", "Initiative", "context:was-launched", 0)
+    words = name.split()
+    if (
+        len(words) >= 2
+        and words[0].lower() in PLACE_DIRECTIONS
+        and places.is_place_word(" ".join(words[1:]))
+    ):
+        return Found(name, st, en, "Place", "Neighbourhood", "context:direction+place", 0)
+    if _ORG_VERB.match(after) and not _looks_like_person(name):
+        return Found(name, st, en, "Organisation", None, "context:subject-of-org-verb", 0)
+    return Found(name, st, en, None, None, "candidate", 0)
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and False
+
+
+def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLookup) -> list[Found]:
+    """All mentions of the document, typed where a rule could type them."""
+    out: list[Found] = []
+    for si, (s0, s1) in enumerate(sentences):
+        out.extend(_sentence_mentions(text, s0, s1, si, places))
+    return out
+
+
+def _bad_name(name: str) -> bool:
+    words = name.split()
+    if not words:
+        return True
+    low = name.lower()
+    if low in NOT_NAMES or all(w.lower() in NOT_NAMES or w.lower() in MONTHS for w in words):
+        return True
+    return bool(re.fullmatch(r"[\d\W]+", name))
+
+
+def acronym_index(found: list[Found], text: str) -> dict[str, Found]:
+    """Acronym -> the mention that defines it ("Long Name (LN)" or "LN (Long Name)")."""
+    index: dict[str, Found] = {}
+    for f in found:
+        if f.acronym and f.type is not None:
+            index.setdefault(f.acronym, f)
+    # reverse definitions: "DWP (Department for Work and Pensions)"
+    by_start = {f.start: f for f in found}
+    for f in found:
+        if is_acronym(f.name):
+            m = _EXP_AFTER.match(text, f.end)
+            if m:
+                inner = by_start.get(m.start("exp")) or by_start.get(m.start("exp") + 4)
+                if inner is not None and inner.type is not None and acronym_matches(f.name, inner.name):
+                    index.setdefault(f.name, inner)
+    return index
+
+
+@dataclass(slots=True)
+class Group:
+    """A local entity under construction."""
+
+    name: str
+    type: str
+    subtype: str | None
+    mentions: list[Found]
+    aliases: set[str]
+    ids: tuple[tuple[str, str], ...] = ()
+
+
+def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) -> tuple[list[Group], dict[int, int]]:
+    """Group typed mentions into local entities; return groups and mention-index -> group-index."""
+    groups: list[Group] = []
+    by_key: dict[tuple[str, str], int] = {}
+    where: dict[int, int] = {}
+
+    def key_of(f: Found) -> tuple[str, str]:
+        return (f.type or "", norm_key(f.name))
+
+    # 1. full names (not bare acronyms) by normalised key
+    for i, f in enumerate(found):
+        if f.type is None or _bad_name(f.name):
+            continue
+        if is_acronym(f.name) and f.name in acronyms and acronyms[f.name] is not f:
+            continue
+        k = key_of(f)
+        if k not in by_key:
+            by_key[k] = len(groups)
+            groups.append(Group(f.name, f.type, f.subtype, [], set(), f.ids))
+        g = groups[by_key[k]]
+        g.mentions.append(f)
+        g.aliases.add(f.name)
+        g.aliases.update(f.aliases)
+        if f.acronym:
+            g.aliases.add(f.acronym)
+        if g.subtype is None and f.subtype:
+            g.subtype = f.subtype
+        if not g.ids and f.ids:
+            g.ids = f.ids
+        where[i] = by_key[k]
+    # 2. acronyms used alone -> their definition
+    for i, f in enumerate(found):
+        if i in where:
+            continue
+        target = acronyms.get(f.name) or acronyms.get(f.name.rstrip("s"))
+        if target is not None and target.type is not None:
+            k = key_of(target)
+            if k in by_key:
+                gi = by_key[k]
+                groups[gi].mentions.append(f)
+                groups[gi].aliases.add(f.name)
+                where[i] = gi
+    # 3. short forms -> long forms of the same type ("Arts Council" -> "Arts Council England")
+    merged: dict[int, int] = {}
+    keys = sorted(by_key.items(), key=lambda kv: len(kv[0][1]))
+    for (t, short), gi in keys:
+        for (t2, long_), gj in by_key.items():
+            if gi == gj or t2 != t or not long_.startswith(short + " "):
+                continue
+            rest = long_[len(short) + 1 :].split()
+            if len(rest) <= 2 and all(w in _GENERIC_TAILS or w in ("england", "uk") for w in rest):
+                merged[gi] = gj
+                break
+    for gi, gj in merged.items():
+        while gj in merged:
+            gj = merged[gj]
+        groups[gj].mentions.extend(groups[gi].mentions)
+        groups[gj].aliases.update(groups[gi].aliases)
+        for i, g in list(where.items()):
+            if g == gi:
+                where[i] = gj
+    keep = sorted(set(where.values()))
+    remap = {old: new for new, old in enumerate(keep)}
+    out_groups = [groups[g] for g in keep]
+    for g in out_groups:
+        # preferred name: the longest non-acronym form seen
+        forms = [a for a in g.aliases if not is_acronym(a)] or sorted(g.aliases)
+        g.name = max(forms, key=lambda a: (len(a.split()), len(a), a))
+    return out_groups, {i: remap[g] for i, g in where.items()}
+
+
+_GENERIC_TAILS = frozenset(
+    "charity trust ltd limited plc cic group england uk network programme project".split()
+)
+
+
+def type_candidates(found: list[Found], typer: Callable[[Found], tuple[str, str | None, str] | None]) -> None:
+    """Give untyped candidates a type from their relation slots (``typer``), in place."""
+    for f in found:
+        if f.type is None:
+            t = typer(f)
+            if t:
+                f.type, f.subtype, f.rule = t

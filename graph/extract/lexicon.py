@@ -1,0 +1,202 @@
+"""Word lists the rules use: head nouns, connectors, cue words.
+
+These are general English and UK public-sector vocabulary (not names from
+any document). A head noun decides an entity's type and subtype: "X Council"
+is a local authority, "X College" an education provider, "X Fund" a funding
+programme. Sources: the entity types of the annotation guidelines and the
+ONS/GOV.UK naming conventions for public bodies.
+"""
+
+from __future__ import annotations
+
+# head word (lower case) -> (type, subtype)
+ORG_HEADS: dict[str, tuple[str, str | None]] = {}
+for _w, _sub in {
+    "council": "LocalAuthority",
+    "councils": "LocalAuthority",
+    "borough": None,
+    "authority": "LocalAuthority",
+    "authorities": "LocalAuthority",
+    "college": "EducationProvider",
+    "colleges": "EducationProvider",
+    "university": "EducationProvider",
+    "universities": "EducationProvider",
+    "school": "EducationProvider",
+    "schools": "EducationProvider",
+    "academy": "EducationProvider",
+    "academies": "EducationProvider",
+    "institute": "EducationProvider",
+    "polytechnic": "EducationProvider",
+    "museum": "CulturalOrganisation",
+    "museums": "CulturalOrganisation",
+    "gallery": "CulturalOrganisation",
+    "galleries": "CulturalOrganisation",
+    "theatre": "CulturalOrganisation",
+    "theatres": "CulturalOrganisation",
+    "library": "CulturalOrganisation",
+    "libraries": "CulturalOrganisation",
+    "archives": "CulturalOrganisation",
+    "orchestra": "CulturalOrganisation",
+    "opera": "CulturalOrganisation",
+    "ballet": "CulturalOrganisation",
+    "playhouse": "CulturalOrganisation",
+    "studios": "CulturalOrganisation",
+    "arts": None,
+    "trust": "Charity",
+    "trusts": "Charity",
+    "foundation": "Charity",
+    "charity": "Charity",
+    "society": "Charity",
+    "cic": "Charity",
+    "association": "Charity",
+    "federation": "Charity",
+    "alliance": "Partnership",
+    "consortium": "Partnership",
+    "compact": "Partnership",
+    "forum": "Partnership",
+    "board": "Partnership",
+    "commission": "GovernmentBody",
+    "department": "GovernmentBody",
+    "ministry": "GovernmentBody",
+    "agency": "GovernmentBody",
+    "office": "GovernmentBody",
+    "executive": "GovernmentBody",
+    "ltd": "Business",
+    "limited": "Business",
+    "plc": "Business",
+    "llp": "Business",
+    "group": "Business",
+    "company": "Business",
+    "bank": "Business",
+    "systems": "Business",
+    "industries": "Business",
+    "nhs": "HealthBody",
+    "hospital": "HealthBody",
+    "hospitals": "HealthBody",
+    "icb": "HealthBody",
+    "centre": "CulturalOrganisation",
+    "center": "CulturalOrganisation",
+    "hub": "Partnership",
+    "chamber": "Business",
+    "union": "Charity",
+    "service": "LocalAuthority",
+    "partnership": "Partnership",
+    "partnerships": "Partnership",
+    "unit": "GovernmentBody",
+    "commissioners": "GovernmentBody",
+}.items():
+    ORG_HEADS[_w] = ("Organisation", _sub)
+
+PROGRAMME_HEADS: dict[str, tuple[str, str | None]] = {}
+for _w, _sub in {
+    "programme": "Initiative",
+    "programmes": "Initiative",
+    "program": "Initiative",
+    "project": "Initiative",
+    "projects": "Initiative",
+    "initiative": "Initiative",
+    "scheme": "Initiative",
+    "pilot": "Initiative",
+    "pilots": "Initiative",
+    "festival": "Initiative",
+    "challenge": "Initiative",
+    "campaign": "Initiative",
+    "accelerator": "Initiative",
+    "bootcamp": "QualificationRoute",
+    "bootcamps": "QualificationRoute",
+    "apprenticeship": "QualificationRoute",
+    "apprenticeships": "QualificationRoute",
+    "traineeship": "QualificationRoute",
+    "traineeships": "QualificationRoute",
+    "fellowship": "Initiative",
+    "residency": "Initiative",
+    "award": "FundingProgramme",
+    "awards": "FundingProgramme",
+    "fund": "FundingProgramme",
+    "funds": "FundingProgramme",
+    "grant": "FundingProgramme",
+    "grants": "FundingProgramme",
+    "bursary": "FundingProgramme",
+    "deal": "Strategy",
+    "strategy": "Strategy",
+    "plan": "Strategy",
+    "network": "Network",
+    "networks": "Network",
+    "guarantee": "Initiative",
+    "zone": "Initiative",
+    "zones": "Initiative",
+    "week": "Initiative",
+    "trail": "Initiative",
+    "service": "Initiative",
+    "offer": "Initiative",
+    "pathway": "QualificationRoute",
+    "pathways": "QualificationRoute",
+    "route": "QualificationRoute",
+    "routes": "QualificationRoute",
+}.items():
+    PROGRAMME_HEADS[_w] = ("Programme", _sub)
+
+PLACE_HEADS: dict[str, tuple[str, str | None]] = {
+    "park": ("Place", "Site"),
+    "campus": ("Place", "Site"),
+    "estate": ("Place", "Neighbourhood"),
+    "ward": ("Place", "Neighbourhood"),
+    "site": ("Place", "Site"),
+    "quarter": ("Place", "Neighbourhood"),
+    "valley": ("Place", "Region"),
+    "region": ("Place", "Region"),
+    "mills": ("Place", "Site"),
+}
+
+# Words that qualify a head on its left inside an organisation name.
+ORG_HEAD_MODIFIERS = frozenset(
+    "county district borough city metropolitan town parish unitary combined "
+    "royal national regional community sixth form further higher".split()
+)
+
+# Lower-case words allowed inside a proper name between capitalised words.
+CONNECTORS = frozenset("of for and & the on upon de la le du to".split())
+
+# Connectors that may be followed by "the" inside a name ("Yorkshire and the Humber").
+CONNECTORS_BEFORE_THE = frozenset("of for and & on upon to".split())
+
+# Capitalised words that begin sentences or headings but never begin a name.
+LEADING_STOP = frozenset(
+    """a an the this that these those our their its his her my your we they it
+    in at on by for from with to of and or but as if when while where how what who
+    which why about above after before during since until across through into over
+    under between among all both each every some many most more other such no not
+    also however although though there here then thus so yet only just new
+    search visit find read see click contact explore learn join welcome
+    chair commissioners foreword introduction annex theme summary conclusion case study
+    is are was were be been has have had will would can could should may might must do does did
+    local national regional""".split()
+)
+
+# Capitalised words that are never names on their own.
+NOT_NAMES = frozenset(
+    """i we you he she they it the a an monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september
+    october november december mr mrs ms dr cllr sir dame lord lady professor prof
+    mayor chair chief executive director head manager officer minister secretary
+    obe mbe cbe rt hon baroness councillor deputy vice president ceo
+    table contents figure chapter section page part annex appendix note notes
+    source sources yes no tbc tba etc summary""".split()
+)
+
+# Job-title words: "Chief Executive of X" -> X, never the title.
+TITLE_WORDS = frozenset(
+    """chair chairman chairwoman chief executive director head manager officer
+    minister secretary mayor president founder trustee trustees deputy vice
+    lead leader principal dean professor councillor cllr ceo coordinator
+    member members senior associate fellow""".split()
+)
+
+PLACE_DIRECTIONS = frozenset(
+    "north south east west central north-east north-west south-east south-west "
+    "northern southern eastern western greater inner outer upper lower".split()
+)
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)

@@ -1,0 +1,334 @@
+"""Find the names in a sentence: capitalised chunks, head nouns, acronyms, quotes.
+
+The rules are plain functions over strings and spans so tests can call them:
+
+* :func:`tokens` splits a sentence into word tokens with spans;
+* :func:`chunks` groups capitalised words (with inner connectors such as
+  "of", "and", "&") into candidate names, trimming sentence-initial words,
+  job titles ("Chief Executive of …") and possessives;
+* :func:`split_coordination` splits "A Theatre and B Mill" into two names and
+  distributes a plural head ("Babergh and Mid Suffolk District Councils");
+* :func:`classify` types a name from its head noun ("… Council" ->
+  Organisation/LocalAuthority, "… Fund" -> Programme/FundingProgramme).
+
+>>> [c.text for c in chunks("Working with Leeds City Council and the Arts Council England today.")]
+['Leeds City Council and the Arts Council England']
+>>> [n for n, _ in split_coordination('Leeds City Council and the Arts Council England')]
+['Leeds City Council', 'Arts Council England']
+>>> classify("Leeds City Council")
+('Organisation', 'LocalAuthority', 'head:council')
+>>> [n for n, _ in split_coordination("Babergh and Mid Suffolk District Councils")]
+['Babergh District Council', 'Mid Suffolk District Council']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.extract.lexicon import (
+    CONNECTORS,
+    CONNECTORS_BEFORE_THE,
+    LEADING_STOP,
+    NOT_NAMES,
+    ORG_HEAD_MODIFIERS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PROGRAMME_HEADS,
+    TITLE_WORDS,
+)
+
+_TOKEN = re.compile(r"[^\W_][\w’'\-]*[^\W_]|[^\W_]|&")
+_HYPHEN_CUE = re.compile(
+    r"^(?P<name>.+?)-(?P<cue>based|wide|funded|led|run|backed|headquartered|owned|born)$"
+)
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a sentence with its span in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A candidate name: its text, its span in the sentence and how it was cut."""
+
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+    cue: str | None = None
+    """A hyphen cue glued to the name ("Bradford-based" -> cue "based")."""
+
+
+def tokens(sentence: str) -> list[Token]:
+    """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(sentence):
+        word = m.group(0)
+        hm = _HYPHEN_CUE.match(word)
+        if hm and hm.group("name")[:1].isupper():
+            n = hm.group("name")
+            out.append(Token(n, m.start(), m.start() + len(n)))
+            out.append(Token("-" + hm.group("cue"), m.start() + len(n), m.end()))
+        else:
+            out.append(Token(word, m.start(), m.end()))
+    return out
+
+
+def is_cap(word: str) -> bool:
+    """A word that can be part of a proper name (capitalised, or an acronym)."""
+    return word[:1].isupper() or (word[:1].isdigit() and False)
+
+
+def _joinable(sentence: str, a: Token, b: Token) -> bool:
+    gap = sentence[a.end : b.start]
+    return gap in (" ", "\n", "") or (gap.strip() == "" and "\n\n" not in gap and len(gap) <= 3)
+
+
+def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list[Chunk]:
+    """Return the capitalised-name chunks of ``sentence`` (see module docstring).
+
+    ``is_place`` tells which sentence-initial "-ing" words are places ("Reading",
+    "Ealing"), so they are not dropped as gerunds.
+    """
+    toks = tokens(sentence)
+    out: list[Chunk] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not is_cap(t.text) or t.text.startswith("-"):
+            i += 1
+            continue
+        j = i
+        k = i + 1
+        while k < len(toks):
+            w = toks[k]
+            if not _joinable(sentence, toks[k - 1], w):
+                break
+            if is_cap(w.text) and not w.text.startswith("-"):
+                j = k
+                k += 1
+                continue
+            if w.text.lower() in CONNECTORS and w.text.lower() != "the":
+                # connectors only inside a name: look ahead for a capitalised word
+                m = k + 1
+                if (
+                    m < len(toks)
+                    and toks[m].text.lower() == "the"
+                    and w.text.lower() in CONNECTORS_BEFORE_THE
+                ):
+                    m += 1
+                if (
+                    m < len(toks)
+                    and m - k <= 2
+                    and is_cap(toks[m].text)
+                    and _joinable(sentence, toks[m - 1], toks[m])
+                ):
+                    k = m
+                    continue
+            break
+        span_toks = toks[i : j + 1]
+        cue = None
+        if j + 1 < len(toks) and toks[j + 1].text.startswith("-") and toks[j + 1].start == toks[j].end:
+            cue = toks[j + 1].text[1:]
+        if i == 0 or sentence[: toks[i].start].strip() in ("", "•", "-", "|", "“", "‘", '"'):
+            # sentence-initial gerunds and verbs are not names: "Improving skills in Leeds"
+            while span_toks and span_toks[0].text.lower().endswith(("ing", "ed")) and (
+                len(span_toks) > 1 or not (is_place and is_place(span_toks[0].text))
+            ):
+                span_toks = span_toks[1:]
+        out.extend(_clean(sentence, span_toks, cue))
+        i = j + 1
+    return out
+
+
+def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
+    """Trim leading stop words and job titles, trailing connectors, possessives."""
+    changed = True
+    while toks and changed:
+        changed = False
+        while toks and (toks[0].text.lower() in LEADING_STOP or toks[0].text.lower() in CONNECTORS):
+            toks = toks[1:]
+            changed = True
+        # "Chief Executive of X", "Head of Policy at X": keep X
+        if toks and toks[0].text.lower() in TITLE_WORDS:
+            cut = next(
+                (n for n, t in enumerate(toks) if t.text.lower() in ("of", "at", "for")), None
+            )
+            if cut is not None and all(
+                t.text.lower() in TITLE_WORDS or t.text[:1].isupper() for t in toks[:cut]
+            ):
+                rest = toks[cut + 1 :]
+                if rest and any(t.text.lower() in TITLE_WORDS for t in toks[:cut]):
+                    toks = rest
+                    changed = True
+    while toks and toks[-1].text.lower() in CONNECTORS:
+        toks = toks[:-1]
+    if not toks:
+        return []
+    possessive = False
+    last = toks[-1]
+    pm = _POSSESSIVE.search(last.text)
+    if pm and len(last.text) > 2 and not last.text.endswith("s'") or (
+        pm and last.text.endswith(("’s", "'s"))
+    ):
+        n = len(pm.group(0))
+        toks = toks[:-1] + [Token(last.text[:-n], last.start, last.end - n)]
+        possessive = True
+    text = sentence[toks[0].start : toks[-1].end]
+    if len(toks) == 1 and toks[0].text.lower() in NOT_NAMES:
+        return []
+    return [Chunk(text, toks[0].start, toks[-1].end, possessive, cue)]
+
+
+def _words(name: str) -> list[str]:
+    return [t.text for t in tokens(name)]
+
+
+def head_of(name: str) -> tuple[str, str | None, str] | None:
+    """Type a name by its head noun: (type, subtype, rule) or None when headless."""
+    words = _words(name)
+    if not words:
+        return None
+    low = [w.lower() for w in words]
+    last = low[-1]
+    if last in ("partnerships",):
+        return ("Programme", "Network", "head:partnerships")
+    for table in (PROGRAMME_HEADS, ORG_HEADS, PLACE_HEADS):
+        if last in table and (len(words) > 1 or table is not PLACE_HEADS):
+            t, sub = table[last]
+            if len(words) == 1:
+                return None  # a bare head noun is a generic word, not a name
+            return (t, sub, f"head:{last}")
+    # "University of X", "Department for X", "Museum of X", "Commission on X"
+    for n, w in enumerate(low[:-1]):
+        if low[n + 1] in ("of", "for", "on") and n + 2 < len(low):
+            for table in (ORG_HEADS, PROGRAMME_HEADS):
+                if w in table:
+                    t, sub = table[w]
+                    return (t, sub, f"head:{w}-of")
+    # "Arts Council England", "Skills Fund North": a head followed by a place word
+    for n in range(len(low) - 2, 0, -1):
+        if low[n] in ORG_HEADS or low[n] in PROGRAMME_HEADS:
+            tail = words[n + 1 :]
+            if len(tail) <= 2 and all(w[:1].isupper() for w in tail):
+                t, sub = (ORG_HEADS.get(low[n]) or PROGRAMME_HEADS[low[n]])
+                return (t, sub, f"head:{low[n]}+place")
+            break
+    return None
+
+
+_SUBTYPE_REFINE = (
+    (re.compile(r"\bcombined (?:county )?authority\b", re.I), "CombinedAuthority"),
+    (re.compile(r"\bnhs\b|\bhealth\b|\bhospital|\bintegrated care\b", re.I), "HealthBody"),
+    (re.compile(r"\b(?:arts|museum|gallery|theatre|library|archives|heritage|music|film|screen|dance|opera|orchestra)\b", re.I), "CulturalOrganisation"),
+    (re.compile(r"\b(?:ltd|limited|plc|llp)\b", re.I), "Business"),
+    (re.compile(r"\bdepartment (?:for|of)\b|\bministry\b|\bhm \w+|\bcommission\b", re.I), "GovernmentBody"),
+)
+
+
+def classify(name: str) -> tuple[str, str | None, str] | None:
+    """Return (type, subtype, rule) for a name with a head noun, else None."""
+    h = head_of(name)
+    if h is None:
+        return None
+    t, sub, rule = h
+    if t == "Organisation":
+        low = name.lower()
+        if re.search(r"\bcouncils?\b", low) or re.search(r"\bauthority\b", low):
+            sub = "LocalAuthority"
+        for rx, refined in _SUBTYPE_REFINE:
+            if rx.search(name):
+                if refined == "CulturalOrganisation" and sub in (
+                    "LocalAuthority",
+                    "EducationProvider",
+                    "GovernmentBody",
+                    "HealthBody",
+                ):
+                    continue
+                if refined == "GovernmentBody" and sub == "LocalAuthority":
+                    continue
+                sub = refined
+                break
+    return (t, sub, rule)
+
+
+def split_coordination(name: str) -> list[tuple[str, bool]]:
+    """Split coordinated names; return [(name, was_split)].
+
+    "A and B Councils" -> two councils (plural head distributed);
+    "HighRise Theatre and Romsey Mill" -> two names when the left part is a
+    whole name (two or more words with its own head, or both sides long);
+    "Blackpool and The Fylde College", "Tyne & Wear Archives & Museums" stay whole.
+    """
+    words = _words(name)
+    low = [w.lower() for w in words]
+    idx = [n for n, w in enumerate(low) if w in ("and", "&")]
+    if not idx:
+        return [(name, False)]
+    # distribute a plural head: "Babergh and Mid Suffolk District Councils"
+    head = low[-1]
+    if head.endswith("s") and (head in ORG_HEADS or head in PROGRAMME_HEADS) and len(idx) == 1:
+        singular = words[-1][:-1] if not head.endswith("ies") else words[-1][:-3] + "y"
+        if singular.lower() in ORG_HEADS or singular.lower() in PROGRAMME_HEADS:
+            k = len(words) - 1
+            while k > idx[0] + 1 and low[k - 1] in ORG_HEAD_MODIFIERS:
+                k -= 1
+            suffix = " ".join(words[k:-1] + [singular])
+            left = " ".join(words[: idx[0]])
+            right = " ".join(words[idx[0] + 1 : k])
+            if left and right:
+                return [(f"{left} {suffix}", True), (f"{right} {suffix}", True)]
+    for n in idx:
+        left, right = words[:n], words[n + 1 :]
+        if len(left) >= 2 and right and right[0].lower() == "the" and head_of(" ".join(left)):
+            right = right[1:]
+        if len(left) >= 2 and len(right) >= 1 and right[0][:1].isupper() and right[0].lower() != "the":
+            left_name = " ".join(left)
+            right_name = " ".join(right)
+            if head_of(left_name) is not None and (len(right) >= 2 or head_of(right_name)):
+                return [(left_name, True), *split_coordination(right_name)]
+            if len(right) >= 2 and head_of(right_name) is not None and head_of(left_name) is None:
+                if not any(w.lower() in ORG_HEAD_MODIFIERS for w in left):
+                    return [(left_name, True), (right_name, True)]
+    return [(name, False)]
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capitals token of 2-8 characters (optionally a plural ``s``)."""
+    return bool(ACRONYM.match(word)) and word.upper() != word.lower()
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    """True when ``acronym`` is made of initials of ``name`` (function words optional).
+
+    >>> acronym_matches("BMT", "Birmingham Museum Trust")
+    True
+    >>> acronym_matches("DfE", "Department for Education")
+    True
+    >>> acronym_matches("XYZ", "Birmingham Museum Trust")
+    False
+    """
+    acr = re.sub(r"s$", "", acronym).upper().replace("&", "")
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    initials_all = "".join(w[0].upper() for w in words if w[0].isalnum())
+    initials_content = "".join(
+        w[0].upper() for w in words if w[0].isalnum() and w.lower() not in CONNECTORS
+    )
+    return acr in (initials_all, initials_content) or (
+        len(acr) >= 2 and _subsequence(acr, initials_all) and acr[0] == initials_all[:1]
+        and len(acr) >= len(initials_content) - 1
+    )
+
+
+def _subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)

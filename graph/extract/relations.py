@@ -1,0 +1,365 @@
+"""Relation rules over one sentence whose entity mentions are masked.
+
+Each sentence is rewritten with its mentions replaced by placeholders
+(``<<0>>``, ``<<1>>`` …); the rules are regular expressions over that masked
+text, with named groups for subject and object lists, so "in partnership with
+A, B and C" gives three relations and "Y, funded by X" and "X funded Y" both
+give X funds Y. Rules name themselves (``funds:passive`` …) and the name is
+stored with the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from graph.extract.amounts import find_amounts, parse_amount
+
+ENT = r"<<\d+>>"
+LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*)(?:the\s+)?{ENT})*"
+
+
+@dataclass(frozen=True, slots=True)
+class SentMention:
+    """A typed entity mention inside one sentence (offsets relative to the sentence)."""
+
+    idx: int
+    group: int
+    type: str
+    subtype: str | None
+    start: int
+    end: int
+    possessive: bool = False
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A relation found by a rule, between local groups."""
+
+    subject: int
+    predicate: str
+    object: int
+    rule: str
+    amount: Decimal | None = None
+    currency: str | None = None
+    amount_text: str | None = None
+
+
+def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
+    """Replace mentions by placeholders; return the masked text and a char map.
+
+    ``cmap[i]`` is the sentence offset of masked position ``i``.
+    """
+    out: list[str] = []
+    cmap: list[int] = []
+    pos = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        out.append(sentence[pos : m.start])
+        cmap.extend(range(pos, m.start))
+        ph = f"<<{m.idx}>>"
+        out.append(ph)
+        cmap.extend([m.start] * len(ph))
+        pos = m.end
+        if m.possessive:
+            # swallow the possessive ending so "<<3>>'s" reads as a possessive
+            tail = re.match(r"(?:’s|'s|’|')", sentence[pos:])
+            if tail:
+                out.append("’s")
+                cmap.extend([pos] * 2)
+                pos += tail.end()
+    out.append(sentence[pos:])
+    cmap.extend(range(pos, len(sentence)))
+    return "".join(out), cmap
+
+
+def _ids(s: str) -> list[int]:
+    return [int(x) for x in re.findall(r"<<(\d+)>>", s)]
+
+
+_V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded)"
+_V_DELIVER_PASSIVE = (
+    r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|"
+    r"operated|developed|created|founded|established|co-presented|presented|set up|produced|curated|driven|convened|facilitated)"
+)
+_V_DELIVER_ACTIVE = (
+    r"(?:launched|launches|runs|ran|delivers|delivered|leads|led|drives|drove|coordinates|co-ordinates|coordinated|"
+    r"commissioned|commissions|manages|managed|operates|operated|hosts|hosted|developed|created|established|"
+    r"set up|introduced|piloted|organises|organised|runs|oversees|oversaw|convenes|convened|"
+    r"is leading|is delivering|is running|leading on|delivering|running|coordinating)"
+)
+_V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
+_PARTNER_CUE = (
+    r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
+    r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
+    r"joined forces with|teamed up with|in conjunction with|jointly with)"
+)
+_PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities)\s+(?:such as|including|like|include|included)"
+_IN_PLACE = r"(?:in|across|throughout|within|around|for|covering|serving)"
+
+
+class Sentence:
+    """Helpers to pick subjects and objects by type and position in one sentence."""
+
+    def __init__(self, masked: str, mentions: dict[int, SentMention]) -> None:
+        self.masked = masked
+        self.m = mentions
+
+    def typ(self, i: int) -> str:
+        return self.m[i].type
+
+    def before(self, pos: int, types: tuple[str, ...]) -> int | None:
+        """The nearest mention of ``types`` ending before masked position ``pos``."""
+        best = None
+        for m in re.finditer(ENT, self.masked[:pos]):
+            i = int(m.group(0)[2:-2])
+            if self.typ(i) in types:
+                best = i
+        return best
+
+    def first(self, types: tuple[str, ...], end: int | None = None) -> int | None:
+        for m in re.finditer(ENT, self.masked if end is None else self.masked[:end]):
+            i = int(m.group(0)[2:-2])
+            if self.typ(i) in types:
+                return i
+        return None
+
+    def after(self, pos: int, types: tuple[str, ...], within: int = 80) -> int | None:
+        for m in re.finditer(ENT, self.masked[pos : pos + within]):
+            i = int(m.group(0)[2:-2])
+            if self.typ(i) in types:
+                return i
+        return None
+
+
+def _amount_near(sentence: str, cmap: list[int], pos: int) -> tuple[Decimal, str, str] | None:
+    best = None
+    at = cmap[min(pos, len(cmap) - 1)] if cmap else 0
+    for m in find_amounts(sentence):
+        parsed = parse_amount(m.group(0))
+        if parsed is None:
+            continue
+        d = abs(m.start() - at)
+        if best is None or d < best[0]:
+            best = (d, parsed[0], parsed[1], m.group(0))
+    return None if best is None else (best[1], best[2], best[3])
+
+
+ORG = ("Organisation",)
+PROG = ("Programme",)
+PLACE = ("Place",)
+AGENT_OR_PROG = ("Organisation", "Programme")
+
+_PLACE_RANK = {"Country": 0, "Region": 1, "LocalAuthorityArea": 2, "Town": 3, "Neighbourhood": 4, "Site": 5}
+
+
+def sentence_relations(
+    sentence: str, mentions: list[SentMention], topic: SentMention | None = None
+) -> Iterator[Found]:
+    """Yield the relations stated in one sentence.
+
+    ``topic`` is an entity the sentence is about without naming it (a bullet's
+    heading, "The council …" after a sentence naming the council); it stands
+    as the subject when the sentence starts with no subject of its own.
+    """
+    ms = list(mentions)
+    if topic is not None:
+        ms = [topic, *ms]
+    masked, cmap = mask(sentence, [m for m in ms if m is not topic])
+    if topic is not None:
+        masked = f"<<{topic.idx}>> " + masked
+        cmap = [0] * (len(f"<<{topic.idx}>> ")) + cmap
+    by_idx = {m.idx: m for m in ms}
+    S = Sentence(masked, by_idx)
+    g = {m.idx: m.group for m in ms}
+    seen: set[tuple[int, str, int]] = set()
+
+    def emit(a: int, p: str, b: int, rule: str, amount=None) -> Iterator[Found]:  # type: ignore[no-untyped-def]
+        if a not in g or b not in g or g[a] == g[b]:
+            return
+        key = (g[a], p, g[b])
+        if p == "partnerOf":
+            key = (min(g[a], g[b]), p, max(g[a], g[b]))
+        if key in seen:
+            return
+        seen.add(key)
+        if amount:
+            yield Found(g[a], p, g[b], rule, amount[0], amount[1], amount[2])
+        else:
+            yield Found(g[a], p, g[b], rule)
+
+    low = masked
+    flags = re.I
+
+    # ---- funds
+    for m in re.finditer(rf"(?:{_V_FUND_PASSIVE})\s+(?:\w+\s+){{0,2}}?by\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+        target = S.before(m.start(), PROG) or S.before(m.start(), ORG)
+        if target is None:
+            continue
+        amt = _amount_near(sentence, cmap, m.start())
+        for a in _ids(m.group("l")):
+            if S.typ(a) == "Organisation":
+                yield from emit(a, "funds", target, "funds:passive", amt)
+    for m in re.finditer(rf"(?:funding|investment|grants?|money|a grant|financial support|backing)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+        target = S.before(m.start(), PROG) or S.after(m.end(), PROG) or S.before(m.start(), ORG)
+        if target is None:
+            continue
+        amt = _amount_near(sentence, cmap, m.start())
+        for a in _ids(m.group("l")):
+            if S.typ(a) == "Organisation":
+                yield from emit(a, "funds", target, "funds:funding-from", amt)
+    for m in re.finditer(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>[^<.;]{{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})", low, flags):
+        subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        obj = _ids(m.group("o"))[0]
+        if S.typ(obj) in AGENT_OR_PROG:
+            amt = _amount_near(sentence, cmap, m.start("mid"))
+            for a in subj[-1:]:
+                yield from emit(a, "funds", obj, "funds:active", amt)
+    for mm in ms:
+        if mm.cue == "funded" and mm.type == "Organisation":
+            pos = masked.find(f"<<{mm.idx}>>")
+            obj = S.after(pos + 4, AGENT_OR_PROG, 60)
+            if obj is not None:
+                yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
+
+    # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
+    for m in re.finditer(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+        agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        target = S.before(m.start(), PROG)
+        prev_org = S.before(m.start(), ORG)
+        if target is not None:
+            for a in agents:
+                yield from emit(a, "delivers", target, "delivers:passive")
+        elif prev_org is not None and re.search(r"\(\s*$", masked[: m.start()]):
+            for a in agents:
+                yield from emit(prev_org, "partOf", a, "partOf:run-by")
+        for i, a in enumerate(agents):
+            for b in agents[i + 1 :]:
+                yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
+    for m in re.finditer(rf"(?P<l>{LIST})(?:’s)?\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})", low, flags):
+        subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        if re.search(r"\b(?:by|with)\s*$", masked[: m.start()]):
+            continue
+        for o in _ids(m.group("o")):
+            if S.typ(o) == "Programme":
+                for a in subj:
+                    yield from emit(a, "delivers", o, "delivers:active")
+    for mm in ms:
+        if mm.possessive and mm.type == "Organisation":
+            pos = masked.find(f"<<{mm.idx}>>’s")
+            if pos >= 0:
+                nxt = re.match(rf"<<{mm.idx}>>’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})", masked[pos:])
+                if nxt:
+                    o = _ids(nxt.group("o"))[0]
+                    if S.typ(o) == "Programme":
+                        yield from emit(mm.idx, "delivers", o, "delivers:possessive")
+    # "X-led programme"
+    for mm in ms:
+        if mm.cue in ("led", "run") and mm.type == "Organisation":
+            pos = masked.find(f"<<{mm.idx}>>")
+            obj = S.after(pos + 4, PROG, 60)
+            if obj is not None:
+                yield from emit(mm.idx, "delivers", obj, "delivers:x-led")
+
+    # ---- partnerOf / participatesIn via "working with"
+    for m in re.finditer(rf"{_PARTNER_CUE}\s+(?:\(and\s+funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST})", low, flags):
+        subj = S.before(m.start(), ORG)
+        subj_prog = S.before(m.start(), PROG)
+        for b in _ids(m.group("l")):
+            if S.typ(b) == "Organisation" and subj is not None:
+                yield from emit(subj, "partnerOf", b, "partnerOf:cue")
+            elif S.typ(b) == "Programme" and subj is not None and subj_prog is None:
+                yield from emit(subj, "participatesIn", b, "participatesIn:working-with")
+    for m in re.finditer(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:work|worked|working|partnered|collaborated|collaborate|came)\s+together", low, flags):
+        ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                yield from emit(a, "partnerOf", b, "partnerOf:together")
+    for m in re.finditer(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+        for a in _ids(m.group("a")):
+            for b in _ids(m.group("l")):
+                if S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
+                    yield from emit(a, "partnerOf", b, "partnerOf:x-works-with-y")
+    # "launched by A and B" style co-agents handled above; "A and B launched Y"
+    for m in re.finditer(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b", low, flags):
+        ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
+
+    # ---- participatesIn
+    for m in re.finditer(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+        prog = S.before(m.start(), PROG) or S.after(m.end(), PROG, 120)
+        if prog is None:
+            continue
+        for a in _ids(m.group("l")):
+            if S.typ(a) == "Organisation":
+                yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
+    for m in re.finditer(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})", low, flags):
+        o = _ids(m.group("o"))[0]
+        for a in _ids(m.group("l")):
+            if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
+                yield from emit(a, "participatesIn", o, "participatesIn:takes-part")
+            elif S.typ(a) == "Organisation" and S.typ(o) == "Organisation":
+                yield from emit(a, "partOf", o, "partOf:member-of")
+
+    # ---- partOf
+    for m in re.finditer(rf"(?P<a>{ENT})\s*,?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})", low, flags):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == S.typ(b) and S.typ(a) in ("Organisation", "Place"):
+            yield from emit(a, "partOf", b, "partOf:part-of")
+        elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
+            yield from emit(a, "participatesIn", b, "participatesIn:part-of")
+    for m in re.finditer(rf"(?P<a>{ENT})\s*(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})", low, flags):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Place" and S.typ(b) == "Place":
+            ra = _PLACE_RANK.get(by_idx[a].subtype or "", 9)
+            rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
+            if ra > rb and rb <= 2:
+                yield from emit(a, "partOf", b, "partOf:place-in-place")
+
+    # ---- locatedIn
+    for m in re.finditer(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})", low, flags):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Organisation" and S.typ(b) == "Place":
+            yield from emit(a, "locatedIn", b, "locatedIn:in")
+        elif S.typ(a) == "Place" and by_idx[a].subtype == "Site" and S.typ(b) == "Place":
+            yield from emit(a, "partOf", b, "partOf:site-in")
+    for mm in ms:
+        if mm.cue == "based" and mm.type == "Place":
+            pos = masked.find(f"<<{mm.idx}>>")
+            org = S.after(pos + 4, ORG, 60)
+            if org is not None:
+                yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
+
+    # ---- operatesIn
+    for mm in ms:
+        if mm.cue == "wide" and mm.type == "Place":
+            pos = masked.find(f"<<{mm.idx}>>")
+            prog = S.before(pos, PROG) or S.after(pos + 4, PROG, 60)
+            if prog is not None:
+                yield from emit(prog, "operatesIn", mm.idx, "operatesIn:x-wide")
+    for m in re.finditer(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})", low, flags):
+        places = [p for p in _ids(m.group("l")) if S.typ(p) == "Place"]
+        if not places:
+            continue
+        prog = S.before(m.start(), PROG)
+        subj = prog
+        rule = "operatesIn:programme-in"
+        if subj is None:
+            org = S.before(m.start(), ORG)
+            if org is not None and re.search(r"\b(?:works?|working|worked|operates?|operating|supports?|supporting|delivers?|delivering|provides?|providing|runs?|running|leading|aims?|serves?|serving)\b", masked[: m.start()], re.I):
+                # "X, in partnership with Y, worked with young people in Z": the subject works there
+                if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
+                    subj, rule = org, "operatesIn:organisation-works-in"
+        if subj is None:
+            continue
+        # skip "X in Y" right after an organisation name: that is locatedIn
+        if re.search(rf"<<{subj}>>\s*$", masked[: m.start()]) and S.typ(subj) == "Organisation":
+            continue
+        for p in places:
+            yield from emit(subj, "operatesIn", p, rule)

@@ -1,0 +1,95 @@
+"""Split document text into sentence spans that survive PDF and web conversion.
+
+A line break ends a sentence unless the text wraps (the next line starts in
+lower case, or the line ends mid-phrase with a comma, "and", "of" …); a
+bullet or table row always starts a new one; inside a line the usual
+full-stop rule applies, guarded against abbreviations ("e.g.", "Dr.", "St.").
+Spans index the original text, so ``text[start:end]`` is the exact sentence.
+
+>>> t = "Heading without stop\\nThe council funds it. It runs in\\nLeeds and York.\\n• A bullet"
+>>> [t[s:e] for s, e in split_sentences(t)]
+['Heading without stop', 'The council funds it.', 'It runs in\\nLeeds and York.', 'A bullet']
+"""
+
+from __future__ import annotations
+
+import re
+
+_BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
+_TABLE = re.compile(r"^\s*\|", re.M)
+_ABBREV = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|Co|Cllr|Prof|Rt|Hon|approx|vs|inc)\.|\b[A-Z]\.)$"
+)
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])")
+_CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Group lines into blocks: paragraphs with wrapped lines joined."""
+    blocks: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for s, e in _lines(text):
+        line = text[s:e]
+        stripped = line.strip()
+        if not stripped:
+            if cur:
+                blocks.append(cur)
+            cur = None
+            continue
+        starts_new = bool(_BULLET.match(line) or _TABLE.match(line))
+        if cur is not None and not starts_new:
+            prev = text[cur[0] : cur[1]].rstrip()
+            first = stripped[0]
+            wraps = first.islower() or (
+                _CONTINUES.search(prev) is not None and not prev.endswith((".", ":", "?", "!"))
+            )
+            if wraps and not _TABLE.match(text[cur[0] : cur[1]]):
+                cur = (cur[0], e)
+                continue
+        if cur:
+            blocks.append(cur)
+        cur = (s, e)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    m = _BULLET.match(text, s, e) if s < e else None
+    if m and m.end() <= e:
+        s = m.end()
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of ``text``, in order."""
+    spans: list[tuple[int, int]] = []
+    for bs, be in _blocks(text):
+        start = bs
+        for m in _BOUNDARY.finditer(text, bs, be):
+            cut = m.start() + 1
+            # keep closing quotes/brackets with the sentence
+            while cut < be and text[cut] in "\"”’)]":
+                cut += 1
+            if _ABBREV.search(text[max(start, cut - 8) : cut]):
+                continue
+            s, e = _trim(text, start, cut)
+            if e > s:
+                spans.append((s, e))
+            start = m.end()
+        s, e = _trim(text, start, be)
+        if e > s:
+            spans.append((s, e))
+    return spans

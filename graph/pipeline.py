@@ -1,0 +1,152 @@
+"""The pipeline: paths -> documents -> extractions -> resolved graph -> RDF -> files.
+
+Each stage is a pure function of its inputs; per-document extraction does not
+look at other documents (so it can run in parallel and be cached by content
+hash); entity resolution is a separate step. Only :func:`write_outputs`
+touches the disk, and it writes every file atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph.errors import CivicGraphError, InputError
+from graph.extract import extract_document
+from graph.ingest import discover, load_metadata, read_document
+from graph.rdf import build_rdf
+from graph.records import Document, DocumentExtraction, ResolvedGraph
+from graph.resolve import resolution_report, resolve
+from graph.store import to_turtle
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    """What a build produced, and what went wrong on the way."""
+
+    documents: list[Document]
+    extractions: list[DocumentExtraction]
+    resolved: ResolvedGraph
+    graph: Graph
+    errors: list[InputError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, object]:
+        """Counts for people: documents, entities by type, relations by predicate."""
+        by_type = Counter(e.type for e in self.resolved.entities)
+        by_pred = Counter(link.predicate for link in self.resolved.links)
+        funders = len({link.subject for link in self.resolved.links if link.predicate == "funds"})
+        return {
+            "documents": len(self.documents),
+            "failed": len(self.errors),
+            "entities": dict(sorted(by_type.items())),
+            "funders": funders,
+            "relations": dict(sorted(by_pred.items())),
+            "triples": len(self.graph),
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def read_documents(
+    paths: Sequence[str | os.PathLike[str]], *, strict: bool = False, progress: Progress | None = None
+) -> tuple[list[Document], list[InputError]]:
+    """Read every supported file under ``paths``; collect (or, if strict, raise) input errors."""
+    files, errors = discover(paths)
+    if strict and errors:
+        raise errors[0]
+    meta_cache: dict[Path, dict] = {}
+    docs: list[Document] = []
+    seen: dict[str, int] = {}
+    for n, path in enumerate(files, 1):
+        folder = path.parent
+        try:
+            if folder not in meta_cache:
+                meta_cache[folder] = load_metadata(folder)
+            doc = read_document(path, meta_cache[folder])
+        except InputError as exc:
+            if strict:
+                raise
+            errors.append(exc)
+            continue
+        if doc.doc_id in seen:
+            seen[doc.doc_id] += 1
+            from dataclasses import replace
+
+            doc = replace(doc, doc_id=f"{doc.doc_id}-{seen[doc.doc_id]}")
+        else:
+            seen[doc.doc_id] = 1
+        docs.append(doc)
+        if progress and len(files) > 20 and n % 10 == 0:
+            progress(f"read {n}/{len(files)} documents")
+    return docs, errors
+
+
+def build(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    strict: bool = False,
+    extractor: str = "rules",
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Run the whole pipeline on ``paths`` and return the result (nothing written)."""
+    t0 = time.perf_counter()
+    docs, errors = read_documents(paths, strict=strict, progress=progress)
+    extractions = []
+    for n, doc in enumerate(docs, 1):
+        extractions.append(extract_document(doc, extractor))
+        if progress and len(docs) > 20 and n % 10 == 0:
+            progress(f"extracted {n}/{len(docs)} documents")
+    resolved = resolve(extractions)
+    graph = build_rdf(resolved)
+    return BuildResult(docs, extractions, resolved, graph, errors, time.perf_counter() - t0)
+
+
+def render_outputs(result: BuildResult) -> dict[str, str]:
+    """The output files of a build, by name, as text (deterministic)."""
+    files = {
+        "graph.ttl": to_turtle(result.graph),
+        "resolution.json": json.dumps(resolution_report(result.resolved), indent=2, ensure_ascii=False)
+        + "\n",
+    }
+    return files
+
+
+def write_outputs(files: dict[str, str | bytes], out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Write ``files`` into ``out_dir`` atomically.
+
+    Everything is first written to a temporary folder inside ``out_dir``; only
+    when all files are complete are they moved into place (each move is an
+    atomic rename), so a failed or interrupted build never leaves a
+    half-written file.
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CivicGraphError(f"{out}: cannot create output folder ({exc.strerror})") from None
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-build-", dir=out))
+    written: list[Path] = []
+    try:
+        for name, data in files.items():
+            p = tmp / name
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        for name in files:
+            dest = out / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp / name, dest)
+            written.append(dest)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return written
