@@ -1,0 +1,185 @@
+"""Visible text of an HTML page with selectolax (lexbor): content kept, boilerplate dropped.
+
+Scripts, styles, navigation, headers, footers, asides, forms, cookie banners
+and share widgets go; ``<main>`` or ``<article>`` is preferred when present.
+Block elements become line breaks, list items get a "• " prefix and table
+cells are joined with " | " so a row stays on one line.
+
+>>> html_text("<nav><a href='/'>Home</a></nav><main><h1>Report</h1><ul><li>Arts</li></ul>"
+...           "<table><tr><td>Bury</td><td>£5m</td></tr></table></main>")[0]
+'Report\\n\\n• Arts\\n\\nBury | £5m'
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from selectolax.lexbor import LexborHTMLParser as _Parser
+except ImportError:  # pragma: no cover - older selectolax
+    from selectolax.parser import HTMLParser as _Parser  # type: ignore[assignment]
+
+#: Elements never shown as page content.
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "head", "nav", "header",
+    "footer", "aside", "form", "button", "select", "object", "canvas", "dialog",
+)  # fmt: skip
+
+#: Words in an element's id, class or role that mark it as boilerplate.
+BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|cookies?|consent|banner|"
+    r"skip-?link|skip|share|sharing|social-share|footer|sidebar)(?:$|[\s_-])",
+    re.I,
+)
+
+_PARAGRAPH = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote", "pre",
+    "section", "article", "main", "figure", "address", "details", "hr",
+}  # fmt: skip
+_LINE = {
+    "div", "li", "tr", "br", "dt", "dd", "caption", "figcaption", "summary", "thead", "tbody",
+    "tfoot", "legend", "fieldset", "center", "body",
+}  # fmt: skip
+_CELL = {"td", "th"}
+_KEEP_ALWAYS = {"html", "body", "main", "article"}
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def html_text(src: str) -> tuple[str, dict[str, object]]:
+    """Return the visible text of an HTML document and its title/publisher/year from meta tags."""
+    tree = _Parser(src)
+    found = _meta(tree)
+    root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
+    if root is None:
+        return "", found
+    for tag in DROP_TAGS:
+        for node in root.css(tag):
+            node.decompose()
+    for node in root.css("[id], [class], [role]"):
+        if node.tag in _KEEP_ALWAYS or not _is_boilerplate(node):
+            continue
+        if node.css_first("main") is not None or node.css_first("article") is not None:
+            continue  # a wrapper like <div class="has-sidebar"> around the content
+        node.decompose()
+    return _render(root), found
+
+
+def _is_boilerplate(node) -> bool:  # noqa: ANN001 - selectolax node type differs by parser
+    attrs = node.attributes
+    words = " ".join(str(attrs.get(k) or "") for k in ("id", "class", "role"))
+    if str(attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    return bool(BOILERPLATE.search(words)) or str(attrs.get("role") or "") in {
+        "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+    }  # fmt: skip
+
+
+def _render(root) -> str:  # noqa: ANN001
+    out: list[str] = []
+    cells: list[int] = []  # per open table row: number of cells seen
+    in_cell = 0
+    pre = 0
+    stack: list[tuple[object, bool]] = [(root, True)]
+    while stack:
+        node, entering = stack.pop()
+        tag = node.tag  # type: ignore[attr-defined]
+        if tag == "-text":
+            text = node.text_content or ""  # type: ignore[attr-defined]
+            out.append(text if pre else _WS.sub(" ", text))
+            continue
+        if tag.startswith("-") or tag == "!doctype":
+            continue  # comments and other non-element nodes
+        if entering:
+            if tag in _CELL:
+                if cells and cells[-1] > 0:
+                    out.append(" | ")
+                if cells:
+                    cells[-1] += 1
+                in_cell += 1
+            elif tag == "tr":
+                out.append("\n")
+                cells.append(0)
+            else:
+                out.append(_break(tag, in_cell))
+            if tag == "li":
+                out.append("• ")
+            if tag == "pre":
+                pre += 1
+            stack.append((node, False))
+            children = []
+            child = node.child  # type: ignore[attr-defined]
+            while child is not None:
+                children.append(child)
+                child = child.next
+            stack.extend((c, True) for c in reversed(children))
+        else:
+            if tag in _CELL:
+                in_cell -= 1
+            elif tag == "tr":
+                if cells:
+                    cells.pop()
+                out.append("\n")
+            else:
+                out.append(_break(tag, in_cell))
+            if tag == "pre":
+                pre -= 1
+    return _tidy("".join(out))
+
+
+def _break(tag: str, in_cell: int) -> str:
+    if tag in _PARAGRAPH:
+        return " " if in_cell else "\n\n"
+    if tag in _LINE:
+        return " " if in_cell else "\n"
+    return ""
+
+
+def _tidy(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r" {2,}", " ", line).strip(" ")
+        line = re.sub(r"^•\s*$", "", line)  # an empty list item
+        lines.append(line)
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = re.sub(r" \| (?= \||$)", " |", text)
+    return text.strip("\n")
+
+
+_META_TITLE = ("og:title", "dc.title", "dcterms.title", "citation_title")
+_META_PUBLISHER = (
+    "dc.publisher",
+    "dcterms.publisher",
+    "publisher",
+    "citation_publisher",
+    "og:site_name",
+)
+_META_DATE = (
+    "dcterms.issued", "dc.date.issued", "citation_publication_date", "article:published_time",
+    "dc.date", "dcterms.date", "date",
+)  # fmt: skip
+
+
+def _meta(tree) -> dict[str, object]:  # noqa: ANN001
+    metas: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = str(attrs.get("name") or attrs.get("property") or "").strip().lower()
+        content = " ".join(str(attrs.get("content") or "").split())
+        if key and content and key not in metas:
+            metas[key] = content
+    found: dict[str, object] = {}
+    title_node = tree.css_first("title")
+    title = " ".join(title_node.text().split()) if title_node is not None else ""
+    title = title or next((metas[k] for k in _META_TITLE if k in metas), "")
+    if title:
+        found["title"] = title
+    publisher = next((metas[k] for k in _META_PUBLISHER if k in metas), "")
+    if publisher:
+        found["publisher"] = publisher
+    for key in _META_DATE:
+        m = re.match(r"\s*((?:19|20)\d\d)\b", metas.get(key, ""))
+        if m:
+            found["year"] = int(m.group(1))
+            break
+    return found

@@ -1,0 +1,103 @@
+"""PDF text layer via pypdf: pages joined by a blank line, line-end hyphenation undone.
+
+Every failure of pypdf becomes one :class:`~graph.errors.InputError`; pypdf's
+own log messages and warnings are silenced while reading so the user sees
+only that one line.
+
+>>> dehyphenate("employ-\\nment and Stoke-on-\\nTrent")
+'employment and Stoke-on-\\nTrent'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+from graph.errors import InputError
+
+_BROKEN = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")
+
+
+def dehyphenate(text: str) -> str:
+    """Join words broken across a line end ("employ-\\nment") when both parts are lower-case letters."""
+
+    def join(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if a.isalpha() and a.islower() and b.isalpha() and b.islower():
+            return a + b
+        return m.group(0)
+
+    return _BROKEN.sub(join, text)
+
+
+@contextlib.contextmanager
+def quiet_pypdf() -> Iterator[None]:
+    """Silence the ``pypdf`` logger and Python warnings for the duration of the block."""
+    logger = logging.getLogger("pypdf")
+    was_disabled = logger.disabled
+    logger.disabled = True
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.disabled = was_disabled
+
+
+def pdf_text(data: bytes, path: Path) -> tuple[str, dict[str, object]]:
+    """Return the text layer of a PDF and what its document info says (title, publisher).
+
+    Raises:
+        InputError: not a PDF, corrupt, encrypted, or no text layer (scanned).
+    """
+    from pypdf import PdfReader
+
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise InputError(path, "corrupt PDF: no %PDF header (not a PDF file?)")
+    with quiet_pypdf():
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    ok = reader.decrypt("")
+                except Exception:  # noqa: BLE001 - missing crypto backend, bad handler...
+                    ok = 0
+                if not ok:
+                    raise InputError(path, "encrypted PDF (remove the password and try again)")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            info = _info(reader)
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pypdf raises many exception types
+            raise InputError(path, f"corrupt PDF: {_reason(exc)}") from None
+    if not pages:
+        raise InputError(path, "corrupt PDF: no pages")
+    text = "\n\n".join(p.strip("\n") for p in pages)
+    text = "\n".join(
+        line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    )
+    return dehyphenate(text), info
+
+
+def _info(reader: object) -> dict[str, object]:
+    meta = getattr(reader, "metadata", None)
+    if not meta:
+        return {}
+    found: dict[str, object] = {}
+    title = str(meta.get("/Title") or "").strip()
+    if title and not title.lower().startswith(("microsoft word", "untitled")):
+        found["title"] = title
+    publisher = str(meta.get("/Publisher") or "").strip()
+    if publisher:
+        found["publisher"] = publisher
+    return found
+
+
+def _reason(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
