@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from graph.extract.lexicon import ORG_HEAD_MODIFIERS, ORG_HEADS
 from graph.extract.names import is_acronym
 from graph.iri import entity_id
 from graph.records import (
@@ -54,6 +55,25 @@ class _UnionFind:
         self.why[ra] |= self.why.pop(rb, set()) | {rule}
 
 
+def variant_keys(key: str) -> set[str]:
+    """Shorter keys a name is also known by, under rules safe across documents.
+
+    >>> sorted(variant_keys("barnsley metropolitan borough council"))
+    ['barnsley council']
+    >>> sorted(variant_keys("arts council of england"))
+    ['arts council england']
+    """
+    out = set()
+    words = key.split()
+    if len(words) >= 3 and words[-1] in ORG_HEADS:
+        core = [w for w in words[:-1] if w not in ORG_HEAD_MODIFIERS]
+        if core and len(core) < len(words) - 1:
+            out.add(" ".join([*core, words[-1]]))
+    if " of " in key:
+        out.add(key.replace(" of ", " "))
+    return out - {key}
+
+
 def _full_forms(e: LocalEntity) -> set[str]:
     return {f for f in (e.name, *e.aliases) if not is_acronym(f)}
 
@@ -83,6 +103,15 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> ResolvedGraph:
     for (_t, scheme, value), keys in sorted(by_id.items()):
         for k in keys[1:]:
             uf.union(keys[0], k, f"same-identifier:{scheme}={value}")
+    # a short form joins its one long form ("Barnsley Council" -> "... Metropolitan Borough Council")
+    by_variant: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (t, name), keys in by_name.items():
+        for v in variant_keys(name):
+            by_variant[(t, v)].add(name)
+    for (t, name), keys in sorted(by_name.items()):
+        longs = sorted(by_variant.get((t, name), set()) - {name})
+        if len(longs) == 1:
+            uf.union(by_name[(t, longs[0])][0], keys[0], f"short-form:{name}->{longs[0]}")
     # an entity known only by an acronym joins the one entity defining that acronym
     defines: dict[tuple[str, str], set[str]] = defaultdict(set)
     for key, e in local.items():

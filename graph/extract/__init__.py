@@ -55,6 +55,42 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
     return bool(typed_before and _LIST_SLOT.search(left[-12:]))
 
 
+_CELL_NAME = re.compile(r"^[A-Z0-9][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,7}$")
+
+
+def _table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+    """In a table whose cells are all names (a list of partners, stakeholders …),
+    every cell is an organisation unless a rule typed it otherwise."""
+    rows: dict[int, list[tuple[int, int]]] = {}
+    for si, (s0, s1) in enumerate(sentences):
+        row = text[s0:s1]
+        if not row.startswith("|") or set(row) <= set("|-: "):
+            continue
+        cells = []
+        pos = s0
+        for part in row.split("|"):
+            st = pos + len(part) - len(part.lstrip())
+            en = pos + len(part.rstrip())
+            pos += len(part) + 1
+            if en > st:
+                cells.append((st, en))
+        if not cells or any(not _CELL_NAME.match(text[a:b]) or text[a:b].isdigit() for a, b in cells):
+            continue
+        rows[si] = cells
+    if not rows:
+        return found
+    out = [f for f in found if not (f.sentence in rows and f.type is None)]
+    typed_spans = {(f.start, f.end) for f in out if f.sentence in rows}
+    for si, cells in rows.items():
+        for a, b in cells:
+            if (a, b) in typed_spans:
+                continue
+            if any(f.sentence == si and f.type and a <= f.start and f.end <= b for f in out):
+                continue
+            out.append(Found(text[a:b], a, b, "Organisation", None, "context:name-table", si))
+    return out
+
+
 def extract_rules(doc: Document) -> DocumentExtraction:
     """The default extractor: rules, patterns and gazetteers (no model weights)."""
     text = doc.text
@@ -74,6 +110,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type == "Organisation":
             last_typed_org_end[f.sentence] = f.end
 
+    found = _table_cells(text, sentences, found)
     acronyms = acronym_index(found, text)
     groups, where = group_mentions(found, text, acronyms)
 

@@ -16,7 +16,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from graph.extract.lexicon import MONTHS, NOT_NAMES, PLACE_DIRECTIONS
+from graph.extract.lexicon import (
+    MONTHS,
+    NOT_NAMES,
+    ORG_HEAD_MODIFIERS,
+    ORG_HEADS,
+    PLACE_DIRECTIONS,
+    PROGRAMME_HEADS,
+)
 from graph.extract.names import (
     Chunk,
     acronym_matches,
@@ -81,8 +88,8 @@ _NOUN_TYPE = {
     "agency": ("Organisation", "GovernmentBody"),
     "institution": ("Organisation", None),
 }
-_ACR_AFTER = re.compile(r"^\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
-_EXP_AFTER = re.compile(r"^\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
+_ACR_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
+_EXP_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
 _QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"']")
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
 
@@ -151,7 +158,7 @@ def _sentence_mentions(
         parts = split_coordination(ch.text)
         offset = 0
         for name, was_split in parts:
-            if was_split:
+            if len(parts) > 1:
                 # locate the part inside the chunk when it is verbatim, else keep the chunk span
                 k = sentence.find(name, ch.start + offset, ch.end + 1)
                 if k >= 0:
@@ -324,17 +331,16 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
                 where[i] = gi
     # 3. short forms -> long forms of the same type ("Arts Council" -> "Arts Council England")
     merged: dict[int, int] = {}
-    keys = sorted(by_key.items(), key=lambda kv: len(kv[0][1]))
-    for (t, short), gi in keys:
-        for (t2, long_), gj in by_key.items():
-            if gi == gj or t2 != t or not long_.startswith(short + " "):
-                continue
-            rest = long_[len(short) + 1 :].split()
-            if len(rest) <= 2 and all(w in _GENERIC_TAILS or w in ("england", "uk") for w in rest):
-                merged[gi] = gj
-                break
+    for (t, short), gi in sorted(by_key.items(), key=lambda kv: len(kv[0][1])):
+        targets = {
+            gj
+            for (t2, long_), gj in by_key.items()
+            if gj != gi and t2 == t and variant_rule(short, long_) is not None
+        }
+        if len(targets) == 1:
+            merged[gi] = targets.pop()
     for gi, gj in merged.items():
-        while gj in merged:
+        while gj in merged and merged[gj] != gi:
             gj = merged[gj]
         groups[gj].mentions.extend(groups[gi].mentions)
         groups[gj].aliases.update(groups[gi].aliases)
@@ -349,6 +355,49 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
         forms = [a for a in g.aliases if not is_acronym(a)] or sorted(g.aliases)
         g.name = max(forms, key=lambda a: (len(a.split()), len(a), a))
     return out_groups, {i: remap[g] for i, g in where.items()}
+
+
+def variant_rule(short: str, long_: str) -> str | None:
+    """Name why normalised name ``short`` is a short form of ``long_`` (or None).
+
+    >>> variant_rule("arts council", "arts council england")
+    'generic-tail'
+    >>> variant_rule("barnsley council", "barnsley metropolitan borough council")
+    'dropped-modifiers'
+    >>> variant_rule("job rotation pilot", "coventry job rotation pilot")
+    'place-prefix'
+    >>> variant_rule("arts council of england", "arts council england")
+    'without-of'
+    >>> variant_rule("leeds city council", "bradford city council") is None
+    True
+    """
+    if short == long_:
+        return None
+    sw, lw = short.split(), long_.split()
+    if long_.startswith(short + " "):
+        rest = lw[len(sw) :]
+        if len(rest) <= 2 and all(w in _GENERIC_TAILS for w in rest):
+            return "generic-tail"
+        if len(rest) == 1 and (rest[0] in ORG_HEADS or rest[0] in PROGRAMME_HEADS) and len(sw) <= 2:
+            return "head-added"
+    if (
+        len(sw) >= 2
+        and len(lw) > len(sw)
+        and lw[-1] == sw[-1]
+        and lw[: len(sw) - 1] == sw[:-1]
+        and all(w in ORG_HEAD_MODIFIERS for w in lw[len(sw) - 1 : -1])
+    ):
+        return "dropped-modifiers"
+    if (
+        len(sw) >= 2
+        and long_.endswith(" " + short)
+        and len(lw) - len(sw) <= 2
+        and (sw[-1] in PROGRAMME_HEADS or sw[-1] in ORG_HEADS)
+    ):
+        return "place-prefix"
+    if " of " in f" {short} " and short.replace(" of ", " ") == long_:
+        return "without-of"
+    return None
 
 
 _GENERIC_TAILS = frozenset(

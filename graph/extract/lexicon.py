@@ -84,6 +84,20 @@ for _w, _sub in {
     "partnerships": "Partnership",
     "unit": "GovernmentBody",
     "commissioners": "GovernmentBody",
+    "taskforce": "Partnership",
+    "catapult": "Business",
+    "government": "GovernmentBody",
+    "ports": "Business",
+    "co-operative": "Charity",
+    "cooperative": "Charity",
+    "lab": "Business",
+    "labs": "Business",
+    "freeport": "Partnership",
+    "police": "GovernmentBody",
+    "constabulary": "GovernmentBody",
+    "jobcentre": "GovernmentBody",
+    "coleg": "EducationProvider",
+    "prison": "GovernmentBody",
 }.items():
     ORG_HEADS[_w] = ("Organisation", _sub)
 
@@ -133,6 +147,15 @@ for _w, _sub in {
     "pathways": "QualificationRoute",
     "route": "QualificationRoute",
     "routes": "QualificationRoute",
+    "baccalaureate": "QualificationRoute",
+    "charter": "Initiative",
+    "levy": "FundingProgramme",
+    "credit": "Initiative",
+    "works": "Initiative",
+    "deal": "Strategy",
+    "pledge": "Initiative",
+    "mission": "Initiative",
+    "prospectus": "Strategy",
 }.items():
     PROGRAMME_HEADS[_w] = ("Programme", _sub)
 
@@ -169,8 +192,7 @@ LEADING_STOP = frozenset(
     also however although though there here then thus so yet only just new
     search visit find read see click contact explore learn join welcome
     chair commissioners foreword introduction annex theme summary conclusion case study
-    is are was were be been has have had will would can could should may might must do does did
-    local national regional""".split()
+    is are was were be been has have had will would can could should may might must do does did""".split()
 )
 
 # Capitalised words that are never names on their own.

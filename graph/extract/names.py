@@ -43,6 +43,7 @@ _TOKEN = re.compile(r"[^\W_][\w’'\-]*[^\W_]|[^\W_]|&")
 _HYPHEN_CUE = re.compile(
     r"^(?P<name>.+?)-(?P<cue>based|wide|funded|led|run|backed|headquartered|owned|born)$"
 )
+_POSSESSIVE_END = re.compile(r"(?:’s|'s)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
@@ -113,6 +114,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             w = toks[k]
             if not _joinable(sentence, toks[k - 1], w):
                 break
+            if _POSSESSIVE_END.search(toks[k - 1].text) and k - 1 >= i:
+                break  # "Barnsley Council's Stronger Communities Programme": two names
             if is_cap(w.text) and not w.text.startswith("-"):
                 j = k
                 k += 1
