@@ -43,6 +43,9 @@ _LINE = {
 _CELL = {"td", "th"}
 _KEEP_ALWAYS = {"html", "body", "main", "article"}
 _WS = re.compile(r"[ \t\n\r\f\v]+")
+# Break marks used while rendering (control characters never shown in a page).
+_LINE_MARK, _PARA_MARK = "\x00", "\x01"
+_NO_MARKS = str.maketrans({_LINE_MARK: None, _PARA_MARK: None})
 
 
 def html_text(src: str) -> tuple[str, dict[str, object]]:
@@ -84,8 +87,8 @@ def _render(root) -> str:  # noqa: ANN001
         node, entering = stack.pop()
         tag = node.tag  # type: ignore[attr-defined]
         if tag == "-text":
-            text = node.text_content or ""  # type: ignore[attr-defined]
-            out.append(text if pre else _WS.sub(" ", text))
+            text = (node.text_content or "").translate(_NO_MARKS)  # type: ignore[attr-defined]
+            out.append(text.replace("\n", _LINE_MARK) if pre else _WS.sub(" ", text))
             continue
         if tag.startswith("-") or tag == "!doctype":
             continue  # comments and other non-element nodes
@@ -97,7 +100,7 @@ def _render(root) -> str:  # noqa: ANN001
                     cells[-1] += 1
                 in_cell += 1
             elif tag == "tr":
-                out.append("\n")
+                out.append(_LINE_MARK)
                 cells.append(0)
             else:
                 out.append(_break(tag, in_cell))
@@ -118,7 +121,7 @@ def _render(root) -> str:  # noqa: ANN001
             elif tag == "tr":
                 if cells:
                     cells.pop()
-                out.append("\n")
+                out.append(_LINE_MARK)
             else:
                 out.append(_break(tag, in_cell))
             if tag == "pre":
@@ -128,22 +131,26 @@ def _render(root) -> str:  # noqa: ANN001
 
 def _break(tag: str, in_cell: int) -> str:
     if tag in _PARAGRAPH:
-        return " " if in_cell else "\n\n"
+        return " " if in_cell else _PARA_MARK
     if tag in _LINE:
-        return " " if in_cell else "\n"
+        return " " if in_cell else _LINE_MARK
     return ""
 
 
+def _breaks(m: re.Match[str]) -> str:
+    return "\n\n" if _PARA_MARK in m.group(0) else "\n"
+
+
 def _tidy(text: str) -> str:
-    lines = []
-    for line in text.split("\n"):
-        line = re.sub(r" {2,}", " ", line).strip(" ")
-        line = re.sub(r"^•\s*$", "", line)  # an empty list item
-        lines.append(line)
-    text = "\n".join(lines)
+    """Turn break marks (and the spaces around them) into one line break or one blank line."""
+    text = re.sub(
+        f"[ {_LINE_MARK}{_PARA_MARK}]*[{_LINE_MARK}{_PARA_MARK}][ {_LINE_MARK}{_PARA_MARK}]*",
+        _breaks,
+        text,
+    )
+    text = re.sub(r"^•\s*$", "", text, flags=re.M)  # an empty list item
     text = re.sub(r"\n{3,}", "\n\n", text)
-    text = re.sub(r" \| (?= \||$)", " |", text)
-    return text.strip("\n")
+    return re.sub(r" {2,}", " ", text).strip()
 
 
 _META_TITLE = ("og:title", "dc.title", "dcterms.title", "citation_title")
