@@ -55,6 +55,58 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
     return bool(typed_before and _LIST_SLOT.search(left[-12:]))
 
 
+_DEFINITE = re.compile(
+    r"\b[Tt]he\s+(?P<noun>combined\s+authority|council|local\s+authority|authority|trust|college|university|"
+    r"charity|museum|theatre|commission|department|programme|project|scheme|initiative|pilot|fund|"
+    r"partnership|network|festival|strategy)\b(?!\s+[A-Z])"
+)
+_DEF_SUBTYPE = {
+    "combined authority": ("Organisation", ("CombinedAuthority",)),
+    "council": ("Organisation", ("LocalAuthority",)),
+    "local authority": ("Organisation", ("LocalAuthority",)),
+    "authority": ("Organisation", ("LocalAuthority", "CombinedAuthority")),
+    "trust": ("Organisation", ("Charity", "CulturalOrganisation", "HealthBody")),
+    "college": ("Organisation", ("EducationProvider",)),
+    "university": ("Organisation", ("EducationProvider",)),
+    "charity": ("Organisation", ("Charity",)),
+    "museum": ("Organisation", ("CulturalOrganisation",)),
+    "theatre": ("Organisation", ("CulturalOrganisation",)),
+    "commission": ("Organisation", ("GovernmentBody",)),
+    "department": ("Organisation", ("GovernmentBody",)),
+    "partnership": ("Organisation", ("Partnership",)),
+}
+
+
+def _definite_descriptions(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+    """"The council invested £3.5m", "funded by the combined authority": a definite
+    description refers to the nearest preceding entity of its kind (within a few
+    sentences); the description becomes a mention of that entity."""
+    typed = sorted((f for f in found if f.type), key=lambda f: f.start)
+    out: list[Found] = []
+    for si, (s0, s1) in enumerate(sentences):
+        for m in _DEFINITE.finditer(text, s0, s1):
+            noun = " ".join(m.group("noun").lower().split())
+            want_type, subs = _DEF_SUBTYPE.get(noun, ("Programme", ()))
+            window_start = sentences[max(0, si - 4)][0]
+            cands = [
+                f for f in typed
+                if window_start <= f.start < m.start()
+                and f.type == want_type
+                and (not subs or f.subtype in subs)
+                and not (f.start <= m.start() < f.end)
+            ]
+            if want_type == "Programme" and noun not in ("programme", "project", "scheme", "initiative", "pilot"):
+                cands = [f for f in cands if noun in f.name.lower()] or []
+            if not cands:
+                continue
+            ref = cands[-1]
+            out.append(
+                Found(ref.name, m.start(), m.end(), ref.type, ref.subtype, f"anaphor:the-{noun.replace(' ', '-')}", si,
+                      ids=ref.ids)
+            )
+    return out
+
+
 _CELL_NAME = re.compile(r"^[A-Z0-9][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,7}$")
 
 
@@ -111,6 +163,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             last_typed_org_end[f.sentence] = f.end
 
     found = _table_cells(text, sentences, found)
+    found = found + _definite_descriptions(text, sentences, found)
     acronyms = acronym_index(found, text)
     groups, where = group_mentions(found, text, acronyms)
 
@@ -156,7 +209,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
                 cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
                     topic = SentMention(-1 - si, cand.group, cand.type, cand.subtype, 0, 0)
-        for r in sentence_relations(sentence, ms, topic):
+        recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
+        for r in sentence_relations(sentence, ms, topic, recent_prog):
             relations.append(
                 Relation(
                     subject=f"{doc.doc_id}#{r.subject}",
@@ -171,13 +225,36 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             )
         if ms:
             recent = (recent + ms)[-12:]
+    relations.extend(_name_prefix_parts(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
 
 
-#: Registry of extractors by name; each maps a Document to a DocumentExtraction.
-EXTRACTORS: dict[str, Callable[[Document], DocumentExtraction]] = {"rules": extract_rules}
-
-
-def extract_document(doc: Document, extractor: str = "rules") -> DocumentExtraction:
-    """Run the named extractor on one document."""
-    return EXTRACTORS[extractor](doc)
+def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity]) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """"WMCA Homelessness Taskforce" is part of WMCA; "BBC Radio Leeds" of the BBC:
+    an organisation whose name starts with another organisation's name or acronym."""
+    names: dict[str, int] = {}
+    for gi, g in enumerate(groups):
+        if g.type == "Organisation":
+            for form in {g.name, *g.aliases}:
+                if len(form) >= 3:
+                    names.setdefault(form, gi)
+    out: list[Relation] = []
+    for gi, g in enumerate(groups):
+        if g.type != "Organisation":
+            continue
+        for form in sorted(names, key=len, reverse=True):
+            pj = names[form]
+            if pj != gi and g.name.startswith(form + " ") and len(g.name) > len(form) + 3:
+                f = min(g.mentions, key=lambda f: f.start)
+                s0, s1 = sentences[f.sentence]
+                out.append(
+                    Relation(
+                        subject=entities[gi].key,
+                        predicate="partOf",
+                        object=entities[pj].key,
+                        evidence=Evidence(doc.doc_id, s0, s1, doc.text[s0:s1]),
+                        rule=f"{EXTRACTOR_VERSION}:partOf:name-prefix",
+                    )
+                )
+                break
+    return out

@@ -45,7 +45,7 @@ _IS_A = re.compile(
 )
 _LAUNCHED = re.compile(r"^\s*(?:was|were|has been|is being)\s+(?:launched|set up|created|established|piloted|delivered|funded|run|commissioned)\b", re.I)
 _ORG_VERB = re.compile(
-    r"^\s*(?:,[^,]{0,60},\s*)?(?:provides|provided|supports|supported|works|worked|delivers|delivered|"
+    r"^\s*(?:,[^,]{0,120},\s*)?(?:provides|provided|supports|supported|works|worked|delivers|delivered|"
     r"runs|ran|launched|leads|led|funds|funded|invested|offers|offered|operates|operated|"
     r"commissioned|partnered|drives|drove|hosts|hosted|employs|trains|has\s+(?:worked|launched|delivered|funded|supported)|is\s+working)\b",
     re.I,
@@ -321,7 +321,7 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
     for i, f in enumerate(found):
         if i in where:
             continue
-        target = acronyms.get(f.name) or acronyms.get(f.name.rstrip("s"))
+        target = acronyms.get(f.name) or acronyms.get(f.name.rstrip("s")) or acronyms.get(f.name + "s")
         if target is not None and target.type is not None:
             k = key_of(target)
             if k in by_key:

@@ -44,6 +44,14 @@ _HYPHEN_CUE = re.compile(
     r"^(?P<name>.+?)-(?P<cue>based|wide|funded|led|run|backed|headquartered|owned|born)$"
 )
 _POSSESSIVE_END = re.compile(r"(?:’s|'s)$")
+# possessives that live inside names: "Mayor's Jobs Taskforce", "Children's Society"
+_NAME_POSSESSIVES = frozenset(
+    "mayor mayors king queen prince princess children people women men st lord".split()
+)
+# lower-case heads that complete a name: "Palmer Park library", "Romsey Mill charity"
+_TRAILING_HEADS = frozenset(
+    "library charity museum theatre gallery college school trust foundation centre hub".split()
+)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
@@ -114,7 +122,12 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             w = toks[k]
             if not _joinable(sentence, toks[k - 1], w):
                 break
-            if _POSSESSIVE_END.search(toks[k - 1].text) and k - 1 >= i:
+            prev = toks[k - 1].text
+            if (
+                _POSSESSIVE_END.search(prev)
+                and k - 1 >= i
+                and _POSSESSIVE_END.sub("", prev).lower() not in _NAME_POSSESSIVES
+            ):
                 break  # "Barnsley Council's Stronger Communities Programme": two names
             if is_cap(w.text) and not w.text.startswith("-"):
                 j = k
@@ -138,6 +151,22 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     k = m
                     continue
             break
+        if (
+            j + 1 < len(toks)
+            and toks[j + 1].text in _TRAILING_HEADS
+            and _joinable(sentence, toks[j], toks[j + 1])
+        ):
+            j += 1
+        # "Goldsmiths, University of London": a name in apposition to its university
+        if (
+            j + 3 < len(toks)
+            and sentence[toks[j].end : toks[j + 1].start] == ", "
+            and toks[j + 1].text == "University"
+            and toks[j + 2].text == "of"
+            and is_cap(toks[j + 3].text)
+            and head_of(sentence[toks[i].start : toks[j].end]) is None
+        ):
+            j += 3
         span_toks = toks[i : j + 1]
         cue = None
         if j + 1 < len(toks) and toks[j + 1].text.startswith("-") and toks[j + 1].start == toks[j].end:

@@ -90,7 +90,8 @@ _V_DELIVER_ACTIVE = (
     r"(?:launched|launches|runs|ran|delivers|delivered|leads|led|drives|drove|coordinates|co-ordinates|coordinated|"
     r"commissioned|commissions|manages|managed|operates|operated|hosts|hosted|developed|created|established|"
     r"set up|introduced|piloted|organises|organised|runs|oversees|oversaw|convenes|convened|"
-    r"is leading|is delivering|is running|leading on|delivering|running|coordinating)"
+    r"is leading|is delivering|is running|leading on|delivering|running|coordinating|pioneered|pioneers|"
+    r"championed|spearheaded|co-designed|designed|rolled out|trialled|trialed|refreshed|expanded)"
 )
 _V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
 _PARTNER_CUE = (
@@ -98,7 +99,7 @@ _PARTNER_CUE = (
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
     r"joined forces with|teamed up with|in conjunction with|jointly with)"
 )
-_PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities)\s+(?:such as|including|like|include|included)"
+_PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
 _IN_PLACE = r"(?:in|across|throughout|within|around|for|covering|serving)"
 
 
@@ -158,7 +159,10 @@ _PLACE_RANK = {"Country": 0, "Region": 1, "LocalAuthorityArea": 2, "Town": 3, "N
 
 
 def sentence_relations(
-    sentence: str, mentions: list[SentMention], topic: SentMention | None = None
+    sentence: str,
+    mentions: list[SentMention],
+    topic: SentMention | None = None,
+    recent_programme: SentMention | None = None,
 ) -> Iterator[Found]:
     """Yield the relations stated in one sentence.
 
@@ -169,13 +173,18 @@ def sentence_relations(
     ms = list(mentions)
     if topic is not None:
         ms = [topic, *ms]
+    if recent_programme is not None and recent_programme.idx not in {m.idx for m in ms}:
+        ms_all = [*ms, recent_programme]
+    else:
+        ms_all = ms
+        recent_programme = None
     masked, cmap = mask(sentence, [m for m in ms if m is not topic])
     if topic is not None:
         masked = f"<<{topic.idx}>> " + masked
         cmap = [0] * (len(f"<<{topic.idx}>> ")) + cmap
-    by_idx = {m.idx: m for m in ms}
+    by_idx = {m.idx: m for m in ms_all}
     S = Sentence(masked, by_idx)
-    g = {m.idx: m.group for m in ms}
+    g = {m.idx: m.group for m in ms_all}
     seen: set[tuple[int, str, int]] = set()
 
     def emit(a: int, p: str, b: int, rule: str, amount=None) -> Iterator[Found]:  # type: ignore[no-untyped-def]
@@ -219,6 +228,12 @@ def sentence_relations(
             amt = _amount_near(sentence, cmap, m.start("mid"))
             for a in subj[-1:]:
                 yield from emit(a, "funds", obj, "funds:active", amt)
+    if recent_programme is not None and S.first(PROG) is None and find_amounts(sentence):
+        for m in re.finditer(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b", low, flags):
+            subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+            amt = _amount_near(sentence, cmap, m.end())
+            for a in subj[-1:]:
+                yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
     for mm in ms:
         if mm.cue == "funded" and mm.type == "Organisation":
             pos = masked.find(f"<<{mm.idx}>>")
@@ -257,6 +272,17 @@ def sentence_relations(
                     o = _ids(nxt.group("o"))[0]
                     if S.typ(o) == "Programme":
                         yield from emit(mm.idx, "delivers", o, "delivers:possessive")
+    # "Barnsley Council refreshed its Love Where You Live strategy"
+    for m in re.finditer(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})", low, flags):
+        a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
+        if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
+            yield from emit(a, "delivers", o, "delivers:its-programme")
+    # a heading "Bee Network, Greater Manchester Combined Authority"
+    hm = re.fullmatch(rf"\s*(?:[\w ]{{0,20}}:\s*)?(?P<o>{ENT})\s*(?:,|–|-|—|\|)\s*(?P<a>{ENT})\s*", masked)
+    if hm:
+        a, o = _ids(hm.group("a"))[0], _ids(hm.group("o"))[0]
+        if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
+            yield from emit(a, "delivers", o, "delivers:heading")
     # "X-led programme"
     for mm in ms:
         if mm.cue in ("led", "run") and mm.type == "Organisation":
@@ -266,9 +292,13 @@ def sentence_relations(
                 yield from emit(mm.idx, "delivers", obj, "delivers:x-led")
 
     # ---- partnerOf / participatesIn via "working with"
-    for m in re.finditer(rf"{_PARTNER_CUE}\s+(?:\(and\s+funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST})", low, flags):
+    for m in re.finditer(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST})", low, flags):
         subj = S.before(m.start(), ORG)
         subj_prog = S.before(m.start(), PROG)
+        if m.group("fund") and subj is not None:
+            for b in _ids(m.group("l")):
+                if S.typ(b) == "Organisation":
+                    yield from emit(b, "funds", subj, "funds:and-funded-by", _amount_near(sentence, cmap, m.start()))
         for b in _ids(m.group("l")):
             if S.typ(b) == "Organisation" and subj is not None:
                 yield from emit(subj, "partnerOf", b, "partnerOf:cue")
