@@ -258,3 +258,12 @@ def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, 
                 )
                 break
     return out
+
+
+#: Registry of extractors by name; each maps a Document to a DocumentExtraction.
+EXTRACTORS: dict[str, Callable[[Document], DocumentExtraction]] = {"rules": extract_rules}
+
+
+def extract_document(doc: Document, extractor: str = "rules") -> DocumentExtraction:
+    """Run the named extractor on one document."""
+    return EXTRACTORS[extractor](doc)
