@@ -88,6 +88,9 @@ _NOUN_TYPE = {
     "agency": ("Organisation", "GovernmentBody"),
     "institution": ("Organisation", None),
 }
+_LOWER_HEAD_AFTER = re.compile(
+    r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign)s?\b"
+)
 _ACR_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
 _EXP_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
 _QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"']")
@@ -216,6 +219,10 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                      aliases={name} if name != gname else set())
     after = sentence[en:]
+    hm = _LOWER_HEAD_AFTER.match(after)
+    if hm:
+        t, sub = _NOUN_TYPE.get(hm.group(1).lower(), ("Programme", "Initiative"))
+        return Found(name, st, en, t, sub, f"context:followed-by-{hm.group(1).lower()}", 0)
     m = _IS_A.match(after)
     if m:
         t, sub = _NOUN_TYPE.get(m.group("noun").lower(), ("Organisation", None))

@@ -173,8 +173,12 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             cue = toks[j + 1].text[1:]
         if i == 0 or sentence[: toks[i].start].strip() in ("", "•", "-", "|", "“", "‘", '"'):
             # sentence-initial gerunds and verbs are not names: "Improving skills in Leeds"
-            while span_toks and span_toks[0].text.lower().endswith(("ing", "ed")) and (
-                len(span_toks) > 1 or not (is_place and is_place(span_toks[0].text))
+            # ("Volunteering for Veterans" keeps its gerund: a connector follows it)
+            while (
+                span_toks
+                and span_toks[0].text.lower().endswith(("ing", "ed"))
+                and not (len(span_toks) > 1 and span_toks[1].text.lower() in CONNECTORS)
+                and not (len(span_toks) == 1 and is_place and is_place(span_toks[0].text))
             ):
                 span_toks = span_toks[1:]
         out.extend(_clean(sentence, span_toks, cue))
@@ -242,7 +246,7 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
             return (t, sub, f"head:{last}")
     # "University of X", "Department for X", "Museum of X", "Commission on X"
     for n, w in enumerate(low[:-1]):
-        if low[n + 1] in ("of", "for", "on") and n + 2 < len(low):
+        if low[n + 1] in ("of", "for", "on", "to") and n + 2 < len(low):
             for table in (ORG_HEADS, PROGRAMME_HEADS):
                 if w in table:
                     t, sub = table[w]
