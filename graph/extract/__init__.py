@@ -157,7 +157,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type is None:
             prev_end = last_typed_org_end.get(f.sentence)
             typed_before = prev_end is not None and f.start - prev_end < 12
-            if _slot_type(f, text, s0, typed_before) and len(f.name) > 2:
+            if f.rule != "person" and _slot_type(f, text, s0, typed_before) and (
+                len(f.name.split()) >= 2 or f.name.isupper()
+            ):
                 f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
         if f.type == "Organisation":
             last_typed_org_end[f.sentence] = f.end

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from graph.extract.lexicon import (
     MONTHS,
+    NON_ENTITY_HEADS,
     NOT_NAMES,
     ORG_HEAD_MODIFIERS,
     ORG_HEADS,
@@ -236,14 +237,27 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         and places.is_place_word(" ".join(words[1:]))
     ):
         return Found(name, st, en, "Place", "Neighbourhood", "context:direction+place", 0)
-    if _ORG_VERB.match(after) and not _looks_like_person(name):
+    if _looks_like_person(name, after):
+        return Found(name, st, en, None, None, "person", 0)
+    if _ORG_VERB.match(after) and len(name.split()) >= 2:
         return Found(name, st, en, "Organisation", None, "context:subject-of-org-verb", 0)
     return Found(name, st, en, None, None, "candidate", 0)
 
 
-def _looks_like_person(name: str) -> bool:
+_PERSON_AFTER = re.compile(
+    r"^\s*(?::|,\s+(?:the\s+)?(?:chief|head|director|chair|founder|ceo|manager|leader|lead|"
+    r"principal|professor|minister|secretary|mayor|councillor|cllr|deputy|senior|curator|artist|"
+    r"teacher|student|learner|participant|resident)\b|\s+(?:said|says|explained|added|told|noted))",
+    re.I,
+)
+
+
+def _looks_like_person(name: str, after: str = "") -> bool:
+    """A speaker label ("Jo Smith: ..."), a name with a job title in apposition, or "X said"."""
     words = name.split()
-    return len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and False
+    if not (1 <= len(words) <= 3) or any(w.isupper() for w in words):
+        return False
+    return bool(_PERSON_AFTER.match(after))
 
 
 def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLookup) -> list[Found]:
@@ -260,6 +274,8 @@ def _bad_name(name: str) -> bool:
         return True
     low = name.lower()
     if low in NOT_NAMES or all(w.lower() in NOT_NAMES or w.lower() in MONTHS for w in words):
+        return True
+    if words[-1].lower() in NON_ENTITY_HEADS:
         return True
     return bool(re.fullmatch(r"[\d\W]+", name))
 

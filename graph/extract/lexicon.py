@@ -14,7 +14,6 @@ ORG_HEADS: dict[str, tuple[str, str | None]] = {}
 for _w, _sub in {
     "council": "LocalAuthority",
     "councils": "LocalAuthority",
-    "borough": None,
     "authority": "LocalAuthority",
     "authorities": "LocalAuthority",
     "college": "EducationProvider",
@@ -41,7 +40,6 @@ for _w, _sub in {
     "ballet": "CulturalOrganisation",
     "playhouse": "CulturalOrganisation",
     "studios": "CulturalOrganisation",
-    "arts": None,
     "trust": "Charity",
     "trusts": "Charity",
     "foundation": "Charity",
@@ -221,4 +219,12 @@ PLACE_DIRECTIONS = frozenset(
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
+)
+
+# Last words that make a capitalised phrase a document, law, award or title, not an entity.
+NON_ENTITY_HEADS = frozenset(
+    """act acts bill bills licence license report reports review reviews paper papers survey
+    surveys index chronicle journal gazette magazine newsletter bulletin year years
+    conference seminar symposium webinar lecture speech statement guidance framework
+    white green agenda article chapter appendix annex table figure""".split()
 )

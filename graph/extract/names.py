@@ -31,6 +31,7 @@ from graph.extract.lexicon import (
     CONNECTORS,
     CONNECTORS_BEFORE_THE,
     LEADING_STOP,
+    NON_ENTITY_HEADS,
     NOT_NAMES,
     ORG_HEAD_MODIFIERS,
     ORG_HEADS,
@@ -206,6 +207,11 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
                 if rest and any(t.text.lower() in TITLE_WORDS for t in toks[:cut]):
                     toks = rest
                     changed = True
+    # "Shell Group Executive Vice President": a job title after a named body ends the name
+    for n in range(1, len(toks)):
+        if toks[n].text.lower() in TITLE_WORDS and head_of(" ".join(t.text for t in toks[:n])):
+            toks = toks[:n]
+            break
     while toks and toks[-1].text.lower() in CONNECTORS:
         toks = toks[:-1]
     if not toks:
@@ -235,6 +241,8 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
     if not words:
         return None
     low = [w.lower() for w in words]
+    if low[-1] in NON_ENTITY_HEADS:
+        return None
     last = low[-1]
     if last in ("partnerships",):
         return ("Programme", "Network", "head:partnerships")
