@@ -97,7 +97,7 @@ def _walk(folder: Path, errors: list[InputError]) -> Iterator[Path]:
     found: list[Path] = []
 
     def failed(exc: OSError) -> None:
-        errors.append(InputError(exc.filename, f"cannot read folder ({exc.strerror.lower()})"))
+        errors.append(InputError(exc.filename, f"cannot read folder ({_os_reason(exc)})"))
 
     for top, dirs, names in os.walk(folder, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -245,7 +245,11 @@ def _os_problem(exc: OSError) -> str:
         return "no such file or folder"
     if isinstance(exc, PermissionError):
         return "cannot read (permission denied)"
-    return f"cannot read ({(exc.strerror or str(exc)).lower()})"
+    return f"cannot read ({_os_reason(exc)})"
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
 
 
 def _decode(data: bytes, path: Path) -> str:

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import re
 
-try:
-    from selectolax.lexbor import LexborHTMLParser as _Parser
-except ImportError:  # pragma: no cover - older selectolax
-    from selectolax.parser import HTMLParser as _Parser  # type: ignore[assignment]
+from selectolax.lexbor import LexborHTMLParser as _Parser
 
 #: Elements never shown as page content.
 DROP_TAGS = (
@@ -55,26 +52,33 @@ def html_text(src: str) -> tuple[str, dict[str, object]]:
     root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
     if root is None:
         return "", found
-    for tag in DROP_TAGS:
-        for node in root.css(tag):
-            node.decompose()
-    for node in root.css("[id], [class], [role]"):
-        if node.tag in _KEEP_ALWAYS or not _is_boilerplate(node):
-            continue
-        if node.css_first("main") is not None or node.css_first("article") is not None:
-            continue  # a wrapper like <div class="has-sidebar"> around the content
-        node.decompose()
     return _render(root), found
 
 
-def _is_boilerplate(node) -> bool:  # noqa: ANN001 - selectolax node type differs by parser
-    attrs = node.attributes
-    words = " ".join(str(attrs.get(k) or "") for k in ("id", "class", "role"))
-    if str(attrs.get("aria-hidden") or "").lower() == "true":
+def _skipped(node) -> bool:  # noqa: ANN001 - selectolax node type differs by parser
+    """Is this element boilerplate (by tag, or by id/class/role that is not a content wrapper)?"""
+    tag = node.tag
+    if tag in _DROP:
         return True
-    return bool(BOILERPLATE.search(words)) or str(attrs.get("role") or "") in {
-        "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
-    }  # fmt: skip
+    if tag in _KEEP_ALWAYS:
+        return False
+    attrs = node.attributes
+    if "hidden" in attrs or str(attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    role = str(attrs.get("role") or "").lower()
+    names = [str(attrs.get("id") or ""), role, *str(attrs.get("class") or "").split()]
+    marked = role in _BOILERPLATE_ROLES or any(
+        BOILERPLATE.search(name) and not _MODIFIER.match(name) for name in names
+    )
+    # a wrapper such as <div class="page with-nav"> around the page content is kept
+    return marked and node.css_first("main, article, h1") is None
+
+
+_DROP = frozenset(DROP_TAGS)
+_BOILERPLATE_ROLES = {
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+}  # fmt: skip
+_MODIFIER = re.compile(r"(?:has|with|no|is|show|hide)[-_]", re.I)
 
 
 def _render(root) -> str:  # noqa: ANN001
@@ -93,6 +97,8 @@ def _render(root) -> str:  # noqa: ANN001
         if tag.startswith("-") or tag == "!doctype":
             continue  # comments and other non-element nodes
         if entering:
+            if _skipped(node):
+                continue
             if tag in _CELL:
                 if cells and cells[-1] > 0:
                     out.append(" | ")

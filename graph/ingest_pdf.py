@@ -37,16 +37,16 @@ def dehyphenate(text: str) -> str:
 
 @contextlib.contextmanager
 def quiet_pypdf() -> Iterator[None]:
-    """Silence the ``pypdf`` logger and Python warnings for the duration of the block."""
+    """Silence the ``pypdf`` loggers (its modules log to children of "pypdf") and warnings."""
     logger = logging.getLogger("pypdf")
-    was_disabled = logger.disabled
-    logger.disabled = True
+    old_level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        logger.disabled = was_disabled
+        logger.setLevel(old_level)
 
 
 def pdf_text(data: bytes, path: Path) -> tuple[str, dict[str, object]]:
@@ -64,9 +64,9 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, dict[str, object]]:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
                 try:
-                    ok = reader.decrypt("")
+                    ok = bool(reader.decrypt(""))
                 except Exception:  # noqa: BLE001 - missing crypto backend, bad handler...
-                    ok = 0
+                    ok = False
                 if not ok:
                     raise InputError(path, "encrypted PDF (remove the password and try again)")
             pages = [page.extract_text() or "" for page in reader.pages]
@@ -74,7 +74,8 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, dict[str, object]]:
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - pypdf raises many exception types
-            raise InputError(path, f"corrupt PDF: {_reason(exc)}") from None
+            reason = "truncated (no %%EOF end marker)" if b"%%EOF" not in data else _reason(exc)
+            raise InputError(path, f"corrupt PDF: {reason}") from None
     if not pages:
         raise InputError(path, "corrupt PDF: no pages")
     text = "\n\n".join(p.strip("\n") for p in pages)
