@@ -354,12 +354,19 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
                 where[i] = gi
     # 3. short forms -> long forms of the same type ("Arts Council" -> "Arts Council England")
     merged: dict[int, int] = {}
+    # candidates share the first or the last word, or are equal without "of"
+    by_word: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for (t, long_), gj in by_key.items():
+        words = long_.split()
+        if words:
+            for w in {words[0], words[-1]}:
+                by_word[(t, w)].append((long_, gj))
     for (t, short), gi in sorted(by_key.items(), key=lambda kv: len(kv[0][1])):
-        targets = {
-            gj
-            for (t2, long_), gj in by_key.items()
-            if gj != gi and t2 == t and variant_rule(short, long_) is not None
-        }
+        words = short.split()
+        if not words:
+            continue
+        cands = by_word.get((t, words[0]), []) + by_word.get((t, words[-1]), [])
+        targets = {gj for long_, gj in cands if gj != gi and variant_rule(short, long_) is not None}
         if len(targets) == 1:
             merged[gi] = targets.pop()
     for gi, gj in merged.items():

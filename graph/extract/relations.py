@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -75,6 +76,15 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
     out.append(sentence[pos:])
     cmap.extend(range(pos, len(sentence)))
     return "".join(out), cmap
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern[str]:
+    """Compile a rule pattern once (the rule patterns are constants)."""
+    return re.compile(pattern, re.I)
+
+
+_POSS_NEXT = re.compile(rf"’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})")
 
 
 def _ids(s: str) -> list[int]:
@@ -182,6 +192,8 @@ def sentence_relations(
     if topic is not None:
         masked = f"<<{topic.idx}>> " + masked
         cmap = [0] * (len(f"<<{topic.idx}>> ")) + cmap
+    if len({m.group for m in ms_all}) < 2:
+        return  # every rule relates two different entities
     by_idx = {m.idx: m for m in ms_all}
     S = Sentence(masked, by_idx)
     g = {m.idx: m.group for m in ms_all}
@@ -205,7 +217,7 @@ def sentence_relations(
     flags = re.I
 
     # ---- funds
-    for m in re.finditer(rf"(?:{_V_FUND_PASSIVE})\s+(?:\w+\s+){{0,2}}?by\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+    for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:\w+\s+){{0,2}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         target = S.before(m.start(), PROG) or S.before(m.start(), ORG)
         if target is None:
             continue
@@ -213,7 +225,7 @@ def sentence_relations(
         for a in _ids(m.group("l")):
             if S.typ(a) == "Organisation":
                 yield from emit(a, "funds", target, "funds:passive", amt)
-    for m in re.finditer(rf"(?:funding|investment|grants?|money|a grant|financial support|backing)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+    for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         target = S.before(m.start(), PROG) or S.after(m.end(), PROG) or S.before(m.start(), ORG)
         if target is None:
             continue
@@ -221,7 +233,7 @@ def sentence_relations(
         for a in _ids(m.group("l")):
             if S.typ(a) == "Organisation":
                 yield from emit(a, "funds", target, "funds:funding-from", amt)
-    for m in re.finditer(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>[^<.;]{{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})", low, flags):
+    for m in _rx(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>[^<.;]{{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
         subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         obj = _ids(m.group("o"))[0]
         if S.typ(obj) in AGENT_OR_PROG:
@@ -229,7 +241,7 @@ def sentence_relations(
             for a in subj[-1:]:
                 yield from emit(a, "funds", obj, "funds:active", amt)
     if recent_programme is not None and S.first(PROG) is None and find_amounts(sentence):
-        for m in re.finditer(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b", low, flags):
+        for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b").finditer(low):
             subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             amt = _amount_near(sentence, cmap, m.end())
             for a in subj[-1:]:
@@ -242,7 +254,7 @@ def sentence_relations(
                 yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
 
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
-    for m in re.finditer(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+    for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         target = S.before(m.start(), PROG)
         prev_org = S.before(m.start(), ORG)
@@ -255,7 +267,7 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
-    for m in re.finditer(rf"(?P<l>{LIST})(?:’s)?\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})", low, flags):
+    for m in _rx(rf"(?P<l>{LIST})(?:’s)?\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
         subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         if re.search(r"\b(?:by|with)\s*$", masked[: m.start()]):
             continue
@@ -267,13 +279,13 @@ def sentence_relations(
         if mm.possessive and mm.type == "Organisation":
             pos = masked.find(f"<<{mm.idx}>>’s")
             if pos >= 0:
-                nxt = re.match(rf"<<{mm.idx}>>’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})", masked[pos:])
+                nxt = _POSS_NEXT.match(masked, pos + len(f"<<{mm.idx}>>"))
                 if nxt:
                     o = _ids(nxt.group("o"))[0]
                     if S.typ(o) == "Programme":
                         yield from emit(mm.idx, "delivers", o, "delivers:possessive")
     # "Barnsley Council refreshed its Love Where You Live strategy"
-    for m in re.finditer(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})", low, flags):
+    for m in _rx(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})").finditer(low):
         a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
         if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
             yield from emit(a, "delivers", o, "delivers:its-programme")
@@ -292,7 +304,7 @@ def sentence_relations(
                 yield from emit(mm.idx, "delivers", obj, "delivers:x-led")
 
     # ---- partnerOf / participatesIn via "working with"
-    for m in re.finditer(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST})", low, flags):
+    for m in _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST})").finditer(low):
         subj = S.before(m.start(), ORG)
         subj_prog = S.before(m.start(), PROG)
         if m.group("fund") and subj is not None:
@@ -304,32 +316,32 @@ def sentence_relations(
                 yield from emit(subj, "partnerOf", b, "partnerOf:cue")
             elif S.typ(b) == "Programme" and subj is not None and subj_prog is None:
                 yield from emit(subj, "participatesIn", b, "participatesIn:working-with")
-    for m in re.finditer(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:work|worked|working|partnered|collaborated|collaborate|came)\s+together", low, flags):
+    for m in _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:work|worked|working|partnered|collaborated|collaborate|came)\s+together").finditer(low):
         ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:together")
-    for m in re.finditer(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+    for m in _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         for a in _ids(m.group("a")):
             for b in _ids(m.group("l")):
                 if S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
                     yield from emit(a, "partnerOf", b, "partnerOf:x-works-with-y")
     # "launched by A and B" style co-agents handled above; "A and B launched Y"
-    for m in re.finditer(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b", low, flags):
+    for m in _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b").finditer(low):
         ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
 
     # ---- participatesIn
-    for m in re.finditer(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})", low, flags):
+    for m in _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         prog = S.before(m.start(), PROG) or S.after(m.end(), PROG, 120)
         if prog is None:
             continue
         for a in _ids(m.group("l")):
             if S.typ(a) == "Organisation":
                 yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
-    for m in re.finditer(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})", low, flags):
+    for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
         o = _ids(m.group("o"))[0]
         for a in _ids(m.group("l")):
             if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
@@ -338,13 +350,13 @@ def sentence_relations(
                 yield from emit(a, "partOf", o, "partOf:member-of")
 
     # ---- partOf
-    for m in re.finditer(rf"(?P<a>{ENT})\s*,?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})", low, flags):
+    for m in _rx(rf"(?P<a>{ENT})\s*,?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == S.typ(b) and S.typ(a) in ("Organisation", "Place"):
             yield from emit(a, "partOf", b, "partOf:part-of")
         elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
             yield from emit(a, "participatesIn", b, "participatesIn:part-of")
-    for m in re.finditer(rf"(?P<a>{ENT})\s*(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})", low, flags):
+    for m in _rx(rf"(?P<a>{ENT})\s*(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Place" and S.typ(b) == "Place":
             ra = _PLACE_RANK.get(by_idx[a].subtype or "", 9)
@@ -353,7 +365,7 @@ def sentence_relations(
                 yield from emit(a, "partOf", b, "partOf:place-in-place")
 
     # ---- locatedIn
-    for m in re.finditer(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})", low, flags):
+    for m in _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:in")
@@ -373,7 +385,7 @@ def sentence_relations(
             prog = S.before(pos, PROG) or S.after(pos + 4, PROG, 60)
             if prog is not None:
                 yield from emit(prog, "operatesIn", mm.idx, "operatesIn:x-wide")
-    for m in re.finditer(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})", low, flags):
+    for m in _rx(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})").finditer(low):
         places = [p for p in _ids(m.group("l")) if S.typ(p) == "Place"]
         if not places:
             continue
@@ -389,7 +401,7 @@ def sentence_relations(
         if subj is None:
             continue
         # skip "X in Y" right after an organisation name: that is locatedIn
-        if re.search(rf"<<{subj}>>\s*$", masked[: m.start()]) and S.typ(subj) == "Organisation":
+        if masked[: m.start()].rstrip().endswith(f"<<{subj}>>") and S.typ(subj) == "Organisation":
             continue
         for p in places:
             yield from emit(subj, "operatesIn", p, rule)
