@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import InputError
+from graph.ingest_html import html_text
+from graph.ingest_pdf import pdf_text
 from graph.iri import slugify
 from graph.records import Document
 
@@ -160,6 +162,8 @@ def load_metadata(folder: Path) -> dict[str, DocMeta]:
                 )
             if not isinstance(value, want) or isinstance(value, bool):
                 raise InputError(path, f'documents."{name}".{key} must be {want.__name__}')
+            if key == "year" and isinstance(value, int) and not 1000 <= value <= 2999:
+                raise InputError(path, f'documents."{name}".year must be a four-digit year')
         out[name] = DocMeta(**table)
     return out
 
@@ -190,16 +194,13 @@ def read_document(path: Path, metadata: Mapping[str, DocMeta] | None = None) -> 
         raise InputError(path, "empty file")
     found: dict[str, object] = {}
     if fmt == "pdf":
-        from graph.ingest_pdf import pdf_text
-
         text, found = pdf_text(data, path)
     else:
         src = _decode(data, path)
         if fmt == "md":
+            src, found = front_matter(src)
             text = markdown_text(src)
         elif fmt == "html":
-            from graph.ingest_html import html_text
-
             text, found = html_text(src)
         else:
             text = src
@@ -253,8 +254,10 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _decode(data: bytes, path: Path) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(path, "UTF-16 text, not UTF-8; save it as UTF-8")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start]
@@ -262,6 +265,9 @@ def _decode(data: bytes, path: Path) -> str:
             path,
             f"invalid UTF-8 at byte {exc.start} (line {line}, byte 0x{bad:02x}); save it as UTF-8",
         ) from None
+    if "\x00" in text:
+        raise InputError(path, f"binary file (NUL byte at byte {data.index(0)}), not text")
+    return text
 
 
 # --------------------------------------------------------------------------- text rules
@@ -308,6 +314,34 @@ _EM = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
 _CODE = re.compile(r"`([^`]+)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_KEY = re.compile(r"^(title|publisher|year|date)[ \t]*:[ \t]*(.+?)[ \t]*$", re.M | re.I)
+
+
+def front_matter(src: str) -> tuple[str, dict[str, object]]:
+    """Split YAML front matter (``---`` ... ``---``) off a Markdown file.
+
+    Only the simple ``title:``, ``publisher:`` and ``year:``/``date:`` keys
+    are read (no YAML library: one key per line, optional quotes).
+
+    >>> front_matter("---\\ntitle: 'Culture Compact'\\ndate: 2024-05-01\\n---\\n# Body")
+    ('# Body', {'title': 'Culture Compact', 'year': 2024})
+    """
+    m = _FRONT.match(src.lstrip("\ufeff"))
+    if not m:
+        return src, {}
+    found: dict[str, object] = {}
+    for key, value in _FRONT_KEY.findall(m.group(1)):
+        key, value = key.lower(), value.strip("\"'").strip()
+        if key in ("year", "date"):
+            year = re.match(r"(1\d|2\d)\d\d\b", value)
+            if year and "year" not in found:
+                found["year"] = int(year.group(0))
+        elif value:
+            found[key] = value
+    return src.lstrip("\ufeff")[m.end() :], found
 
 
 def markdown_text(src: str) -> str:

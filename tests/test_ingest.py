@@ -90,6 +90,22 @@ def test_markdown_syntax_dropped_and_tables_kept():
     )
 
 
+def test_markdown_front_matter_gives_metadata(tmp_path):
+    p = tmp_path / "compact.md"
+    p.write_text(
+        '---\ntitle: "Culture Compact"\npublisher: Lincolnshire County Council\n'
+        "date: 2024-05-01\ntags: [culture]\n---\n# Culture Compact\n\nBody text.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(p)
+    assert doc.text == "Culture Compact\n\nBody text."
+    assert (doc.title, doc.publisher, doc.year) == (
+        "Culture Compact",
+        "Lincolnshire County Council",
+        2024,
+    )
+
+
 def test_markdown_emphasis_does_not_eat_snake_case_or_arithmetic():
     from graph.ingest import markdown_text
 
@@ -258,6 +274,15 @@ def test_invalid_utf8_names_the_byte_offset(tmp_path):
     assert error_of(p) == f"{p}: invalid UTF-8 at byte 16 (line 2, byte 0xe9); save it as UTF-8"
 
 
+def test_utf16_and_binary_files(tmp_path):
+    p = tmp_path / "utf16.txt"
+    p.write_bytes("Arts Council England".encode("utf-16"))
+    assert error_of(p) == f"{p}: UTF-16 text, not UTF-8; save it as UTF-8"
+    q = tmp_path / "image.html"
+    q.write_bytes(b"GIF89a\x01\x00\x01\x00")
+    assert error_of(q) == f"{q}: binary file (NUL byte at byte 7), not text"
+
+
 def test_corrupt_pdf_random_bytes(tmp_path, capsys, caplog):
     p = tmp_path / "random.pdf"
     p.write_bytes(random.Random(0).randbytes(4096))
@@ -306,6 +331,21 @@ def test_encrypted_pdf(tmp_path):
     # owner-password-only PDFs open with an empty user password and are read
     q = _pdf(tmp_path / "restricted.pdf", text="Arts Council England", user_password="")
     assert read_document(q).text == "Arts Council England"
+
+
+def test_aes_encrypted_pdfs(tmp_path):
+    from pypdf import PdfWriter
+
+    def encrypted(name: str, user_password: str) -> Path:
+        writer = PdfWriter(clone_from=PDF)
+        writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-256")
+        writer.write(tmp_path / name)
+        return tmp_path / name
+
+    # restrictions only (empty user password), as many published reports are: readable
+    assert read_document(encrypted("open.pdf", "")).text == read_document(PDF).text
+    p = encrypted("locked.pdf", "secret")
+    assert error_of(p) == f"{p}: encrypted PDF (remove the password and try again)"
 
 
 # ----------------------------------------------------------------------------- discovery
@@ -395,6 +435,7 @@ def test_malformed_metadata_names_file_and_line(tmp_path):
         ('[documents."a.txt"]\nyear = "2025"\n', 'documents."a.txt".year must be int'),
         ('[documents."a.txt"]\ntitle = 3\n', 'documents."a.txt".title must be str'),
         ('title = "x"\n', 'expected only [documents."<file name>"] tables'),
+        ('[documents."a.txt"]\nyear = 25\n', 'documents."a.txt".year must be a four-digit year'),
     ],
 )
 def test_metadata_with_wrong_keys(tmp_path, body, problem):
@@ -433,6 +474,10 @@ def test_txt_reading_loses_no_content(original):
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / "doc.txt"
         p.write_bytes(original.encode("utf-8"))
+        if "\x00" in original:
+            with pytest.raises(InputError, match="binary file"):
+                read_document(p)
+            return
         if not _visible(original):
             with pytest.raises(InputError):
                 read_document(p)
