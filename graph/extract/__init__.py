@@ -56,7 +56,7 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
 
 
 _DEFINITE = re.compile(
-    r"\b[Tt]he\s+(?P<noun>combined\s+authority|council|local\s+authority|authority|trust|college|university|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<noun>programmes|projects|schemes|initiatives|combined\s+authority|council|local\s+authority|authority|trust|college|university|"
     r"charity|museum|theatre|commission|department|programme|project|scheme|initiative|pilot|fund|"
     r"partnership|network|festival|strategy)\b(?!\s+[A-Z])"
 )
@@ -86,6 +86,8 @@ def _definite_descriptions(text: str, sentences: list[tuple[int, int]], found: l
     for si, (s0, s1) in enumerate(sentences):
         for m in _DEFINITE.finditer(text, s0, s1):
             noun = " ".join(m.group("noun").lower().split())
+            if noun in ("programmes", "projects", "schemes", "initiatives"):
+                noun = noun[:-1]
             want_type, subs = _DEF_SUBTYPE.get(noun, ("Programme", ()))
             window_start = sentences[max(0, si - 4)][0]
             cands = [

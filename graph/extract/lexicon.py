@@ -139,7 +139,6 @@ for _w, _sub in {
     "zones": "Initiative",
     "week": "Initiative",
     "trail": "Initiative",
-    "service": "Initiative",
     "offer": "Initiative",
     "pathway": "QualificationRoute",
     "pathways": "QualificationRoute",

@@ -160,6 +160,8 @@ def _amount_near(sentence: str, cmap: list[int], pos: int) -> tuple[Decimal, str
     return None if best is None else (best[1], best[2], best[3])
 
 
+_UNIT = re.compile(r"\b(?:Unit|Department|Centre|Center|Institute|School|Faculty|Lab|Laboratory|Observatory)$")
+
 ORG = ("Organisation",)
 PROG = ("Programme",)
 PLACE = ("Place",)
@@ -350,7 +352,7 @@ def sentence_relations(
                 yield from emit(a, "partOf", o, "partOf:member-of")
 
     # ---- partOf
-    for m in _rx(rf"(?P<a>{ENT})\s*,?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _rx(rf"(?P<a>{ENT})\s*,?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == S.typ(b) and S.typ(a) in ("Organisation", "Place"):
             yield from emit(a, "partOf", b, "partOf:part-of")
@@ -363,6 +365,17 @@ def sentence_relations(
             rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
             if ra > rb and rb <= 2:
                 yield from emit(a, "partOf", b, "partOf:place-in-place")
+
+    # "Medical Research Unit at the University of X": a unit of a university
+    for m in _rx(rf"(?P<a>{ENT})\s+(?:at|of)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if (
+            S.typ(a) == "Organisation"
+            and S.typ(b) == "Organisation"
+            and by_idx[b].subtype == "EducationProvider"
+            and _UNIT.search(sentence[by_idx[a].start : by_idx[a].end])
+        ):
+            yield from emit(a, "partOf", b, "partOf:unit-of")
 
     # ---- locatedIn
     for m in _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})").finditer(low):
