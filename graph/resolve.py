@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from graph.extract.lexicon import ORG_HEAD_MODIFIERS, ORG_HEADS
+from graph.extract.entities import preferred_name
 from graph.extract.names import is_acronym
 from graph.iri import entity_id
 from graph.records import (
@@ -79,8 +80,7 @@ def _full_forms(e: LocalEntity) -> set[str]:
 
 
 def _label(forms: Counter[str]) -> str:
-    full = [f for f in forms if not is_acronym(f)] or list(forms)
-    return max(full, key=lambda f: (len(f.split()), len(f), forms[f], f))
+    return preferred_name(forms)
 
 
 def resolve(extractions: Iterable[DocumentExtraction]) -> ResolvedGraph:

@@ -381,10 +381,33 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
     remap = {old: new for new, old in enumerate(keep)}
     out_groups = [groups[g] for g in keep]
     for g in out_groups:
-        # preferred name: the longest non-acronym form seen
-        forms = [a for a in g.aliases if not is_acronym(a)] or sorted(g.aliases)
-        g.name = max(forms, key=lambda a: (len(a.split()), len(a), a))
+        counts: dict[str, int] = defaultdict(int)
+        for f in g.mentions:
+            counts[f.name] += 1
+        for a in g.aliases:
+            counts[a] += 0
+        g.name = preferred_name(counts)
     return out_groups, {i: remap[g] for i, g in where.items()}
+
+
+def preferred_name(counts: dict[str, int]) -> str:
+    """The preferred label among the forms seen (with mention counts).
+
+    Acronyms and short forms of another form seen are passed over; among the
+    rest the most mentioned wins, then the longest, then the first in order.
+
+    >>> preferred_name({"Barnsley Council": 5, "Barnsley Metropolitan Borough Council": 1})
+    'Barnsley Metropolitan Borough Council'
+    >>> preferred_name({"Arts Council England": 1, "Arts Council of England": 1, "ACE": 3})
+    'Arts Council England'
+    """
+    forms = [f for f in counts if not is_acronym(f)] or list(counts)
+    keys = {f: norm_key(f) for f in forms}
+    maximal = [
+        f for f in forms
+        if not any(g != f and variant_rule(keys[f], keys[g]) for g in forms)
+    ] or forms
+    return max(sorted(maximal), key=lambda f: (counts[f], len(f.split()), len(f)))
 
 
 def variant_rule(short: str, long_: str) -> str | None:
