@@ -49,15 +49,25 @@ def html_text(src: str) -> tuple[str, dict[str, object]]:
     """Return the visible text of an HTML document and its title/publisher/year from meta tags."""
     tree = _Parser(src)
     found = _meta(tree)
-    root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
-    if root is None:
-        return "", found
-    return _render(root), found
+    page = tree.body or tree.root
+    articles = tree.css("article")
+    # <main>, or the one <article> (a listing page of several articles keeps them all)
+    content = tree.css_first("main") or (articles[0] if len(articles) == 1 else None)
+    text = _render(content) if content is not None else ""
+    if not text.strip() and page is not None:
+        text = _render(page)  # no main/article, or an empty one: the whole page
+    return text, found
 
 
-def _skipped(node) -> bool:  # noqa: ANN001 - selectolax node type differs by parser
-    """Is this element boilerplate (by tag, or by id/class/role that is not a content wrapper)?"""
+def _skipped(node, in_content: bool) -> bool:  # noqa: ANN001 - selectolax node type
+    """Is this element boilerplate (by tag, or by id/class/role that is not a content wrapper)?
+
+    A ``<header>`` inside ``<main>``/``<article>`` is the article's own header
+    (its title, its date), so it is kept; the page's header is dropped.
+    """
     tag = node.tag
+    if tag == "header" and in_content:
+        return False
     if tag in _DROP:
         return True
     if tag in _KEEP_ALWAYS:
@@ -86,6 +96,7 @@ def _render(root) -> str:  # noqa: ANN001
     cells: list[int] = []  # per open table row: number of cells seen
     in_cell = 0
     pre = 0
+    in_content = 0  # open <main>/<article> elements
     stack: list[tuple[object, bool]] = [(root, True)]
     while stack:
         node, entering = stack.pop()
@@ -97,8 +108,10 @@ def _render(root) -> str:  # noqa: ANN001
         if tag.startswith("-") or tag == "!doctype":
             continue  # comments and other non-element nodes
         if entering:
-            if _skipped(node):
+            if _skipped(node, in_content > 0):
                 continue
+            if tag in ("main", "article"):
+                in_content += 1
             if tag in _CELL:
                 if cells and cells[-1] > 0:
                     out.append(" | ")
@@ -122,6 +135,8 @@ def _render(root) -> str:  # noqa: ANN001
                 child = child.next
             stack.extend((c, True) for c in reversed(children))
         else:
+            if tag in ("main", "article"):
+                in_content -= 1
             if tag in _CELL:
                 in_cell -= 1
             elif tag == "tr":

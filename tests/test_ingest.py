@@ -151,6 +151,30 @@ def test_html_without_main_drops_boilerplate_by_id_class_and_role():
         assert junk not in text, junk
 
 
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # an article's own header (title, date) is content; the site header and footers are not
+        (
+            "<header><a>Site</a></header><main><article><header><h1>Title</h1><p>1 May 2024</p>"
+            "</header><p>Body.</p><footer>Tags: x</footer></article></main>",
+            "Title\n\n1 May 2024\n\nBody.",
+        ),
+        # a listing page with several articles keeps every one of them
+        (
+            "<nav>Menu</nav><article><h2>A</h2><p>one</p></article><article><h2>B</h2><p>two</p></article>",
+            "A\n\none\n\nB\n\ntwo",
+        ),
+        # an empty <main> falls back to the page
+        ("<body><main></main><p>Outside main.</p></body>", "Outside main."),
+        # hidden elements and <pre> line breaks
+        ("<p hidden>Secret</p><p aria-hidden='true'>Icon</p><pre>a\nb</pre>", "a\nb"),
+    ],
+)
+def test_html_content_choice(page, expected):
+    assert html_text(page)[0] == expected
+
+
 def test_pdf_text_layer_dehyphenated():
     doc = read_document(PDF)
     text = doc.text
@@ -457,7 +481,7 @@ def test_seed_metadata_loads(root):
 _DROPPED = {"\u200b", "\u00ad", "\ufeff"}
 _text = st.text(
     alphabet=st.one_of(
-        st.characters(),
+        st.characters(codec="utf-8"),
         st.sampled_from(["\r", "\n", " ", "\u00a0", "\u202f", "\u2007", *_DROPPED, "¹", "’"]),
     ),
     max_size=200,
@@ -492,7 +516,8 @@ def test_txt_reading_loses_no_content(original):
 @settings(max_examples=100, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from(list("<>/=\"' abpditrlu-&;#!")) | st.characters(), max_size=120
+        alphabet=st.sampled_from(list("<>/=\"' abpditrlu-&;#!")) | st.characters(codec="utf-8"),
+        max_size=120,
     )
 )
 def test_html_never_crashes(src):
