@@ -16,7 +16,9 @@ from graph.extract.entities import (
     Found,
     PlaceLookup,
     acronym_index,
+    drop_covered_places,
     find_mentions,
+    place_bodies,
     group_mentions,
 )
 from graph.extract.relations import SentMention, sentence_relations
@@ -139,8 +141,12 @@ def _table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found]
         for a, b in cells:
             if (a, b) in typed_spans:
                 continue
-            if any(f.sentence == si and f.type and a <= f.start and f.end <= b for f in out):
+            if any(
+                f.sentence == si and f.type and f.type != "Place" and a <= f.start and f.end <= b
+                for f in out
+            ):
                 continue
+            out = [f for f in out if not (f.sentence == si and a <= f.start and f.end <= b and (f.start, f.end) != (a, b))]
             out.append(Found(text[a:b], a, b, "Organisation", None, "context:name-table", si))
     return out
 
@@ -167,6 +173,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             last_typed_org_end[f.sentence] = f.end
 
     found = _table_cells(text, sentences, found)
+    found = drop_covered_places(found)
+    place_bodies(found, text)
     found = found + _definite_descriptions(text, sentences, found)
     acronyms = acronym_index(found, text)
     groups, where = group_mentions(found, text, acronyms)

@@ -180,6 +180,8 @@ def _sentence_mentions(
             m = _ACR_AFTER.match(sentence, en) if en == ch.end else None
             if m and is_acronym(m.group("acr")) and m.group("acr") != name:
                 f.acronym = m.group("acr")
+                if f.type is None and len(name.split()) >= 2 and f.rule != "person":
+                    f.type, f.rule = "Organisation", "context:defines-acronym"
             found.append(f)
             covered.append((st, en, f.type))
     # gazetteer matches not inside an organisation or programme name
@@ -465,3 +467,41 @@ def type_candidates(found: list[Found], typer: Callable[[Found], tuple[str, str 
             t = typer(f)
             if t:
                 f.type, f.subtype, f.rule = t
+
+
+_AGENTIVE_AFTER = re.compile(
+    r"(?:’s|'s)|\s+(?:are|is|has|have|had|work|works|worked|aims?|will|also|want|wants|"
+    r"provides?|supports?|delivers?|funds?|funded|invests?|invested|launched|runs?|leads?|commissioned|says?|said)\b"
+)
+_PLACE_BODY_HEADS = ("council", "authority")
+
+
+def place_bodies(found: list[Found], text: str) -> None:
+    """Place names used for the body that governs them ("Hampshire's skills
+    strategy", "Tees Valley aims to …") become mentions of that body when the
+    document names it ("Hampshire County Council"). In place."""
+    orgs = [f for f in found if f.type == "Organisation" and f.name.split()[-1].lower() in _PLACE_BODY_HEADS]
+    for f in found:
+        if f.type != "Place":
+            continue
+        bodies = {o.name for o in orgs if o.name.startswith(f.name + " ")}
+        if len(bodies) != 1:
+            continue
+        if not _AGENTIVE_AFTER.match(text, f.end):
+            continue
+        body = next(o for o in orgs if o.name in bodies)
+        f.aliases = {f.name}
+        f.name, f.type, f.subtype, f.ids, f.rule = body.name, body.type, body.subtype, (), "context:place-for-body"
+
+
+def drop_covered_places(found: list[Found]) -> list[Found]:
+    """A place inside a typed organisation or programme name is part of that
+    name, not a mention of the place ("Transport for Greater Manchester")."""
+    spans = [(f.start, f.end) for f in found if f.type in ("Organisation", "Programme")]
+    return [
+        f for f in found
+        if not (
+            f.type == "Place"
+            and any(a <= f.start and f.end <= b and (a, b) != (f.start, f.end) for a, b in spans)
+        )
+    ]
