@@ -313,6 +313,9 @@ _STRONG = re.compile(r"(?<![\w*\\])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _EM = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
 _CODE = re.compile(r"`([^`]+)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_INLINE_HTML = re.compile(
+    r"</?(?:a|abbr|b|br|code|em|i|kbd|mark|small|span|strong|sub|sup|u)\b[^<>]*>", re.I
+)
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
@@ -347,8 +350,8 @@ def front_matter(src: str) -> tuple[str, dict[str, object]]:
 def markdown_text(src: str) -> str:
     """Drop Markdown syntax that is not content; keep the words, lists and table rows.
 
-    Heading hashes, emphasis markers, link and image syntax, HTML comments
-    and horizontal rules go; bullets become "• "; table rows become cells
+    Heading hashes, emphasis markers, link and image syntax, HTML comments,
+    inline HTML tags (``<sup>``, ``<br>``...) and horizontal rules go; bullets become "• "; table rows become cells
     joined by " | "; fenced code is kept verbatim (without the fences).
 
     >>> markdown_text("# Title\\n\\n- **Arts** [Council](https://x.org)\\n\\n| a | b |\\n|---|---|\\n| 1 | 2 |")
@@ -382,6 +385,7 @@ def _markdown_line(line: str) -> str | None:
         line = heading.group(1)
     line = _BULLET.sub(r"\1• ", line)
     line = _IMAGE.sub("", line)
+    line = _INLINE_HTML.sub("", line)
     line = _LINK.sub(lambda m: m.group(1) or m.group(2), line)
     line = _AUTOLINK.sub(r"\1", line)
     line = _CODE.sub(r"\1", line)

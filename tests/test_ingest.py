@@ -111,6 +111,10 @@ def test_markdown_emphasis_does_not_eat_snake_case_or_arithmetic():
 
     assert markdown_text("file_name_here and 2 * 3 * 4") == "file_name_here and 2 * 3 * 4"
     assert markdown_text("_Skills_ and __Culture__ and ***Both***") == "Skills and Culture and Both"
+    assert (
+        markdown_text("Funded<sup>1</sup> by <b>ACE</b> & 3 < 4 > 2")
+        == "Funded1 by ACE & 3 < 4 > 2"
+    )
     assert markdown_text("Title\n=====\n\n> quoted [ref][1]\n\n[1]: https://x.org") == (
         "Title\n\n\nquoted ref\n"
     )
