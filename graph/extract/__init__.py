@@ -238,7 +238,41 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if ms:
             recent = (recent + ms)[-12:]
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities))
+    relations.extend(_place_in_name(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
+
+
+def _place_in_name(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity]) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """"Coventry Job Rotation Pilot" runs in Coventry; "West of England Cultural
+    Compact" works across the West of England: a programme or partnership named
+    after a place the document also names operates in it."""
+    places: dict[str, int] = {}
+    for gi, g in enumerate(groups):
+        if g.type == "Place":
+            for form in {g.name, *g.aliases}:
+                places.setdefault(form, gi)
+    out: list[Relation] = []
+    for gi, g in enumerate(groups):
+        if not (g.type == "Programme" or (g.type == "Organisation" and g.subtype == "Partnership")):
+            continue
+        for form in sorted(places, key=len, reverse=True):
+            rest = g.name[len(form):] if g.name.startswith(form + " ") else None
+            if rest is None and g.name.lower().startswith(form.lower() + " ") and form[:1].islower():
+                rest = g.name[len(form):]
+            if rest:
+                f = min(g.mentions, key=lambda f: f.start)
+                s0, s1 = sentences[f.sentence]
+                out.append(
+                    Relation(
+                        subject=entities[gi].key,
+                        predicate="operatesIn",
+                        object=entities[places[form]].key,
+                        evidence=Evidence(doc.doc_id, s0, s1, doc.text[s0:s1]),
+                        rule=f"{EXTRACTOR_VERSION}:operatesIn:place-in-name",
+                    )
+                )
+                break
+    return out
 
 
 def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity]) -> list[Relation]:  # type: ignore[no-untyped-def]

@@ -392,6 +392,27 @@ def sentence_relations(
                 yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
 
     # ---- operatesIn
+    # "In the North East, X drives the Y network": the sentence's actors work there
+    lead = _rx(rf"^\s*(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,").match(masked)
+    if lead:
+        places = [p for p in _ids(lead.group("l")) if S.typ(p) == "Place"]
+        rest = masked[lead.end():]
+        actors = [int(x) for x in re.findall(r"<<(\d+)>>", rest)]
+        first_org = next((a for a in actors if S.typ(a) == "Organisation"), None)
+        for p in places:
+            if first_org is not None:
+                yield from emit(first_org, "operatesIn", p, "operatesIn:in-place-lead")
+            for a in actors:
+                if S.typ(a) == "Programme":
+                    yield from emit(a, "operatesIn", p, "operatesIn:in-place-lead")
+    # "... develop their LCEPs: Coventry; Dudley; Telford": a programme and a list of places
+    colon = _rx(rf"(?P<pre>.*?):\s*(?P<l>{LIST})\s*[.;]?\s*$").match(masked)
+    if colon:
+        places = [p for p in _ids(colon.group("l")) if S.typ(p) == "Place"]
+        prog = S.before(colon.end("pre"), PROG)
+        if prog is not None and len(places) >= 2:
+            for p in places:
+                yield from emit(prog, "operatesIn", p, "operatesIn:colon-list")
     for mm in ms:
         if mm.cue == "wide" and mm.type == "Place":
             pos = masked.find(f"<<{mm.idx}>>")
