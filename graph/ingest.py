@@ -81,11 +81,14 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[
 
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        try:
+            mode = p.stat().st_mode
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            errors.append(InputError(p, _os_problem(exc)))
+            continue
+        if stat.S_ISDIR(mode):
             for found in _walk(p, errors):
                 add(found)
-        elif not p.exists():
-            errors.append(InputError(p, "no such file or folder"))
         elif p.name == METADATA_FILE:
             continue
         elif p.suffix.lower() not in SUPPORTED:
@@ -135,10 +138,10 @@ def load_metadata(folder: Path) -> dict[str, DocMeta]:
             or has an unknown key or a value of the wrong type.
     """
     path = Path(folder) / METADATA_FILE
-    if not path.is_file():
-        return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return {}
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path, f"invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -229,7 +232,7 @@ def read_document(path: Path, metadata: Mapping[str, DocMeta] | None = None) -> 
 def _read_bytes(path: Path) -> bytes:
     try:
         mode = path.stat().st_mode
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise InputError(path, _os_problem(exc)) from None
     if stat.S_ISDIR(mode):
         raise InputError(path, "is a folder, not a file")
@@ -241,8 +244,10 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, _os_problem(exc)) from None
 
 
-def _os_problem(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
+def _os_problem(exc: OSError | ValueError) -> str:
+    if isinstance(exc, ValueError):
+        return "invalid file name"
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
         return "no such file or folder"
     if isinstance(exc, PermissionError):
         return "cannot read (permission denied)"

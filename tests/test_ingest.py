@@ -235,6 +235,21 @@ def test_missing_path(tmp_path):
     assert files == [] and [str(e) for e in errors] == [f"{p}: no such file or folder"]
 
 
+def test_impossible_paths_are_input_errors_not_crashes(tmp_path):
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    under_a_file = tmp_path / "file.txt" / "inner.txt"
+    bad_paths = [under_a_file, Path("nul\x00name.txt"), tmp_path / ("x" * 300 + ".txt")]
+    files, errors = discover(bad_paths)
+    assert files == []
+    assert [str(e) for e in errors] == [
+        f"{under_a_file}: no such file or folder",
+        "nul\x00name.txt: invalid file name",
+        f"{bad_paths[2]}: cannot read (file name too long)",
+    ]
+    assert error_of(under_a_file) == f"{under_a_file}: no such file or folder"
+    assert error_of(Path("nul\x00name.txt")) == "nul\x00name.txt: invalid file name"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod 000 file")
 def test_unreadable_file(tmp_path):
     p = tmp_path / "locked.txt"
