@@ -32,7 +32,7 @@ _ORG_SLOT = re.compile(
 _LIST_SLOT = re.compile(r"(?:,|\band|&)\s+(?:the\s+)?$", re.I)
 _ANAPHOR = re.compile(
     r"^(?:The|This|That|Their|Its|Our)\s+(?P<noun>council|authority|combined authority|trust|college|university|"
-    r"charity|organisation|museum|theatre|programme|project|scheme|initiative|fund|pilot|partnership|network)\b|^(?P<pron>It|They)\b"
+    r"charity|organisation|museum|theatre|programme|project|scheme|initiative|fund|pilot|partnership|network)\b|^(?P<pron>It|They|Their|Its)\b"
 )
 _ANAPHOR_TYPE = {
     "programme": "Programme",

@@ -481,13 +481,20 @@ def place_bodies(found: list[Found], text: str) -> None:
     strategy", "Tees Valley aims to …") become mentions of that body when the
     document names it ("Hampshire County Council"). In place."""
     orgs = [f for f in found if f.type == "Organisation" and f.name.split()[-1].lower() in _PLACE_BODY_HEADS]
-    for f in found:
-        if f.type != "Place":
-            continue
+    places = sorted((f for f in found if f.type == "Place"), key=lambda f: f.start)
+    agentive: set[int] = set()
+    # walk right to left so "A and B work with" makes both A and B agents
+    for k in range(len(places) - 1, -1, -1):
+        f = places[k]
+        if _AGENTIVE_AFTER.match(text, f.end):
+            agentive.add(id(f))
+        elif k + 1 < len(places) and id(places[k + 1]) in agentive:
+            gap = text[f.end : places[k + 1].start]
+            if re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", gap):
+                agentive.add(id(f))
+    for f in places:
         bodies = {o.name for o in orgs if o.name.startswith(f.name + " ")}
-        if len(bodies) != 1:
-            continue
-        if not _AGENTIVE_AFTER.match(text, f.end):
+        if len(bodies) != 1 or id(f) not in agentive:
             continue
         body = next(o for o in orgs if o.name in bodies)
         f.aliases = {f.name}

@@ -101,7 +101,12 @@ _V_DELIVER_ACTIVE = (
     r"commissioned|commissions|manages|managed|operates|operated|hosts|hosted|developed|created|established|"
     r"set up|introduced|piloted|organises|organised|runs|oversees|oversaw|convenes|convened|"
     r"is leading|is delivering|is running|leading on|delivering|running|coordinating|pioneered|pioneers|"
-    r"championed|spearheaded|co-designed|designed|rolled out|trialled|trialed|refreshed|expanded)"
+    r"championed|spearheaded|co-designed|designed|rolled out|trialled|trialed|refreshed|expanded|"
+    r"deliver|launch|run|lead|drive|coordinate|manage|operate|host|develop|create|establish|pilot)"
+)
+_INTENT = (
+    r"(?:(?:aims?|aiming|plans?|planning|seeks?|seeking|wants?|hopes?|intends?)\s+to\s+|is\s+aiming\s+to\s+|will\s+|"
+    r"(?:ambition|aim|plan|goal|mission|role|priority)\s+is\s+to\s+)?"
 )
 _V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
 _PARTNER_CUE = (
@@ -269,7 +274,7 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
-    for m in _rx(rf"(?P<l>{LIST})(?:’s)?\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
+    for m in _rx(rf"(?P<l>{LIST})(?:’s)?\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
         subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         if re.search(r"\b(?:by|with)\s*$", masked[: m.start()]):
             continue
@@ -286,6 +291,25 @@ def sentence_relations(
                     o = _ids(nxt.group("o"))[0]
                     if S.typ(o) == "Programme":
                         yield from emit(mm.idx, "delivers", o, "delivers:possessive")
+    # "X provides support across the region, leading on programmes such as Y"
+    for m in _rx(rf",\s*(?:leading|delivering|running|coordinating|co-ordinating|managing|hosting|driving)\b(?:\s+on)?[^<.;]{{0,60}}?(?P<o>{LIST})").finditer(low):
+        subj = S.first(ORG, m.start())
+        if subj is not None:
+            for o in _ids(m.group("o")):
+                if S.typ(o) == "Programme":
+                    yield from emit(subj, "delivers", o, "delivers:participle")
+    # "X funds initiatives such as Y", "funding initiatives such as Y"
+    for m in _rx(rf"\b(?:funding|funds|funded|fund)\s+(?:\w+\s+){{0,2}}?(?:such\s+as|including|like)\s+(?:the\s+)?(?P<o>{LIST})").finditer(low):
+        subjs = [a for a in _ids(masked[: m.start()]) if S.typ(a) == "Organisation"]
+        lead_subj = _rx(rf"^\s*(?:[^<]{{0,40}}:\s*)?(?P<l>{LIST})").match(masked)
+        if lead_subj:
+            subjs = [a for a in _ids(lead_subj.group("l")) if S.typ(a) == "Organisation"] or subjs[-1:]
+        else:
+            subjs = subjs[-1:]
+        for o in _ids(m.group("o")):
+            if S.typ(o) in AGENT_OR_PROG:
+                for a in subjs:
+                    yield from emit(a, "funds", o, "funds:funding-such-as")
     # "Barnsley Council refreshed its Love Where You Live strategy"
     for m in _rx(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})").finditer(low):
         a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
@@ -324,6 +348,10 @@ def sentence_relations(
             for b in ids[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:together")
     for m in _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        subs = [a for a in _ids(m.group("a")) if S.typ(a) == "Organisation"]
+        for i, a in enumerate(subs):
+            for b in subs[i + 1 :]:
+                yield from emit(a, "partnerOf", b, "partnerOf:co-subjects")
         for a in _ids(m.group("a")):
             for b in _ids(m.group("l")):
                 if S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
