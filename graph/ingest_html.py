@@ -51,8 +51,9 @@ def html_text(src: str) -> tuple[str, dict[str, object]]:
     found = _meta(tree)
     page = tree.body or tree.root
     articles = tree.css("article")
-    # <main>, or the one <article> (a listing page of several articles keeps them all)
-    content = tree.css_first("main") or (articles[0] if len(articles) == 1 else None)
+    # <main> (or role="main"), or the one <article> (a listing page of several articles keeps them all)
+    main = tree.css_first("main") or tree.css_first('[role="main"]')
+    content = main or (articles[0] if len(articles) == 1 else None)
     text = _render(content) if content is not None else ""
     if not text.strip() and page is not None:
         text = _render(page)  # no main/article, or an empty one: the whole page

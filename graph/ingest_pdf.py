@@ -1,5 +1,8 @@
 """PDF text layer via pypdf: pages joined by a blank line, line-end hyphenation undone.
 
+Ligature characters some fonts emit ("ﬁ", "ﬂ") are spelt out so names match
+(this is the only PDF-specific character change; see :data:`LIGATURES`).
+
 Every failure of pypdf becomes one :class:`~graph.errors.InputError`; pypdf's
 own log messages and warnings are silenced while reading so the user sees
 only that one line.
@@ -20,6 +23,10 @@ from pathlib import Path
 
 from graph.errors import InputError
 
+#: Typographic ligatures some PDF fonts emit as one character ("ﬁnance").
+LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
 _BROKEN = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")
 
 
@@ -82,7 +89,7 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, dict[str, object]]:
     text = "\n".join(
         line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     )
-    return dehyphenate(text), info
+    return dehyphenate(text.translate(LIGATURES)), info
 
 
 def _info(reader: object) -> dict[str, object]:

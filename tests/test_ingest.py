@@ -169,6 +169,10 @@ def test_html_without_main_drops_boilerplate_by_id_class_and_role():
             "<nav>Menu</nav><article><h2>A</h2><p>one</p></article><article><h2>B</h2><p>two</p></article>",
             "A\n\none\n\nB\n\ntwo",
         ),
+        (
+            '<div class="menu">Home</div><div role="main"><p>Main text.</p></div><p>Aside.</p>',
+            "Main text.",
+        ),
         # an empty <main> falls back to the page
         ("<body><main></main><p>Outside main.</p></body>", "Outside main."),
         # hidden elements and <pre> line breaks
@@ -361,6 +365,12 @@ def _pdf(path: Path, *, text: str | None, user_password: str | None = None) -> P
     c.showPage()
     c.save()
     return path
+
+
+def test_pdf_ligatures_spelt_out(tmp_path):
+    from graph.ingest_pdf import LIGATURES
+
+    assert "ﬁnance for ﬂagship oﬃces".translate(LIGATURES) == "finance for flagship offices"
 
 
 def test_scanned_pdf_without_text_layer(tmp_path):
