@@ -91,13 +91,14 @@ def _definite_descriptions(text: str, sentences: list[tuple[int, int]], found: l
             if noun in ("programmes", "projects", "schemes", "initiatives"):
                 noun = noun[:-1]
             want_type, subs = _DEF_SUBTYPE.get(noun, ("Programme", ()))
-            window_start = sentences[max(0, si - 4)][0]
+            window_start = sentences[max(0, si - 10)][0]
             cands = [
                 f for f in typed
                 if window_start <= f.start < m.start()
                 and f.type == want_type
                 and (not subs or f.subtype in subs)
                 and not (f.start <= m.start() < f.end)
+                and not (f.name.endswith("s") and not noun.endswith("s") and f.name.split()[-1].lower().rstrip("s") == noun.split()[-1])
             ]
             if want_type == "Programme" and noun not in ("programme", "project", "scheme", "initiative", "pilot"):
                 cands = [f for f in cands if noun in f.name.lower()] or []
