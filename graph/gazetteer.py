@@ -36,7 +36,17 @@ from graph.textnorm import norm_key
 #: Identifier schemes used in :attr:`GazetteerEntry.ids`.
 SCHEMES = ("gss", "iso3166-2", "org-id")
 
-PLACE_COLUMNS = ("name", "subtype", "gss", "iso3166_2", "parent", "lat", "long", "aliases", "ambiguous")
+PLACE_COLUMNS = (
+    "name",
+    "subtype",
+    "gss",
+    "iso3166_2",
+    "parent",
+    "lat",
+    "long",
+    "aliases",
+    "ambiguous",
+)
 ORG_COLUMNS = ("name", "subtype", "aliases", "org_id", "homepage", "note")
 
 #: ONS GSS code: entity prefix (letter + 2 digits) and 6 digits.
@@ -192,9 +202,16 @@ def parse_places(text: str, source: str = "places.tsv") -> list[GazetteerEntry]:
             raise GazetteerError(f"{where}: give both lat and long or neither")
         out.append(
             GazetteerEntry(
-                name=row["name"], type="Place", subtype=row["subtype"], ids=tuple(ids),
-                aliases=_split(row["aliases"]), parent=row["parent"] or None,
-                lat=lat, long=long, ambiguous=row["ambiguous"] == "1", homepage=None,
+                name=row["name"],
+                type="Place",
+                subtype=row["subtype"],
+                ids=tuple(ids),
+                aliases=_split(row["aliases"]),
+                parent=row["parent"] or None,
+                lat=lat,
+                long=long,
+                ambiguous=row["ambiguous"] == "1",
+                homepage=None,
             )
         )
     return out
@@ -216,9 +233,16 @@ def parse_organisations(text: str, source: str = "organisations.tsv") -> list[Ga
             raise GazetteerError(f"{where}: homepage must be an http(s) URL")
         out.append(
             GazetteerEntry(
-                name=row["name"], type="Organisation", subtype=row["subtype"], ids=tuple(ids),
-                aliases=_split(row["aliases"]), parent=None, lat=None, long=None,
-                ambiguous=False, homepage=row["homepage"] or None,
+                name=row["name"],
+                type="Organisation",
+                subtype=row["subtype"],
+                ids=tuple(ids),
+                aliases=_split(row["aliases"]),
+                parent=None,
+                lat=None,
+                long=None,
+                ambiguous=False,
+                homepage=row["homepage"] or None,
             )
         )
     return out
@@ -234,7 +258,9 @@ def _check(entries: list[GazetteerEntry]) -> None:
         names.add((e.type, e.name))
         for pair in e.ids:
             if pair in ids:
-                raise GazetteerError(f"{pair[0]} {pair[1]} is given to both {ids[pair]!r} and {e.name!r}")
+                raise GazetteerError(
+                    f"{pair[0]} {pair[1]} is given to both {ids[pair]!r} and {e.name!r}"
+                )
             ids[pair] = e.name
         if e.parent and e.parent not in places:
             raise GazetteerError(f"{e.name!r}: parent {e.parent!r} is not a place in the gazetteer")
@@ -259,7 +285,9 @@ def load_gazetteer_from(places: Path | None = None, organisations: Path | None =
 def load_gazetteer() -> Gazetteer:
     """Return the packaged gazetteer (places and organisations), loaded once and cached."""
     data = resources.files("graph") / "data"
-    entries = parse_places((data / "places.tsv").read_text(encoding="utf-8"), "graph/data/places.tsv")
+    entries = parse_places(
+        (data / "places.tsv").read_text(encoding="utf-8"), "graph/data/places.tsv"
+    )
     entries += parse_organisations(
         (data / "organisations.tsv").read_text(encoding="utf-8"), "graph/data/organisations.tsv"
     )
