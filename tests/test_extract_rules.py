@@ -353,12 +353,24 @@ def test_acronym_defined_after_name_and_used_alone_later() -> None:
 
 def test_acronym_defined_before_its_expansion() -> None:
     x = extract(
-        "The scheme was backed by DWP (Department for Work and Pensions). DWP said it was pleased."
+        "The pilot was backed by KVF (Kestrel Valley Foundation). KVF said it was pleased."
     )
+    e = x.entities["Kestrel Valley Foundation"]
+    assert (e.type, e.subtype) == ("Organisation", "Charity")
+    assert "KVF" in e.aliases
+    assert [(m.start, m.text) for m in e.mentions] == [
+        (24, "KVF"),
+        (29, "Kestrel Valley Foundation"),
+        (57, "KVF"),
+    ]
+    assert "KVF" not in x.entities
+
+
+def test_well_known_acronym_defined_before_its_expansion() -> None:
+    x = extract("The pilot was backed by DWP (Department for Work and Pensions) in 2023.")
     e = x.entities["Department for Work and Pensions"]
     assert (e.type, e.subtype) == ("Organisation", "GovernmentBody")
     assert "DWP" in e.aliases
-    assert sum(m.text == "DWP" for m in e.mentions) == 2
     assert "DWP" not in x.entities
 
 
@@ -678,3 +690,92 @@ def test_operates_in_a_list_of_places() -> None:
     )
     assert ("Harbour Youth Programme", "operatesIn", "Kestrel Quarter") in x.triples
     assert ("Harbour Youth Programme", "operatesIn", "Saltmarsh Estate") in x.triples
+
+
+# ------------------------------------------------- places (gazetteer)
+
+
+def _ids(e: LocalEntity) -> dict[str, str]:
+    return dict(e.ids)
+
+
+def test_local_authority_areas_from_the_gazetteer_with_codes() -> None:
+    x = extract("Annual review 2024\n\nThe Harbour Youth Programme runs across Wakefield and Barnsley.")
+    assert typed(x, "Wakefield") == ("Place", "LocalAuthorityArea")
+    assert typed(x, "Barnsley") == ("Place", "LocalAuthorityArea")
+    assert _ids(x.entities["Wakefield"])["gss"] == "E08000036"
+    assert ("Harbour Youth Programme", "operatesIn", "Wakefield") in x.triples
+    assert ("Harbour Youth Programme", "operatesIn", "Barnsley") in x.triples
+
+
+def test_region_and_country_types() -> None:
+    x = extract("Brackley College has campuses in Wakefield, in the North East and in Scotland.")
+    assert typed(x, "North East") == ("Place", "Region")
+    assert typed(x, "Scotland") == ("Place", "Country")
+    assert _ids(x.entities["North East"])["gss"].startswith("E12")
+
+
+def test_operates_in_region_wide() -> None:
+    x = extract("Annual review 2024\n\nThe Harbour Youth Programme is a North East-wide scheme.")
+    assert ("Harbour Youth Programme", "operatesIn", "North East") in x.triples
+
+
+def test_operates_in_after_the_programme_anaphor() -> None:
+    x = extract("The Harbour Youth Programme began in 2022. The programme runs across Wakefield.")
+    assert ("Harbour Youth Programme", "operatesIn", "Wakefield") in x.triples
+
+
+def test_organisation_works_in_countries() -> None:
+    x = extract("Kestrel Valley Foundation works in Wales and Scotland.")
+    assert ("Kestrel Valley Foundation", "operatesIn", "Wales") in x.triples
+    assert ("Kestrel Valley Foundation", "operatesIn", "Scotland") in x.triples
+
+
+def test_ambiguous_town_name_after_in_is_a_place() -> None:
+    x = extract("Annual review 2024\n\nThe Harbour Youth Programme will run in Reading from May.")
+    assert typed(x, "Reading") == ("Place", "LocalAuthorityArea")
+    assert ("Harbour Youth Programme", "operatesIn", "Reading") in x.triples
+
+
+def test_located_in_based_in_a_local_authority_area() -> None:
+    x = extract("Northfield Arts Trust, based in Wakefield, runs a gallery.")
+    assert x.triples == {("Northfield Arts Trust", "locatedIn", "Wakefield")}
+
+
+def test_located_in_which_is_based_in() -> None:
+    x = extract("The Northfield Arts Trust, which is based in Wakefield, runs a gallery.")
+    assert ("Northfield Arts Trust", "locatedIn", "Wakefield") in x.triples
+
+
+def test_located_in_place_based() -> None:
+    x = extract("The Wakefield-based Northfield Arts Trust runs evening classes.")
+    assert x.triples == {("Northfield Arts Trust", "locatedIn", "Wakefield")}
+
+
+def test_place_part_of_region() -> None:
+    x = extract("Wakefield is part of Yorkshire and the Humber.")
+    assert typed(x, "Yorkshire and the Humber") == ("Place", "Region")
+    assert x.triples == {("Wakefield", "partOf", "Yorkshire and the Humber")}
+
+
+def test_place_inside_a_council_name_is_not_a_place_mention() -> None:
+    x = extract("Harbourside Borough Council works with Kent County Council.")
+    assert set(x.entities) == {"Harbourside Borough Council", "Kent County Council"}
+    assert x.triples == {("Harbourside Borough Council", "partnerOf", "Kent County Council")}
+
+
+def test_area_and_its_combined_authority_are_two_entities() -> None:
+    x = extract(
+        "Greater Manchester Combined Authority funded the Harbour Youth Programme in Greater Manchester."
+    )
+    assert typed(x, "Greater Manchester Combined Authority") == ("Organisation", "CombinedAuthority")
+    assert x.entities["Greater Manchester"].type == "Place"
+    assert ("Greater Manchester Combined Authority", "funds", "Harbour Youth Programme") in x.triples
+    assert ("Harbour Youth Programme", "operatesIn", "Greater Manchester") in x.triples
+
+
+def test_council_delivers_and_programme_operates_in_its_area() -> None:
+    x = extract("The Harbour Youth Programme was run by Kent County Council across Kent.")
+    assert ("Kent County Council", "delivers", "Harbour Youth Programme") in x.triples
+    assert ("Harbour Youth Programme", "operatesIn", "Kent") in x.triples
+    assert typed(x, "Kent") == ("Place", "LocalAuthorityArea")
