@@ -27,6 +27,7 @@ from graph.extract.lexicon import (
 )
 from graph.extract.names import (
     Chunk,
+    tokens,
     acronym_matches,
     chunks,
     classify,
@@ -120,7 +121,7 @@ class PlaceLookup:
     """What the entity rules need from the gazetteer (empty when none is installed)."""
 
     def __init__(self) -> None:
-        self.regex: re.Pattern[str] | None = None
+        self.max_words = 0
         self.forms: dict[str, list[tuple[str, str, str | None, tuple[tuple[str, str], ...], bool]]] = {}
 
     @classmethod
@@ -138,12 +139,36 @@ class PlaceLookup:
             for e in entries:
                 forms[form].append((e.name, e.type, e.subtype, e.ids, e.ambiguous and form == e.name))
         lk.forms = dict(forms)
-        alts = sorted(forms, key=len, reverse=True)
-        if alts:
-            lk.regex = re.compile(
-                r"(?<![\w\-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w\-])"
-            )
+        lk.max_words = max((len(tokens(f)) for f in forms), default=0)
         return lk
+
+    def matches(self, sentence: str) -> list[tuple[int, int, str]]:
+        """Longest gazetteer forms in ``sentence`` as (start, end, form), left to right.
+
+        A lookup of token n-grams in a dict: linear in the sentence, whatever
+        the size of the gazetteer.
+        """
+        if not self.forms:
+            return []
+        toks = tokens(sentence)
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(toks):
+            if not toks[i].text[:1].isupper():
+                i += 1
+                continue
+            hit = None
+            for j in range(min(len(toks), i + self.max_words) - 1, i - 1, -1):
+                form = sentence[toks[i].start : toks[j].end]
+                if form in self.forms:
+                    hit = (toks[i].start, toks[j].end, form, j)
+                    break
+            if hit:
+                out.append(hit[:3])
+                i = hit[3] + 1
+            else:
+                i += 1
+        return out
 
     def is_place_word(self, word: str) -> bool:
         return any(t == "Place" for _, t, *_ in self.forms.get(word, ()))
@@ -185,20 +210,19 @@ def _sentence_mentions(
             found.append(f)
             covered.append((st, en, f.type))
     # gazetteer matches not inside an organisation or programme name
-    if places.regex is not None:
-        for m in places.regex.finditer(sentence):
-            st, en = m.span()
+    if places.forms:
+        for st, en, form in places.matches(sentence):
             inside = [c for c in covered if c[0] <= st and en <= c[1] and c[2] in ("Organisation", "Programme")]
             if inside and not any(c[0] == st and c[1] == en for c in inside):
                 continue
-            for gname, gtype, gsub, gids, ambiguous in places.lookup(m.group(0)):
+            for gname, gtype, gsub, gids, ambiguous in places.lookup(form):
                 if ambiguous and not _PREP_BEFORE.search(sentence[:st]):
                     continue
                 if st == 0 and ambiguous:
                     continue
                 found.append(
                     Found(gname, s0 + st, s0 + en, gtype, gsub, "gazetteer", si, ids=gids,
-                          aliases={m.group(0)} if m.group(0) != gname else set())
+                          aliases={form} if form != gname else set())
                 )
                 break
     # quoted names: ‘Bristol One City’ partnership

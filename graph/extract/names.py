@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.extract.lexicon import (
     CONNECTORS,
@@ -78,19 +79,20 @@ class Chunk:
     """A hyphen cue glued to the name ("Bradford-based" -> cue "based")."""
 
 
-def tokens(sentence: str) -> list[Token]:
+@lru_cache(maxsize=8192)
+def tokens(sentence: str) -> tuple[Token, ...]:
     """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
         word = m.group(0)
-        hm = _HYPHEN_CUE.match(word)
+        hm = _HYPHEN_CUE.match(word) if "-" in word else None
         if hm and hm.group("name")[:1].isupper():
             n = hm.group("name")
             out.append(Token(n, m.start(), m.start() + len(n)))
             out.append(Token("-" + hm.group("cue"), m.start() + len(n), m.end()))
         else:
             out.append(Token(word, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def is_cap(word: str) -> bool:
@@ -109,7 +111,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
     ``is_place`` tells which sentence-initial "-ing" words are places ("Reading",
     "Ealing"), so they are not dropped as gerunds.
     """
-    toks = tokens(sentence)
+    toks = list(tokens(sentence))
     out: list[Chunk] = []
     i = 0
     while i < len(toks):
