@@ -70,9 +70,15 @@ def read_documents(
     seen: dict[str, int] = {}
     for n, path in enumerate(files, 1):
         folder = path.parent
-        try:
-            if folder not in meta_cache:
+        if folder not in meta_cache:
+            try:
                 meta_cache[folder] = load_metadata(folder)
+            except InputError as exc:  # reported once; the folder's documents are still read
+                if strict:
+                    raise
+                errors.append(exc)
+                meta_cache[folder] = {}
+        try:
             doc = read_document(path, meta_cache[folder])
         except InputError as exc:
             if strict:
