@@ -3,7 +3,8 @@
 * Document A ("west-report") and document B ("east-flyer") both state that
   Arts Council England funds Creative Wakefield (£80,000): one statement,
   evidence from each document.
-* Only B states that Wakefield Council delivers Creative Wakefield.
+* Only B states that Wakefield Council delivers Creative Wakefield (and, as a
+  parallel edge for the network formats, participates in it).
 * Wakefield (a local authority area with GSS code E08000036 and coordinates)
   is mentioned in both documents; Creative Wakefield operates in it.
 * Arts Council England funds the Place Fund (a FundingProgramme) with £2 million
@@ -102,6 +103,12 @@ LINKS = (
         "delivers",
         CREATIVE.entity_id,
         ((ev("east-flyer", "delivered by"), "test:delivers"),),
+    ),
+    Link(
+        COUNCIL.entity_id,
+        "participatesIn",
+        CREATIVE.entity_id,
+        ((ev("east-flyer", "delivered by"), "test:participatesIn"),),
     ),
     Link(
         CREATIVE.entity_id,

@@ -344,14 +344,32 @@ def test_network_formats_load_back(twodocs, fmt):
 
     expected = netx.to_networkx(twodocs)
     data = export(twodocs, fmt)[f".{fmt}"]
-    back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(data))
-    assert set(map(str, back.nodes)) == set(map(str, expected.nodes))
-    assert back.number_of_edges() == expected.number_of_edges()
-    assert sorted((str(u), str(v)) for u, v in back.edges()) == sorted(
-        (str(u), str(v)) for u, v in expected.edges()
-    )
+    if fmt == "graphml":
+        back = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    else:
+        back = nx.read_gexf(io.BytesIO(data))
+    assert back.is_directed() and back.is_multigraph()  # parallel edges survive
+    assert set(back.nodes) == set(expected.nodes)
+
+    def edges(g):
+        return sorted((u, v, d["predicate"]) for u, v, d in g.edges(data=True))
+
+    assert edges(back) == edges(expected)
+    assert len(edges(back)) == expected.number_of_edges()
     for _, attrs in back.nodes(data=True):
         assert all(isinstance(v, str | int | float | bool) for v in attrs.values())
+    ace = back.nodes[ID + "organisation/arts-council-england"]
+    assert ace["label"] == "Arts Council England" and ace["type"] == "Organisation"
+    assert ace["subtype"] == "GovernmentBody" and ace["aliases"] == "ACE"
+    w = back.nodes[ID + "place/wakefield"]
+    assert w["identifiers"] == "E08000036"
+    (fund,) = [
+        d
+        for u, v, d in back.edges(data=True)
+        if d["predicate"] == "funds" and v == ID + "programme/creative-wakefield"
+    ]
+    assert float(fund["amount"]) == 80000.0
+    assert "Arts Council England funds Creative Wakefield" in fund["evidence"]
 
 
 # ----------------------------------------------------------- API and CLI

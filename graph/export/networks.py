@@ -34,11 +34,19 @@ def _scalar(value: object) -> str | int | float | bool | None:
 
 
 def _clean(attrs: Mapping[str, object]) -> dict[str, str | int | float | bool]:
-    out = {}
+    out: dict[str, str | int | float | bool] = {}
     for key, value in attrs.items():
+        if key == "evidence" and isinstance(value, list | tuple):
+            # list of {"sentence", "document", ...}: the sentences, and where they come from
+            quotes = [q for q in value if isinstance(q, Mapping)]
+            out["evidence"] = " | ".join(str(q.get("sentence", "")) for q in quotes)
+            out["evidence_documents"] = "; ".join(
+                sorted({str(q.get("document", "")) for q in quotes} - {""})
+            )
+            continue
         v = _scalar(value)
-        if v is not None:
-            out[str(key)] = v
+        if v is not None and v != "":
+            out[{"ids": "identifiers"}.get(str(key), str(key))] = v
     return out
 
 
@@ -54,7 +62,7 @@ def network(graph: Graph) -> nx.Graph:
         raise CivicGraphError(f"network export needs graph.netx ({exc})") from None
     g = to_networkx(graph)
     out = g.__class__()
-    out.graph.update(_clean(g.graph))
+    out.graph.update({k: v for k, v in g.graph.items() if isinstance(v, str | int | float | bool)})
     for n, attrs in g.nodes(data=True):
         out.add_node(str(n), **_clean(attrs))
     if g.is_multigraph():
