@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph import EXTRACTOR_VERSION
 from graph.extract import extract_document
 from graph.extract.amounts import find_amounts, parse_amount
 from graph.extract.names import acronym_matches, chunks, classify, split_coordination
@@ -315,6 +316,12 @@ def test_name_with_for_and_and_inside() -> None:
     ]
 
 
+def test_name_with_ampersand_inside() -> None:
+    x = extract("Brackley & Coldwater College enrolled 300 adults.")
+    assert typed(x, "Brackley & Coldwater College") == ("Organisation", "EducationProvider")
+    assert len(x.entities) == 1
+
+
 def test_chunks_drop_sentence_initial_gerund() -> None:
     assert names("Improving skills in Brackley College was the aim.") == ["Brackley College"]
 
@@ -557,6 +564,21 @@ def test_funds_with_funding_from_and_million_amount() -> None:
     )
     r = x.relation("Kestrel Valley Foundation", "funds", "Coastline Skills Fund")
     assert (r.amount, r.currency, r.amount_text) == (Decimal("1060000"), "GBP", "£1.06 million")
+
+
+def test_funds_with_funding_from_and_short_million_amount() -> None:
+    x = extract(
+        "Annual review 2024\n\n"
+        "The Harbour Youth Programme received £3.5m in funding from Harbourside Borough Council."
+    )
+    r = x.relation("Harbourside Borough Council", "funds", "Harbour Youth Programme")
+    assert (r.amount, r.currency, r.amount_text) == (Decimal("3500000"), "GBP", "£3.5m")
+
+
+def test_relation_names_its_rule_and_extractor_version() -> None:
+    x = extract("Harbourside Borough Council funded the Harbour Youth Programme.")
+    (r,) = x.relations
+    assert r.rule.startswith(EXTRACTOR_VERSION + ":funds")
 
 
 def test_funds_grant_from_an_organisation() -> None:
