@@ -801,3 +801,58 @@ def test_council_delivers_and_programme_operates_in_its_area() -> None:
     assert ("Kent County Council", "delivers", "Harbour Youth Programme") in x.triples
     assert ("Harbour Youth Programme", "operatesIn", "Kent") in x.triples
     assert typed(x, "Kent") == ("Place", "LocalAuthorityArea")
+
+
+# ------------------------------------------------- whole-document invariants
+
+_PIECES = st.sampled_from(
+    [
+        "Harbourside Borough Council",
+        "Northfield Arts Trust",
+        "the Harbour Youth Programme",
+        "Kestrel Valley Foundation (KVF)",
+        "KVF",
+        "Wakefield",
+        "Reading",
+        " funded ",
+        " is run by ",
+        " in partnership with ",
+        ", based in ",
+        "-based ",
+        "-wide ",
+        " and ",
+        ", ",
+        "’s ",
+        " £3.5m ",
+        ". ",
+        ".\n",
+        "\n• ",
+        "\n| ",
+        " | ",
+        "¹",
+        "“",
+        "”",
+        "\n\n",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_extraction_invariants_on_any_text(text: str) -> None:
+    from graph.records import PREDICATES, SUBTYPES
+
+    x = extract_document(make_doc(text))
+    keys = {e.key for e in x.entities}
+    for e in x.entities:
+        assert e.type in SUBTYPES and (e.subtype is None or e.subtype in SUBTYPES[e.type])
+        assert e.mentions, e.name
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.text
+    for r in x.relations:
+        assert r.subject in keys and r.object in keys and r.subject != r.object
+        assert r.predicate in PREDICATES
+        ev = r.evidence
+        assert text[ev.start : ev.end] == ev.sentence
+        assert (r.amount is None) == (r.currency is None)
