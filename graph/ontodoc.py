@@ -21,6 +21,7 @@ import html
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
@@ -100,16 +101,19 @@ def ontology_html(ttl: str | None = None) -> str:
         format="turtle",
     )
     ont = URIRef(ONTOLOGY_IRI)
-    classes = sorted(s for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith(CG_IRI))
-    props = sorted(
+    classes: list[Any] = sorted(
+        (s for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith(CG_IRI)), key=str
+    )
+    props: list[Any] = sorted(
         {
             s
             for t in (OWL.ObjectProperty, OWL.DatatypeProperty)
             for s in g.subjects(RDF.type, t)
             if str(s).startswith(CG_IRI)
-        }
+        },
+        key=str,
     )
-    sub_of: dict[URIRef, list] = defaultdict(list)
+    sub_of: dict[Any, list] = defaultdict(list)
     for c in classes:
         for sup in g.objects(c, RDFS.subClassOf):
             sub_of[sup].append(c)

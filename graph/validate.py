@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any, cast
 
 import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
@@ -99,7 +100,7 @@ def _core_shapes() -> Graph:
 
 @dataclass(frozen=True, slots=True)
 class _SparqlCheck:
-    shape: URIRef
+    shape: Any
     query: str
     message: str
 
@@ -122,7 +123,7 @@ def _sparql_checks() -> tuple[_SparqlCheck, ...]:
     """
     g = _shapes()
     out = []
-    for shape, constraint in sorted(g.subject_objects(SH.sparql)):
+    for shape, constraint in sorted(g.subject_objects(SH.sparql), key=str):
         select = str(g.value(constraint, SH.select))
         message = str(g.value(constraint, SH.message) or "SPARQL constraint not met")
         prefixes = []
@@ -133,7 +134,7 @@ def _sparql_checks() -> tuple[_SparqlCheck, ...]:
                 )
         targets = []
         for pred, pattern in _TARGETS.items():
-            for i, t in enumerate(sorted(g.objects(shape, pred))):
+            for i, t in enumerate(sorted(g.objects(shape, pred), key=str)):
                 targets.append(pattern.format(t, i))
         body = select[select.index("{", select.upper().index("WHERE")) + 1 : select.rindex("}")]
         body = body.replace("$this", "?this")
@@ -189,22 +190,22 @@ def _compact(term: object) -> str:
     return f"{best_prefix}:{text[len(best) :]}" if best else f"<{text}>"
 
 
-def _describe(data: Graph, node: object) -> str | None:
+def _describe(data: Graph, node: Any) -> str | None:
     """A human name for a focus node: its label, or what a statement/evidence says."""
-    labels = sorted(str(x) for x in data.objects(node, RDFS.label))  # type: ignore[arg-type]
+    labels = sorted(str(x) for x in data.objects(node, RDFS.label))
     if labels:
         return labels[0]
-    s = data.value(node, RDF.subject)  # type: ignore[arg-type]
-    p = data.value(node, RDF.predicate)  # type: ignore[arg-type]
-    o = data.value(node, RDF.object)  # type: ignore[arg-type]
+    s = data.value(node, RDF.subject)
+    p = data.value(node, RDF.predicate)
+    o = data.value(node, RDF.object)
     if s is not None and p is not None and o is not None:
 
-        def name(x: object) -> str:
-            lab = data.value(x, RDFS.label)  # type: ignore[arg-type]
+        def name(x: Any) -> str:
+            lab = data.value(x, RDFS.label)
             return str(lab) if lab is not None else _compact(x)
 
         return f"{name(s)} {_compact(p)} {name(o)}"
-    exact = data.value(node, OA.exact)  # type: ignore[arg-type]
+    exact = data.value(node, OA.exact)
     if exact is not None:
         text = str(exact)
         return text if len(text) <= 60 else text[:57] + "..."
@@ -254,7 +255,8 @@ def validate(graph: Graph, engine: str = "oxigraph") -> Report:
     if engine == "oxigraph":
         store = _ox_store(graph)
         for chk in _sparql_checks():
-            for row in store.query(chk.query, use_default_graph_as_union=True):
+            rows = store.query(chk.query, use_default_graph_as_union=True)
+            for row in cast(ox.QuerySolutions, rows):
                 out.append(
                     _violation(
                         data,

@@ -17,6 +17,7 @@ import json
 from collections import defaultdict
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -107,9 +108,7 @@ class _Compactor:
             frozenset(self.prefixes) | frozenset(t for t, _ in self.terms.values()) | {"id", "type"}
         )
 
-    def key_and_value(
-        self, predicate: str, obj: ox.NamedNode | ox.Literal | ox.BlankNode
-    ) -> tuple[str, object]:
+    def key_and_value(self, predicate: str, obj: Any) -> tuple[str, object]:
         term, coerce = self.terms.get(predicate, (None, None))
         if isinstance(obj, ox.NamedNode):
             if term and coerce == "@id":
@@ -139,7 +138,7 @@ def to_jsonld(graph: Graph) -> bytes:
     c = _Compactor(ctx)
     nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for q in _quads(graph):
-        s = q.subject
+        s: Any = q.subject
         sid = c.node_id(s.value) if isinstance(s, ox.NamedNode) else f"_:{s.value}"
         if q.predicate.value == RDF_TYPE and isinstance(q.object, ox.NamedNode):
             nodes[sid]["type"].append(c.type_name(q.object.value))
@@ -181,7 +180,7 @@ def document_quads(graph: Graph) -> list[ox.Quad]:
     Triples no document accounts for (none in a graph built by civicgraph)
     stay in the default graph, so the union of all graphs is the input graph.
     """
-    by_subject: dict[ox.NamedNode | ox.BlankNode, list[ox.Quad]] = defaultdict(list)
+    by_subject: dict[Any, list[ox.Quad]] = defaultdict(list)
     triples: set[tuple] = set()
     for q in _quads(graph):
         t = (q.subject, q.predicate, q.object)
@@ -189,15 +188,19 @@ def document_quads(graph: Graph) -> list[ox.Quad]:
             triples.add(t)
             by_subject[q.subject].append(q)
 
-    def objs(s: object, p: str) -> list:
-        return [q.object for q in by_subject.get(s, []) if q.predicate.value == p]  # type: ignore[arg-type]
+    def objs(s: Any, p: str) -> list:
+        return [q.object for q in by_subject.get(s, []) if q.predicate.value == p]
 
+    doc_class = ox.NamedNode(CG_IRI + "Document")
     docs = sorted(
-        s
-        for s, qs in by_subject.items()
-        if any(q.predicate.value == RDF_TYPE and q.object.value == CG_IRI + "Document" for q in qs)
+        (
+            s
+            for s, qs in by_subject.items()
+            if any(q.predicate.value == RDF_TYPE and q.object == doc_class for q in qs)
+        ),
+        key=str,
     )
-    per_doc: dict[ox.NamedNode, set[tuple]] = {d: set() for d in docs}
+    per_doc: dict[Any, set[tuple]] = {d: set() for d in docs}
     covered: set[tuple] = set()
     mentioned = CG_IRI + "mentionedIn"
     derived = PROV + "wasDerivedFrom"
@@ -212,7 +215,7 @@ def document_quads(graph: Graph) -> list[ox.Quad]:
         "http://www.w3.org/2003/01/geo/wgs84_pos#lat",
         "http://www.w3.org/2003/01/geo/wgs84_pos#long",
     }
-    evidence_docs: dict[object, set] = {}
+    evidence_docs: dict[Any, set] = {}
     for s, qs in by_subject.items():
         for q in qs:
             if q.predicate.value == quoted:
@@ -244,8 +247,8 @@ def document_quads(graph: Graph) -> list[ox.Quad]:
                 per_doc[o].update((eq.subject, eq.predicate, eq.object) for eq in qs)
     for ts in per_doc.values():
         covered |= ts
-    quads = [ox.Quad(*t, d) for d, ts in per_doc.items() for t in ts]
-    quads.extend(ox.Quad(*t, ox.DefaultGraph()) for t in triples - covered)
+    quads = [ox.Quad(t[0], t[1], t[2], d) for d, ts in per_doc.items() for t in ts]
+    quads.extend(ox.Quad(t[0], t[1], t[2], ox.DefaultGraph()) for t in triples - covered)
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     return quads
 
