@@ -448,6 +448,16 @@ def test_co_mention_in_a_list_is_not_a_relation() -> None:
     assert not any(p == "partnerOf" for _, p, _ in x.triples)
 
 
+def test_alongside_gives_partners() -> None:
+    x = extract(
+        "Northfield Arts Trust delivered the festival alongside Brackley College and Kestrel Valley Foundation."
+    )
+    assert x.triples == {
+        ("Northfield Arts Trust", "partnerOf", "Brackley College"),
+        ("Northfield Arts Trust", "partnerOf", "Kestrel Valley Foundation"),
+    }
+
+
 def test_worked_together() -> None:
     x = extract("Harbourside Borough Council and Northfield Arts Trust worked together on the festival.")
     assert ("Harbourside Borough Council", "partnerOf", "Northfield Arts Trust") in x.triples
@@ -619,6 +629,14 @@ def test_delivers_passive_launched_by() -> None:
     assert ("Harbourside Borough Council", "delivers", "Harbour Youth Programme") in x.triples
 
 
+def test_delivers_passive_led_by_in_apposition() -> None:
+    x = extract(
+        "Annual review 2024\n\n"
+        "The Harbour Craft Festival, led by Northfield Arts Trust, takes place every August."
+    )
+    assert x.triples == {("Northfield Arts Trust", "delivers", "Harbour Craft Festival")}
+
+
 def test_delivers_active_launched() -> None:
     x = extract("Harbourside Borough Council launched the Harbour Youth Programme in 2023.")
     assert x.triples == {("Harbourside Borough Council", "delivers", "Harbour Youth Programme")}
@@ -669,12 +687,31 @@ def test_participates_took_part_in() -> None:
     }
 
 
+def test_participates_part_of_a_network() -> None:
+    x = extract("Annual review 2024\n\nBrackley College is part of the Coastal Makers Network.")
+    assert x.triples == {("Brackley College", "participatesIn", "Coastal Makers Network")}
+
+
+def test_participates_joined_a_network() -> None:
+    x = extract("Annual review 2024\n\nNorthfield Arts Trust joined the Coastal Makers Network in 2022.")
+    assert x.triples == {("Northfield Arts Trust", "participatesIn", "Coastal Makers Network")}
+
+
 # ----------------------------------------------------- relations: partOf
 
 
 def test_part_of_organisation() -> None:
     x = extract("Brackley Sixth Form College is part of the Kestrel Vale Learning Trust.")
     assert x.triples == {("Brackley Sixth Form College", "partOf", "Kestrel Vale Learning Trust")}
+
+
+def test_part_of_one_of_the_councils_of() -> None:
+    x = extract(
+        "Harbourside Borough Council is one of the five councils of the North Harbour Combined Authority."
+    )
+    assert x.triples == {
+        ("Harbourside Borough Council", "partOf", "North Harbour Combined Authority")
+    }
 
 
 def test_part_of_by_name_prefix() -> None:
