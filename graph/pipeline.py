@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -67,7 +67,6 @@ def read_documents(
         raise errors[0]
     meta_cache: dict[Path, dict] = {}
     docs: list[Document] = []
-    seen: dict[str, int] = {}
     for n, path in enumerate(files, 1):
         folder = path.parent
         if folder not in meta_cache:
@@ -85,17 +84,35 @@ def read_documents(
                 raise
             errors.append(exc)
             continue
-        if doc.doc_id in seen:
-            seen[doc.doc_id] += 1
-            from dataclasses import replace
-
-            doc = replace(doc, doc_id=f"{doc.doc_id}-{seen[doc.doc_id]}")
-        else:
-            seen[doc.doc_id] = 1
         docs.append(doc)
         if progress and len(files) > 20 and n % 10 == 0:
             progress(f"read {n}/{len(files)} documents")
-    return docs, errors
+    return _unique_ids(docs), errors
+
+
+def _unique_ids(docs: list[Document]) -> list[Document]:
+    """Make ``doc_id`` unique whatever the input order.
+
+    The first of the documents whose file stems slug the same (in order of
+    absolute path) keeps the slug; the others get the next free ``-2``, ``-3``...
+    that no other document's slug uses.
+    """
+    order = sorted(range(len(docs)), key=lambda i: (docs[i].doc_id, os.path.abspath(docs[i].path)))
+    used = {d.doc_id for d in docs}
+    kept: set[str] = set()
+    new_id: dict[int, str] = {}
+    for i in order:
+        base = docs[i].doc_id
+        if base not in kept:
+            kept.add(base)
+            new_id[i] = base
+            continue
+        n = 2
+        while f"{base}-{n}" in used:
+            n += 1
+        new_id[i] = f"{base}-{n}"
+        used.add(new_id[i])
+    return [d if d.doc_id == new_id[i] else replace(d, doc_id=new_id[i]) for i, d in enumerate(docs)]
 
 
 def build(
