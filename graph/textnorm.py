@@ -9,6 +9,8 @@ leading "the" removed, whitespace squeezed, "&" read as "and".
 'barnsley and rotherham'
 >>> norm_key("St. Helens’")
 'st helens'
+>>> norm_key("Kestrel Foundation¹")
+'kestrel foundation'
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ import unicodedata
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_SUPERSCRIPTS = re.compile(r"[¹²³⁰⁴-⁹]+")
 
 
 def norm_key(name: str) -> str:
     """Return the matching key of a name (see module docstring)."""
-    s = unicodedata.normalize("NFKC", name).casefold()
+    s = unicodedata.normalize("NFKC", _SUPERSCRIPTS.sub("", name)).casefold()
     s = s.replace("&", " and ")
     s = s.replace("’", "").replace("'", "")
     s = _PUNCT.sub(" ", s).replace("_", " ")

@@ -93,6 +93,12 @@ _NOUN_TYPE = {
 _LOWER_HEAD_AFTER = re.compile(
     r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign)s?\b"
 )
+_CALLED_BEFORE = re.compile(
+    r"\b(?P<noun>programme|project|initiative|scheme|pilot|network|festival|fund|partnership|campaign|"
+    r"strategy|plan|charity|company|organisation|trust|foundation|collective|consortium|venue|theatre)s?\s+"
+    r"(?:called|named|known\s+as|entitled|dubbed|branded)\s+[‘“\"']?$",
+    re.I,
+)
 _ACR_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
 _EXP_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
 _QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"']")
@@ -211,14 +217,19 @@ def _sentence_mentions(
             covered.append((st, en, f.type))
     # gazetteer matches not inside an organisation or programme name
     if places.forms:
-        for st, en, form in places.matches(sentence):
-            inside = [c for c in covered if c[0] <= st and en <= c[1] and c[2] in ("Organisation", "Programme")]
-            if inside and not any(c[0] == st and c[1] == en for c in inside):
-                continue
+        gz_matches = places.matches(sentence)
+        n_places = sum(
+            1 for _st, _en, form in gz_matches
+            if any(t == "Place" and not amb for _n, t, _s, _i, amb in places.lookup(form))
+        )
+        for st, en, form in gz_matches:
+            if any(
+                c[0] <= st and en <= c[1] and (c[2] in ("Organisation", "Programme") or (c[0], c[1]) == (st, en) and c[2])
+                for c in covered
+            ):
+                continue  # inside a typed name, or the very name a rule typed already
             for gname, gtype, gsub, gids, ambiguous in places.lookup(form):
-                if ambiguous and not _PREP_BEFORE.search(sentence[:st]):
-                    continue
-                if st == 0 and ambiguous:
+                if ambiguous and not _ambiguous_ok(sentence, st, en, n_places):
                     continue
                 found.append(
                     Found(gname, s0 + st, s0 + en, gtype, gsub, "gazetteer", si, ids=gids,
@@ -236,16 +247,44 @@ def _sentence_mentions(
     return found
 
 
+_LIST_BEFORE = re.compile(r"(?:[;,]|\band|&)\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:[;,.]|and\b|&|$)")
+
+
+def _ambiguous_ok(sentence: str, st: int, en: int, other_places: int) -> bool:
+    """A homograph place name ("Reading", "Dudley") counts only after a
+    preposition ("in Reading") or inside a list of other places."""
+    before = sentence[:st]
+    if st > 0 and _PREP_BEFORE.search(before):
+        return True
+    if other_places >= 1 and (
+        (st > 0 and _LIST_BEFORE.search(before)) or (st == 0 and _LIST_AFTER.match(sentence, en))
+    ):
+        return True
+    return False
+
+
 def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:
+    gz = places.lookup(name)
+    # a named public body in the gazetteer keeps its curated subtype and identifiers
+    for gname, gtype, gsub, gids, _amb in gz:
+        if gtype == "Organisation":
+            return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
+                         aliases={name} if name != gname else set())
     typed = classify(name)
     if typed:
         return Found(name, st, en, typed[0], typed[1], typed[2], 0)
-    gz = places.lookup(name)
-    if gz:
-        gname, gtype, gsub, gids, ambiguous = gz[0]
+    for gname, gtype, gsub, gids, ambiguous in gz:
+        if ambiguous and (st == 0 or not _PREP_BEFORE.search(sentence[:st])):
+            continue  # "Reading the report, ..." is not the town
         return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                      aliases={name} if name != gname else set())
     after = sentence[en:]
+    before = sentence[:st]
+    cm = _CALLED_BEFORE.search(before)
+    if cm:
+        t, sub = _NOUN_TYPE.get(cm.group("noun").lower(), ("Programme", "Initiative"))
+        return Found(name, st, en, t, sub, f"context:{cm.group('noun').lower()}-called", 0)
     hm = _LOWER_HEAD_AFTER.match(after)
     if hm:
         t, sub = _NOUN_TYPE.get(hm.group(1).lower(), ("Programme", "Initiative"))
@@ -428,6 +467,7 @@ def preferred_name(counts: dict[str, int]) -> str:
     'Arts Council England'
     """
     forms = [f for f in counts if not is_acronym(f)] or list(counts)
+    forms = [f for f in forms if not (f.startswith("The ") and f[4:] in counts)] or forms
     keys = {f: norm_key(f) for f in forms}
     maximal = [
         f for f in forms

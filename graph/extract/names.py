@@ -79,12 +79,34 @@ class Chunk:
     """A hyphen cue glued to the name ("Bradford-based" -> cue "based")."""
 
 
+_SUP = "¹²³⁰⁴⁵⁶⁷⁸⁹"
+
+
+class _Span:
+    """A stand-in for a regex match with a shortened end."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self._s, self._e = start, end
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+
 @lru_cache(maxsize=8192)
 def tokens(sentence: str) -> tuple[Token, ...]:
     """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
         word = m.group(0)
+        if word[-1] in _SUP:
+            # a footnote marker glued to a word ("Foundation¹") is not part of it
+            word = word.rstrip(_SUP)
+            if not word:
+                continue
+            m = _Span(m.start(), m.start() + len(word))  # type: ignore[assignment]
         hm = _HYPHEN_CUE.match(word) if "-" in word else None
         if hm and hm.group("name")[:1].isupper():
             n = hm.group("name")
@@ -170,6 +192,9 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             and head_of(sentence[toks[i].start : toks[j].end]) is None
         ):
             j += 3
+        # "Department for Culture, Media and Sport": a department's remit list
+        if toks[i].text in ("Department", "Ministry") and j > i:
+            j = _remit_list_end(sentence, toks, j)
         span_toks = toks[i : j + 1]
         cue = None
         if j + 1 < len(toks) and toks[j + 1].text.startswith("-") and toks[j + 1].start == toks[j].end:
@@ -187,6 +212,25 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
         out.extend(_clean(sentence, span_toks, cue))
         i = j + 1
     return out
+
+
+def _remit_list_end(sentence: str, toks: list[Token], j: int) -> int:
+    """Extend a department's name over ", Media and Sport"; return the new last index."""
+    end = j
+    k = j
+    while k + 1 < len(toks) and sentence[toks[k].end : toks[k + 1].start] == ", " and is_cap(toks[k + 1].text):
+        k += 1
+        saw_and = False
+        while k + 1 < len(toks) and _joinable(sentence, toks[k], toks[k + 1]) and (
+            is_cap(toks[k + 1].text) or toks[k + 1].text == "and"
+        ):
+            saw_and = saw_and or toks[k + 1].text == "and"
+            k += 1
+        if toks[k].text == "and":
+            break
+        if saw_and:
+            return k  # the list closed with "and X"
+    return end
 
 
 def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
@@ -275,7 +319,7 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
 _SUBTYPE_REFINE = (
     (re.compile(r"\bcombined (?:county )?authority\b", re.I), "CombinedAuthority"),
     (re.compile(r"\bnhs\b|\bhealth\b|\bhospital|\bintegrated care\b", re.I), "HealthBody"),
-    (re.compile(r"\b(?:arts|museum|gallery|theatre|library|archives|heritage|music|film|screen|dance|opera|orchestra)\b", re.I), "CulturalOrganisation"),
+    (re.compile(r"\b(?:arts|museums?|galler(?:y|ies)|theatres?|librar(?:y|ies)|archives|heritage|music|film|screen|dance|opera|orchestra)\b", re.I), "CulturalOrganisation"),
     (re.compile(r"\b(?:ltd|limited|plc|llp)\b", re.I), "Business"),
     (re.compile(r"\bdepartment (?:for|of)\b|\bministry\b|\bhm \w+|\bcommission\b", re.I), "GovernmentBody"),
 )
@@ -322,7 +366,14 @@ def split_coordination(name: str) -> list[tuple[str, bool]]:
         return [(name, False)]
     # distribute a plural head: "Babergh and Mid Suffolk District Councils"
     head = low[-1]
-    if head.endswith("s") and (head in ORG_HEADS or head in PROGRAMME_HEADS) and len(idx) == 1:
+    left_has_head = head_of(" ".join(words[: idx[0]])) is not None
+    if (
+        head.endswith("s")
+        and (head in ORG_HEADS or head in PROGRAMME_HEADS)
+        and len(idx) == 1
+        and not left_has_head
+        and low[idx[0] + 1] != "the"
+    ):
         singular = words[-1][:-1] if not head.endswith("ies") else words[-1][:-3] + "y"
         if singular.lower() in ORG_HEADS or singular.lower() in PROGRAMME_HEADS:
             k = len(words) - 1
@@ -333,8 +384,13 @@ def split_coordination(name: str) -> list[tuple[str, bool]]:
             right = " ".join(words[idx[0] + 1 : k])
             if left and right:
                 return [(f"{left} {suffix}", True), (f"{right} {suffix}", True)]
+    # two acronyms: "NAT and HBC"
+    if len(idx) == 1 and is_acronym(words[0]) and len(words) == 3 and is_acronym(words[2]):
+        return [(words[0], True), (words[2], True)]
     for n in idx:
         left, right = words[:n], words[n + 1 :]
+        if low[n] == "&" and not (head_of(" ".join(left)) and head_of(" ".join(right))):
+            continue  # "Arts & Heritage Trust": '&' joins words inside one name
         if len(left) >= 2 and right and right[0].lower() == "the" and head_of(" ".join(left)):
             right = right[1:]
         if len(left) >= 2 and len(right) >= 1 and right[0][:1].isupper() and right[0].lower() != "the":

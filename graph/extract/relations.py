@@ -87,6 +87,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _POSS_NEXT = re.compile(rf"’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})")
 
 
+def _first(*candidates: int | None) -> int | None:
+    """The first candidate that is not None (mention index 0 is a real mention)."""
+    return next((c for c in candidates if c is not None), None)
+
+
 def _ids(s: str) -> list[int]:
     return [int(x) for x in re.findall(r"<<(\d+)>>", s)]
 
@@ -225,7 +230,7 @@ def sentence_relations(
 
     # ---- funds
     for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:\w+\s+){{0,2}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        target = S.before(m.start(), PROG) or S.before(m.start(), ORG)
+        target = _first(S.before(m.start(), PROG), S.before(m.start(), ORG))
         if target is None:
             continue
         amt = _amount_near(sentence, cmap, m.start())
@@ -233,14 +238,14 @@ def sentence_relations(
             if S.typ(a) == "Organisation":
                 yield from emit(a, "funds", target, "funds:passive", amt)
     for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        target = S.before(m.start(), PROG) or S.after(m.end(), PROG) or S.before(m.start(), ORG)
+        target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), S.before(m.start(), ORG))
         if target is None:
             continue
         amt = _amount_near(sentence, cmap, m.start())
         for a in _ids(m.group("l")):
             if S.typ(a) == "Organisation":
                 yield from emit(a, "funds", target, "funds:funding-from", amt)
-    for m in _rx(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>[^<.;]{{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
+    for m in _rx(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
         subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         obj = _ids(m.group("o"))[0]
         if S.typ(obj) in AGENT_OR_PROG:
@@ -365,7 +370,7 @@ def sentence_relations(
 
     # ---- participatesIn
     for m in _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        prog = S.before(m.start(), PROG) or S.after(m.end(), PROG, 120)
+        prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120))
         if prog is None:
             continue
         for a in _ids(m.group("l")):
@@ -415,7 +420,9 @@ def sentence_relations(
     for mm in ms:
         if mm.cue == "based" and mm.type == "Place":
             pos = masked.find(f"<<{mm.idx}>>")
-            org = S.after(pos + 4, ORG, 60)
+            # "X, a Leeds-based firm," names X before; "the Leeds-based X" after
+            appos = re.search(r"(<<\d+>>)\s*,\s*(?:an?|the)\s+$", masked[:pos])
+            org = int(appos.group(1)[2:-2]) if appos and S.typ(int(appos.group(1)[2:-2])) == "Organisation" else S.after(pos + 4, ORG, 60)
             if org is not None:
                 yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
 
@@ -444,7 +451,7 @@ def sentence_relations(
     for mm in ms:
         if mm.cue == "wide" and mm.type == "Place":
             pos = masked.find(f"<<{mm.idx}>>")
-            prog = S.before(pos, PROG) or S.after(pos + 4, PROG, 60)
+            prog = _first(S.before(pos, PROG), S.after(pos + 4, PROG, 60))
             if prog is not None:
                 yield from emit(prog, "operatesIn", mm.idx, "operatesIn:x-wide")
     for m in _rx(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})").finditer(low):

@@ -20,7 +20,7 @@ _TABLE = re.compile(r"^\s*\|", re.M)
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|Co|Cllr|Prof|Rt|Hon|approx|vs|inc)\.|\b[A-Z]\.)$"
 )
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])")
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])")
 _CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
 
 
@@ -48,8 +48,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         if cur is not None and not starts_new:
             prev = text[cur[0] : cur[1]].rstrip()
             first = stripped[0]
-            wraps = first.islower() or (
-                _CONTINUES.search(prev) is not None and not prev.endswith((".", ":", "?", "!"))
+            wraps = (
+                first.islower()
+                or (_CONTINUES.search(prev) is not None and not prev.endswith((".", ":", "?", "!")))
+                # "... with the following areas:" + a run-in list on the next line
+                or (prev.endswith(":") and ";" in stripped)
             )
             if wraps and not _TABLE.match(text[cur[0] : cur[1]]):
                 cur = (cur[0], e)
@@ -78,10 +81,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for bs, be in _blocks(text):
         start = bs
-        for m in _BOUNDARY.finditer(text, bs, be):
+        bullet = _BULLET.match(text, bs, be)
+        scan_from = bullet.end() if bullet else bs
+        for m in _BOUNDARY.finditer(text, scan_from, be):
             cut = m.start() + 1
             # keep closing quotes/brackets with the sentence
-            while cut < be and text[cut] in "\"”’)]":
+            while cut < be and text[cut] in "\"”’)]¹²³⁰⁴⁵⁶⁷⁸⁹":
                 cut += 1
             if _ABBREV.search(text[max(start, cut - 8) : cut]):
                 continue
