@@ -98,6 +98,7 @@ PREFIXES: dict[str, object] = {
     "org": ORG,
     "schema": SDO,
     "oa": OA,
+    "geo": Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#"),
 }
 
 

@@ -16,7 +16,7 @@ Shape (see ``ontology.ttl`` and the README):
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import EXTRACTOR_VERSION
@@ -27,6 +27,23 @@ from graph.store import new_graph
 
 #: Gazetteer identifier schemes -> how they are written (see graph/data/README.md).
 ONS_GEOGRAPHY = "http://statistics.data.gov.uk/id/statistical-geography/"
+
+
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+
+
+def _coordinates(ids: tuple[tuple[str, str], ...]) -> tuple[float, float] | None:
+    """WGS84 (lat, long) of a gazetteer place with these identifiers, if the gazetteer has them."""
+    if not ids:
+        return None
+    from graph.gazetteer import load_gazetteer
+
+    gz = load_gazetteer()
+    for scheme, value in ids:
+        entry = gz.by_id(scheme, value)
+        if entry is not None and entry.lat is not None and entry.long is not None:
+            return entry.lat, entry.long
+    return None
 
 
 def build_rdf(resolved: ResolvedGraph, graph: Graph | None = None) -> Graph:
@@ -64,6 +81,10 @@ def build_rdf(resolved: ResolvedGraph, graph: Graph | None = None) -> Graph:
             add((e, DCTERMS.identifier, Literal(value)))
             if scheme == "gss":
                 add((e, OWL.sameAs, URIRef(ONS_GEOGRAPHY + value)))
+        point = _coordinates(ent.ids)
+        if point is not None:
+            add((e, GEO.lat, Literal(f"{point[0]:.4f}", datatype=XSD.decimal)))
+            add((e, GEO.long, Literal(f"{point[1]:.4f}", datatype=XSD.decimal)))
 
     for entity_local, doc_id in resolved.mentions:
         add((entity_iri(entity_local), CG.mentionedIn, document_iri(doc_id)))
