@@ -197,6 +197,17 @@ def test_oxigraph_engine_agrees_with_pyshacl(handbuilt_graph):
     _only(fast, "cg:amount has no cg:currency")
 
 
+def test_identifiers_and_coordinates():
+    g = exportfixture.rdf_graph()
+    w = entity_iri(exportfixture.WAKEFIELD.entity_id)
+    assert validate(g).conforms
+    g.add((w, URIRef("http://www.w3.org/2002/07/owl#sameAs"), Literal("E08000036")))
+    g.add((w, URIRef(exportfixture.GEO + "lat"), Literal("53.7")))
+    report = validate(g)
+    _only(report, "owl:sameAs must be an IRI")
+    _only(report, "at most one geo:lat")
+
+
 def test_check_raises_for_build(handbuilt_graph):
     assert check(handbuilt_graph).conforms
     handbuilt_graph.remove((COLLEGE, RDFS.label, None))
