@@ -160,12 +160,20 @@ GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 
 
 def rdf_graph():
-    """The two-document graph as RDF, with WGS84 coordinates on Wakefield."""
+    """The two-document graph as RDF, with fixed WGS84 coordinates on Wakefield.
+
+    graph.rdf adds coordinates from the gazetteer; they are replaced by fixed
+    ones here so the tests do not depend on the gazetteer's values.
+    """
+    from rdflib.namespace import XSD
+
     from graph.iri import entity_iri
     from graph.rdf import build_rdf
 
     g = build_rdf(resolved())
     w = entity_iri(WAKEFIELD.entity_id)
-    g.add((w, URIRef(GEO + "lat"), Literal("53.6833")))
-    g.add((w, URIRef(GEO + "long"), Literal("-1.4977")))
+    g.remove((w, URIRef(GEO + "lat"), None))
+    g.remove((w, URIRef(GEO + "long"), None))
+    g.add((w, URIRef(GEO + "lat"), Literal("53.6833", datatype=XSD.decimal)))
+    g.add((w, URIRef(GEO + "long"), Literal("-1.4977", datatype=XSD.decimal)))
     return g

@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 
 from graph.cli import main
-from graph.export import FORMATS, UnknownFormat, export, target_paths, write_exports
+from graph.export import (
+    FORMATS,
+    UnknownFormat,
+    export,
+    render_exports,
+    target_paths,
+    write_exports,
+)
 from graph.export.linked import document_quads, jsonld_context
 from graph.export.view import read_view
 from graph.store import sorted_ntriples, to_turtle
@@ -507,3 +514,29 @@ def test_round_trip_with_any_text(label, alias, sentence):
         assert _triples(export(g, fmt)[suffix], oxfmt) == expected
     nodes = _rows(export(g, "csv")["-nodes.csv"])
     assert label in {n["label"] for n in nodes}
+
+
+def test_render_exports_for_build(twodocs):
+    files = render_exports(twodocs, ["jsonld", "360giving"], stem="g")
+    assert sorted(files) == ["g.360giving.csv", "g.360giving.json", "g.jsonld"]
+    assert files["g.jsonld"] == export(twodocs, "jsonld")[".jsonld"]
+
+
+def test_pipeline_output_validates_and_round_trips(root):
+    """Smoke test on a graph the real pipeline builds from the small fixture documents."""
+    pipeline = pytest.importorskip("graph.pipeline")
+    from graph.validate import validate
+
+    docs = root / "tests" / "fixtures" / "docs"
+    paths = sorted(p for p in docs.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    if not paths:
+        pytest.skip("no fixture documents")
+    g = pipeline.build(paths).graph
+    report = validate(g)
+    assert report.conforms, report.text()
+    expected = set(sorted_ntriples(g))
+    for fmt in ("jsonld", "trig", "nquads"):
+        suffix, oxfmt = RDF_FORMATS[fmt]
+        assert _triples(export(g, fmt)[suffix], oxfmt) == expected
+    view = read_view(g)
+    assert len(_rows(export(g, "csv")["-nodes.csv"])) == len(view.nodes) > 0

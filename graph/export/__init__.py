@@ -107,26 +107,42 @@ def target_paths(out: str | os.PathLike[str], suffixes: Iterable[str]) -> dict[s
     return {s: stem.with_name(stem.name + s) for s in sfx}
 
 
+def render_exports(graph: Graph, formats: Iterable[str], stem: str = "graph") -> dict[str, bytes]:
+    """Return ``{file name: content}`` for each format, named ``<stem><suffix>``.
+
+    Nothing is written: ``civicgraph build --formats`` adds these to its own
+    output files and writes them all at once.
+
+    >>> import sys; sys.path.insert(0, "tests"); import handbuilt
+    >>> sorted(render_exports(handbuilt.rdf_graph(), ["jsonld", "csv"]))
+    ['graph-edges.csv', 'graph-nodes.csv', 'graph.jsonld']
+
+    Raises:
+        UnknownFormat: a format name is not one of :data:`FORMATS`.
+    """
+    out: dict[str, bytes] = {}
+    for name in check_formats(formats):
+        for suffix, data in export(graph, name).items():
+            out[stem + suffix] = data
+    return out
+
+
 def write_exports(
     graph: Graph, formats: Iterable[str], out_dir: str | os.PathLike[str], stem: str = "graph"
 ) -> list[Path]:
     """Write each format into ``out_dir`` as ``<stem><suffix>``; return the paths written.
 
-    Every file is written atomically. Example (what ``civicgraph build
-    --formats turtle,jsonld`` does): ``write_exports(g, ["turtle", "jsonld"],
-    "outputs")`` writes ``outputs/graph.ttl`` and ``outputs/graph.jsonld``.
+    Every file is written atomically. Example: ``write_exports(g, ["turtle",
+    "jsonld"], "outputs")`` writes ``outputs/graph.ttl`` and ``outputs/graph.jsonld``.
 
     Raises:
         UnknownFormat: a format name is not one of :data:`FORMATS`.
     """
-    names = check_formats(formats)
     written: list[Path] = []
-    base = Path(out_dir) / stem
-    for name in names:
-        files = export(graph, name)
-        for suffix, path in target_paths(base, files).items():
-            write_atomic(path, files[suffix])
-            written.append(path)
+    for name, data in render_exports(graph, formats, stem).items():
+        path = Path(out_dir) / name
+        write_atomic(path, data)
+        written.append(path)
     return written
 
 
@@ -136,6 +152,7 @@ __all__ = [
     "UnknownFormat",
     "check_formats",
     "export",
+    "render_exports",
     "target_paths",
     "write_exports",
 ]
