@@ -53,6 +53,12 @@ _ORG_VERB = re.compile(
     re.I,
 )
 _NOUN_TYPE = {
+    "universitie": ("Organisation", "EducationProvider"),
+    "companie": ("Organisation", "Business"),
+    "charitie": ("Organisation", "Charity"),
+    "bodie": ("Organisation", None),
+    "partner": ("Organisation", None),
+    "employer": ("Organisation", "Business"),
     "programme": ("Programme", "Initiative"),
     "program": ("Programme", "Initiative"),
     "project": ("Programme", "Initiative"),
@@ -93,6 +99,28 @@ _NOUN_TYPE = {
 _LOWER_HEAD_AFTER = re.compile(
     r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign)s?\b"
 )
+_SUCH_AS = re.compile(
+    r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
+    r"organisations|charities|companies|employers|businesses|partners|bodies|venues|colleges|universities|"
+    r"schools|theatres|museums|trusts|foundations)\s*,?\s+(?:such\s+as|including|like)\s+",
+    re.I,
+)
+
+
+def _such_as_noun(before: str) -> str | None:
+    """The noun of "programmes such as A, B and <here>", if the name sits in such a list."""
+    window = before[-200:]
+    last = None
+    for m in _SUCH_AS.finditer(window):
+        last = m
+    if last is None:
+        return None
+    between = window[last.end() :]
+    if re.search(r"[.;:!?]", between):
+        return None
+    return last.group("noun")
+
+
 _CALLED_BEFORE = re.compile(
     r"\b(?P<noun>programme|project|initiative|scheme|pilot|network|festival|fund|partnership|campaign|"
     r"strategy|plan|charity|company|organisation|trust|foundation|collective|consortium|venue|theatre)s?\s+"
@@ -281,6 +309,16 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
                      aliases={name} if name != gname else set())
     after = sentence[en:]
     before = sentence[:st]
+    words = name.split()
+    if len(words) >= 2 and is_acronym(words[0]) and any(
+        t == "Place" for _n, t, *_r in places.lookup(" ".join(words[1:]))
+    ):
+        # "TUC North West", "NHS Knowsley": a body's branch named by place
+        return Found(name, st, en, "Organisation", None, "context:acronym+place", 0)
+    noun = _such_as_noun(before)
+    if noun:
+        t, sub = _NOUN_TYPE.get(noun.lower().rstrip("s"), ("Organisation", None))
+        return Found(name, st, en, t, sub, f"context:{noun.lower()}-such-as", 0)
     cm = _CALLED_BEFORE.search(before)
     if cm:
         t, sub = _NOUN_TYPE.get(cm.group("noun").lower(), ("Programme", "Initiative"))

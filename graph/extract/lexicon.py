@@ -166,6 +166,14 @@ PLACE_HEADS: dict[str, tuple[str, str | None]] = {
     "valley": ("Place", "Region"),
     "region": ("Place", "Region"),
     "mills": ("Place", "Site"),
+    "house": ("Place", "Site"),
+    "bridge": ("Place", "Site"),
+    "waterfront": ("Place", "Neighbourhood"),
+    "quay": ("Place", "Site"),
+    "wharf": ("Place", "Site"),
+    "docks": ("Place", "Site"),
+    "square": ("Place", "Site"),
+    "corridor": ("Place", "Region"),
 }
 
 # Words that qualify a head on its left inside an organisation name.
@@ -186,7 +194,7 @@ LEADING_STOP = frozenset(
     in at on by for from with to of and or but as if when while where how what who
     which why about above after before during since until across through into over
     under between among all both each every some many most more other such no not
-    also however although though there here then thus so yet only just new
+    also however although though there here then thus so yet only just
     search visit find read see click contact explore learn join welcome
     chair commissioners foreword introduction annex theme summary conclusion case study
     is are was were be been has have had will would can could should may might must do does did""".split()
@@ -200,7 +208,9 @@ NOT_NAMES = frozenset(
     mayor chair chief executive director head manager officer minister secretary
     obe mbe cbe rt hon baroness councillor deputy vice president ceo
     table contents figure chapter section page part annex appendix note notes
-    source sources yes no tbc tba etc summary""".split()
+    source sources yes no tbc tba etc summary local national regional network support
+    government council programme project partnership partners community communities
+    tv gp fe he""".split()
 )
 
 # Job-title words: "Chief Executive of X" -> X, never the title.

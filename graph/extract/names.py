@@ -387,18 +387,26 @@ def split_coordination(name: str) -> list[tuple[str, bool]]:
     # two acronyms: "NAT and HBC"
     if len(idx) == 1 and is_acronym(words[0]) and len(words) == 3 and is_acronym(words[2]):
         return [(words[0], True), (words[2], True)]
+    toks = tokens(name)
     for n in idx:
         left, right = words[:n], words[n + 1 :]
         if low[n] == "&" and not (head_of(" ".join(left)) and head_of(" ".join(right))):
             continue  # "Arts & Heritage Trust": '&' joins words inside one name
+        r0 = n + 1
         if len(left) >= 2 and right and right[0].lower() == "the" and head_of(" ".join(left)):
             right = right[1:]
+            r0 += 1
         if len(left) >= 2 and len(right) >= 1 and right[0][:1].isupper() and right[0].lower() != "the":
-            left_name = " ".join(left)
-            right_name = " ".join(right)
-            if head_of(left_name) is not None and (len(right) >= 2 or head_of(right_name)):
+            # cut the original text, so punctuation inside a part is kept
+            left_name = name[: toks[n - 1].end]
+            right_name = name[toks[r0].start :]
+            left_head = head_of(left_name)
+            right_head = head_of(right_name)
+            if left_head is not None and left_head[2].endswith("-of") and right_head is None:
+                continue  # "School for Oriental and African Studies": one remit
+            if left_head is not None and (len(right) >= 2 or right_head):
                 return [(left_name, True), *split_coordination(right_name)]
-            if len(right) >= 2 and head_of(right_name) is not None and head_of(left_name) is None:
+            if len(right) >= 2 and right_head is not None and left_head is None:
                 if not any(w.lower() in ORG_HEAD_MODIFIERS for w in left):
                     return [(left_name, True), (right_name, True)]
     return [(name, False)]
