@@ -21,6 +21,7 @@ from graph.extract.entities import (
     place_bodies,
     group_mentions,
 )
+from graph.extract.names import is_acronym
 from graph.extract.relations import SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
@@ -238,7 +239,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             )
         if ms:
             recent = (recent + ms)[-12:]
-    relations.extend(_name_prefix_parts(doc, sentences, groups, entities))
+    relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
 
@@ -276,22 +277,32 @@ def _place_in_name(doc: Document, sentences: list[tuple[int, int]], groups, enti
     return out
 
 
-def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity]) -> list[Relation]:  # type: ignore[no-untyped-def]
+def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity], places: PlaceLookup) -> list[Relation]:  # type: ignore[no-untyped-def]
     """"WMCA Homelessness Taskforce" is part of WMCA; "BBC Radio Leeds" of the BBC:
-    an organisation whose name starts with another organisation's name or acronym."""
+    an organisation whose name starts with another organisation's name or acronym
+    (an acronym the document defines, or a national body's acronym in the gazetteer)."""
     names: dict[str, int] = {}
+    by_name: dict[str, int] = {}
     for gi, g in enumerate(groups):
         if g.type == "Organisation":
+            by_name.setdefault(g.name, gi)
             for form in {g.name, *g.aliases}:
                 if len(form) >= 3:
                     names.setdefault(form, gi)
+    for g in groups:
+        first = g.name.split()[0] if g.type == "Organisation" and g.name.split() else ""
+        if is_acronym(first) and first not in names:
+            for gname, gtype, *_rest in places.lookup(first):
+                if gtype == "Organisation" and gname in by_name:
+                    names[first] = by_name[gname]
     out: list[Relation] = []
     for gi, g in enumerate(groups):
         if g.type != "Organisation":
             continue
         for form in sorted(names, key=len, reverse=True):
             pj = names[form]
-            if pj != gi and g.name.startswith(form + " ") and len(g.name) > len(form) + 3:
+            rest = g.name[len(form) + 1 :] if g.name.startswith(form + " ") else ""
+            if pj != gi and len(rest) > 2 and rest.split()[0] not in ("and", "&", "of", "for") and rest[:1].isupper():
                 f = min(g.mentions, key=lambda f: f.start)
                 s0, s1 = sentences[f.sentence]
                 out.append(

@@ -116,8 +116,8 @@ def _such_as_noun(before: str) -> str | None:
     if last is None:
         return None
     between = window[last.end() :]
-    if re.search(r"[.;:!?]", between):
-        return None
+    if between and not re.fullmatch(r"(?:[^,.;:!?]+?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*))+(?:the\s+)?", between):
+        return None  # not a list continuing up to the name
     return last.group("noun")
 
 
@@ -392,12 +392,18 @@ def acronym_index(found: list[Found], text: str) -> dict[str, Found]:
     # reverse definitions: "DWP (Department for Work and Pensions)"
     by_start = {f.start: f for f in found}
     for f in found:
-        if is_acronym(f.name):
+        first = f.name.split()[0] if f.name.split() else ""
+        # "DWP (Department for ...)", and "TUC Midlands (Trades Union Congress)"
+        acr = f.name if is_acronym(f.name) else first if is_acronym(first) else None
+        if acr:
             m = _EXP_AFTER.match(text, f.end)
             if m:
-                inner = by_start.get(m.start("exp")) or by_start.get(m.start("exp") + 4)
-                if inner is not None and inner.type is not None and acronym_matches(f.name, inner.name):
-                    index.setdefault(f.name, inner)
+                inner = by_start.get(m.start("exp"))
+                if inner is None:
+                    inner = by_start.get(m.start("exp") + 4)
+                if inner is not None and inner.type is not None and acronym_matches(acr, inner.name):
+                    index.setdefault(acr, inner)
+                    inner.aliases.add(acr)
     return index
 
 

@@ -222,11 +222,11 @@ def _remit_list_end(sentence: str, toks: list[Token], j: int) -> int:
         k += 1
         saw_and = False
         while k + 1 < len(toks) and _joinable(sentence, toks[k], toks[k + 1]) and (
-            is_cap(toks[k + 1].text) or toks[k + 1].text == "and"
+            is_cap(toks[k + 1].text) or toks[k + 1].text in ("and", "&")
         ):
-            saw_and = saw_and or toks[k + 1].text == "and"
+            saw_and = saw_and or toks[k + 1].text in ("and", "&")
             k += 1
-        if toks[k].text == "and":
+        if toks[k].text in ("and", "&"):
             break
         if saw_and:
             return k  # the list closed with "and X"

@@ -417,6 +417,11 @@ def sentence_relations(
             yield from emit(a, "locatedIn", b, "locatedIn:in")
         elif S.typ(a) == "Place" and by_idx[a].subtype == "Site" and S.typ(b) == "Place":
             yield from emit(a, "partOf", b, "partOf:site-in")
+    # "X is a cluster of warehouses set in 20 acres on the edge of Y"
+    for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Organisation" and S.typ(b) == "Place":
+            yield from emit(a, "locatedIn", b, "locatedIn:set-in")
     for mm in ms:
         if mm.cue == "based" and mm.type == "Place":
             pos = masked.find(f"<<{mm.idx}>>")
