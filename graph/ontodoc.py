@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from graph.namespace import CG_IRI, ID_IRI, ONTOLOGY_IRI, ontology_path
@@ -117,6 +118,15 @@ def ontology_html(ttl: str | None = None) -> str:
     for c in classes:
         for sup in g.objects(c, RDFS.subClassOf):
             sub_of[sup].append(c)
+    disjoint: dict[Any, set] = defaultdict(set)
+    for group in g.subjects(RDF.type, OWL.AllDisjointClasses):
+        head = g.value(group, OWL.members)
+        members = list(Collection(g, head)) if head is not None else []
+        for m in members:
+            disjoint[m].update(x for x in members if x != m)
+    for a, b in g.subject_objects(OWL.disjointWith):
+        disjoint[a].add(b)
+        disjoint[b].add(a)
     domain_of: dict[object, list] = defaultdict(list)
     range_of: dict[object, list] = defaultdict(list)
     for p in props:
@@ -164,6 +174,7 @@ def ontology_html(ttl: str | None = None) -> str:
             f"<p>{_e(_text(g, c, RDFS.comment))}</p><table>",
             _row("Subclass of", list(g.objects(c, RDFS.subClassOf))),
             _row("Superclass of", sub_of.get(c, [])),
+            _row("Disjoint with", sorted(disjoint.get(c, set()), key=str)),
             _row("In domain of", domain_of.get(c, [])),
             _row("In range of", range_of.get(c, [])),
             "</table></div>",

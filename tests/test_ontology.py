@@ -98,6 +98,16 @@ def test_owl_version_iri(onto):
     assert str(version_iri) == f"{ONTOLOGY_IRI}/{info}"
 
 
+def test_top_classes_are_disjoint(onto):
+    from rdflib.collection import Collection
+
+    groups = [
+        list(Collection(onto, onto.value(g, OWL.members)))
+        for g in onto.subjects(RDF.type, OWL.AllDisjointClasses)
+    ]
+    assert any({CG.Organisation, CG.Programme, CG.Place} <= set(members) for members in groups)
+
+
 def test_namespace_matches_ontology(onto):
     kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
     declared = {
@@ -226,6 +236,7 @@ def test_ontology_docs_html():
     assert not any(h.startswith("http") and h.endswith((".js", ".css")) for h in checker.hrefs)
     assert "org:OrganizationalCollaboration" in page  # alignments are listed
     assert "Namespace policy" in page and "owl:SymmetricProperty" in page
+    assert "<th>Disjoint with</th>" in page
 
 
 def test_ontology_docs_escape_text():
