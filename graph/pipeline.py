@@ -158,13 +158,21 @@ def write_outputs(files: dict[str, str | bytes], out_dir: str | os.PathLike[str]
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CivicGraphError(f"{out}: cannot create output folder ({exc.strerror})") from None
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-build-", dir=out))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-build-", dir=out))
+    except OSError as exc:
+        raise CivicGraphError(f"{out}: cannot write into output folder ({exc.strerror})") from None
     written: list[Path] = []
     try:
         for name, data in files.items():
             p = tmp / name
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+                p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+            except OSError as exc:
+                raise CivicGraphError(
+                    f"{out / name}: cannot write ({exc.strerror}); nothing was replaced"
+                ) from None
         for name in files:
             dest = out / name
             dest.parent.mkdir(parents=True, exist_ok=True)
