@@ -65,14 +65,18 @@ def _doc_name(doc: object, documents: dict | None = None) -> str:
     return text.rsplit("/", 1)[-1] if text.startswith(("http://", "https://")) else text
 
 
-def _evidence(items: object) -> tuple[list[dict[str, object]], int]:
+def _evidence(items: object, documents: dict) -> tuple[list[dict[str, object]], int]:
     rows = []
     for item in list(items or []):
         if isinstance(item, dict):
-            doc = item.get("file_name") or item.get("file name") or item.get("document") or ""
+            doc = item.get("document")
+            if doc in documents or not item.get("file_name"):
+                name = _doc_name(doc or "", documents)
+            else:
+                name = _short(item["file_name"], 200)
             rows.append({
                 "s": _short(item.get("sentence", "")),
-                "d": _doc_name(doc),
+                "d": name,
                 "r": [item.get("start"), item.get("end")],
             })
         else:
@@ -120,11 +124,12 @@ def _nodes(view: MapView, ids: dict, positions: dict | None) -> list[dict]:
 
 def _edges(view: MapView, ids: dict, labels: bool) -> list[dict]:
     G = view.graph
+    docs = G.graph.get("documents") or {}
     out = []
     for i, (u, v, k, attrs) in enumerate(G.edges(keys=True, data=True)):
         pred = predicate_name(attrs.get("predicate", ""))
         look = style.PREDICATE_STYLES.get(pred, style.OTHER_PREDICATE)
-        evidence, more = _evidence(attrs.get("evidence"))
+        evidence, more = _evidence(attrs.get("evidence"), docs)
         weight = int(attrs.get("weight") or len(attrs.get("evidence") or ()) or 1)
         hl = (u, v, k) in view.highlight_edges
         colour = style.HIGHLIGHT if hl else look["color"]
