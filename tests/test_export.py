@@ -540,3 +540,9 @@ def test_pipeline_output_validates_and_round_trips(root):
         assert _triples(export(g, fmt)[suffix], oxfmt) == expected
     view = read_view(g)
     assert len(_rows(export(g, "csv")["-nodes.csv"])) == len(view.nodes) > 0
+
+
+def test_cli_format_list_matches_library():
+    from graph.cli.export import FORMAT_NAMES
+
+    assert tuple(FORMAT_NAMES) == FORMATS
