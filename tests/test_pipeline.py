@@ -9,7 +9,11 @@ fixture document in tests/fixtures/golden/ (regenerate its Turtle with
 from __future__ import annotations
 
 import itertools
+import json
+import os
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -104,6 +108,26 @@ def test_two_builds_of_the_seeds_are_byte_identical():
     for name in first:
         assert again[name] == first[name], f"{name} differs between two builds of the seeds"
 
+
+
+def test_builds_in_other_processes_are_byte_identical():
+    """Same outputs whatever the process: string hashing (set and dict order) is
+    randomised per process, so build in two fresh interpreters with different seeds."""
+    code = (
+        "import json, sys; from graph.pipeline import build, render_outputs; "
+        "sys.stdout.write(json.dumps(render_outputs(build([sys.argv[1]]))))"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(SEEDS)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT)
+        for seed in ("1", "4242")
+    ]
+    outs = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+        outs.append(json.loads(out))
+    assert outs[0] == outs[1] == seeds_files()
 
 #: Small documents written for the order test: they share entities under different
 #: names (ACE / Arts Council England) so resolution has choices to make.
