@@ -58,11 +58,12 @@ def display_name(G: nx.Graph, node: str) -> str:
 
 def _suggest(G: nx.Graph, key: str, index: dict[str, set[str]], n: int) -> list[str]:
     keys = list(index)
-    close = difflib.get_close_matches(key, keys, n=n, cutoff=0.6)
     words = f" {key} "
-    contains = sorted(k for k in keys if words in f" {k} " and k not in close)
+    # names that contain the query as whole words first (shortest first), then look-alikes
+    contains = sorted((k for k in keys if words in f" {k} "), key=lambda k: (len(k), k))
+    close = [k for k in difflib.get_close_matches(key, keys, n=n, cutoff=0.6) if k not in contains]
     nodes: list[str] = []
-    for k in [*close, *contains]:
+    for k in [*contains, *close]:
         for node in sorted(index[k]):
             if node not in nodes:
                 nodes.append(node)

@@ -49,7 +49,7 @@ from graph.errors import QueryError
 from graph.lookup import find_entity
 from graph.namespace import CG_IRI, PREFIXES
 from graph.records import SUBTYPES
-from graph.store import oxigraph_store
+from graph.store import ntriples_to_turtle, oxigraph_store
 
 #: Output formats of :meth:`Result.serialize`.
 FORMATS = ("table", "json", "csv", "tsv", "xml", "turtle", "ntriples")
@@ -148,8 +148,12 @@ class Result:
         if self.kind == "graph":
             if fmt == "ntriples":
                 return "".join(f"{t} .\n" for t in self.triples)
-            data = ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=DEFAULT_PREFIXES)
-            return (data or b"").decode("utf-8")
+            if fmt not in ("table", "turtle"):
+                raise QueryError(f"CONSTRUCT/DESCRIBE give a graph: use --format turtle or "
+                                 f"ntriples, not {fmt}")
+            if not self.triples:
+                return ""
+            return ntriples_to_turtle(sorted({f"{t} ." for t in self.triples}))
         if fmt in ("turtle", "ntriples"):
             raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml")
         if fmt == "table":
