@@ -112,10 +112,12 @@ def kumu_labels(view: View) -> dict[str, str]:
     for n in view.nodes:
         count[n.label.casefold()] = count.get(n.label.casefold(), 0) + 1
     out: dict[str, str] = {}
+    seen: set[str] = set()
     for n in view.nodes:
         label = n.label if count[n.label.casefold()] == 1 else f"{n.label} ({n.type})"
-        if label.casefold() in {v.casefold() for v in out.values()}:
+        if label.casefold() in seen:
             label = f"{n.label} ({local_id(n.iri)})"
+        seen.add(label.casefold())
         out[n.iri] = label
     return out
 
