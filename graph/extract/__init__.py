@@ -21,7 +21,9 @@ from graph.extract.entities import (
     place_bodies,
     group_mentions,
 )
+from graph.extract.amounts import parse_amount
 from graph.extract.names import is_acronym
+from graph.extract.tables import TableRow, funder_sentence, header_tables, is_row, is_separator, split_row
 from graph.extract.relations import SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
@@ -116,22 +118,137 @@ def _definite_descriptions(text: str, sentences: list[tuple[int, int]], found: l
 _CELL_NAME = re.compile(r"^[A-Z0-9][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,7}$")
 
 
-def _table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
+_LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|from|including|at)\s+(?:the\s+)?$", re.I)
+
+
+def _places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
+    """"Sessions take place in Harehills, Chapeltown and Armley": names listed with
+    a known place after "in"/"across" are places too (neighbourhoods). In place."""
+    # "Chapeltown and Armley" came out as one candidate around a known place: split it
+    places_at = {(f.start, f.end) for f in found if f.type == "Place"}
+    for f in [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]:
+        inner = [p for p in places_at if f.start <= p[0] and p[1] <= f.end]
+        if not inner:
+            continue
+        found.remove(f)
+        pos = f.start
+        for part in f.name.split(" and "):
+            a = text.find(part, pos, f.end)
+            if a >= 0 and (a, a + len(part)) not in places_at and part[:1].isupper():
+                found.append(Found(part, a, a + len(part), None, None, "candidate", f.sentence))
+            pos = a + len(part) if a >= 0 else pos
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for si, fs in by_sentence.items():
+        fs.sort(key=lambda f: f.start)
+        # runs of mentions joined by list separators
+        runs: list[list[Found]] = [[fs[0]]] if fs else []
+        for a, b in zip(fs, fs[1:]):
+            if _LIST_SEP.fullmatch(text[a.end : b.start]):
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+        for run in runs:
+            if len(run) < 2 or not any(f.type == "Place" for f in run):
+                continue
+            if not _LIST_INTRO.search(text[sentences[si][0] : run[0].start]):
+                continue
+            for f in run:
+                if f.type is None and f.rule == "candidate" and len(f.name.split()) <= 3:
+                    f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:listed-with-places"
+
+
+def _type_table_cells(
+    text: str, found: list[Found], rows: list[TableRow]
+) -> tuple[list[Found], list[tuple[int, dict[str, Found], str | None]]]:
+    """Give each cell of a header table the type its column names; return the row specs."""
+    specs: list[tuple[int, dict[str, Found], str | None]] = []
+    for row in rows:
+        by_role: dict[str, Found] = {}
+        amount = None
+        for cell in row.cells:
+            a, b = cell.start, cell.end
+            if b <= a or cell.role is None:
+                continue
+            if cell.role == "amount":
+                amount = text[a:b]
+                continue
+            want = {"org": "Organisation", "programme": "Programme", "place": "Place"}[cell.role]
+            exact = next((f for f in found if (f.start, f.end) == (a, b) and f.type == want), None)
+            if exact is None:
+                exact = next((f for f in found if (f.start, f.end) == (a, b)), None)
+                if exact is not None and want != "Place":
+                    exact.type, exact.subtype, exact.rule = want, exact.subtype if exact.type == want else None, f"table:{cell.role}-column"
+                elif exact is None or exact.type != want:
+                    inner = [f for f in found if a <= f.start and f.end <= b and f.type == want]
+                    if want == "Place" and inner:
+                        exact = inner[0]
+                    else:
+                        found = [f for f in found if not (a <= f.start and f.end <= b)]
+                        exact = Found(text[a:b], a, b, want, None, f"table:{cell.role}-column", row.sentence)
+                        found.append(exact)
+            by_role[cell.role] = exact
+        if by_role:
+            specs.append((row.sentence, by_role, amount))
+    return found, specs
+
+
+def _table_relations(doc: Document, sentences, found, where, entities, specs) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """Relations stated by the rows of header tables (see graph.extract.tables)."""
+    index = {id(f): i for i, f in enumerate(found)}
+    text = doc.text
+    out: list[Relation] = []
+
+    def key(f: Found | None) -> str | None:
+        if f is None or id(f) not in index or index[id(f)] not in where:
+            return None
+        return entities[where[index[id(f)]]].key
+
+    def rel(s: str | None, p: str, o: str | None, si: int, rule: str, amount: str | None = None) -> None:
+        if s is None or o is None or s == o:
+            return
+        s0, s1 = sentences[si]
+        parsed = parse_amount(amount) if amount else None
+        out.append(
+            Relation(s, p, o, Evidence(doc.doc_id, s0, s1, text[s0:s1]), f"{EXTRACTOR_VERSION}:{rule}",
+                     parsed[0] if parsed else None, parsed[1] if parsed else None,
+                     amount if parsed else None)
+        )
+
+    funder_cache: dict[int, str | None] = {}
+    for si, by_role, amount in specs:
+        org, prog, place = (key(by_role.get(r)) for r in ("org", "programme", "place"))
+        rel(org, "delivers", prog, si, "delivers:table-row")
+        rel(prog or org, "operatesIn", place, si, "operatesIn:table-row")
+        if si not in funder_cache:
+            fs = funder_sentence(text, sentences, si)
+            funder = None
+            if fs is not None:
+                s0, s1 = sentences[fs]
+                cands = sorted(
+                    (f for f in found if s0 <= f.start < s1 and f.type == "Organisation"),
+                    key=lambda f: f.start,
+                )
+                funder = key(cands[0]) if cands else None
+            funder_cache[si] = funder
+        rel(funder_cache[si], "funds", prog or org, si, "funds:table-row", amount)
+    return out
+
+
+def _table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found], skip: set[int] = frozenset()) -> list[Found]:  # type: ignore[assignment]
     """In a table whose cells are all names (a list of partners, stakeholders …),
     every cell is an organisation unless a rule typed it otherwise."""
     rows: dict[int, list[tuple[int, int]]] = {}
     for si, (s0, s1) in enumerate(sentences):
         row = text[s0:s1]
-        if not row.startswith("|") or set(row) <= set("|-: "):
+        if si in skip or not is_row(row) or is_separator(row):
             continue
-        cells = []
-        pos = s0
-        for part in row.split("|"):
-            st = pos + len(part) - len(part.lstrip())
-            en = pos + len(part.rstrip())
-            pos += len(part) + 1
-            if en > st:
-                cells.append((st, en))
+        neighbours = [sentences[k] for k in (si - 1, si + 1) if 0 <= k < len(sentences)]
+        if not any(is_row(text[a:b]) for a, b in neighbours):
+            continue  # one line with a "|" in it is not a table
+        cells = [(a, b) for a, b in split_row(text, s0, s1) if b > a]
         if not cells or any(not _CELL_NAME.match(text[a:b]) or text[a:b].isdigit() for a, b in cells):
             continue
         rows[si] = cells
@@ -174,7 +291,10 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type == "Organisation":
             last_typed_org_end[f.sentence] = f.end
 
-    found = _table_cells(text, sentences, found)
+    _places_in_lists(text, sentences, found)
+    table_rows, header_rows = header_tables(text, sentences)
+    found = _table_cells(text, sentences, found, skip=header_rows | {r.sentence for r in table_rows})
+    found, row_specs = _type_table_cells(text, found, table_rows)
     found = drop_covered_places(found)
     place_bodies(found, text)
     found = found + _definite_descriptions(text, sentences, found)
@@ -239,6 +359,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             )
         if ms:
             recent = (recent + ms)[-12:]
+    relations.extend(_table_relations(doc, sentences, found, where, entities, row_specs))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))

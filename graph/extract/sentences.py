@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
-_TABLE = re.compile(r"^\s*\|", re.M)
+_TABLE = re.compile(r"^\s*\||^[^\n|]+ \| [^\n]*$", re.M)
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|Co|Cllr|Prof|Rt|Hon|approx|vs|inc)\.|\b[A-Z]\.)$"
 )
