@@ -6,7 +6,8 @@ fetched from the internet) are Oxigraph's own server, ``oxigraph
 serve-read-only`` from the ``oxigraph`` PyPI package, run as a child process
 on a private loopback port over a store built from the graph file. It is
 read-only by construction and enforces the per-query time limit itself
-(``--timeout-s``).
+(``--timeout-s``); its check is cooperative, so the front also gives up on
+the engine one second after the limit and answers ``503``.
 
 Oxigraph has no result-size cap and no request log, so a thin policy layer
 (the standard library's ``ThreadingHTTPServer``) sits in front of it on the
@@ -372,7 +373,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _pass_through(self, path: str, started: float) -> None:
         app = self.server.app
-        conn = http.client.HTTPConnection("127.0.0.1", app.upstream_port, timeout=app.timeout + 5)
+        conn = http.client.HTTPConnection("127.0.0.1", app.upstream_port, timeout=app.timeout + 1)
         try:
             conn.request("GET", path)
             resp = conn.getresponse()
@@ -397,7 +398,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._refuse_update(started)
         forward = [(k, v) for k, vs in params.items() for v in vs
                    if k in ("query", "default-graph-uri", "named-graph-uri")]
-        conn = http.client.HTTPConnection("127.0.0.1", app.upstream_port, timeout=app.timeout + 5)
+        conn = http.client.HTTPConnection("127.0.0.1", app.upstream_port, timeout=app.timeout + 1)
         try:
             conn.request(
                 "POST", "/query", body=urllib.parse.urlencode(forward).encode("utf-8"),
