@@ -40,7 +40,8 @@ def _sampled_spring(G: nx.Graph, seed: int, iterations: int = 50) -> np.ndarray:
     rng = np.random.default_rng(seed)
     side = math.sqrt(n)
     # start from a breadth-first spiral so neighbours begin close together
-    order = [index[v] for v in nx.bfs_tree(G, max(G.degree, key=lambda d: d[1])[0])]
+    root = max(G.degree, key=lambda d: d[1])[0]
+    order = [index[root]] + [index[v] for _, v in nx.bfs_edges(G, root)]
     seen = set(order)
     order += [i for i in range(n) if i not in seen]
     pos = np.empty((n, 2))
@@ -55,16 +56,15 @@ def _sampled_spring(G: nx.Graph, seed: int, iterations: int = 50) -> np.ndarray:
     scale = (n - 1) / m
     for _ in range(iterations):
         sample = rng.choice(n, size=m, replace=False)
-        disp = np.zeros_like(pos)
-        for start in range(0, n, 4096):
-            block = pos[start:start + 4096, None, :] - pos[None, sample, :]
-            d2 = np.einsum("ijk,ijk->ij", block, block) + 1e-4
-            disp[start:start + 4096] = np.einsum("ijk,ij->ik", block, (k * k * scale) / d2)
+        sx, sy = pos[sample, 0][None, :], pos[sample, 1][None, :]
+        dx = pos[:, 0:1] - sx
+        dy = pos[:, 1:2] - sy
+        w = (k * k * scale) / (dx * dx + dy * dy + 1e-4)
+        disp = np.column_stack(((dx * w).sum(axis=1), (dy * w).sum(axis=1)))
         if len(edges):
             delta = pos[edges[:, 0]] - pos[edges[:, 1]]
             dist = np.sqrt(np.einsum("ij,ij->i", delta, delta)) + 1e-9
             force = delta * (dist / k)[:, None]
-            force = force.astype(np.float64)
             for axis in (0, 1):
                 disp[:, axis] += np.bincount(edges[:, 1], force[:, axis], minlength=n)
                 disp[:, axis] -= np.bincount(edges[:, 0], force[:, axis], minlength=n)
@@ -98,11 +98,18 @@ def layout(G: nx.Graph | nx.MultiDiGraph, seed: int = 7) -> dict[object, tuple[f
     >>> sorted(pos) == [0, 1, 2, 3] and all(len(p) == 2 for p in pos.values())
     True
     """
-    U = nx.Graph(G.to_undirected(as_view=True)) if G.is_directed() else nx.Graph(G)
+    U = nx.Graph()
+    U.add_nodes_from(G)
+    U.add_edges_from((u, v) for u, v, *_ in G.edges())
     components = sorted(nx.connected_components(U), key=lambda c: (-len(c), min(map(str, c))))
     boxes = []
     for comp in components:
-        sub = U.subgraph(sorted(comp, key=str))
+        if len(components) == 1:
+            sub = U
+        else:
+            sub = nx.Graph()
+            sub.add_nodes_from(sorted(comp, key=str))
+            sub.add_edges_from(U.edges(comp))
         pos = _component_layout(sub, seed)
         pos = pos - pos.mean(axis=0)
         radius = float(np.sqrt((pos**2).sum(axis=1)).max()) or 1.0

@@ -4,6 +4,7 @@
   "use strict";
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  performance.mark("cg-network");
   var api = (window.civicgraph = {
     network: network, nodes: nodes, edges: edges, ready: false, readyAt: null,
   });

@@ -47,7 +47,8 @@ class MapView:
     """What one map shows, with the numbers the page reports.
 
     Attributes:
-        graph: the subgraph to draw (a copy; attributes shared with the source).
+        graph: the subgraph to draw (the source graph itself when nothing was
+            filtered out: treat it as read-only).
         mode: ``"network"``, ``"ego"`` or ``"path"``.
         highlight_nodes: the focus entity, or the path's entities.
         highlight_edges: the path's edges as ``(u, v, key)``.
@@ -116,7 +117,7 @@ def filter_graph(
     place: str | None = None,
     predicates: Iterable[str] | None = None,
 ) -> tuple[nx.MultiDiGraph, list[str]]:
-    """Return the subgraph kept by the filters and a note per filter.
+    """Return the subgraph kept by the filters (``G`` itself if none) and a note per filter.
 
     Args:
         G: the networkx graph.
@@ -140,6 +141,8 @@ def filter_graph(
     (['p'], ['types: Programme'])
     """
     notes: list[str] = []
+    if not (types or place or predicates):
+        return G, notes
     keep_nodes = set(G)
     if types:
         wanted = _canonical(types, TYPE_NAMES, "type")
@@ -158,7 +161,7 @@ def filter_graph(
         ]
         H = H.edge_subgraph(edges)
         notes.append("relations: " + ", ".join(sorted(wanted_p)))
-    return nx.MultiDiGraph(H), notes
+    return H.copy(), notes
 
 
 def _place_members(G: nx.MultiDiGraph, place: object) -> set:
@@ -226,7 +229,7 @@ def select_map(
     if focus:
         node = _in_filtered(G, H, focus)
         ego = nx.ego_graph(_undirected(H), node, radius=depth)
-        H = nx.MultiDiGraph(H.subgraph(ego))
+        H = H.subgraph(ego).copy()
         mode, hl_nodes = "ego", {node}
         notes.insert(0, f"around {G.nodes[node].get('label', focus)}, depth {depth}")
     elif path:
@@ -250,7 +253,7 @@ def select_map(
         context = set(nodes)
         for n in nodes:
             context.update(nx.all_neighbors(H, n))
-        H = nx.MultiDiGraph(H.subgraph(context))
+        H = H.subgraph(context).copy()
         mode = "path"
         labels = [G.nodes[n].get("label", str(n)) for n in nodes]
         notes.insert(0, f"path ({len(nodes) - 1} steps): " + " → ".join(labels))
@@ -294,4 +297,4 @@ def _cap(H: nx.MultiDiGraph, max_nodes: int, keep: set) -> nx.MultiDiGraph:
         if n not in chosen_set:
             chosen.append(n)
             chosen_set.add(n)
-    return nx.MultiDiGraph(H.subgraph(chosen))
+    return H.subgraph(chosen).copy()
