@@ -118,8 +118,12 @@ def _definite_descriptions(text: str, sentences: list[tuple[int, int]], found: l
 _CELL_NAME = re.compile(r"^[A-Z0-9][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,7}$")
 
 
+_PLACE_SUFFIXES = frozenset(
+    "end park hill hills green heath vale town village estate bridge field fields wood moor side "
+    "gate cross row lane common marsh".split()
+)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
-_LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|from|including|at)\s+(?:the\s+)?$", re.I)
+_LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering)\s+(?:the\s+)?$", re.I)
 
 
 def _places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
@@ -156,7 +160,10 @@ def _places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fo
             if not _LIST_INTRO.search(text[sentences[si][0] : run[0].start]):
                 continue
             for f in run:
-                if f.type is None and f.rule == "candidate" and len(f.name.split()) <= 3:
+                words = f.name.split()
+                if f.type is None and f.rule == "candidate" and (
+                    len(words) == 1 or (len(words) == 2 and words[1].lower() in _PLACE_SUFFIXES)
+                ):
                     f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:listed-with-places"
 
 

@@ -243,6 +243,8 @@ def _sentence_mentions(
                     f.type, f.rule = "Organisation", "context:defines-acronym"
             found.append(f)
             covered.append((st, en, f.type))
+            if f.type is None and name.split()[-1].lower() in NON_ENTITY_HEADS:
+                covered.append((st, en, "Other"))  # "Manchester Symposium": the place is in a title
     # gazetteer matches not inside an organisation or programme name
     if places.forms:
         gz_matches = places.matches(sentence)
@@ -252,7 +254,7 @@ def _sentence_mentions(
         )
         for st, en, form in gz_matches:
             if any(
-                c[0] <= st and en <= c[1] and (c[2] in ("Organisation", "Programme") or (c[0], c[1]) == (st, en) and c[2])
+                c[0] <= st and en <= c[1] and (c[2] in ("Organisation", "Programme", "Other") or (c[0], c[1]) == (st, en) and c[2])
                 for c in covered
             ):
                 continue  # inside a typed name, or the very name a rule typed already
@@ -367,8 +369,13 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
     """All mentions of the document, typed where a rule could type them."""
     out: list[Found] = []
     for si, (s0, s1) in enumerate(sentences):
+        if _FOOTNOTE.match(text, s0):
+            continue  # footnote-only citations of a source are not mentions
         out.extend(_sentence_mentions(text, s0, s1, si, places))
     return out
+
+
+_FOOTNOTE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+\s|\[\d{1,3}\]\s")
 
 
 def _bad_name(name: str) -> bool:
