@@ -414,7 +414,7 @@ def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, 
     for gi, g in enumerate(groups):
         if g.type == "Organisation":
             by_name.setdefault(g.name, gi)
-            for form in {g.name, *g.aliases}:
+            for form in {g.name, *(a for a in g.aliases if is_acronym(a))}:
                 if len(form) >= 3:
                     names.setdefault(form, gi)
     for g in groups:

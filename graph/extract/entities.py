@@ -116,7 +116,9 @@ def _such_as_noun(before: str) -> str | None:
     if last is None:
         return None
     between = window[last.end() :]
-    if between and not re.fullmatch(r"(?:[^,.;:!?]+?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*))+(?:the\s+)?", between):
+    if between and not re.fullmatch(
+        r"(?:[^,.;:!?]+?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*))*(?:the\s+)?", between, re.I
+    ):
         return None  # not a list continuing up to the name
     return last.group("noun")
 
@@ -125,6 +127,11 @@ _CALLED_BEFORE = re.compile(
     r"\b(?P<noun>programme|project|initiative|scheme|pilot|network|festival|fund|partnership|campaign|"
     r"strategy|plan|charity|company|organisation|trust|foundation|collective|consortium|venue|theatre)s?\s+"
     r"(?:called|named|known\s+as|entitled|dubbed|branded)\s+[‘“\"']?$",
+    re.I,
+)
+_QUOTED_NOUN_AFTER = re.compile(
+    r"\s+(partnership|consortium|collective|charity|company|trust|network|programme|project|scheme|"
+    r"initiative|strategy|plan|fund|campaign|festival|pilot)\b",
     re.I,
 )
 _ACR_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
@@ -273,6 +280,9 @@ def _sentence_mentions(
         if 1 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= max(1, len(words) // 2):
             typed = classify(q)
             t, sub = (typed[0], typed[1]) if typed else ("Programme", "Initiative")
+            nxt = _QUOTED_NOUN_AFTER.match(sentence, m.end())
+            if nxt and not typed:
+                t, sub = _NOUN_TYPE.get(nxt.group(1).lower(), (t, sub))
             found.append(Found(q, s0 + m.start("q"), s0 + m.end("q"), t, sub, "quoted", si))
     return found
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from graph.extract.amounts import find_amounts, parse_amount
 
 ENT = r"<<\d+>>"
-LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*)(?:the\s+)?{ENT})*"
+LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*)(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?{ENT})*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,6 +416,12 @@ def sentence_relations(
             and _UNIT.search(sentence[by_idx[a].start : by_idx[a].end])
         ):
             yield from emit(a, "partOf", b, "partOf:unit-of")
+
+    # "across Birmingham and the wider West Midlands"
+    for m in _rx(rf"(?P<a>{ENT})\s+and\s+the\s+(?:wider|surrounding|greater|rest\s+of\s+the)\s+(?P<b>{ENT})").finditer(low):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Place" and S.typ(b) == "Place":
+            yield from emit(a, "partOf", b, "partOf:and-the-wider")
 
     # ---- locatedIn
     for m in _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})").finditer(low):
