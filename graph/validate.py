@@ -24,7 +24,7 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from graph.errors import ValidationFailed
@@ -140,9 +140,9 @@ def _sparql_checks() -> tuple[_SparqlCheck, ...]:
         body = body.replace("$this", "?this")
         query = "\n".join(sorted(set(prefixes))) + (
             "\nSELECT DISTINCT ?this ?path ?value WHERE {\n"
-            + "{ "
+            + "{ SELECT DISTINCT ?this WHERE { "
             + "\n UNION ".join(targets)
-            + " }"
+            + " } }"
             + "\n{ "
             + body
             + " }\n}"
@@ -160,20 +160,35 @@ def _ox_store(graph: Graph) -> ox.Store:
     return fresh  # pragma: no cover
 
 
-def _from_ox(term: object) -> object:
+def _from_ox(term: Any) -> Any:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.Literal):
-        return Literal(term.value, datatype=URIRef(term.datatype.value) if term.datatype else None)
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value if term.datatype else None
+        return Literal(
+            term.value, datatype=None if dt == _XSD_STRING else URIRef(dt) if dt else None
+        )
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
     return term
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _memory_copy(graph: Graph) -> Graph:
     """pySHACL runs its SPARQL through rdflib: a plain in-memory graph is fastest."""
     if oxigraph_store(graph) is None and graph.store.__class__.__name__ == "Memory":
         return graph
+    store = oxigraph_store(graph)
+    if store is None:  # pragma: no cover - other stores
+        g = Graph()
+        g.parse(data="\n".join(sorted_ntriples(graph)), format="nt")
+        return g
     g = Graph()
-    g.parse(data="\n".join(sorted_ntriples(graph)), format="nt")
+    g.addN((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), g) for q in store)
     return g
 
 
