@@ -33,6 +33,9 @@ def maps(tmp_path_factory):
     G = to_networkx(handbuilt.rdf_graph())
     evil = to_networkx(mapfixtures.evil_rdf_graph())
     big = mapfixtures.synthetic_graph(1500, seed=11)
+    isolated = G.copy()
+    isolated.add_node("lonely-1", label="Lonely Trust", type="Organisation", subtype="Charity")
+    isolated.add_node("lonely-2", label="Far Town", type="Place", subtype="Town")
     out = {}
     for name, graph, kwargs in (
         ("handbuilt", G, {}),
@@ -40,6 +43,7 @@ def maps(tmp_path_factory):
         ("evil", evil, {}),
         ("big", big, {}),
         ("capped", big, {"max_nodes": 400}),
+        ("isolated", isolated, {}),
     ):
         title = mapfixtures.SCRIPT + mapfixtures.IMG if name == "evil" else f"Map {name}"
         path = folder / f"{name}.html"
@@ -115,6 +119,17 @@ def test_type_and_relation_filters_hide_what_they_should(opened):
     assert page.evaluate('document.querySelector(\'input[data-top="Organisation"]\').indeterminate')
     page.click("#cg-reset")
     assert counts(page) == {"nodes": 8, "edges": 9}
+    assert page.locator("input[data-isolated]").count() == 0  # every entity has a relation
+
+
+@pytest.mark.parametrize("opened", ["isolated"], indirect=True)
+def test_entities_without_relations_can_be_hidden(opened):
+    page, _, graph = opened
+    assert counts(page) == {"nodes": 10, "edges": 9}
+    page.uncheck("input[data-isolated]")
+    assert counts(page) == {"nodes": 8, "edges": 9}
+    page.check("input[data-isolated]")
+    assert counts(page)["nodes"] == 10
 
 
 @pytest.mark.parametrize("opened", ["handbuilt"], indirect=True)

@@ -34,6 +34,7 @@
   // ---- filters ----
   var hiddenKinds = new Set();
   var hiddenPreds = new Set();
+  var hideIsolated = false;
   var byKind = {};
   nodes.forEach(function (n) { (byKind[n.kind] = byKind[n.kind] || []).push(n.id); });
 
@@ -41,7 +42,7 @@
     var nodeUpdates = [];
     var visible = new Set();
     nodes.forEach(function (n) {
-      var hide = hiddenKinds.has(n.kind);
+      var hide = hiddenKinds.has(n.kind) || (hideIsolated && n.deg === 0);
       if (!hide) visible.add(n.id);
       if (Boolean(n.hidden) !== hide) nodeUpdates.push({ id: n.id, hidden: hide });
     });
@@ -63,6 +64,12 @@
   api.setPredicate = function (pred, shown) {
     if (shown) hiddenPreds.delete(pred); else hiddenPreds.add(pred);
     var box = document.querySelector('input[data-pred="' + CSS.escape(pred) + '"]');
+    if (box) box.checked = shown;
+    applyFilters();
+  };
+  api.setIsolated = function (shown) {
+    hideIsolated = !shown;
+    var box = document.querySelector("input[data-isolated]");
     if (box) box.checked = shown;
     applyFilters();
   };
@@ -133,6 +140,11 @@
       f.appendChild(el("span", CG.legend.funders.toLocaleString("en-GB"), "cg-count"));
       kindsDiv.appendChild(f);
     }
+    var isolated = nodes.get({ filter: function (n) { return n.deg === 0; } }).length;
+    if (isolated) {
+      var isoBox = checkbox("data-isolated", "1", api.setIsolated);
+      kindsDiv.appendChild(row("cg-top", isoBox, null, "Entities with no relations", isolated));
+    }
     var size = el("div", "Node size: number of connections. Line width: number of supporting sentences.", "cg-note");
     kindsDiv.appendChild(size);
     var predsDiv = document.getElementById("cg-preds");
@@ -146,6 +158,7 @@
     document.getElementById("cg-reset").addEventListener("click", function () {
       hiddenKinds.clear();
       hiddenPreds.clear();
+      hideIsolated = false;
       document.querySelectorAll("#cg-legend input").forEach(function (b) { b.checked = true; b.indeterminate = false; });
       applyFilters();
     });

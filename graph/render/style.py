@@ -87,6 +87,11 @@ def node_size(degree: int) -> float:
     return round(min(10 + 5 * math.sqrt(degree), 60), 1)
 
 
+def label_size(degree: int) -> int:
+    """Label font size: hubs get larger labels so they stay readable zoomed out."""
+    return int(min(14 + 4 * math.sqrt(degree), 44))
+
+
 def edge_width(weight: int) -> float:
     """Edge width in pixels: 1 for one supporting sentence, thicker for more."""
     return round(min(1 + 1.5 * math.log2(max(weight, 1)), 8), 2)
