@@ -167,6 +167,92 @@ def _places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fo
                     f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:listed-with-places"
 
 
+_MEMBER_LIST = re.compile(
+    r"\b(?:are|include|includes|comprise|comprises|members\s+are)\s*:\s*(?P<items>[^:]+?;[^:]+?)\s*\.?\s*$"
+)
+
+
+def _member_lists(
+    text: str, sentences: list[tuple[int, int]], found: list[Found]
+) -> tuple[list[Found], list[tuple[int, Found, list[Found], Found | None]]]:
+    """"The partnerships established in the West Midlands are: A; B; C": the items
+    of a semicolon list after a network are its members (partnerships), located in
+    the place the sentence names before the colon."""
+    specs: list[tuple[int, Found, list[Found], Found | None]] = []
+    for si, (s0, s1) in enumerate(sentences):
+        m = _MEMBER_LIST.search(text, s0, s1)
+        if not m:
+            continue
+        colon = m.start()
+        defined = {f.acronym: f for f in found if f.acronym and f.type}
+        pre = sorted(
+            (defined.get(f.name.rstrip("s"), defined.get(f.name, f)) if f.type is None else f
+             for f in found if s0 <= f.start < colon),
+            key=lambda f: f.start,
+        )
+        network = next(
+            (f for f in pre if f.type == "Programme" and (f.subtype == "Network" or f.name.endswith(("Partnerships", "Networks")))),
+            None,
+        )
+        if network is not None and network.start < s0:
+            # the acronym stands for a network named earlier: use the mention in this sentence
+            network = next(f for f in found if s0 <= f.start < colon and f.type is None and network.acronym in (f.name, f.name.rstrip("s")))
+        if network is None:
+            continue
+        place = next((f for f in reversed(pre) if f.type == "Place"), None)
+        items: list[Found] = []
+        a = m.start("items")
+        for part in re.split(r";\s*|\s+and\s+(?=[^;]*$)", text[a : m.end("items")]):
+            st = text.find(part, a, m.end("items"))
+            if st < 0 or not part.strip():
+                continue
+            en = st + len(part.rstrip())
+            a = en
+            name = text[st:en]
+            name = re.sub(r"\s*\([A-Z]{2,8}\)$", "", name)
+            en = st + len(name)
+            if not name[:1].isupper() or len(name.split()) > 6:
+                items = []
+                break
+            inside = [f for f in found if st <= f.start and f.end <= en]
+            if any(f.type in ("Organisation", "Programme") and (f.start, f.end) != (st, en) for f in inside):
+                continue
+            found = [f for f in found if f not in inside or f.type in ("Organisation",)]
+            exact = next((f for f in found if (f.start, f.end) == (st, en) and f.type == "Organisation"), None)
+            if exact is None:
+                exact = Found(name, st, en, "Organisation", "Partnership", "context:member-list", si)
+                found.append(exact)
+            items.append(exact)
+        if len(items) >= 2:
+            specs.append((si, network, items, place))
+    return found, specs
+
+
+def _member_relations(doc: Document, sentences, found, where, entities, specs) -> list[Relation]:  # type: ignore[no-untyped-def]
+    index = {id(f): i for i, f in enumerate(found)}
+    out: list[Relation] = []
+
+    def key(f: Found | None) -> str | None:
+        if f is None or id(f) not in index or index[id(f)] not in where:
+            return None
+        return entities[where[index[id(f)]]].key
+
+    for si, network, items, place in specs:
+        s0, s1 = sentences[si]
+        if key(network) is None:
+            continue
+        ev = Evidence(doc.doc_id, s0, s1, doc.text[s0:s1])
+        for item in items:
+            k = key(item)
+            if k is None:
+                continue
+            for p, o, rule in (("participatesIn", key(network), "participatesIn:member-list"),
+                               ("locatedIn", key(place), "locatedIn:member-list")):
+                if o is not None and o != k:
+                    out.append(Relation(k, p, o, ev, f"{EXTRACTOR_VERSION}:{rule}"))
+    return out
+
+
 def _type_table_cells(
     text: str, found: list[Found], rows: list[TableRow]
 ) -> tuple[list[Found], list[tuple[int, dict[str, Found], str | None]]]:
@@ -302,6 +388,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     table_rows, header_rows = header_tables(text, sentences)
     found = _table_cells(text, sentences, found, skip=header_rows | {r.sentence for r in table_rows})
     found, row_specs = _type_table_cells(text, found, table_rows)
+    found, member_specs = _member_lists(text, sentences, found)
     found = drop_covered_places(found)
     place_bodies(found, text)
     found = found + _definite_descriptions(text, sentences, found)
@@ -367,6 +454,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if ms:
             recent = (recent + ms)[-12:]
     relations.extend(_table_relations(doc, sentences, found, where, entities, row_specs))
+    relations.extend(_member_relations(doc, sentences, found, where, entities, member_specs))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
