@@ -371,6 +371,11 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = find_mentions(text, sentences, places)
 
     # type name candidates by their slot: "funded by X", "with A, B and C"
+    # a name seen as a person anywhere ("Jo Smith, Chief Executive") is a person everywhere
+    people = {f.name for f in found if f.rule == "person"}
+    for f in found:
+        if f.type is None and f.name in people:
+            f.rule = "person"
     last_typed_org_end: dict[int, int] = {}
     for f in sorted(found, key=lambda f: f.start):
         s0 = sentences[f.sentence][0]

@@ -42,7 +42,7 @@ _IS_A = re.compile(
     r"(?P<noun>programme|program|project|initiative|scheme|pilot|network|festival|fund|"
     r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
-    r"employer|social enterprise|provider|consortium|body|agency|institution|centre)\b",
+    r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios)\b",
     re.I,
 )
 _LAUNCHED = re.compile(r"^\s*(?:was|were|has been|is being)\s+(?:launched|set up|created|established|piloted|delivered|funded|run|commissioned)\b", re.I)
@@ -82,6 +82,10 @@ _NOUN_TYPE = {
     "business": ("Organisation", "Business"),
     "employer": ("Organisation", "Business"),
     "theatre": ("Organisation", "CulturalOrganisation"),
+    "hub": ("Organisation", "CulturalOrganisation"),
+    "space": ("Organisation", "CulturalOrganisation"),
+    "studio": ("Organisation", "CulturalOrganisation"),
+    "studios": ("Organisation", "CulturalOrganisation"),
     "venue": ("Organisation", "CulturalOrganisation"),
     "museum": ("Organisation", "CulturalOrganisation"),
     "gallery": ("Organisation", "CulturalOrganisation"),
@@ -134,6 +138,7 @@ _QUOTED_NOUN_AFTER = re.compile(
     r"initiative|strategy|plan|fund|campaign|festival|pilot)\b",
     re.I,
 )
+_HEAD_AFTER_ACR = re.compile(r"\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _ACR_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
 _EXP_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
 _QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"']")
@@ -246,6 +251,17 @@ def _sentence_mentions(
             m = _ACR_AFTER.match(sentence, en) if en == ch.end else None
             if m and is_acronym(m.group("acr")) and m.group("acr") != name:
                 f.acronym = m.group("acr")
+                # "Cultural Development Fund (CDF) Network": the name goes on after the acronym
+                hm = _HEAD_AFTER_ACR.match(sentence, m.end())
+                if hm and f.type is not None:
+                    head = hm.group(1)
+                    typed = classify(f"{name} {head}")
+                    if typed:
+                        whole = Found(f"{name} {head}", s0 + st, s0 + hm.end(), typed[0], typed[1],
+                                      "head:after-acronym", si,
+                                      aliases={sentence[st : hm.end()], f"{f.acronym} {head}"})
+                        found.append(whole)
+                        covered.append((st, hm.end(), typed[0]))
                 if f.type is None and len(name.split()) >= 2 and f.rule != "person":
                     f.type, f.rule = "Organisation", "context:defines-acronym"
             found.append(f)
@@ -312,6 +328,12 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
             return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                          aliases={name} if name != gname else set())
     typed = classify(name)
+    if typed and typed[0] == "Place":
+        # "the Art House, a cultural hub": an apposition says what the name is
+        m = _IS_A.match(sentence[en:])
+        if m and _NOUN_TYPE.get(m.group("noun").lower(), ("Place",))[0] != "Place":
+            t, sub = _NOUN_TYPE[m.group("noun").lower()]
+            return Found(name, st, en, t, sub, f"context:is-a-{m.group('noun').lower()}", 0)
     if typed:
         return Found(name, st, en, typed[0], typed[1], typed[2], 0)
     for gname, gtype, gsub, gids, ambiguous in gz:
@@ -360,9 +382,10 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
 
 
 _PERSON_AFTER = re.compile(
-    r"^\s*(?::|,\s+(?:the\s+)?(?:chief|head|director|chair|founder|ceo|manager|leader|lead|"
+    r"^\s*(?::|,\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:chief|head|director|chair|founder|ceo|manager|leader|lead|"
     r"principal|professor|minister|secretary|mayor|councillor|cllr|deputy|senior|curator|artist|"
-    r"teacher|student|learner|participant|resident)\b|\s+(?:said|says|explained|added|told|noted))",
+    r"teacher|student|learner|participant|resident|coordinator|co-ordinator|officer|adviser|advisor|"
+    r"trustee|member|consultant|producer|editor)\b|\s+(?:said|says|explained|added|told|noted))",
     re.I,
 )
 
@@ -390,7 +413,7 @@ _FOOTNOTE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+\s|\[\d{1,3}\]\s")
 
 def _bad_name(name: str) -> bool:
     words = name.split()
-    if not words:
+    if not words or len(name) < 2:
         return True
     low = name.lower()
     if low in NOT_NAMES or all(w.lower() in NOT_NAMES or w.lower() in MONTHS for w in words):

@@ -41,7 +41,7 @@ from graph.extract.lexicon import (
     TITLE_WORDS,
 )
 
-_TOKEN = re.compile(r"[^\W_][\w’'\-]*[^\W_]|[^\W_]|&")
+_TOKEN = re.compile(r"[^\W_][\w’'\-]*(?:–[A-Z][\w’'\-]*)*[^\W_]|[^\W_]|&")
 _HYPHEN_CUE = re.compile(
     r"^(?P<name>.+?)-(?P<cue>based|wide|funded|led|run|backed|headquartered|owned|born)$"
 )
