@@ -31,8 +31,10 @@ from graph.netx import to_networkx
 from graph.records import PREDICATES
 from graph.store import load_graph
 
-#: Above this many nodes, betweenness is estimated from a fixed-seed sample of pivots.
-EXACT_BETWEENNESS_MAX = 3000
+#: Above this many nodes, betweenness is estimated from a fixed-seed sample of
+#: :data:`BETWEENNESS_PIVOTS` source nodes (Brandes & Pich 2007), as networkx's ``k``.
+EXACT_BETWEENNESS_MAX = 2000
+BETWEENNESS_PIVOTS = 256
 SEED = 42
 
 #: Relations that say "these work together" (used for communities).
@@ -185,6 +187,16 @@ def partners(
 
 
 def _undirected(G: nx.MultiDiGraph, preds: frozenset[str]) -> nx.Graph:
+    """The undirected simple graph of ``G`` over relations ``preds`` (cached on ``G``)."""
+    cache = G.graph.setdefault("_undirected", {})
+    key = (preds, G.number_of_nodes(), G.number_of_edges())
+    if key not in cache:
+        cache.clear()
+        cache[key] = _build_undirected(G, preds)
+    return cache[key]
+
+
+def _build_undirected(G: nx.MultiDiGraph, preds: frozenset[str]) -> nx.Graph:
     U = nx.Graph()
     U.add_nodes_from(G.nodes)
     for u, v, k in G.edges(keys=True):
@@ -254,9 +266,18 @@ def paths(
         except nx.NetworkXNoPath:
             return []
         return [_hops(G, p, preds)] if len(p) - 1 <= max_len else []
-    found = [list(p) for p in nx.all_simple_paths(U, src, dst, cutoff=max_len)]
+    # Yen's k-shortest simple paths yields shortest first, so stopping at max_len
+    # or limit never enumerates the (possibly huge) set of longer paths.
+    found: list[list[str]] = []
+    try:
+        for p in nx.shortest_simple_paths(U, src, dst):
+            if len(p) - 1 > max_len or len(found) >= limit:
+                break
+            found.append(list(p))
+    except nx.NetworkXNoPath:
+        return []
     found.sort(key=lambda p: (len(p), [G.nodes[x].get("label") or "" for x in p], p))
-    return [_hops(G, p, preds) for p in found[:limit]]
+    return [_hops(G, p, preds) for p in found]
 
 
 def describe_hop(hop: dict[str, Any]) -> str:
@@ -281,7 +302,7 @@ def brokers(G: nx.MultiDiGraph, top: int = 10) -> list[dict[str, Any]]:
     the undirected graph of every entity and relation (programmes and places
     are how organisations meet), then only organisations are ranked. Above
     :data:`EXACT_BETWEENNESS_MAX` nodes it is estimated from a fixed-seed
-    sample of that many pivots, so answers stay deterministic.
+    sample of :data:`BETWEENNESS_PIVOTS` pivots, so answers stay deterministic.
 
     Returns:
         Up to ``top`` dicts ``{node, label, subtype, betweenness, degree}``,
@@ -289,7 +310,7 @@ def brokers(G: nx.MultiDiGraph, top: int = 10) -> list[dict[str, Any]]:
     """
     _check_int("top", top, 1)
     U = _undirected(G, frozenset(PREDICATES))
-    k = EXACT_BETWEENNESS_MAX if U.number_of_nodes() > EXACT_BETWEENNESS_MAX else None
+    k = BETWEENNESS_PIVOTS if U.number_of_nodes() > EXACT_BETWEENNESS_MAX else None
     bc = nx.betweenness_centrality(U, k=k, seed=SEED, normalized=True)
     rows = [
         {

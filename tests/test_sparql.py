@@ -265,3 +265,18 @@ def test_parse_saved_needs_header():
         parse_saved("SELECT * WHERE { ?s ?p ?o }")
     with pytest.raises(QueryError, match="unknown type"):
         parse_saved("# name: x\n# description: y\n# param: a colour\nSELECT ?a {}")
+
+
+def test_bench_script_smoke(root):
+    """scripts/bench_query.py runs end to end on a tiny synthetic graph."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, str(root / "scripts" / "bench_query.py"), "--triples", "5000",
+         "--repeat", "1", "--skip-brokers"],
+        capture_output=True, text=True, timeout=120, cwd=root,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "ratio" in proc.stdout and "partners depth 2" in proc.stdout
+    assert "peak memory" in proc.stdout
