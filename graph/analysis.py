@@ -34,7 +34,7 @@ from graph.store import load_graph
 #: Above this many nodes, betweenness is estimated from a fixed-seed sample of
 #: :data:`BETWEENNESS_PIVOTS` source nodes (Brandes & Pich 2007), as networkx's ``k``.
 EXACT_BETWEENNESS_MAX = 2000
-BETWEENNESS_PIVOTS = 256
+BETWEENNESS_PIVOTS = 100
 SEED = 42
 
 #: Relations that say "these work together" (used for communities).

@@ -46,14 +46,15 @@ def _wrap(text: str, indent: str = "      ", width: int = 100) -> str:
                          break_long_words=False)
 
 
-def _evidence_lines(evidence: list[dict[str, Any]], most: int = 2) -> list[str]:
+def _evidence_lines(evidence: list[dict[str, Any]], most: int = 2, indent: str = "      ") -> list[str]:
     lines = []
     for ev in evidence[:most]:
         where = ev.get("file_name") or ev.get("document") or "?"
         span = f":{ev['start']}-{ev['end']}" if ev.get("start") is not None else ""
-        lines.append(_wrap(f"“{ev['sentence']}” ({where}{span})"))
+        lines.append(_wrap(f"“{ev['sentence']}” ({where}{span})", indent=indent))
     if len(evidence) > most:
-        lines.append(f"      (+{len(evidence) - most} more sentence{'s' if len(evidence) - most > 1 else ''})")
+        more = len(evidence) - most
+        lines.append(f"{indent}(+{more} more sentence{'s' if more > 1 else ''})")
     return lines
 
 
@@ -234,8 +235,8 @@ def partners(organisation: str, graph_path: Path, depth: int, via: str | None, f
                 text = f"{who} {r['words']} {p['label']}"
             money = _money(r)
             click.echo(f"      {text}{' (' + money + ')' if money else ''}  [cg:{r['predicate']}]")
-            for line in _evidence_lines(r["evidence"], most=1):
-                click.echo("  " + line)
+            for line in _evidence_lines(r["evidence"], most=1, indent="        "):
+                click.echo(line)
 
 
 @main.command()
