@@ -27,9 +27,12 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def maps(tmp_path_factory):
+def maps(tmp_path_factory, root):
     """name -> (HTML file, networkx graph drawn)."""
+    from graph.pipeline import build
+
     folder = tmp_path_factory.mktemp("maps")
+    built = to_networkx(build([root / "tests" / "fixtures" / "docs" / "culture-compact.md"]).graph)
     G = to_networkx(handbuilt.rdf_graph())
     evil = to_networkx(mapfixtures.evil_rdf_graph())
     big = mapfixtures.synthetic_graph(1500, seed=11)
@@ -39,6 +42,7 @@ def maps(tmp_path_factory):
     out = {}
     for name, graph, kwargs in (
         ("handbuilt", G, {}),
+        ("built", built, {}),
         ("path", G, {"path": ("NFT", "Riverside College")}),
         ("evil", evil, {}),
         ("big", big, {}),
@@ -65,7 +69,7 @@ def counts(page) -> dict:
     return page.evaluate("civicgraph.visibleCounts()")
 
 
-@pytest.mark.parametrize("opened", ["handbuilt", "path", "big"], indirect=True)
+@pytest.mark.parametrize("opened", ["handbuilt", "built", "path", "big"], indirect=True)
 def test_map_draws_every_node_and_edge_with_no_errors_and_no_network(opened):
     page, log, graph = opened
     drawn = counts(page)

@@ -250,6 +250,17 @@ def test_capped_page_says_what_was_left_out():
     assert "showing the 100 best-connected of 300 entities" in data["notes"][-1]
 
 
+def test_map_of_a_document_built_by_the_pipeline(root):
+    from graph.pipeline import build
+
+    result = build([root / "tests" / "fixtures" / "docs" / "culture-compact.md"])
+    G = to_networkx(result.graph)
+    assert G.number_of_nodes() > 0
+    nodes, edges, data = page_data(render_map(G, title="Culture compact"))
+    assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
+    assert {n["label"] for n in nodes} == {a["label"] for _, a in G.nodes(data=True)}
+
+
 # ---- layout ----------------------------------------------------------------
 
 
