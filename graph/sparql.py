@@ -91,6 +91,11 @@ def syntax_message(exc: BaseException, query: str) -> str:
         return f"SPARQL syntax error: {raw}"
     line, col = int(m.group(1)), int(m.group(2))
     problem = raw[m.end():]
+    if problem.startswith("expected one of"):
+        # keep the literal tokens Oxigraph lists, not its character classes
+        tokens = re.findall(r'"([^"]+)"', problem)
+        if tokens:
+            problem = "expected one of " + " ".join(tokens[:12]) + (" ..." if len(tokens) > 12 else "")
     if "Prefix not found" in problem:
         problem = "unknown prefix (declare it with PREFIX, or use one of: " + ", ".join(
             sorted(DEFAULT_PREFIXES)) + ")"
@@ -99,7 +104,12 @@ def syntax_message(exc: BaseException, query: str) -> str:
     lines = query.splitlines() or [""]
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     near = text[max(col - 1, 0):].strip()[:30]
-    where = f" near '{near}'" if near else ""
+    if near:
+        where = f" near '{near}'"
+    elif line >= len(lines):
+        where = " (end of the query)"
+    else:
+        where = ""
     return f"SPARQL syntax error at line {line}, column {col}{where}: {problem}"
 
 
@@ -153,7 +163,10 @@ class Result:
                                  f"ntriples, not {fmt}")
             if not self.triples:
                 return ""
-            return ntriples_to_turtle(sorted({f"{t} ." for t in self.triples}))
+            lines = sorted({f"{t} ." for t in self.triples})
+            text = "\n".join(lines)
+            used = {k: v for k, v in DEFAULT_PREFIXES.items() if f"<{v}" in text}
+            return ntriples_to_turtle(lines, used)
         if fmt in ("turtle", "ntriples"):
             raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml")
         if fmt == "table":
