@@ -89,6 +89,18 @@ def oxigraph_binary() -> str:
     return found
 
 
+def _die_with_parent() -> None:
+    """In the Oxigraph child: ask Linux to SIGTERM it when the parent dies, however it dies."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A TCP port that is free on ``host`` right now."""
     with socket.socket() as s:
@@ -212,7 +224,8 @@ class SparqlServer:
                     "--bind", f"127.0.0.1:{self.upstream_port}", "--timeout-s", str(int(max(1, self.timeout)))]
             if suffix in (".trig", ".nq"):
                 args.append("--union-default-graph")
-            self._proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self._proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                          preexec_fn=_die_with_parent)
             self._wait_upstream()
         except BaseException:
             self.stop()

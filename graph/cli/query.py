@@ -10,6 +10,7 @@ json``, JSON for scripts.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import textwrap
 from pathlib import Path
@@ -187,14 +188,19 @@ def serve(graph_path: Path, host: str, port: int, timeout: int, limit: int) -> N
 
     server = SparqlServer(graph_path, host=host, port=port, timeout=timeout, limit=limit,
                           log=echo_err)
-    url = server.start()
-    echo_err(f"SPARQL endpoint: {url}/query   query page: {url}/   (Ctrl-C to stop)")
+    def on_term(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)  # stop cleanly on kill/terminate too
     try:
+        url = server.start()
+        echo_err(f"SPARQL endpoint: {url}/query   query page: {url}/   (Ctrl-C to stop)")
         server.serve_forever()
     except KeyboardInterrupt:
         echo_err("stopped")
     finally:
         server.stop()
+        signal.signal(signal.SIGTERM, previous)
 
 
 # ---- networkx questions -------------------------------------------------------------
