@@ -24,7 +24,7 @@ from browser import launch, open_map  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("map", nargs="?", default=str(ROOT / "outputs" / "map.html"))
+    parser.add_argument("map", nargs="?", default="outputs/map.html")
     parser.add_argument("--out", default=None, help="PNG to write (default: beside the map)")
     parser.add_argument("--search", default=None, help="type this in the search box first")
     parser.add_argument("--width", type=int, default=1600)

@@ -23,7 +23,7 @@ from graph.cli import main
 from graph.errors import EntityNotFound
 from graph.namespace import ID_IRI
 from graph.netx import to_networkx
-from graph.render import MapError, filter_graph, render_map, render_view, select_map
+from graph.render import MapError, filter_graph, render_map, render_view, select_map, style
 from graph.render.layout import layout
 from graph.store import to_turtle
 
@@ -229,7 +229,7 @@ def test_path_page_marks_the_path(G):
     marked = {n["label"] for n in nodes if n["borderWidth"] == 5}
     assert marked == {"Northfield Trust", "Skills Bridge", "Riverside College"}
     assert all("opacity" in n for n in nodes if n["label"] not in marked)
-    thick = [e for e in edges if e["color"]["color"] == "#d62728"]
+    thick = [e for e in edges if e["color"]["color"] == style.HIGHLIGHT]
     assert len(thick) == 2 and data["mode"] == "path" and len(data["focus"]) == 3
 
 

@@ -145,6 +145,8 @@
       var isoBox = checkbox("data-isolated", "1", api.setIsolated);
       kindsDiv.appendChild(row("cg-top", isoBox, null, "Entities with no relations", isolated));
     }
+    if (CG.mode === "path") kindsDiv.appendChild(el("div", "Magenta: the path; faded: what is around it.", "cg-note"));
+    if (CG.mode === "ego") kindsDiv.appendChild(el("div", "Magenta border: the entity at the centre.", "cg-note"));
     var size = el("div", "Node size: number of connections. Line width: number of supporting sentences.", "cg-note");
     kindsDiv.appendChild(size);
     var predsDiv = document.getElementById("cg-preds");
@@ -274,5 +276,4 @@
   input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") showResults(true); });
 
   buildLegend();
-  if (CG.focus.length) network.selectNodes(CG.focus);
 })();

@@ -239,10 +239,8 @@ def select_map(
         try:
             nodes = nx.shortest_path(_undirected(H), a, b)
         except nx.NetworkXNoPath:
-            raise MapError(
-                f"no path between '{path[0]}' and '{path[1]}' in this map; "
-                "try without filters"
-            ) from None
+            hint = "; try without filters" if H is not G else ""
+            raise MapError(f"no path between '{path[0]}' and '{path[1]}'{hint}") from None
         hl_nodes = set(nodes)
         hl_edges = {
             (u, v, k)

@@ -41,7 +41,7 @@ KIND_COLOURS: dict[str, str] = {
 TYPE_SHAPES = {"Organisation": "dot", "Programme": "square", "Place": "triangle"}
 FUNDER_SHAPE = "diamond"
 FUNDER_BORDER = "#b8860b"
-HIGHLIGHT = "#d62728"
+HIGHLIGHT = "#e6007e"
 
 #: Colour, dashes and arrows per predicate.
 PREDICATE_STYLES: dict[str, dict[str, object]] = {
@@ -89,7 +89,7 @@ def node_size(degree: int) -> float:
 
 def label_size(degree: int) -> int:
     """Label font size: hubs get larger labels so they stay readable zoomed out."""
-    return int(min(14 + 4 * math.sqrt(degree), 44))
+    return int(min(14 + 3 * math.sqrt(degree), 30))
 
 
 def edge_width(weight: int) -> float:
