@@ -356,15 +356,14 @@ def communities(G: nx.MultiDiGraph, min_size: int = 2) -> list[dict[str, Any]]:
         ms = [{"node": n, "label": G.nodes[n].get("label")} for n in nodes if G.nodes[n].get("type") == type_]
         return sorted(ms, key=lambda m: (m["label"] or "", m["node"]))
 
-    out = []
+    found = []
     for part in parts:
         orgs = members(part, "Organisation")
         if len(orgs) >= min_size:
-            out.append({"organisations": orgs, "programmes": members(part, "Programme")})
-    out.sort(key=lambda c: (-len(c["organisations"]), c["organisations"][0]["label"] or ""))
-    for i, c in enumerate(out, 1):
-        c["id"] = i
-    return [{"id": c["id"], **{k: v for k, v in c.items() if k != "id"}} for c in out]
+            found.append((orgs, members(part, "Programme")))
+    found.sort(key=lambda c: (-len(c[0]), c[0][0]["label"] or ""))
+    return [{"id": i, "organisations": orgs, "programmes": progs}
+            for i, (orgs, progs) in enumerate(found, 1)]
 
 
 def _totals(amounts: list[tuple[Decimal | None, str | None]]) -> dict[str, str]:

@@ -107,6 +107,13 @@ _TOPS = {CG_IRI + t: t for t in ENTITY_TYPES}
 _KINDS = {"organisation": "Organisation", "programme": "Programme", "place": "Place"}
 
 
+def select(store: ox.Store, query: str, **kwargs: Any) -> ox.QuerySolutions:
+    """Run a SELECT query on ``store`` (typed for the SELECT case)."""
+    res = store.query(query, **kwargs)
+    assert isinstance(res, ox.QuerySolutions), "not a SELECT query"
+    return res
+
+
 def _value(term: Any) -> str | None:
     return None if term is None else term.value
 
@@ -151,7 +158,7 @@ def to_networkx(rdf: Graph | ox.Store) -> nx.MultiDiGraph:
     """
     store = _store(rdf)
     nodes: dict[str, dict[str, Any]] = {}
-    for row in store.query(_NODES):
+    for row in select(store, _NODES):
         e, p, o = row["e"].value, row["p"].value, row["o"].value
         n = nodes.get(e)
         if n is None:
@@ -193,7 +200,7 @@ def to_networkx(rdf: Graph | ox.Store) -> nx.MultiDiGraph:
         )
 
     docs: dict[str, dict[str, Any]] = {}
-    for row in store.query(_DOCS):
+    for row in select(store, _DOCS):
         docs[row["d"].value] = {
             "file_name": _value(row["fileName"]),
             "title": _value(row["title"]),
@@ -203,7 +210,7 @@ def to_networkx(rdf: Graph | ox.Store) -> nx.MultiDiGraph:
     G.graph["documents"] = docs
 
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in store.query(_EDGES):
+    for row in select(store, _EDGES):
         s, o = row["s"].value, row["o"].value
         pred = row["p"].value[len(CG_IRI):]
         symmetric = pred in SYMMETRIC

@@ -40,7 +40,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -127,7 +127,7 @@ def _accepted(header: str | None) -> list[str]:
     return [t for _, _, t in sorted(items)]
 
 
-def choose_type(accept: str | None, table: dict[str, object], default: str) -> str | None:
+def choose_type(accept: str | None, table: Mapping[str, object], default: str) -> str | None:
     """The media type of ``table`` to answer with, or None when nothing acceptable."""
     types = _accepted(accept)
     if not types:
@@ -488,12 +488,11 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(406, "cannot answer in the requested format; accept one of: "
                                + ", ".join(GRAPH_TYPES), "graph", started)
         fmt = GRAPH_TYPES[mtype]
-        kwargs = {"prefixes": DEFAULT_PREFIXES} if fmt in (ox.RdfFormat.TURTLE,
-                                                           ox.RdfFormat.RDF_XML) else {}
+        prefixes = DEFAULT_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
         data = b"".join(lines)
         try:
             triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-            out = ox.serialize(triples, format=fmt, **kwargs) or b""
+            out = ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
         except (SyntaxError, ValueError, OSError) as exc:
             return self._broken_stream(exc, data, "graph", started)
         headers = {"X-Civicgraph-Truncated": str(app.limit)} if truncated else {}

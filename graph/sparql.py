@@ -48,6 +48,7 @@ from rdflib import Graph
 from graph.errors import QueryError
 from graph.lookup import find_entity
 from graph.namespace import CG_IRI, PREFIXES
+from graph.netx import select
 from graph.records import SUBTYPES
 from graph.store import ntriples_to_turtle, oxigraph_store
 
@@ -139,17 +140,19 @@ class Result:
     def _solutions(self) -> ox.QuerySolutions | ox.QueryBoolean:
         # rebuild an Oxigraph result to serialise it with Oxigraph's own writers
         store = ox.Store()
+        res: Any
         if self.kind == "ask":
-            return store.query("ASK {}" if self.boolean else "ASK { FILTER(false) }")
-        if not self.variables:
-            return store.query("SELECT * WHERE {}")
-        names = " ".join(f"?{v}" for v in self.variables)
-        if not self.rows:
-            return store.query(f"SELECT {names} WHERE {{ FILTER(false) }}")
-        body = " ".join(
-            "(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in self.rows
-        )
-        return store.query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {body} }} }}")
+            res = store.query("ASK {}" if self.boolean else "ASK { FILTER(false) }")
+        elif not self.variables:
+            res = store.query("SELECT * WHERE {}")
+        else:
+            names = " ".join(f"?{v}" for v in self.variables)
+            body = " ".join(
+                "(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in self.rows
+            )
+            res = store.query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {body} }} }}"
+                              if self.rows else f"SELECT {names} WHERE {{ FILTER(false) }}")
+        return res
 
     def serialize(self, fmt: str = "table", max_width: int = 60) -> str:
         """Render as ``table`` or a standard format (json/csv/tsv/xml; turtle/ntriples)."""
@@ -165,7 +168,9 @@ class Result:
                 return ""
             lines = sorted({f"{t} ." for t in self.triples})
             text = "\n".join(lines)
-            used = {k: v for k, v in DEFAULT_PREFIXES.items() if f"<{v}" in text}
+            used: dict[str, object] = {
+                k: v for k, v in DEFAULT_PREFIXES.items() if f"<{v}" in text
+            }
             return ntriples_to_turtle(lines, used)
         if fmt in ("turtle", "ntriples"):
             raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml")
@@ -248,7 +253,9 @@ def run_query(
         raise QueryError("SPARQL updates are not allowed: the graph is read-only; use SELECT, "
                          "ASK, CONSTRUCT or DESCRIBE")
     store = _store(graph)
-    subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): v for k, v in (substitutions or {}).items()
+    }
     try:
         res = store.query(query, prefixes=DEFAULT_PREFIXES, substitutions=subs or None)
     except SyntaxError as exc:
@@ -258,7 +265,7 @@ def run_query(
     try:
         if fmt in _RESULT_FORMATS and not isinstance(res, ox.QueryTriples):
             kind = "ask" if isinstance(res, ox.QueryBoolean) else "select"
-            variables = [] if kind == "ask" else [v.value for v in res.variables]
+            variables = [v.value for v in res.variables] if isinstance(res, ox.QuerySolutions) else []
             text = (res.serialize(format=_RESULT_FORMATS[fmt]) or b"").decode("utf-8")
             return Result(kind, variables=variables, prerendered={fmt: text})
         if isinstance(res, ox.QueryBoolean):
@@ -376,7 +383,7 @@ SELECT ?e ?top ?label ?alt WHERE {
 def _name_graph(store: ox.Store) -> nx.MultiDiGraph:
     """A node-only graph of entity names, enough for :func:`graph.lookup.find_entity`."""
     G = nx.MultiDiGraph()
-    for row in store.query(_NAMES_QUERY, prefixes=DEFAULT_PREFIXES):
+    for row in select(store, _NAMES_QUERY, prefixes=DEFAULT_PREFIXES):
         e = row["e"].value
         if e not in G:
             G.add_node(e, label=None, type=row["top"].value[len(CG_IRI):], aliases=[])
@@ -390,8 +397,8 @@ def _name_graph(store: ox.Store) -> nx.MultiDiGraph:
 
 def _document_term(store: ox.Store, value: str) -> ox.NamedNode:
     docs = {}
-    for row in store.query("SELECT ?d ?f WHERE { ?d a cg:Document OPTIONAL { ?d cg:fileName ?f } }",
-                           prefixes=DEFAULT_PREFIXES):
+    for row in select(store, "SELECT ?d ?f WHERE { ?d a cg:Document OPTIONAL { ?d cg:fileName ?f } }",
+                      prefixes=DEFAULT_PREFIXES):
         d = row["d"].value
         docs[d] = d
         docs[d.rsplit("/", 1)[-1]] = d
@@ -446,11 +453,11 @@ def bind_params(
             out[key] = ox.Literal(value.strip(), datatype=ox.NamedNode(
                 "http://www.w3.org/2001/XMLSchema#integer"))
         elif p.type == "subtype":
-            allowed = [s for subs in SUBTYPES.values() for s in subs] + ["Funder"]
-            match = [s for s in allowed if s.lower() == value.strip().removeprefix("cg:").lower()]
-            if not match:
-                raise QueryError(f"parameter '{key}' must be one of: {', '.join(allowed)}")
-            out[key] = ox.NamedNode(CG_IRI + match[0])
+            classes = [c for subs in SUBTYPES.values() for c in subs] + ["Funder"]
+            chosen = [c for c in classes if c.lower() == value.strip().removeprefix("cg:").lower()]
+            if not chosen:
+                raise QueryError(f"parameter '{key}' must be one of: {', '.join(classes)}")
+            out[key] = ox.NamedNode(CG_IRI + chosen[0])
         else:
             out[key] = ox.Literal(value)
     return out
