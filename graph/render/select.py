@@ -256,7 +256,11 @@ def select_map(
         labels = [G.nodes[n].get("label", str(n)) for n in nodes]
         notes.insert(0, f"path ({len(nodes) - 1} steps): " + " → ".join(labels))
     if H.number_of_nodes() == 0:
-        raise MapError("nothing to draw: the filters leave no entities")
+        hint = (
+            " (--types applies to both ends of a relation: no relation of those kinds "
+            "joins entities of those types)" if types and predicates else ""
+        )
+        raise MapError(f"nothing to draw: the filters leave no entities{hint}")
     selected_nodes, selected_edges = H.number_of_nodes(), H.number_of_edges()
     if max_nodes is not None and selected_nodes > max_nodes:
         H = _cap(H, max_nodes, keep=hl_nodes)
