@@ -354,3 +354,15 @@ def test_cli_help_has_examples():
     result = run("--help")
     assert result.exit_code == 0
     assert "civicgraph map --focus" in result.output and "--path A B" in result.output
+
+
+def test_readme_documents_every_map_option(root):
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section:maps -->")[1].split("<!-- /section:maps -->")[0]
+    from graph.cli.maps import map_cmd
+
+    for param in map_cmd.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert opt in section, f"README maps section does not mention {opt}"
+    assert "outputs/map.png" in section and "bench_maps.py" in section

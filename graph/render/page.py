@@ -66,8 +66,8 @@ def _doc_name(doc: object, documents: dict | None = None) -> str:
 
 
 def _evidence(items: object, documents: dict) -> tuple[list[dict[str, object]], int]:
-    rows = []
-    for item in list(items or []):
+    rows: list[dict[str, object]] = []
+    for item in list(items or []):  # type: ignore[call-overload]
         if isinstance(item, dict):
             doc = item.get("document")
             if doc in documents or not item.get("file_name"):
@@ -175,7 +175,7 @@ def _summary(G: nx.MultiDiGraph) -> str:
     return text + f" · {len(docs):,} document{'' if len(docs) == 1 else 's'}"
 
 
-def _legend(nodes: list[dict], edges: list[dict]) -> dict[str, list]:
+def _legend(nodes: list[dict], edges: list[dict]) -> dict[str, object]:
     kinds = Counter(n["kind"] for n in nodes)
     preds = Counter(e["pred"] for e in edges)
     order = style.kind_order()
