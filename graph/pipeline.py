@@ -135,14 +135,56 @@ def build(
     return BuildResult(docs, extractions, resolved, graph, errors, time.perf_counter() - t0)
 
 
-def render_outputs(result: BuildResult) -> dict[str, str]:
-    """The output files of a build, by name, as text (deterministic)."""
-    files = {
+#: Export formats ``build`` writes beside graph.ttl unless told otherwise.
+DEFAULT_FORMATS = ("nt", "jsonld", "trig", "graphml", "gexf", "csv", "kumu", "360giving")
+
+
+def render_outputs(
+    result: BuildResult,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    *,
+    map_html: bool = True,
+    docs: bool = True,
+) -> dict[str, str]:
+    """The output files of a build, by name, as text (all deterministic).
+
+    ``graph.ttl`` (the graph), ``resolution.json`` (every merge and its rule),
+    the exports in ``formats`` (``graph.<suffix>``), ``map.html`` (the
+    partnership map) and ``ontology/`` (the ontology's HTML documentation).
+    """
+    from graph.export import render_exports
+
+    files: dict[str, str] = {
         "graph.ttl": to_turtle(result.graph),
         "resolution.json": json.dumps(resolution_report(result.resolved), indent=2, ensure_ascii=False)
         + "\n",
     }
-    return files
+    exports = render_exports(result.graph, [f for f in formats if f != "turtle"])
+    files.update({name: data.decode("utf-8") for name, data in exports.items()})
+    if map_html:
+        from graph.netx import to_networkx
+        from graph.render import render_map
+
+        n_docs = len(result.documents)
+        title = f"civicgraph partnership map ({n_docs} document{'s' if n_docs != 1 else ''})"
+        files["map.html"] = render_map(to_networkx(result.graph), title=title)
+    if docs:
+        from graph.ontodoc import ontology_docs
+
+        files.update({f"ontology/{name}": data.decode("utf-8") for name, data in ontology_docs().items()})
+    # every output is a text file that ends with a newline (POSIX text; clean diffs)
+    return {name: data if data.endswith("\n") else data + "\n" for name, data in files.items()}
+
+
+def validate_result(result: BuildResult) -> None:
+    """Check the built graph against the SHACL shapes.
+
+    Raises:
+        ValidationFailed: the graph breaks the contract (a bug: nothing is written).
+    """
+    from graph.validate import check
+
+    check(result.graph)
 
 
 def write_outputs(files: dict[str, str | bytes], out_dir: str | os.PathLike[str]) -> list[Path]:

@@ -182,9 +182,14 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> ResolvedGraph:
             grouped[(s, r.predicate, o)].append(r)
     links: list[Link] = []
     for (s, p, o), rels in sorted(grouped.items()):
-        ev: dict[tuple[Evidence, str], None] = {}
-        for r in sorted(rels, key=lambda r: (r.evidence.doc_id, r.evidence.start, r.rule)):
-            ev[(r.evidence, r.rule)] = None
+        # one evidence per sentence; rules that found the same sentence are joined ("a+b")
+        rules_by_ev: dict[Evidence, set[str]] = defaultdict(set)
+        for r in rels:
+            rules_by_ev[r.evidence].add(r.rule)
+        ev = {
+            (e, "+".join(sorted(rules_by_ev[e]))): None
+            for e in sorted(rules_by_ev, key=lambda e: (e.doc_id, e.start, e.end))
+        }
         with_amount = [r for r in rels if r.amount is not None]
         first = min(with_amount, key=lambda r: (r.evidence.doc_id, r.evidence.start)) if with_amount else None
         links.append(

@@ -92,9 +92,9 @@ def test_build_default_reads_seeds_into_outputs(tmp_path, monkeypatch):
     res = run("build")
     assert res.exit_code == 0, res.stderr
     assert res.stdout.startswith("documents read: 5\n")
-    assert "wrote: outputs/graph.ttl" in res.stdout
+    assert "outputs/graph.ttl" in res.stdout.splitlines()[-1]
     for name, text in seeds_files().items():
-        assert (tmp_path / "outputs" / name).read_text(encoding="utf-8") == text, name
+        assert (tmp_path / "outputs" / name).read_bytes().decode("utf-8") == text, name
 
 
 def test_progress_goes_to_stderr_and_results_to_stdout(tmp_path):
@@ -270,7 +270,12 @@ def test_successful_build_replaces_outputs_and_keeps_other_files(good, previous)
     res = run("build", good, "--out", previous)
     assert res.exit_code == 0, res.stderr
     snap = _snapshot(previous)
-    assert set(snap) == {"graph.ttl", "resolution.json", "notes.txt"}
+    from graph.pipeline import DEFAULT_FORMATS, render_outputs
+    from graph.pipeline import build as run_build
+
+    expected = set(render_outputs(run_build([good]), DEFAULT_FORMATS))
+    assert set(snap) == expected | {"notes.txt"}
+    assert {"graph.ttl", "resolution.json", "map.html", "graph.jsonld", "ontology/index.html"} <= set(snap)
     assert snap["notes.txt"] == b"kept\n"
     assert snap["graph.ttl"].startswith(b"@prefix ")
 
@@ -288,7 +293,7 @@ def test_out_dir_that_is_a_file(good, tmp_path):
 def test_failure_while_rendering_leaves_outputs_untouched(good, previous, monkeypatch):
     before = _snapshot(previous)
 
-    def boom(result):
+    def boom(result, *args, **kwargs):
         raise RuntimeError("renderer exploded")
 
     monkeypatch.setattr(graph.pipeline, "render_outputs", boom)

@@ -53,7 +53,7 @@ def test_outputs_are_current():
     for name, text in sorted(expected.items()):
         path = OUTPUTS / name
         assert path.is_file(), f"{STALE} ({path.relative_to(ROOT)} is missing)"
-        current = path.read_text(encoding="utf-8")
+        current = path.read_bytes().decode("utf-8")
         if current != text:
             diff = list(difflib.unified_diff(current.splitlines(), text.splitlines(), "committed", "now",
                                              lineterm="", n=0))

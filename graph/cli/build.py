@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import click
 
 from graph.cli._app import echo_err, main
+
+from graph.pipeline import DEFAULT_FORMATS
 
 DEFAULT_SEEDS = "seeds"
 DEFAULT_OUT = "outputs"
@@ -33,38 +36,53 @@ def _summary_lines(summary: dict[str, object]) -> list[str]:
 @click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(path_type=Path),
               help="Folder to write the graph and its companions into.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@click.option("--formats", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+              help="Exports to write beside graph.ttl (comma-separated; '' for none).")
+@click.option("--no-map", is_flag=True, help="Do not write map.html.")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary format on stdout.")
-def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, fmt: str) -> None:
+def build(
+    paths: tuple[Path, ...], out_dir: Path, strict: bool, formats: str, no_map: bool, no_validate: bool, fmt: str
+) -> None:
     """Build the knowledge graph from documents (files or folders, recursively).
 
-    Reads .txt, .md, .html/.htm and .pdf; writes OUT/graph.ttl (Turtle) and
-    its companions; prints a summary. Files that cannot be read are reported
-    one line each; the build goes on and exits 1 at the end (--strict stops
-    at the first).
+    Reads .txt, .md, .html/.htm and .pdf; writes OUT/graph.ttl (Turtle),
+    resolution.json, the exports named by --formats, map.html and the
+    ontology documentation (OUT/ontology/); checks the graph against the
+    SHACL shapes first; prints a summary. Files that cannot be read are
+    reported one line each; the build goes on and exits 1 at the end
+    (--strict stops at the first). Every file is written atomically.
 
     \b
     Example:
       civicgraph build                       # seeds/ -> outputs/
       civicgraph build reports/ extra.pdf --out build/
     """
+    from graph.export import check_formats
     from graph.pipeline import build as run_build
-    from graph.pipeline import render_outputs, write_outputs
+    from graph.pipeline import render_outputs, validate_result, write_outputs
 
+    started = time.perf_counter()
+    wanted = check_formats([f.strip() for f in formats.split(",") if f.strip()])
     result = run_build(list(paths) or [DEFAULT_SEEDS], strict=strict, progress=echo_err)
     for err in result.errors:
         echo_err(f"error: {err}")
     if not result.documents:
         raise click.exceptions.Exit(_fail("no documents could be read; nothing written"))
-    files = render_outputs(result)
+    if not no_validate:
+        validate_result(result)
+    files = render_outputs(result, wanted, map_html=not no_map)
     write_outputs(files, out_dir)
     summary = result.summary()
+    summary["seconds"] = round(time.perf_counter() - started, 2)
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2))
     else:
         for line in _summary_lines(summary):
             click.echo(line)
-        click.echo(f"wrote: {', '.join(str(Path(out_dir) / n) for n in sorted(files))}")
+        top = sorted({n.split("/")[0] + ("/" if "/" in n else "") for n in files})
+        click.echo(f"wrote: {', '.join(str(Path(out_dir) / n) for n in top)}")
     if result.errors:
         raise click.exceptions.Exit(1)
 

@@ -244,6 +244,11 @@ def _sentence_mentions(
             else:
                 st, en = ch.start, ch.end
             f = _type_name(name, sentence, st, en, places)
+            words = f.name.split()
+            if len(words) >= 3 and words[-1] == words[-2]:
+                # "Kent Council Council": a doubled head is a typo; keep the form as written
+                f.aliases.add(f.name)
+                f.name = " ".join(words[:-1])
             f.start, f.end, f.sentence = s0 + st, s0 + en, si
             f.possessive = ch.possessive and en == ch.end
             f.cue = ch.cue if en == ch.end else None
