@@ -243,6 +243,13 @@ def test_large_map_is_laid_out_in_python_with_physics_off():
     assert "label" not in edges[0]  # too many edges to label; the legend explains colours
 
 
+def test_pages_are_deterministic_text_files(G):
+    S = mapfixtures.synthetic_graph(400, seed=8)  # laid out in Python
+    for graph in (G, S):
+        one, two = render_map(graph, title="T"), render_map(graph.copy(), title="T")
+        assert one == two and one.endswith("</html>\n")
+
+
 def test_capped_page_says_what_was_left_out():
     S = mapfixtures.synthetic_graph(300, seed=4)
     nodes, _, data = page_data(render_map(S, title="Synthetic", max_nodes=100))

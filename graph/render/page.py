@@ -45,6 +45,7 @@ def _environment() -> Environment:
     return Environment(
         loader=ChoiceLoader([FileSystemLoader(str(HERE)), FileSystemLoader(str(pyvis_templates))]),
         autoescape=True,
+        keep_trailing_newline=True,
     )
 
 
