@@ -111,7 +111,7 @@ def test_search_finds_a_node_by_alias(opened):
 
 @pytest.mark.parametrize("opened", ["handbuilt"], indirect=True)
 def test_type_and_relation_filters_hide_what_they_should(opened):
-    page, _, _ = opened
+    page, log, _ = opened
     assert counts(page) == {"nodes": 8, "edges": 9}
     page.uncheck('input[data-top="Place"]')
     # two places gone, and partOf, locatedIn, operatesIn with them
@@ -121,8 +121,14 @@ def test_type_and_relation_filters_hide_what_they_should(opened):
     page.uncheck('input[data-kind="LocalAuthority"]')
     assert counts(page) == {"nodes": 4, "edges": 1}  # college participatesIn programme
     assert page.evaluate('document.querySelector(\'input[data-top="Organisation"]\').indeterminate')
+    # a hidden entity is still found, and says why it is not drawn
+    page.fill("#cg-search", "north coast")
+    page.press("#cg-search", "Enter")
+    assert "(hidden by a filter)" in page.inner_text("#cg-results")
+    assert "North Coast" in page.inner_text("#cg-card")
     page.click("#cg-reset")
     assert counts(page) == {"nodes": 8, "edges": 9}
+    assert log.errors == []
     assert page.locator("input[data-isolated]").count() == 0  # every entity has a relation
 
 
