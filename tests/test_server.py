@@ -239,3 +239,31 @@ def test_content_negotiation(accept, expected):
     from graph.server import RESULT_TYPES
 
     assert choose_type(accept, RESULT_TYPES, "application/sparql-results+json") == expected
+
+
+def test_query_page_runs_a_query_in_a_browser(tmp_path):
+    """The YASGUI page served by Oxigraph sends its query through the front and shows the table."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("no /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(to_turtle(handbuilt.rdf_graph()), encoding="utf-8")
+    log: list[str] = []
+    with SparqlServer(graph, port=0, log=log.append) as srv, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(srv.url + "/")
+            page.wait_for_selector(".yasqe .CodeMirror", timeout=20000)
+            page.evaluate(
+                "() => document.querySelector('.yasqe .CodeMirror').CodeMirror.setValue("
+                "'SELECT ?label WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label }')"
+            )
+            page.click(".yasqe_queryButton")
+            page.wait_for_selector(".yasr table tbody tr", timeout=20000)
+            assert "Riverside College" in page.inner_text(".yasr")
+        finally:
+            browser.close()
+    assert any("/yasgui.min.js page 200" in line for line in log)
+    assert any(" /sparql select 200 8 results" in line for line in log)
