@@ -274,3 +274,14 @@ def test_smoke_on_a_built_graph(tmp_path):
         r = run(*args, "--graph", str(out), "--format", "json")
         assert r.exit_code == 0, r.output
         assert isinstance(json.loads(r.output), list)
+
+
+def test_readme_documents_every_query_command_and_saved_query(root):
+    from graph.sparql import saved_queries
+
+    text = (root / "README.md").read_text(encoding="utf-8")
+    section = text.split("<!-- section:query -->")[1].split("<!-- /section:query -->")[0]
+    for command in COMMANDS:
+        assert f"$ civicgraph {command}" in section or f"uv run civicgraph {command}" in section, command
+    for name in saved_queries():
+        assert name in section, name
