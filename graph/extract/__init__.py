@@ -23,7 +23,7 @@ from graph.extract.entities import (
 )
 from graph.extract.amounts import parse_amount
 from graph.extract.names import is_acronym
-from graph.extract.tables import TableRow, funder_sentence, header_tables, is_row, is_separator, split_row
+from graph.extract.tables import TableRow, funder_sentences, header_tables, is_row, is_separator, split_row
 from graph.extract.relations import SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
@@ -316,15 +316,16 @@ def _table_relations(doc: Document, sentences, found, where, entities, specs) ->
         rel(org, "delivers", prog, si, "delivers:table-row")
         rel(prog or org, "operatesIn", place, si, "operatesIn:table-row")
         if si not in funder_cache:
-            fs = funder_sentence(text, sentences, si)
             funder = None
-            if fs is not None:
+            for fs in funder_sentences(text, sentences, si):
                 s0, s1 = sentences[fs]
                 cands = sorted(
                     (f for f in found if s0 <= f.start < s1 and f.type == "Organisation"),
                     key=lambda f: f.start,
                 )
-                funder = key(cands[0]) if cands else None
+                if cands:
+                    funder = key(cands[0])
+                    break
             funder_cache[si] = funder
         rel(funder_cache[si], "funds", prog or org, si, "funds:table-row", amount)
     return out

@@ -230,7 +230,7 @@ def _sentence_mentions(
     found: list[Found] = []
     covered: list[tuple[int, int, str | None]] = []
     for ch in chunks(sentence, is_place=places.is_place_word):
-        parts = split_coordination(ch.text)
+        parts = split_coordination(ch.text, places.is_place_word)
         offset = 0
         for name, was_split in parts:
             if len(parts) > 1:

@@ -174,7 +174,6 @@ PLACE_HEADS: dict[str, tuple[str, str | None]] = {
     "region": ("Place", "Region"),
     "mills": ("Place", "Site"),
     "house": ("Place", "Site"),
-    "bridge": ("Place", "Site"),
     "waterfront": ("Place", "Neighbourhood"),
     "quay": ("Place", "Site"),
     "wharf": ("Place", "Site"),

@@ -80,6 +80,8 @@ class Chunk:
 
 
 _SUP = "¹²³⁰⁴⁵⁶⁷⁸⁹"
+# heads that take "on" inside a name: "Commission on Neighbourhoods", "Committee on Skills"
+_ON_HEADS = frozenset("commission committee panel board inquiry forum conference taskforce council".split())
 
 
 class _Span:
@@ -158,7 +160,12 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 j = k
                 k += 1
                 continue
-            if w.text.lower() in CONNECTORS and w.text.lower() != "the":
+            if (
+                w.text.lower() in CONNECTORS
+                and w.text.lower() != "the"
+                # "Commission on Culture", but not "Skills Centre on Pendleton"
+                and not (w.text.lower() in ("on", "upon") and toks[k - 1].text.lower() not in _ON_HEADS)
+            ):
                 # connectors only inside a name: look ahead for a capitalised word
                 m = k + 1
                 if (
@@ -351,7 +358,7 @@ def classify(name: str) -> tuple[str, str | None, str] | None:
     return (t, sub, rule)
 
 
-def split_coordination(name: str) -> list[tuple[str, bool]]:
+def split_coordination(name: str, is_place: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
     """Split coordinated names; return [(name, was_split)].
 
     "A and B Councils" -> two councils (plural head distributed);
@@ -393,7 +400,9 @@ def split_coordination(name: str) -> list[tuple[str, bool]]:
         if low[n] == "&" and not (head_of(" ".join(left)) and head_of(" ".join(right))):
             continue  # "Arts & Heritage Trust": '&' joins words inside one name
         r0 = n + 1
-        if len(left) >= 2 and right and right[0].lower() == "the" and head_of(" ".join(left)):
+        if len(left) >= 2 and len(right) >= 2 and right[0].lower() == "the" and (
+            head_of(" ".join(left)) or head_of(" ".join(right[1:]))
+        ):
             right = right[1:]
             r0 += 1
         if len(left) >= 2 and len(right) >= 1 and right[0][:1].isupper() and right[0].lower() != "the":
@@ -402,10 +411,15 @@ def split_coordination(name: str) -> list[tuple[str, bool]]:
             right_name = name[toks[r0].start :]
             left_head = head_of(left_name)
             right_head = head_of(right_name)
-            if left_head is not None and left_head[2].endswith("-of") and right_head is None:
-                continue  # "School for Oriental and African Studies": one remit
+            if (
+                left_head is not None
+                and left_head[2].endswith("-of")
+                and right_head is None
+                and not (is_place and is_place(" ".join(left[-1:])))
+            ):
+                continue  # "School for Oriental and African Studies": one remit (but "University of Hull and X": two)
             if left_head is not None and (len(right) >= 2 or right_head):
-                return [(left_name, True), *split_coordination(right_name)]
+                return [(left_name, True), *split_coordination(right_name, is_place)]
             if len(right) >= 2 and right_head is not None and left_head is None:
                 if not any(w.lower() in ORG_HEAD_MODIFIERS for w in left):
                     return [(left_name, True), (right_name, True)]

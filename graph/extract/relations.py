@@ -120,6 +120,10 @@ _PARTNER_CUE = (
     r"joined forces with|teamed up with|in conjunction with|jointly with)"
 )
 _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
+_PARTICIPANTS_WIDE = (
+    r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges)\b"
+    r"[^<.;]{1,60}?\b(?:such\s+as|including)"
+)
 _IN_PLACE = r"(?:in|across|throughout|within|around|for|covering|serving)"
 
 
@@ -258,6 +262,11 @@ def sentence_relations(
             amt = _amount_near(sentence, cmap, m.end())
             for a in subj[-1:]:
                 yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
+    # "X made a further grant of £75,000 towards Y", "X is awarding £420,000 to Y"
+    for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>£[\d.,]+\s*(?:m|bn|k|million|billion)?\b)\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
+        if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
+            yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))
     for mm in ms:
         if mm.cue == "funded" and mm.type == "Organisation":
             pos = masked.find(f"<<{mm.idx}>>")
@@ -345,6 +354,9 @@ def sentence_relations(
         for b in _ids(m.group("l")):
             if S.typ(b) == "Organisation" and subj is not None:
                 yield from emit(subj, "partnerOf", b, "partnerOf:cue")
+            if S.typ(b) == "Organisation" and subj_prog is not None:
+                # "P was launched by A in partnership with B": B takes part in P
+                yield from emit(b, "participatesIn", subj_prog, "participatesIn:partner-of-deliverer")
             elif S.typ(b) == "Programme" and subj is not None and subj_prog is None:
                 yield from emit(subj, "participatesIn", b, "participatesIn:working-with")
     # "Leeds City Council runs the Skills programme with Leeds City College and DfE"
@@ -376,6 +388,21 @@ def sentence_relations(
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
 
     # ---- participatesIn
+    # "P is delivered with A and B", "developed together with A"
+    for m in _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?:together\s+|jointly\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        prog = S.before(m.start(), PROG)
+        if prog is None:
+            continue
+        for b in _ids(m.group("l")):
+            if S.typ(b) == "Organisation":
+                yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
+    for m in _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120), recent_programme.idx if recent_programme is not None else None)
+        if prog is None:
+            continue
+        for a in _ids(m.group("l")):
+            if S.typ(a) == "Organisation":
+                yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
     for m in _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120))
         if prog is None:

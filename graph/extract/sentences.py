@@ -53,6 +53,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
                 or (_CONTINUES.search(prev) is not None and not prev.endswith((".", ":", "?", "!")))
                 # "... with the following areas:" + a run-in list on the next line
                 or (prev.endswith(":") and ";" in stripped)
+                # a long line cut mid-sentence by PDF conversion ("... Council for Voluntary\nServices")
+                or (len(prev) >= 60 and not prev.endswith((".", ":", "?", "!", ";", "”", '"')) and not _BULLET.match(text[cur[0]:cur[1]]))
             )
             if wraps and not _TABLE.match(text[cur[0] : cur[1]]):
                 cur = (cur[0], e)

@@ -146,12 +146,14 @@ def header_tables(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Tab
     return rows, headers
 
 
-def funder_sentence(text: str, sentences: list[tuple[int, int]], before: int) -> int | None:
-    """Index of the sentence before ``before`` that names the grant-maker: the nearest
-    that announces, awards or allocates grants, else the nearest that funds or invests."""
+def funder_sentences(text: str, sentences: list[tuple[int, int]], before: int) -> list[int]:
+    """Sentences before ``before`` that may name the grant-maker, best first: those
+    that announce, award or allocate grants (nearest first), then those that fund
+    or invest. The caller takes the first that names an organisation."""
+    out: list[int] = []
     for cue in (_GRANT_MAKER_CUE, _FUNDER_CUE):
-        for k in range(before - 1, max(-1, before - 12), -1):
+        for k in range(before - 1, max(-1, before - 15), -1):
             s0, s1 = sentences[k]
-            if not is_row(text[s0:s1]) and cue.search(text[s0:s1]):
-                return k
-    return None
+            if k not in out and not is_row(text[s0:s1]) and cue.search(text[s0:s1]):
+                out.append(k)
+    return out
