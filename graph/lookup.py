@@ -38,15 +38,17 @@ _BRACKET_ID = re.compile(r"^(?P<name>.*?)\s*\[(?P<local>[a-z]+/[^\]\s]+)\]\s*$")
 
 def name_index(G: nx.Graph) -> dict[str, set[str]]:
     """Return norm_key(name) -> node ids, over every label and alias of ``G``."""
-    index = G.graph.get("_name_index")
-    if index is None:
-        built: dict[str, set[str]] = defaultdict(set)
-        for n, data in G.nodes(data=True):
-            for name in [data.get("label") or "", *data.get("aliases", ())]:
-                key = norm_key(name)
-                if key:
-                    built[key].add(n)
-        index = G.graph["_name_index"] = dict(built)
+    cached = G.graph.get("_name_index")
+    if cached is not None and cached[0] == G.number_of_nodes():
+        return cached[1]
+    built: dict[str, set[str]] = defaultdict(set)
+    for n, data in G.nodes(data=True):
+        for name in [data.get("label") or "", *data.get("aliases", ())]:
+            key = norm_key(name)
+            if key:
+                built[key].add(n)
+    index = dict(built)
+    G.graph["_name_index"] = (G.number_of_nodes(), index)  # rebuilt if nodes are added
     return index
 
 
