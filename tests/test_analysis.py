@@ -309,3 +309,18 @@ def test_card(G):
     assert [(r["predicate"], r["other"]) for r in c["relations"]] == [
         ("delivers", SKILLS), ("partnerOf", COLLEGE)]
     assert all(r["evidence"] for r in c["relations"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_every_name_finds_its_entity_or_is_ambiguous(data):
+    G = to_networkx(queryfixture.rdf_graph())
+    node = data.draw(st.sampled_from(sorted(G.nodes)))
+    name = data.draw(st.sampled_from([G.nodes[node]["label"], *G.nodes[node]["aliases"]]))
+    variant = data.draw(st.sampled_from([name, name.upper(), name.lower(), f"  the {name} ",
+                                         name.replace(" ", "  ")]))
+    try:
+        assert find_entity(G, variant) == node
+    except EntityNotFound as err:
+        assert err.ambiguous
+        assert any(s.endswith(f"[{node[len(ID_IRI):]}]") for s in err.suggestions)
