@@ -40,15 +40,15 @@
 
   function applyFilters() {
     var nodeUpdates = [];
-    var visible = new Set();
     nodes.forEach(function (n) {
       var hide = hiddenKinds.has(n.kind) || (hideIsolated && n.deg === 0);
-      if (!hide) visible.add(n.id);
       if (Boolean(n.hidden) !== hide) nodeUpdates.push({ id: n.id, hidden: hide });
     });
+    // vis-network does not draw a line whose end is hidden, so only the
+    // relation filters need to touch the edges
     var edgeUpdates = [];
     edges.forEach(function (e) {
-      var hide = hiddenPreds.has(e.pred) || !visible.has(e.from) || !visible.has(e.to);
+      var hide = hiddenPreds.has(e.pred);
       if (Boolean(e.hidden) !== hide) edgeUpdates.push({ id: e.id, hidden: hide });
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
