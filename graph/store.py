@@ -92,9 +92,13 @@ def load_graph(path: str | os.PathLike[str]) -> Graph:
     inner = oxigraph_store(graph)
     try:
         if inner is not None:
-            quads = ox.parse(path=str(p), format=fmt)
-            target = _graph_name(graph)
-            inner.extend(ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
+            if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
+                # Rust all the way: 3-4x faster than feeding quads from Python
+                inner.bulk_load(path=str(p), format=fmt, to_graph=_graph_name(graph))
+            else:  # quads: merge every named graph into this one
+                quads = ox.parse(path=str(p), format=fmt)
+                target = _graph_name(graph)
+                inner.extend(ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
         else:  # pragma: no cover - other stores
             graph.parse(str(p), format={".ttl": "turtle", ".nt": "nt"}.get(suffix, "turtle"))
     except (SyntaxError, ValueError, OSError) as exc:

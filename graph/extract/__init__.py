@@ -115,6 +115,45 @@ def _definite_descriptions(text: str, sentences: list[tuple[int, int]], found: l
     return out
 
 
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b(?!['’])")
+
+
+def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int | None:
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(sentences) and sentences[lo][0] <= pos < sentences[lo][1] else None
+
+
+def _author(doc: Document, sentences, groups, found, where) -> int | None:  # type: ignore[no-untyped-def]
+    """The organisation that speaks as "we" in this document, if it can be told:
+    the publisher its metadata names, or else the organisation named in the
+    opening sentences that the document mentions most (at least three times)."""
+    from graph.textnorm import norm_key
+
+    orgs = [gi for gi, g in enumerate(groups) if g.type == "Organisation"]
+    if doc.publisher:
+        want = norm_key(doc.publisher)
+        for gi in orgs:
+            if want in {norm_key(a) for a in {groups[gi].name, *groups[gi].aliases}}:
+                return gi
+    if not sentences:
+        return None
+    title = {where[i] for i, f in enumerate(found) if i in where and f.start < sentences[0][1]}
+    opening_end = sentences[min(2, len(sentences) - 1)][1]
+    opening = {where[i] for i, f in enumerate(found) if i in where and f.start < opening_end}
+    cands = [gi for gi in orgs if gi in title and len(groups[gi].mentions) >= 2]
+    if not cands:
+        cands = [gi for gi in orgs if gi in opening and len(groups[gi].mentions) >= 3]
+    if not cands:
+        return None
+    return max(cands, key=lambda gi: (len(groups[gi].mentions), -min(f.start for f in groups[gi].mentions)))
+
+
 _CELL_NAME = re.compile(r"^[A-Z0-9][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,7}$")
 
 
@@ -429,6 +468,19 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         by_sentence.setdefault(f.sentence, []).append(
             SentMention(i, gi, groups[gi].type, groups[gi].subtype, f.start - s0, f.end - s0, f.possessive, f.cue)
         )
+
+    author = _author(doc, sentences, groups, found, where)
+    if author is not None:
+        for m in _WE.finditer(text):
+            si = _sentence_index(sentences, m.start())
+            if si is None:
+                continue
+            s0 = sentences[si][0]
+            poss = m.group(0).lower() == "our"
+            by_sentence.setdefault(si, []).append(
+                SentMention(-1_000_000 - m.start(), author, "Organisation", groups[author].subtype,
+                            m.start() - s0, m.end() - s0, cue="poss" if poss else None)
+            )
 
     relations: list[Relation] = []
     recent: list[SentMention] = []

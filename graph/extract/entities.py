@@ -243,7 +243,17 @@ def _sentence_mentions(
                     st, en = ch.start, ch.end
             else:
                 st, en = ch.start, ch.end
+            if "\n" in name:
+                name = " ".join(name.split())  # a name wrapped over two lines
             f = _type_name(name, sentence, st, en, places)
+            if f.type is None and len(parts) == 1:
+                # "Kestrel Trust Annual Report 2024": the body a title is about
+                head = _body_before_title(name)
+                if head:
+                    typed = classify(head)
+                    if typed and typed[0] == "Organisation" and head.split()[-1].lower() in ORG_HEADS:
+                        f = Found(head, st, st + len(head), typed[0], typed[1], "head:before-title", 0)
+                        en = st + len(head)
             words = f.name.split()
             if len(words) >= 3 and words[-1] == words[-2]:
                 # "Kent Council Council": a doubled head is a typo; keep the form as written
@@ -323,6 +333,19 @@ def _ambiguous_ok(sentence: str, st: int, en: int, other_places: int) -> bool:
     ):
         return True
     return False
+
+
+def _body_before_title(name: str) -> str | None:
+    """The organisation name before a publication title's words, if any."""
+    words = name.split()
+    k = len(words)
+    while k > 1 and (words[k - 1].lower() in NON_ENTITY_HEADS or words[k - 1].lower() in _TITLE_WORDS
+                     or words[k - 1].lower() in ("and", "&")):
+        k -= 1
+    return " ".join(words[:k]) if 1 < k < len(words) else None
+
+
+_TITLE_WORDS = frozenset("annual accounts impact review report strategy summary update".split())
 
 
 def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:

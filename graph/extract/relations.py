@@ -66,7 +66,10 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
         out.append(ph)
         cmap.extend([m.start] * len(ph))
         pos = m.end
-        if m.possessive:
+        if m.cue == "poss":
+            out.append("’s")  # "our X": the author's X
+            cmap.extend([pos] * 2)
+        elif m.possessive:
             # swallow the possessive ending so "<<3>>'s" reads as a possessive
             tail = re.match(r"(?:’s|'s|’|')", sentence[pos:])
             if tail:
@@ -297,7 +300,7 @@ def sentence_relations(
                 for a in subj:
                     yield from emit(a, "delivers", o, "delivers:active")
     for mm in ms:
-        if mm.possessive and mm.type == "Organisation":
+        if (mm.possessive or mm.cue == "poss") and mm.type == "Organisation":
             pos = masked.find(f"<<{mm.idx}>>’s")
             if pos >= 0:
                 nxt = _POSS_NEXT.match(masked, pos + len(f"<<{mm.idx}>>"))

@@ -54,7 +54,12 @@ def _blocks(text: str) -> list[tuple[int, int]]:
                 # "... with the following areas:" + a run-in list on the next line
                 or (prev.endswith(":") and ";" in stripped)
                 # a long line cut mid-sentence by PDF conversion ("... Council for Voluntary\nServices")
-                or (len(prev) >= 60 and not prev.endswith((".", ":", "?", "!", ";", "”", '"')) and not _BULLET.match(text[cur[0]:cur[1]]))
+                or (
+                    len(prev) >= 60
+                    and not prev.endswith((".", ":", "?", "!", ";", "”", '"'))
+                    and not _BULLET.match(text[cur[0] : cur[1]])
+                    and (len(stripped) >= 60 or stripped.endswith((".", "?", "!")))
+                )
             )
             if wraps and not _TABLE.match(text[cur[0] : cur[1]]):
                 cur = (cur[0], e)
