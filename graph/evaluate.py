@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from graph.errors import CivicGraphError
@@ -92,7 +93,6 @@ class SysEntity:
 
 def system_from_graph(graph: Graph, documents: set[str] | None = None) -> tuple[list[SysEntity], set[tuple[str, str, str]]]:
     """Entities and relations of a civicgraph RDF graph (restricted to ``documents`` file names)."""
-    store = oxigraph_store(graph)
     q_ent = """
         PREFIX cg: <https://w3id.org/civicgraph/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -111,10 +111,9 @@ def system_from_graph(graph: Graph, documents: set[str] | None = None) -> tuple[
         }"""
     ents: dict[str, SysEntity] = {}
     files: dict[str, set[str]] = defaultdict(set)
-    rows = store.query(q_ent) if store is not None else graph.query(q_ent)
-    for row in rows:
-        vals = [None if v is None else str(v.value) for v in row] if store is not None else [None if v is None else str(v) for v in row]
-        e, t, label, alt, file = vals
+    for e, t, label, alt, file in _rows(graph, q_ent):
+        if e is None or t is None or label is None:
+            continue
         t = t.rsplit("#", 1)[1]
         se = ents.setdefault(e, SysEntity(e, t, label, {norm_key(label)}))
         if alt:
@@ -124,15 +123,30 @@ def system_from_graph(graph: Graph, documents: set[str] | None = None) -> tuple[
     if documents is not None:
         ents = {k: v for k, v in ents.items() if files[k] & documents}
     rels: set[tuple[str, str, str]] = set()
-    rows = store.query(q_rel) if store is not None else graph.query(q_rel)
-    for row in rows:
-        s, p, o = (str(v.value) if store is not None else str(v) for v in row)
+    for s, p, o in _rows(graph, q_rel):
+        if s is None or p is None or o is None:
+            continue
         p = p.rsplit("#", 1)[1]
         if s in ents and o in ents:
             if p == "partnerOf" and o < s:
                 s, o = o, s
             rels.add((s, p, o))
     return list(ents.values()), rels
+
+
+def _rows(graph: Graph, query: str) -> list[list[str | None]]:
+    """SELECT rows as lists of strings (None for unbound), via Oxigraph when available."""
+    store = oxigraph_store(graph)
+    out: list[list[str | None]] = []
+    if store is not None:
+        result = store.query(query)
+        assert isinstance(result, ox.QuerySolutions)
+        for sol in result:
+            out.append([None if v is None else str(v.value) for v in sol])
+        return out
+    for row in graph.query(query):  # pragma: no cover - other stores
+        out.append([None if v is None else str(v) for v in row])  # type: ignore[union-attr]
+    return out
 
 
 @dataclass

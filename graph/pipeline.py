@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -187,7 +187,7 @@ def validate_result(result: BuildResult) -> None:
     check(result.graph)
 
 
-def write_outputs(files: dict[str, str | bytes], out_dir: str | os.PathLike[str]) -> list[Path]:
+def write_outputs(files: Mapping[str, str | bytes], out_dir: str | os.PathLike[str]) -> list[Path]:
     """Write ``files`` into ``out_dir`` atomically.
 
     Everything is first written to a temporary folder inside ``out_dir``; only

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from graph import EXTRACTOR_VERSION
 from graph.iri import document_iri, entity_iri, evidence_iri, statement_iri
@@ -49,7 +50,7 @@ def _coordinates(ids: tuple[tuple[str, str], ...]) -> tuple[float, float] | None
 def build_rdf(resolved: ResolvedGraph, graph: Graph | None = None) -> Graph:
     """Return an RDF graph for ``resolved`` (added to ``graph`` if given)."""
     g = new_graph() if graph is None else graph
-    triples: list[tuple[URIRef, URIRef, object]] = []
+    triples: list[tuple[URIRef, URIRef, Node]] = []
     add = triples.append
 
     for doc in resolved.documents:
@@ -68,9 +69,9 @@ def build_rdf(resolved: ResolvedGraph, graph: Graph | None = None) -> Graph:
     funders = {link.subject for link in resolved.links if link.predicate == "funds"}
     for ent in resolved.entities:
         e = entity_iri(ent.entity_id)
-        add((e, RDF.type, CG[ent.type]))
+        add((e, RDF.type, getattr(CG, ent.type)))
         if ent.subtype:
-            add((e, RDF.type, CG[ent.subtype]))
+            add((e, RDF.type, getattr(CG, ent.subtype)))
         if ent.entity_id in funders:
             add((e, RDF.type, CG.Funder))
         add((e, RDFS.label, Literal(ent.label)))
@@ -91,7 +92,7 @@ def build_rdf(resolved: ResolvedGraph, graph: Graph | None = None) -> Graph:
 
     for link in resolved.links:
         s, o = entity_iri(link.subject), entity_iri(link.object)
-        p = CG[link.predicate]
+        p = getattr(CG, link.predicate)  # closed namespace: an unknown term raises
         directions = [(s, o), (o, s)] if link.predicate in SYMMETRIC else [(s, o)]
         for a, b in directions:
             add((a, p, b))

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from graph.extract.lexicon import ORG_HEAD_MODIFIERS, ORG_HEADS
 from graph.extract.entities import preferred_name
+from graph.extract.lexicon import ORG_HEAD_MODIFIERS, ORG_HEADS
 from graph.extract.names import is_acronym
 from graph.iri import entity_id
 from graph.records import (
@@ -105,7 +105,7 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> ResolvedGraph:
             uf.union(keys[0], k, f"same-identifier:{scheme}={value}")
     # a short form joins its one long form ("Barnsley Council" -> "... Metropolitan Borough Council")
     by_variant: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for (t, name), keys in by_name.items():
+    for t, name in by_name:
         for v in variant_keys(name):
             by_variant[(t, v)].add(name)
     for (t, name), keys in sorted(by_name.items()):

@@ -109,7 +109,9 @@ def load_graph(path: str | os.PathLike[str]) -> Graph:
 def _graph_name(graph: Graph) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
     from oxrdflib._converter import to_ox
 
-    return to_ox(graph.identifier)
+    name = to_ox(graph.identifier)
+    assert isinstance(name, (ox.NamedNode, ox.BlankNode, ox.DefaultGraph))
+    return name
 
 
 def _one_line(exc: BaseException) -> str:

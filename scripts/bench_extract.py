@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import time
-from pathlib import Path
 
 from graph.extract import extract_document
 from graph.ingest import discover, read_document

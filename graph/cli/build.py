@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from graph.cli._app import echo_err, main
-
 from graph.pipeline import DEFAULT_FORMATS
 
 DEFAULT_SEEDS = "seeds"

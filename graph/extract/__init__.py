@@ -12,20 +12,27 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from graph import EXTRACTOR_VERSION
+from graph.extract.amounts import parse_amount
 from graph.extract.entities import (
     Found,
     PlaceLookup,
     acronym_index,
     drop_covered_places,
     find_mentions,
-    place_bodies,
     group_mentions,
+    place_bodies,
 )
-from graph.extract.amounts import parse_amount
 from graph.extract.names import is_acronym
-from graph.extract.tables import TableRow, funder_sentences, header_tables, is_row, is_separator, split_row
 from graph.extract.relations import SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
+from graph.extract.tables import (
+    TableRow,
+    funder_sentences,
+    header_tables,
+    is_row,
+    is_separator,
+    split_row,
+)
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
 
 _ORG_SLOT = re.compile(
@@ -188,11 +195,11 @@ def _places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fo
         fs.sort(key=lambda f: f.start)
         # runs of mentions joined by list separators
         runs: list[list[Found]] = [[fs[0]]] if fs else []
-        for a, b in zip(fs, fs[1:]):
-            if _LIST_SEP.fullmatch(text[a.end : b.start]):
-                runs[-1].append(b)
+        for fa, fb in zip(fs, fs[1:], strict=False):
+            if _LIST_SEP.fullmatch(text[fa.end : fb.start]):
+                runs[-1].append(fb)
             else:
-                runs.append([b])
+                runs.append([fb])
         for run in runs:
             if len(run) < 2 or not any(f.type == "Place" for f in run):
                 continue

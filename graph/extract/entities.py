@@ -26,13 +26,12 @@ from graph.extract.lexicon import (
     PROGRAMME_HEADS,
 )
 from graph.extract.names import (
-    Chunk,
-    tokens,
     acronym_matches,
     chunks,
     classify,
     is_acronym,
     split_coordination,
+    tokens,
 )
 from graph.textnorm import norm_key
 
@@ -80,7 +79,6 @@ _NOUN_TYPE = {
     "social enterprise": ("Organisation", "Charity"),
     "company": ("Organisation", "Business"),
     "business": ("Organisation", "Business"),
-    "employer": ("Organisation", "Business"),
     "theatre": ("Organisation", "CulturalOrganisation"),
     "hub": ("Organisation", "CulturalOrganisation"),
     "space": ("Organisation", "CulturalOrganisation"),
@@ -232,7 +230,7 @@ def _sentence_mentions(
     for ch in chunks(sentence, is_place=places.is_place_word):
         parts = split_coordination(ch.text, places.is_place_word)
         offset = 0
-        for name, was_split in parts:
+        for name, _was_split in parts:
             if len(parts) > 1:
                 # locate the part inside the chunk when it is verbatim, else keep the chunk span
                 k = sentence.find(name, ch.start + offset, ch.end + 1)
@@ -551,8 +549,8 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
             gj = merged[gj]
         groups[gj].mentions.extend(groups[gi].mentions)
         groups[gj].aliases.update(groups[gi].aliases)
-        for i, g in list(where.items()):
-            if g == gi:
+        for i, gk in list(where.items()):
+            if gk == gi:
                 where[i] = gj
     keep = sorted(set(where.values()))
     remap = {old: new for new, old in enumerate(keep)}

@@ -156,7 +156,6 @@ for _w, _sub in {
     "levy": "FundingProgramme",
     "credit": "Initiative",
     "works": "Initiative",
-    "deal": "Strategy",
     "pledge": "Initiative",
     "mission": "Initiative",
     "prospectus": "Strategy",

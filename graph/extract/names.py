@@ -387,10 +387,10 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
             while k > idx[0] + 1 and low[k - 1] in ORG_HEAD_MODIFIERS:
                 k -= 1
             suffix = " ".join(words[k:-1] + [singular])
-            left = " ".join(words[: idx[0]])
-            right = " ".join(words[idx[0] + 1 : k])
-            if left and right:
-                return [(f"{left} {suffix}", True), (f"{right} {suffix}", True)]
+            left_s = " ".join(words[: idx[0]])
+            right_s = " ".join(words[idx[0] + 1 : k])
+            if left_s and right_s:
+                return [(f"{left_s} {suffix}", True), (f"{right_s} {suffix}", True)]
     # two acronyms: "NAT and HBC"
     if len(idx) == 1 and is_acronym(words[0]) and len(words) == 3 and is_acronym(words[2]):
         return [(words[0], True), (words[2], True)]

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from graph.extract.amounts import find_amounts, parse_amount
 
@@ -81,7 +81,7 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
     return "".join(out), cmap
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rx(pattern: str) -> re.Pattern[str]:
     """Compile a rule pattern once (the rule patterns are constants)."""
     return re.compile(pattern, re.I)
@@ -233,7 +233,6 @@ def sentence_relations(
             yield Found(g[a], p, g[b], rule)
 
     low = masked
-    flags = re.I
 
     # ---- funds
     for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:\w+\s+){{0,2}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
@@ -253,17 +252,17 @@ def sentence_relations(
             if S.typ(a) == "Organisation":
                 yield from emit(a, "funds", target, "funds:funding-from", amt)
     for m in _rx(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
-        subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
-        obj = _ids(m.group("o"))[0]
-        if S.typ(obj) in AGENT_OR_PROG:
+        funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        funded = _ids(m.group("o"))[0]
+        if S.typ(funded) in AGENT_OR_PROG:
             amt = _amount_near(sentence, cmap, m.start("mid"))
-            for a in subj[-1:]:
-                yield from emit(a, "funds", obj, "funds:active", amt)
+            for a in funders[-1:]:
+                yield from emit(a, "funds", funded, "funds:active", amt)
     if recent_programme is not None and S.first(PROG) is None and find_amounts(sentence):
         for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b").finditer(low):
-            subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+            funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             amt = _amount_near(sentence, cmap, m.end())
-            for a in subj[-1:]:
+            for a in funders[-1:]:
                 yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
     # "X made a further grant of £75,000 towards Y", "X is awarding £420,000 to Y"
     for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>£[\d.,]+\s*(?:m|bn|k|million|billion)?\b)\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
@@ -292,12 +291,12 @@ def sentence_relations(
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
     for m in _rx(rf"(?P<l>{LIST})(?:’s)?\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
-        subj = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        deliverers = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         if re.search(r"\b(?:by|with)\s*$", masked[: m.start()]):
             continue
         for o in _ids(m.group("o")):
             if S.typ(o) == "Programme":
-                for a in subj:
+                for a in deliverers:
                     yield from emit(a, "delivers", o, "delivers:active")
     for mm in ms:
         if (mm.possessive or mm.cue == "poss") and mm.type == "Organisation":
