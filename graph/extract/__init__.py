@@ -533,16 +533,14 @@ def _place_in_name(doc: Document, sentences: list[tuple[int, int]], groups, enti
     for gi, g in enumerate(groups):
         if g.type == "Place":
             for form in {g.name, *g.aliases}:
-                places.setdefault(form, gi)
+                places.setdefault(form.lower(), gi)
     out: list[Relation] = []
     for gi, g in enumerate(groups):
         if not (g.type == "Programme" or (g.type == "Organisation" and g.subtype == "Partnership")):
             continue
-        for form in sorted(places, key=len, reverse=True):
-            rest = g.name[len(form):] if g.name.startswith(form + " ") else None
-            if rest is None and g.name.lower().startswith(form.lower() + " ") and form[:1].islower():
-                rest = g.name[len(form):]
-            if rest:
+        words = g.name.split(" ")
+        for form in (" ".join(words[:k]).lower() for k in range(len(words) - 1, 0, -1)):
+            if form in places:
                 f = min(g.mentions, key=lambda f: f.start)
                 s0, s1 = sentences[f.sentence]
                 out.append(
@@ -580,7 +578,10 @@ def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, 
     for gi, g in enumerate(groups):
         if g.type != "Organisation":
             continue
-        for form in sorted(names, key=len, reverse=True):
+        words = g.name.split(" ")
+        for form in (" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)):
+            if form not in names:
+                continue
             pj = names[form]
             rest = g.name[len(form) + 1 :] if g.name.startswith(form + " ") else ""
             if pj != gi and len(rest) > 2 and rest.split()[0] not in ("and", "&", "of", "for") and rest[:1].isupper():

@@ -127,6 +127,12 @@ _PARTICIPANTS_WIDE = (
     r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges)\b"
     r"[^<.;]{1,60}?\b(?:such\s+as|including)"
 )
+# cheap guards: a rule group runs only when one of its cue words is in the sentence
+_FUND_CUES = re.compile(
+    r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|£",
+    re.I,
+)
+_PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner", re.I)
 _IN_PLACE = r"(?:in|across|throughout|within|around|for|covering|serving)"
 
 
@@ -235,46 +241,47 @@ def sentence_relations(
     low = masked
 
     # ---- funds
-    for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:\w+\s+){{0,2}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        target = _first(S.before(m.start(), PROG), S.before(m.start(), ORG))
-        if target is None:
-            continue
-        amt = _amount_near(sentence, cmap, m.start())
-        for a in _ids(m.group("l")):
-            if S.typ(a) == "Organisation":
-                yield from emit(a, "funds", target, "funds:passive", amt)
-    for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), S.before(m.start(), ORG))
-        if target is None:
-            continue
-        amt = _amount_near(sentence, cmap, m.start())
-        for a in _ids(m.group("l")):
-            if S.typ(a) == "Organisation":
-                yield from emit(a, "funds", target, "funds:funding-from", amt)
-    for m in _rx(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
-        funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
-        funded = _ids(m.group("o"))[0]
-        if S.typ(funded) in AGENT_OR_PROG:
-            amt = _amount_near(sentence, cmap, m.start("mid"))
-            for a in funders[-1:]:
-                yield from emit(a, "funds", funded, "funds:active", amt)
-    if recent_programme is not None and S.first(PROG) is None and find_amounts(sentence):
-        for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b").finditer(low):
+    if _FUND_CUES.search(low):
+        for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:\w+\s+){{0,2}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            target = _first(S.before(m.start(), PROG), S.before(m.start(), ORG))
+            if target is None:
+                continue
+            amt = _amount_near(sentence, cmap, m.start())
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "funds", target, "funds:passive", amt)
+        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), S.before(m.start(), ORG))
+            if target is None:
+                continue
+            amt = _amount_near(sentence, cmap, m.start())
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "funds", target, "funds:funding-from", amt)
+        for m in _rx(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
             funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
-            amt = _amount_near(sentence, cmap, m.end())
-            for a in funders[-1:]:
-                yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
-    # "X made a further grant of £75,000 towards Y", "X is awarding £420,000 to Y"
-    for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>£[\d.,]+\s*(?:m|bn|k|million|billion)?\b)\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
-        a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
-        if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
-            yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))
-    for mm in ms:
-        if mm.cue == "funded" and mm.type == "Organisation":
-            pos = masked.find(f"<<{mm.idx}>>")
-            obj = S.after(pos + 4, AGENT_OR_PROG, 60)
-            if obj is not None:
-                yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
+            funded = _ids(m.group("o"))[0]
+            if S.typ(funded) in AGENT_OR_PROG:
+                amt = _amount_near(sentence, cmap, m.start("mid"))
+                for a in funders[-1:]:
+                    yield from emit(a, "funds", funded, "funds:active", amt)
+        if recent_programme is not None and S.first(PROG) is None and find_amounts(sentence):
+            for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b").finditer(low):
+                funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+                amt = _amount_near(sentence, cmap, m.end())
+                for a in funders[-1:]:
+                    yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
+        # "X made a further grant of £75,000 towards Y", "X is awarding £420,000 to Y"
+        for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>£[\d.,]+\s*(?:m|bn|k|million|billion)?\b)\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
+            a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
+            if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
+                yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))
+        for mm in ms:
+            if mm.cue == "funded" and mm.type == "Organisation":
+                pos = masked.find(f"<<{mm.idx}>>")
+                obj = S.after(pos + 4, AGENT_OR_PROG, 60)
+                if obj is not None:
+                    yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
 
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
     for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
@@ -346,48 +353,49 @@ def sentence_relations(
                 yield from emit(mm.idx, "delivers", obj, "delivers:x-led")
 
     # ---- partnerOf / participatesIn via "working with"
-    for m in _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        subj = S.before(m.start(), ORG)
-        subj_prog = S.before(m.start(), PROG)
-        if m.group("fund") and subj is not None:
+    if _PARTNER_CUES.search(low):
+        for m in _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            subj = S.before(m.start(), ORG)
+            subj_prog = S.before(m.start(), PROG)
+            if m.group("fund") and subj is not None:
+                for b in _ids(m.group("l")):
+                    if S.typ(b) == "Organisation":
+                        yield from emit(b, "funds", subj, "funds:and-funded-by", _amount_near(sentence, cmap, m.start()))
             for b in _ids(m.group("l")):
-                if S.typ(b) == "Organisation":
-                    yield from emit(b, "funds", subj, "funds:and-funded-by", _amount_near(sentence, cmap, m.start()))
-        for b in _ids(m.group("l")):
-            if S.typ(b) == "Organisation" and subj is not None:
-                yield from emit(subj, "partnerOf", b, "partnerOf:cue")
-            if S.typ(b) == "Organisation" and subj_prog is not None:
-                # "P was launched by A in partnership with B": B takes part in P
-                yield from emit(b, "participatesIn", subj_prog, "participatesIn:partner-of-deliverer")
-            elif S.typ(b) == "Programme" and subj is not None and subj_prog is None:
-                yield from emit(subj, "participatesIn", b, "participatesIn:working-with")
-    # "Leeds City Council runs the Skills programme with Leeds City College and DfE"
-    for m in _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|delivers|delivered|leads|led|launched|co-ordinates|coordinates|hosts|hosted|manages|organises|organised)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
-        if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
-            for b in _ids(m.group("l")):
-                if S.typ(b) == "Organisation":
-                    yield from emit(a, "partnerOf", b, "partnerOf:runs-with")
-    for m in _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:work|worked|working|partnered|collaborated|collaborate|came)\s+together").finditer(low):
-        ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                yield from emit(a, "partnerOf", b, "partnerOf:together")
-    for m in _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        subs = [a for a in _ids(m.group("a")) if S.typ(a) == "Organisation"]
-        for i, a in enumerate(subs):
-            for b in subs[i + 1 :]:
-                yield from emit(a, "partnerOf", b, "partnerOf:co-subjects")
-        for a in _ids(m.group("a")):
-            for b in _ids(m.group("l")):
-                if S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
-                    yield from emit(a, "partnerOf", b, "partnerOf:x-works-with-y")
-    # "launched by A and B" style co-agents handled above; "A and B launched Y"
-    for m in _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b").finditer(low):
-        ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
+                if S.typ(b) == "Organisation" and subj is not None:
+                    yield from emit(subj, "partnerOf", b, "partnerOf:cue")
+                if S.typ(b) == "Organisation" and subj_prog is not None:
+                    # "P was launched by A in partnership with B": B takes part in P
+                    yield from emit(b, "participatesIn", subj_prog, "participatesIn:partner-of-deliverer")
+                elif S.typ(b) == "Programme" and subj is not None and subj_prog is None:
+                    yield from emit(subj, "participatesIn", b, "participatesIn:working-with")
+        # "Leeds City Council runs the Skills programme with Leeds City College and DfE"
+        for m in _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|delivers|delivered|leads|led|launched|co-ordinates|coordinates|hosts|hosted|manages|organises|organised)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
+            if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
+                for b in _ids(m.group("l")):
+                    if S.typ(b) == "Organisation":
+                        yield from emit(a, "partnerOf", b, "partnerOf:runs-with")
+        for m in _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:work|worked|working|partnered|collaborated|collaborate|came)\s+together").finditer(low):
+            ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    yield from emit(a, "partnerOf", b, "partnerOf:together")
+        for m in _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            subs = [a for a in _ids(m.group("a")) if S.typ(a) == "Organisation"]
+            for i, a in enumerate(subs):
+                for b in subs[i + 1 :]:
+                    yield from emit(a, "partnerOf", b, "partnerOf:co-subjects")
+            for a in _ids(m.group("a")):
+                for b in _ids(m.group("l")):
+                    if S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
+                        yield from emit(a, "partnerOf", b, "partnerOf:x-works-with-y")
+        # "launched by A and B" style co-agents handled above; "A and B launched Y"
+        for m in _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b").finditer(low):
+            ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
 
     # ---- participatesIn
     # "P is delivered with A and B", "developed together with A"
