@@ -27,8 +27,11 @@ from graph.evaluate import evaluate, load_gold
 #: Quality floors on the seeds against tests/gold (strict F1, all types / all predicates).
 #: Set on 2026-11-22 at the figures measured then minus 0.02 (entities 0.861, relations 0.663);
 #: raise them as the extractor improves.
-ENTITY_F1_FLOOR = 0.84
-RELATION_F1_FLOOR = 0.64
+ENTITY_F1_FLOOR = 0.89
+RELATION_F1_FLOOR = 0.73
+# on tests/heldout (other genres; see its README: no longer blind)
+HELDOUT_ENTITY_F1_FLOOR = 0.77
+HELDOUT_RELATION_F1_FLOOR = 0.34
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
 
@@ -398,6 +401,16 @@ def test_quality_floor_on_the_seeds():
     ent, rel = ev.entities["all"].f1, ev.relations["all"].f1
     assert ent >= ENTITY_F1_FLOOR, f"entity F1 {ent:.3f} fell below the floor {ENTITY_F1_FLOOR}"
     assert rel >= RELATION_F1_FLOOR, f"relation F1 (strict) {rel:.3f} fell below the floor {RELATION_F1_FLOOR}"
+
+
+def test_quality_floor_on_the_heldout_documents():
+    from graph.pipeline import build as run_build
+
+    heldout = ROOT / "tests" / "heldout"
+    ev = evaluate(run_build([heldout / "docs"]).graph, load_gold(heldout / "gold"))
+    ent, rel = ev.entities["all"].f1, ev.relations["all"].f1
+    assert ent >= HELDOUT_ENTITY_F1_FLOOR, f"held-out entity F1 {ent:.3f} fell below {HELDOUT_ENTITY_F1_FLOOR}"
+    assert rel >= HELDOUT_RELATION_F1_FLOOR, f"held-out relation F1 {rel:.3f} fell below {HELDOUT_RELATION_F1_FLOOR}"
 
 
 def test_evaluate_missing_gold_folder(tmp_path, seeds_ttl):
