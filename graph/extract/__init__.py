@@ -70,7 +70,7 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
 _DEFINITE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<noun>programmes|projects|schemes|initiatives|combined\s+authority|council|local\s+authority|authority|trust|college|university|"
     r"charity|museum|theatre|commission|department|programme|project|scheme|initiative|pilot|fund|"
-    r"partnership|network|festival|strategy)\b(?!\s+[A-Z])"
+    r"partnership|network|festival|strategy)\b(?P<poss>’s|'s)?(?!\s+[A-Z]\w*\s+[a-z])"
 )
 _DEF_SUBTYPE = {
     "combined authority": ("Organisation", ("CombinedAuthority",)),
@@ -115,9 +115,10 @@ def _definite_descriptions(text: str, sentences: list[tuple[int, int]], found: l
             if not cands:
                 continue
             ref = cands[-1]
+            poss = m.group("poss")
             out.append(
-                Found(ref.name, m.start(), m.end(), ref.type, ref.subtype, f"anaphor:the-{noun.replace(' ', '-')}", si,
-                      ids=ref.ids)
+                Found(ref.name, m.start(), m.end() - (len(poss) if poss else 0), ref.type, ref.subtype,
+                      f"anaphor:the-{noun.replace(' ', '-')}", si, ids=ref.ids, possessive=bool(poss))
             )
     return out
 
@@ -169,7 +170,13 @@ _PLACE_SUFFIXES = frozenset(
     "gate cross row lane common marsh".split()
 )
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
-_LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering)\s+(?:the\s+)?$", re.I)
+_LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|to)\s+(?:the\s+)?$", re.I)
+# "sessions in community venues in A, B and C": a list of unknown names after a place noun
+_PLACE_NOUN_INTRO = re.compile(
+    r"\b(?:venues|neighbourhoods|areas|wards|communities|estates|villages|towns|sites|locations|parishes|districts)\s+"
+    r"(?:in|across|around|at|including)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
@@ -201,9 +208,11 @@ def _places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fo
             else:
                 runs.append([fb])
         for run in runs:
-            if len(run) < 2 or not any(f.type == "Place" for f in run):
-                continue
-            if not _LIST_INTRO.search(text[sentences[si][0] : run[0].start]):
+            intro = text[sentences[si][0] : run[0].start]
+            known = any(f.type == "Place" for f in run)
+            if len(run) < 2 or not (
+                (known and _LIST_INTRO.search(intro)) or (len(run) >= 3 and _PLACE_NOUN_INTRO.search(intro))
+            ):
                 continue
             for f in run:
                 words = f.name.split()

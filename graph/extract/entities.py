@@ -37,7 +37,7 @@ from graph.textnorm import norm_key
 
 # "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
 _IS_A = re.compile(
-    r"^\s*(?:,\s*)?(?:is|was|are|were|,)\s+(?:a|an|the)\s+(?:[\w\-’']+\s+){0,5}?"
+    r"^\s*(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the|our|their|its)\s+(?:[\w\-’']+\s+){0,5}?"
     r"(?P<noun>programme|program|project|initiative|scheme|pilot|network|festival|fund|"
     r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
@@ -644,7 +644,7 @@ def type_candidates(found: list[Found], typer: Callable[[Found], tuple[str, str 
 
 
 _AGENTIVE_AFTER = re.compile(
-    r"(?:’s|'s)|\s+(?:are|is|has|have|had|work|works|worked|aims?|will|also|want|wants|"
+    r"(?:’s|'s)|\s+(?:are|have|work|works|worked|aims?|will|also|want|wants|"
     r"provides?|supports?|delivers?|funds?|funded|invests?|invested|launched|runs?|leads?|commissioned|says?|said)\b"
 )
 _PLACE_BODY_HEADS = ("council", "authority")

@@ -120,7 +120,7 @@ _V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
-    r"joined forces with|teamed up with|in conjunction with|jointly with)"
+    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with)"
 )
 _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
 _PARTICIPANTS_WIDE = (
@@ -133,7 +133,7 @@ _FUND_CUES = re.compile(
     re.I,
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner", re.I)
-_IN_PLACE = r"(?:in|across|throughout|within|around|for|covering|serving)"
+_IN_PLACE = r"(?:in|across|throughout|within|around|for|covering|serving|expand(?:s|ed|ing)?\s+to|expand(?:s|ed|ing)?\s+into)"
 
 
 class Sentence:
@@ -183,7 +183,10 @@ def _amount_near(sentence: str, cmap: list[int], pos: int) -> tuple[Decimal, str
     return None if best is None else (best[1], best[2], best[3])
 
 
-_UNIT = re.compile(r"\b(?:Unit|Department|Centre|Center|Institute|School|Faculty|Lab|Laboratory|Observatory)$")
+_UNIT = re.compile(
+    r"^(?:Centre|Center|Institute|School|Faculty|Department|Unit)\b"
+    r"|\b(?:Unit|Department|Centre|Center|Institute|School|Faculty|Lab|Laboratory|Observatory|Service|Team|Library)$"
+)
 
 ORG = ("Organisation",)
 PROG = ("Programme",)
@@ -443,13 +446,42 @@ def sentence_relations(
             if ra > rb and rb <= 2:
                 yield from emit(a, "partOf", b, "partOf:place-in-place")
 
+    # "the Humber Cultural Compact, a partnership of A, B and C": members are part of it
+    for m in _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        x = _ids(m.group("x"))[0]
+        if S.typ(x) in ("Organisation", "Programme"):
+            for b in _ids(m.group("l")):
+                if S.typ(b) == "Organisation":
+                    p_ = "partOf" if S.typ(x) == "Organisation" else "participatesIn"
+                    yield from emit(b, p_, x, f"{p_}:partnership-of")
+    for m in _rx(rf"(?P<x>{ENT})\s+(?:brings|brought|will\s+bring)\s+together\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        x = _ids(m.group("x"))[0]
+        if S.typ(x) == "Organisation" and by_idx[x].subtype == "Partnership":
+            for b in _ids(m.group("l")):
+                if S.typ(b) == "Organisation":
+                    yield from emit(b, "partOf", x, "partOf:brings-together")
+    # "the council's library service": a unit of the body named in the possessive
+    for mm in ms:
+        if mm.possessive and mm.type == "Organisation":
+            pos = masked.find(f"<<{mm.idx}>>’s")
+            nxt = _POSS_NEXT.match(masked, pos + len(f"<<{mm.idx}>>")) if pos >= 0 else None
+            if nxt:
+                o = _ids(nxt.group("o"))[0]
+                if S.typ(o) == "Organisation" and _UNIT.search(sentence[by_idx[o].start : by_idx[o].end]):
+                    yield from emit(o, "partOf", mm.idx, "partOf:possessive-unit")
+    # "X has supported 2,300 Salford residents": a programme serves a place's people
+    for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:supported|supports|helped|helps|reached|reaches|serves|served|engaged|trained)\b[^<.;]{{0,30}}?(?P<b>{ENT})\s+(?:residents|people|families|young\s+people|pupils|learners|communities|businesses|adults)").finditer(low):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Programme" and S.typ(b) == "Place":
+            yield from emit(a, "operatesIn", b, "operatesIn:serves-residents")
+
     # "Medical Research Unit at the University of X": a unit of a university
-    for m in _rx(rf"(?P<a>{ENT})\s+(?:at|of)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _rx(rf"(?P<a>{ENT})\s*(?:\s(?:at|of)\s+|,\s*)(?:the\s+)?(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if (
             S.typ(a) == "Organisation"
             and S.typ(b) == "Organisation"
-            and by_idx[b].subtype == "EducationProvider"
+            and by_idx[b].subtype in ("EducationProvider", "LocalAuthority", "HealthBody")
             and _UNIT.search(sentence[by_idx[a].start : by_idx[a].end])
         ):
             yield from emit(a, "partOf", b, "partOf:unit-of")
