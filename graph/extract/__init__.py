@@ -22,6 +22,7 @@ from graph.extract.entities import (
     group_mentions,
     place_bodies,
 )
+from graph.extract.lexicon import TITLE_WORDS
 from graph.extract.names import is_acronym
 from graph.extract.relations import SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
@@ -39,6 +40,7 @@ _ORG_SLOT = re.compile(
     r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$",
     re.I,
 )
+_LIST_MATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*(?:the\s+)?")
 _LIST_SLOT = re.compile(r"(?:,|\band|&)\s+(?:the\s+)?$", re.I)
 _ANAPHOR = re.compile(
     r"^(?:The|This|That|Their|Its|Our)\s+(?P<noun>council|authority|combined authority|trust|college|university|"
@@ -438,12 +440,25 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type is None:
             prev_end = last_typed_org_end.get(f.sentence)
             typed_before = prev_end is not None and f.start - prev_end < 12
-            if f.rule != "person" and _slot_type(f, text, s0, typed_before) and (
+            if f.rule != "person" and f.name.split()[-1].lower() not in TITLE_WORDS and _slot_type(f, text, s0, typed_before) and (
                 len(f.name.split()) >= 2 or f.name.isupper()
             ):
                 f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
         if f.type == "Organisation":
             last_typed_org_end[f.sentence] = f.end
+    # "Hartlepool Youth Link and the Stockton Youth Forum": a name listed with an organisation
+    ordered = sorted(found, key=lambda f: f.start)
+    for fa, fb in zip(ordered, ordered[1:], strict=False):
+        if (
+            fa.type is None
+            and fa.rule == "candidate"
+            and fb.type == "Organisation"
+            and fa.sentence == fb.sentence
+            and len(fa.name.split()) >= 2
+            and fa.name.split()[-1].lower() not in TITLE_WORDS
+            and _LIST_MATE.fullmatch(text[fa.end : fb.start])
+        ):
+            fa.type, fa.subtype, fa.rule = "Organisation", None, "context:listed-with-organisation"
 
     _places_in_lists(text, sentences, found)
     table_rows, header_rows = header_tables(text, sentences)

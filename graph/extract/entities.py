@@ -57,6 +57,7 @@ _NOUN_TYPE = {
     "charitie": ("Organisation", "Charity"),
     "bodie": ("Organisation", None),
     "partner": ("Organisation", None),
+    "member": ("Organisation", None),
     "employer": ("Organisation", "Business"),
     "programme": ("Programme", "Initiative"),
     "program": ("Programme", "Initiative"),
@@ -104,7 +105,7 @@ _LOWER_HEAD_AFTER = re.compile(
 _SUCH_AS = re.compile(
     r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
     r"organisations|charities|companies|employers|businesses|partners|bodies|venues|colleges|universities|"
-    r"schools|theatres|museums|trusts|foundations)\s*,?\s+(?:such\s+as|including|like)\s+",
+    r"schools|theatres|museums|trusts|foundations|members)\s*,?\s+(?:such\s+as|including|like|include|includes|included)\s+",
     re.I,
 )
 
@@ -337,13 +338,15 @@ def _body_before_title(name: str) -> str | None:
     """The organisation name before a publication title's words, if any."""
     words = name.split()
     k = len(words)
-    while k > 1 and (words[k - 1].lower() in NON_ENTITY_HEADS or words[k - 1].lower() in _TITLE_WORDS
-                     or words[k - 1].lower() in ("and", "&")):
+    while k > 1 and (words[k - 1].lower() in _TITLE_WORDS or words[k - 1].lower() in ("and", "&")
+                     or re.fullmatch(r"[\d\-–/]+", words[k - 1])):
         k -= 1
     return " ".join(words[:k]) if 1 < k < len(words) else None
 
 
-_TITLE_WORDS = frozenset("annual accounts impact review report strategy summary update".split())
+_TITLE_WORDS = frozenset(
+    "annual accounts impact review report reports strategy summary update newsletter bulletin prospectus".split()
+)
 
 
 def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:
@@ -400,7 +403,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         and places.is_place_word(" ".join(words[1:]))
     ):
         return Found(name, st, en, "Place", "Neighbourhood", "context:direction+place", 0)
-    if _looks_like_person(name, after):
+    if _PERSON_TITLE.match(name) or _looks_like_person(name, after) or (
+        _TITLE_BEFORE.search(before) and 2 <= len(name.split()) <= 3 and not classify(name)
+    ):
         return Found(name, st, en, None, None, "person", 0)
     if _ORG_VERB.match(after) and len(name.split()) >= 2:
         return Found(name, st, en, "Organisation", None, "context:subject-of-org-verb", 0)
@@ -412,6 +417,16 @@ _PERSON_AFTER = re.compile(
     r"principal|professor|minister|secretary|mayor|councillor|cllr|deputy|senior|curator|artist|"
     r"teacher|student|learner|participant|resident|coordinator|co-ordinator|officer|adviser|advisor|"
     r"trustee|member|consultant|producer|editor)\b|\s+(?:said|says|explained|added|told|noted))",
+    re.I,
+)
+
+
+_PERSON_TITLE = re.compile(
+    r"(?:Mayor|Cllr|Councillor|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss|Rev|Revd)\.?\s+[A-Z]\w+(?:\s+[A-Z][\w\-’']+){0,2}$"
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:chief executive|executive director|director|chair|chairman|chairwoman|founder|ceo|manager|"
+    r"principal|head teacher|headteacher|curator|coordinator|co-ordinator|leader|mayor|minister|councillor|cllr)\s*,\s*$",
     re.I,
 )
 
@@ -428,13 +443,15 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
     """All mentions of the document, typed where a rule could type them."""
     out: list[Found] = []
     for si, (s0, s1) in enumerate(sentences):
-        if _FOOTNOTE.match(text, s0):
+        if _FOOTNOTE.match(text, s0) and _CITATION.search(text, s0, s1):
             continue  # footnote-only citations of a source are not mentions
         out.extend(_sentence_mentions(text, s0, s1, si, places))
     return out
 
 
 _FOOTNOTE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+\s|\[\d{1,3}\]\s")
+# what makes a footnote a citation of a source: a year in brackets, a link, "available at"
+_CITATION = re.compile(r"\((?:19|20)\d\d\)|https?://|www\.|\]\(|available at|accessed|retrieved|p\.\s?\d", re.I)
 
 
 def _bad_name(name: str) -> bool:
