@@ -221,6 +221,36 @@ def test_double_curly_quoted_programme_name() -> None:
     assert ("Harbourside Borough Council", "delivers", "Shoreline Reading Challenge") in x.triples
 
 
+def test_footnote_marker_after_a_full_stop_ends_the_sentence() -> None:
+    assert sentences("The pilot ran for a year.² A second year followed.") == [
+        "The pilot ran for a year.²",
+        "A second year followed.",
+    ]
+
+
+def test_numbered_list_items_keep_their_text_without_the_number() -> None:
+    assert sentences("1. First step is here\n2. Second step follows") == [
+        "First step is here",
+        "Second step follows",
+    ]
+
+
+def test_footnote_marker_is_not_part_of_an_organisation_name() -> None:
+    text = "The Harbour Dance Project was funded by the Kestrel Valley Foundation¹ and ran for a year."
+    x = extract(text)
+    e = x.entities["Kestrel Valley Foundation"]
+    assert (e.type, e.subtype) == ("Organisation", "Charity")
+    assert [m.text for m in e.mentions] == ["Kestrel Valley Foundation"]
+    assert not any("¹" in n for n in x.entities)
+    assert ("Kestrel Valley Foundation", "funds", "Harbour Dance Project") in x.triples
+
+
+def test_footnote_marker_after_a_programme_head() -> None:
+    x = extract("The Harbour Dance Project² is run by Northfield Arts Trust.")
+    assert typed(x, "Harbour Dance Project") == ("Programme", "Initiative")
+    assert x.triples == {("Northfield Arts Trust", "delivers", "Harbour Dance Project")}
+
+
 # ------------------------------------------------------ organisation names
 
 
@@ -397,6 +427,80 @@ def test_acronym_matches(acronym: str, name: str, expected: bool) -> None:
     assert acronym_matches(acronym, name) is expected
 
 
+def test_classify_museums_trust_is_cultural() -> None:
+    result = classify("Kestrel Vale Museums Trust")
+    assert result is not None and result[:2] == ("Organisation", "CulturalOrganisation")
+
+
+def test_arts_council_england_takes_its_subtype_from_the_gazetteer() -> None:
+    # head "Council" alone would say LocalAuthority; organisations.tsv says otherwise
+    x = extract("The Arts Council England funds Northfield Arts Trust.")
+    assert typed(x, "Arts Council England") == ("Organisation", "GovernmentBody")
+    assert ("Arts Council England", "funds", "Northfield Arts Trust") in x.triples
+
+
+def test_department_name_with_a_comma_list_is_one_body() -> None:
+    x = extract("Officials from the Department for Coasts, Ports and Fisheries visited.")
+    assert set(x.entities) == {"Department for Coasts, Ports and Fisheries"}
+    assert typed(x, "Department for Coasts, Ports and Fisheries") == ("Organisation", "GovernmentBody")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Harbourside Arts & Heritage Trust reopened the pier.", "Harbourside Arts & Heritage Trust"),
+        ("Kestrel Sound & Light Studios filmed the event.", "Kestrel Sound & Light Studios"),
+        ("Coldwater Arts & Crafts Society meets weekly.", "Coldwater Arts & Crafts Society"),
+    ],
+)
+def test_ampersand_inside_a_name_keeps_one_name(sentence: str, name: str) -> None:
+    x = extract(sentence)
+    assert set(x.entities) == {name}
+    assert x.entities[name].type == "Organisation"
+
+
+def test_well_known_acronym_and_expansion_give_one_mention_per_span() -> None:
+    x = extract(
+        "The scheme was backed by DWP (Department for Work and Pensions). DWP said it was pleased."
+    )
+    e = x.entities["Department for Work and Pensions"]
+    assert [(m.start, m.end, m.text) for m in e.mentions] == [
+        (25, 28, "DWP"),
+        (30, 62, "Department for Work and Pensions"),
+        (65, 68, "DWP"),
+    ]
+
+
+def test_acronym_prefix_defined_after_it_gives_a_branch_part_of_the_body() -> None:
+    # the "TUC Midlands (Trades Union Congress)" shape, with an invented body
+    x = extract("NAT Midlands (Northfield Arts Trust) ran training for young reps.")
+    assert typed(x, "Northfield Arts Trust")[0] == "Organisation"
+    assert "NAT" in x.entities["Northfield Arts Trust"].aliases
+    assert x.entities["NAT Midlands"].type == "Organisation"
+    r = x.relation("NAT Midlands", "partOf", "Northfield Arts Trust")
+    assert r.rule.endswith("partOf:name-prefix")
+    assert "NAT" not in x.entities
+
+
+def test_acronym_prefix_defined_earlier_in_the_document() -> None:
+    x = extract(
+        "The Northfield Arts Trust (NAT) works nationally. NAT Midlands ran training for young reps."
+    )
+    assert ("NAT Midlands", "partOf", "Northfield Arts Trust") in x.triples
+
+
+def test_national_body_acronym_from_the_gazetteer_names_its_branch() -> None:
+    # "TUC" is not defined in the text: the gazetteer knows it as the Trades Union Congress
+    x = extract("The Trades Union Congress backs the plan. TUC Yorkshire ran training for union reps.")
+    assert x.entities["TUC Yorkshire"].type == "Organisation"
+    assert ("TUC Yorkshire", "partOf", "Trades Union Congress") in x.triples
+
+
+def test_acronym_prefix_before_a_head_noun() -> None:
+    x = extract("NAT Youth Board (Northfield Arts Trust) ran training for young reps.")
+    assert ("NAT Youth Board", "partOf", "Northfield Arts Trust") in x.triples
+
+
 # ---------------------------------------------------------- coordination
 
 
@@ -466,6 +570,36 @@ def test_worked_together() -> None:
 def test_works_with() -> None:
     x = extract("Northfield Arts Trust works with Brackley College on teacher training.")
     assert ("Northfield Arts Trust", "partnerOf", "Brackley College") in x.triples
+
+
+def test_the_colleges_after_another_college_in_a_list() -> None:
+    x = extract("Brackley College and The Kestrel Vale Colleges took part.")
+    assert set(x.entities) == {"Brackley College", "Kestrel Vale Colleges"}
+    assert typed(x, "Kestrel Vale Colleges") == ("Organisation", "EducationProvider")
+
+
+def test_coordinated_acronyms_are_two_bodies() -> None:
+    x = extract(
+        "Northfield Arts Trust (NAT) partners with Harbourside Borough Council (HBC). "
+        "NAT and HBC launched the Harbour Craft Festival."
+    )
+    assert set(x.entities) == {"Northfield Arts Trust", "Harbourside Borough Council", "Harbour Craft Festival"}
+    assert ("Northfield Arts Trust", "delivers", "Harbour Craft Festival") in x.triples
+    assert ("Harbourside Borough Council", "delivers", "Harbour Craft Festival") in x.triples
+    assert ("Northfield Arts Trust", "partnerOf", "Harbourside Borough Council") in x.triples
+    assert not any(p == "partOf" for _, p, _ in x.triples)
+
+
+def test_runs_the_programme_with_a_list_gives_partners() -> None:
+    x = extract(
+        "Northfield Arts Trust runs the Harbour Youth Programme with Brackley College "
+        "and Kestrel Valley Foundation."
+    )
+    assert ("Northfield Arts Trust", "delivers", "Harbour Youth Programme") in x.triples
+    assert {t for t in x.triples if t[1] == "partnerOf"} == {
+        ("Northfield Arts Trust", "partnerOf", "Brackley College"),
+        ("Northfield Arts Trust", "partnerOf", "Kestrel Valley Foundation"),
+    }
 
 
 # --------------------------------------------------------------- programmes
@@ -602,6 +736,119 @@ def test_funds_x_funded_y() -> None:
     assert ("Northfield Arts Trust", "funds", "Harbour Dance Project") in x.triples
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Youth Programme, funded by Northfield Arts Trust, supports young people.",
+        "The Coastline Skills Pilot runs with funding from Kestrel Valley Foundation.",
+        "The Coldwater Skills Pilot was funded by Coldwater Council.",
+    ],
+)
+def test_funds_when_the_programme_is_the_first_mention(text: str) -> None:
+    # mention index 0 used to read as "no mention"
+    x = extract(text)
+    assert len(x.triples) == 1
+    ((s, p, o),) = x.triples
+    assert p == "funds"
+    assert x.entities[s].type == "Organisation" and x.entities[o].type == "Programme"
+
+
+def test_funds_passive_supported_by_a_list_first_in_the_document() -> None:
+    x = extract(
+        "The Harbour Skills Programme is supported by Kestrel Valley Foundation and Tidewater Logistics Ltd."
+    )
+    assert x.triples == {
+        ("Kestrel Valley Foundation", "funds", "Harbour Skills Programme"),
+        ("Tidewater Logistics Ltd", "funds", "Harbour Skills Programme"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "programme", "value", "written"),
+    [
+        ("Harbourside Borough Council invested £3.5m in the Harbour Youth Programme.",
+         "Harbour Youth Programme", Decimal("3500000"), "£3.5m"),
+        ("Harbourside Borough Council contributed £1.2 million to the Coastline Skills Fund.",
+         "Coastline Skills Fund", Decimal("1200000"), "£1.2 million"),
+    ],
+)
+def test_funds_active_with_decimal_amount(text: str, programme: str, value: Decimal, written: str) -> None:
+    for doc in (text, "Annual review\n\n" + text):
+        x = extract(doc)
+        r = x.relation("Harbourside Borough Council", "funds", programme)
+        assert (r.amount, r.currency, r.amount_text) == (value, "GBP", written)
+
+
+_GRANTS_LEAD = "Funding round 2024\n\nKestrel Valley Foundation announced grants to two local projects.\n\n"
+_GRANTS_TABLE_MD = (
+    "| Organisation | Project | Amount | Area |\n"
+    "|---|---|---|---|\n"
+    "| Northfield Arts Trust | Harbour Dance Project | £25,000 | Wakefield |\n"
+    "| Brackley College | Coastline Skills Pilot | £40,500 | Barnsley |\n"
+)
+_GRANTS_TRIPLES = {
+    ("Kestrel Valley Foundation", "funds", "Harbour Dance Project"),
+    ("Northfield Arts Trust", "delivers", "Harbour Dance Project"),
+    ("Harbour Dance Project", "operatesIn", "Wakefield"),
+    ("Kestrel Valley Foundation", "funds", "Coastline Skills Pilot"),
+    ("Brackley College", "delivers", "Coastline Skills Pilot"),
+    ("Coastline Skills Pilot", "operatesIn", "Barnsley"),
+}
+
+
+def _ingested_markdown(src: str) -> str:
+    from graph.ingest import markdown_text
+
+    return markdown_text(src)
+
+
+@pytest.mark.parametrize("shape", ["markdown", "ingested"])
+def test_header_table_after_a_grants_sentence(shape: str) -> None:
+    text = _GRANTS_LEAD + _GRANTS_TABLE_MD
+    if shape == "ingested":
+        # ingestion writes rows without outer pipes and drops the separator line
+        text = _ingested_markdown(text)
+        assert "Organisation | Project | Amount | Area\nNorthfield Arts Trust |" in text
+    x = extract(text)
+    assert x.triples == _GRANTS_TRIPLES
+    assert typed(x, "Harbour Dance Project") == ("Programme", "Initiative")
+    assert typed(x, "Barnsley") == ("Place", "LocalAuthorityArea")
+    r = x.relation("Kestrel Valley Foundation", "funds", "Coastline Skills Pilot")
+    assert (r.amount, r.currency, r.amount_text) == (Decimal("40500"), "GBP", "£40,500")
+    assert r.rule.endswith("funds:table-row")
+    row = "Brackley College | Coastline Skills Pilot | £40,500 | Barnsley"
+    assert r.evidence.sentence == (f"| {row} |" if shape == "markdown" else row)
+
+
+@pytest.mark.parametrize("pipes", [True, False])
+def test_a_first_row_of_names_is_not_a_header(pipes: bool) -> None:
+    # "Borough" and "Project" are header words, but a cell of names is no header
+    rows = [
+        "Harbourside Borough Council | Harbour Dance Project",
+        "Northfield Arts Trust | Coastline Skills Pilot",
+    ]
+    if pipes:
+        rows = [f"| {rows[0]} |", "|---|---|", f"| {rows[1]} |"]
+    x = extract("Kestrel Valley Foundation announced grants to local groups.\n\n" + "\n".join(rows))
+    assert typed(x, "Harbourside Borough Council") == ("Organisation", "LocalAuthority")
+    assert typed(x, "Northfield Arts Trust") == ("Organisation", "CulturalOrganisation")
+    assert typed(x, "Coastline Skills Pilot") == ("Programme", "Initiative")
+    assert not any(r.rule.endswith("table-row") for r in x.relations)
+    assert not x.triples
+
+
+def test_column_roles_from_header_words_only() -> None:
+    from graph.extract.tables import column_role
+
+    assert [column_role(h) for h in ("Organisation", "Project", "Amount", "Area")] == [
+        "org",
+        "programme",
+        "amount",
+        "place",
+    ]
+    assert column_role("Harbourside Borough Council") is None
+    assert column_role("Harbour Dance Project") is None
+
 
 # ---------------------------------------------------- relations: delivers
 
@@ -697,6 +944,17 @@ def test_participates_joined_a_network() -> None:
     assert x.triples == {("Northfield Arts Trust", "participatesIn", "Coastal Makers Network")}
 
 
+def test_participates_employers_such_as_first_in_the_document() -> None:
+    x = extract(
+        "The Harbour Skills Programme works with employers such as Brackley Engineering Ltd "
+        "and Tidewater Logistics Ltd."
+    )
+    assert x.triples == {
+        ("Brackley Engineering Ltd", "participatesIn", "Harbour Skills Programme"),
+        ("Tidewater Logistics Ltd", "participatesIn", "Harbour Skills Programme"),
+    }
+
+
 # ----------------------------------------------------- relations: partOf
 
 
@@ -749,6 +1007,30 @@ def test_operates_in_a_list_of_places() -> None:
     )
     assert ("Harbour Youth Programme", "operatesIn", "Kestrel Quarter") in x.triples
     assert ("Harbour Youth Programme", "operatesIn", "Saltmarsh Estate") in x.triples
+
+
+def test_located_in_x_a_place_based_firm() -> None:
+    x = extract("Tidewater Logistics Ltd, a Wakefield-based firm, joined the scheme.")
+    assert x.triples == {("Tidewater Logistics Ltd", "locatedIn", "Wakefield")}
+
+
+def test_programme_named_after_a_place_the_document_names_operates_in_it() -> None:
+    x = extract("Annual review\n\nThe Barnsley Makers Pilot opened in May. Families from Barnsley took part.")
+    r = x.relation("Barnsley Makers Pilot", "operatesIn", "Barnsley")
+    assert r.rule.endswith("operatesIn:place-in-name")
+
+
+def test_programme_named_after_a_place_the_document_does_not_name() -> None:
+    x = extract("Annual review\n\nThe Barnsley Makers Pilot opened in May.")
+    assert set(x.entities) == {"Barnsley Makers Pilot"}
+    assert not x.triples
+
+
+def test_operates_in_a_place_named_in_a_lead_phrase() -> None:
+    x = extract("In the North East, Northfield Arts Trust drives the Coastal Makers Network.")
+    assert typed(x, "North East") == ("Place", "Region")
+    assert ("Northfield Arts Trust", "operatesIn", "North East") in x.triples
+    assert ("Coastal Makers Network", "operatesIn", "North East") in x.triples
 
 
 # ------------------------------------------------- places (gazetteer)
@@ -838,6 +1120,62 @@ def test_council_delivers_and_programme_operates_in_its_area() -> None:
     assert ("Kent County Council", "delivers", "Harbour Youth Programme") in x.triples
     assert ("Harbour Youth Programme", "operatesIn", "Kent") in x.triples
     assert typed(x, "Kent") == ("Place", "LocalAuthorityArea")
+
+
+def test_sentence_initial_gerund_reading_is_not_a_place() -> None:
+    x = extract("Reading the report, Harbourside Borough Council agreed to act.")
+    assert set(x.entities) == {"Harbourside Borough Council"}
+
+
+def test_names_listed_with_a_known_place_after_in_are_places() -> None:
+    x = extract("Annual review\n\nSessions run in Saltbrook, Mossgate and Wakefield.")
+    assert typed(x, "Saltbrook") == ("Place", "Neighbourhood")
+    assert typed(x, "Mossgate") == ("Place", "Neighbourhood")
+    assert typed(x, "Wakefield") == ("Place", "LocalAuthorityArea")
+    assert not x.triples
+
+
+def test_names_listed_without_a_known_place_stay_unknown() -> None:
+    x = extract("Annual review\n\nSessions run in Saltbrook and Mossgate.")
+    assert not any(e.type == "Place" for e in x.entities.values())
+
+
+def test_programme_operates_in_each_listed_place() -> None:
+    x = extract(
+        "Annual review\n\nThe Harbour Youth Programme runs sessions in Saltbrook, Mossgate and Wakefield."
+    )
+    assert {t for t in x.triples if t[1] == "operatesIn"} == {
+        ("Harbour Youth Programme", "operatesIn", "Saltbrook"),
+        ("Harbour Youth Programme", "operatesIn", "Mossgate"),
+        ("Harbour Youth Programme", "operatesIn", "Wakefield"),
+    }
+
+
+def test_place_possessive_is_its_council_when_the_council_is_named() -> None:
+    text = "Kent County Council and Brackley College met in May. Kent's skills strategy sets out the plan."
+    x = extract(text)
+    assert "Kent" not in x.entities
+    e = x.entities["Kent County Council"]
+    assert "Kent" in e.aliases
+    assert [(m.start, m.text) for m in e.mentions] == [(0, "Kent County Council"), (53, "Kent")]
+
+
+def test_place_as_agent_is_its_council() -> None:
+    x = extract("Kent County Council signed the deal. Kent will fund the Harbour Youth Programme.")
+    assert "Kent" not in x.entities
+    assert ("Kent County Council", "funds", "Harbour Youth Programme") in x.triples
+
+
+def test_place_possessive_stays_a_place_without_its_council() -> None:
+    x = extract("Brackley College met in May. Kent's skills strategy sets out the plan.")
+    assert typed(x, "Kent") == ("Place", "LocalAuthorityArea")
+
+
+def test_resolved_label_prefers_the_name_without_the() -> None:
+    from graph.extract.entities import preferred_name
+
+    assert preferred_name({"The Northfield Arts Trust": 3, "Northfield Arts Trust": 1}) == "Northfield Arts Trust"
+    assert preferred_name({"The Northfield Arts Trust": 1}) == "The Northfield Arts Trust"
 
 
 # ------------------------------------------------- whole-document invariants
