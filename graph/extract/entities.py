@@ -349,6 +349,11 @@ _TITLE_WORDS = frozenset(
 )
 
 
+_VENUE_HEADS = frozenset({"head:hub", "head:centre", "head:center"})
+_AT_BEFORE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
+_PLACE_PREFIXES = frozenset("Great Little Upper Lower Nether Higher Middle Far Long Old".split())
+
+
 def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:
     gz = places.lookup(name)
     # a named public body in the gazetteer keeps its curated subtype and identifiers
@@ -357,6 +362,12 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
             return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                          aliases={name} if name != gname else set())
     typed = classify(name)
+    if typed and typed[0] == "Organisation" and typed[2] in _VENUE_HEADS and _AT_BEFORE.search(sentence[:st]):
+        # "sessions at Thornaby Hub": a venue named as where something happens is a site
+        return Found(name, st, en, "Place", "Site", "context:at-venue", 0)
+    words = name.split()
+    if typed is None and len(words) == 2 and words[0] in _PLACE_PREFIXES and words[1][:1].isupper():
+        return Found(name, st, en, "Place", "Town", "context:place-prefix", 0)
     if typed and typed[0] == "Place":
         # "the Art House, a cultural hub": an apposition says what the name is
         m = _IS_A.match(sentence[en:])

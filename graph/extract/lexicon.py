@@ -179,6 +179,13 @@ PLACE_HEADS: dict[str, tuple[str, str | None]] = {
     "docks": ("Place", "Site"),
     "square": ("Place", "Site"),
     "corridor": ("Place", "Region"),
+    "hall": ("Place", "Site"),
+    "gateway": ("Place", "Site"),
+    "interchange": ("Place", "Site"),
+    "wolds": ("Place", "Region"),
+    "dales": ("Place", "Region"),
+    "moors": ("Place", "Region"),
+    "fens": ("Place", "Region"),
 }
 
 # Words that qualify a head on its left inside an organisation name.
