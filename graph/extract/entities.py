@@ -349,6 +349,10 @@ _TITLE_WORDS = frozenset(
 )
 
 
+_NEIGHBOURHOOD_BEFORE = re.compile(
+    r"(?:(?P<site>\b(?:site|sites|based|located|estate|ward|wards|neighbourhood|neighbourhoods|village|villages))\s+)?\bin\s+$"
+)
+_IN_KNOWN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?P<p>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
 _VENUE_HEADS = frozenset({"head:hub", "head:centre", "head:center"})
 _AT_BEFORE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
 _PLACE_PREFIXES = frozenset("Great Little Upper Lower Nether Higher Middle Far Long Old".split())
@@ -393,6 +397,12 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if noun:
         t, sub = _NOUN_TYPE.get(noun.lower().rstrip("s"), ("Organisation", None))
         return Found(name, st, en, t, sub, f"context:{noun.lower()}-such-as", 0)
+    if len(words) == 1 and _NEIGHBOURHOOD_BEFORE.search(before) and not _looks_like_person(name, after):
+        # "a pilot site in Toxteth", "Cradle to Career in Northwood in Kirkby"
+        if _NEIGHBOURHOOD_BEFORE.search(before).group("site") or _IN_KNOWN_PLACE.match(after) and any(
+            t == "Place" for _n, t, *_r in places.lookup(_IN_KNOWN_PLACE.match(after).group("p"))
+        ):
+            return Found(name, st, en, "Place", "Neighbourhood", "context:in-neighbourhood", 0)
     cm = _CALLED_BEFORE.search(before)
     if cm:
         t, sub = _NOUN_TYPE.get(cm.group("noun").lower(), ("Programme", "Initiative"))

@@ -43,7 +43,7 @@ from graph.extract.lexicon import (
 
 _TOKEN = re.compile(r"[^\W_][\w’'\-]*(?:–[A-Z][\w’'\-]*)*[^\W_]|[^\W_]|&")
 _HYPHEN_CUE = re.compile(
-    r"^(?P<name>.+?)-(?P<cue>based|wide|funded|led|run|backed|headquartered|owned|born)$"
+    r"^(?P<name>.+?)-(?P<cue>based|wide|funded|led|run|backed|supported|headquartered|owned|born)$"
 )
 _POSSESSIVE_END = re.compile(r"(?:’s|'s)$")
 # possessives that live inside names: "Mayor's Jobs Taskforce", "Children's Society"

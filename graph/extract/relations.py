@@ -280,7 +280,7 @@ def sentence_relations(
             if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
                 yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))
         for mm in ms:
-            if mm.cue == "funded" and mm.type == "Organisation":
+            if mm.cue in ("funded", "backed", "supported") and mm.type == "Organisation":
                 pos = masked.find(f"<<{mm.idx}>>")
                 obj = S.after(pos + 4, AGENT_OR_PROG, 60)
                 if obj is not None:
