@@ -303,6 +303,15 @@ def _sentence_mentions(
                           aliases={form} if form != gname else set())
                 )
                 break
+    # "central London", "north Wales": an informal part of a known place
+    for f in found:
+        if f.type == "Place" and f.rule == "gazetteer":
+            st = f.start - s0
+            dm = _LOWER_DIRECTION.search(sentence, max(0, st - 12), st)
+            if dm and dm.end() == st:
+                f.name = sentence[dm.start() : f.end - s0]
+                f.start, f.subtype, f.rule, f.ids = s0 + dm.start(), "Region", "context:direction+place", ()
+                f.aliases = set()
     # quoted names: ‘Bristol One City’ partnership
     for m in _QUOTED.finditer(sentence):
         q = m.group("q").strip()
@@ -349,6 +358,7 @@ _TITLE_WORDS = frozenset(
 )
 
 
+_LOWER_DIRECTION = re.compile(r"\b(?:central|north|south|east|west|inner|outer|greater|rural|coastal|northern|southern|eastern|western)\s+$")
 _NEIGHBOURHOOD_BEFORE = re.compile(
     r"(?:(?P<site>\b(?:site|sites|based|located|estate|ward|wards|neighbourhood|neighbourhoods|village|villages))\s+)?\bin\s+$"
 )
