@@ -132,6 +132,12 @@ _CALLED_BEFORE = re.compile(
     r"(?:called|named|known\s+as|entitled|dubbed|branded)\s+[‘“\"']?$",
     re.I,
 )
+_PUBLICATION_BEFORE = re.compile(
+    r"\b(?:report|reports|publication|paper|review|study|document|book|article|film|toolkit|guide|briefing|"
+    r"white\s+paper|green\s+paper|consultation)\s*(?:,|:)?\s*(?:called|entitled|titled)?\s*$",
+    re.I,
+)
+_PUBLICATION_AFTER = re.compile(r"\s+(?:report|review|paper|publication|study|briefing|toolkit|guide)\b", re.I)
 _QUOTED_NOUN_AFTER = re.compile(
     r"\s+(partnership|consortium|collective|charity|company|trust|network|programme|project|scheme|"
     r"initiative|strategy|plan|fund|campaign|festival|pilot)\b",
@@ -316,6 +322,10 @@ def _sentence_mentions(
     for m in _QUOTED.finditer(sentence):
         q = m.group("q").strip()
         words = q.split()
+        if _PUBLICATION_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _PUBLICATION_AFTER.match(
+            sentence, m.end()
+        ):
+            continue  # a report's or a film's title, not a programme
         if 1 <= len(words) <= 8 and sum(w[:1].isupper() for w in words) >= max(1, len(words) // 2):
             typed = classify(q)
             t, sub = (typed[0], typed[1]) if typed else ("Programme", "Initiative")
