@@ -245,7 +245,7 @@ def sentence_relations(
 
     # ---- funds
     if _FUND_CUES.search(low):
-        for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:\w+\s+){{0,2}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:[\w£.,]+\s+){{0,3}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             target = _first(S.before(m.start(), PROG), S.before(m.start(), ORG))
             if target is None:
                 continue
@@ -317,6 +317,13 @@ def sentence_relations(
                     o = _ids(nxt.group("o"))[0]
                     if S.typ(o) == "Programme":
                         yield from emit(mm.idx, "delivers", o, "delivers:possessive")
+    # "X, together with Y, ran Z": both deliver it
+    for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<l>{LIST})\s*,\s*(?:has\s+|have\s+|also\s+)?(?:{_V_DELIVER_ACTIVE})\b[^<.;]{{0,40}}?(?P<o>{ENT})").finditer(low):
+        o = _ids(m.group("o"))[0]
+        if S.typ(o) == "Programme":
+            for a in [_ids(m.group("a"))[0], *_ids(m.group("l"))]:
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "delivers", o, "delivers:together-with")
     # "X provides support across the region, leading on programmes such as Y"
     for m in _rx(rf",\s*(?:leading|delivering|running|coordinating|co-ordinating|managing|hosting|driving)\b(?:\s+on)?[^<.;]{{0,60}}?(?P<o>{LIST})").finditer(low):
         subj = S.first(ORG, m.start())
@@ -432,14 +439,19 @@ def sentence_relations(
                 yield from emit(a, "partOf", o, "partOf:member-of")
 
     # ---- partOf
-    for m in _rx(rf"(?P<a>{ENT})\s*,?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == S.typ(b) and S.typ(a) in ("Organisation", "Place"):
             yield from emit(a, "partOf", b, "partOf:part-of")
         elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
             yield from emit(a, "participatesIn", b, "participatesIn:part-of")
-    for m in _rx(rf"(?P<a>{ENT})\s*(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})").finditer(low):
+    for m in _rx(rf"(?P<a>{ENT})\s*(?P<sep>,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if m.group("sep").strip() == "," and (
+            _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}").match(low, m.end())
+            or re.search(rf"(?:,|\band|&)\s*(?:the\s+)?$", low[: m.start()])
+        ):
+            continue  # "across A, B and C" is a list of places, not "A, B" (A in B)
         if S.typ(a) == "Place" and S.typ(b) == "Place":
             ra = _PLACE_RANK.get(by_idx[a].subtype or "", 9)
             rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
