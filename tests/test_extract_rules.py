@@ -1231,3 +1231,34 @@ def test_extraction_invariants_on_any_text(text: str) -> None:
         ev = r.evidence
         assert text[ev.start : ev.end] == ev.sentence
         assert (r.amount is None) == (r.currency is None)
+
+
+# ------------------------------------------------------- cases fixed after the pending list
+
+
+def test_passive_funding_with_the_amount_before_by():
+    x = extract(
+        "Annual review\n\nThe Harbour Youth Programme, funded with £3.5m by Harbourside Borough Council, began in 2022."
+    )
+    r = x.relation("Harbourside Borough Council", "funds", "Harbour Youth Programme")
+    assert (r.amount, r.currency) == (Decimal("3500000.0"), "GBP")
+
+
+def test_together_with_aside_gives_both_deliverers():
+    x = extract("Harbourside Borough Council, together with Northfield Arts Trust, ran the Harbour Craft Festival.")
+    assert ("Harbourside Borough Council", "delivers", "Harbour Craft Festival") in x.triples
+    assert ("Northfield Arts Trust", "delivers", "Harbour Craft Festival") in x.triples
+
+
+def test_part_of_in_brackets():
+    x = extract("Northfield Arts Trust (part of the Kestrel Valley Foundation) runs workshops.")
+    assert ("Northfield Arts Trust", "partOf", "Kestrel Valley Foundation") in x.triples
+
+
+def test_a_list_of_places_is_not_place_in_place():
+    x = extract("Annual review\n\nWorkshops took place across Saltbrook, Wakefield and Mossgate.")
+    assert {"Saltbrook", "Wakefield", "Mossgate"} <= set(x.entities)
+    assert not any(p == "partOf" for _s, p, _o in x.triples)
+    # a real "neighbourhood, town" pair still is one
+    y = extract("The new library opened in Saltbrook, Wakefield.")
+    assert ("Saltbrook", "partOf", "Wakefield") in y.triples
