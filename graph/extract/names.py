@@ -218,7 +218,30 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 span_toks = span_toks[1:]
         out.extend(_clean(sentence, span_toks, cue))
         i = j + 1
-    return out
+    return _merge_comma_lists(sentence, out)
+
+
+_REMIT_LIST_NAME = re.compile(r"(?:[A-Z]\w+, )+[A-Z]\w+ (?:and|&) [A-Z]\w+ [A-Z]\w+")
+
+
+def _merge_comma_lists(sentence: str, out: list[Chunk]) -> list[Chunk]:
+    """ "Culture, Place and Policy Institute": one name whose remit is a list."""
+    merged: list[Chunk] = []
+    for ch in out:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and sentence[prev.end : ch.start] == ", "
+            and len(prev.text.split()) == 1
+            and head_of(prev.text) is None
+            and " and " in ch.text
+            and len(ch.text.split()) <= 5
+            and ch.text.split()[-1].lower() in ORG_HEADS
+        ):
+            merged[-1] = Chunk(sentence[prev.start : ch.end], prev.start, ch.end, ch.possessive, ch.cue)
+            continue
+        merged.append(ch)
+    return merged
 
 
 def _remit_list_end(sentence: str, toks: list[Token], j: int) -> int:
@@ -369,8 +392,8 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     words = _words(name)
     low = [w.lower() for w in words]
     idx = [n for n, w in enumerate(low) if w in ("and", "&")]
-    if not idx:
-        return [(name, False)]
+    if not idx or _REMIT_LIST_NAME.fullmatch(name):
+        return [(name, False)]  # "Culture, Place and Policy Institute" is one name
     # distribute a plural head: "Babergh and Mid Suffolk District Councils"
     head = low[-1]
     left_has_head = head_of(" ".join(words[: idx[0]])) is not None
@@ -405,7 +428,7 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
         ):
             right = right[1:]
             r0 += 1
-        if len(left) >= 2 and len(right) >= 1 and right[0][:1].isupper() and right[0].lower() != "the":
+        if (len(left) >= 2 or (len(left) == 1 and is_acronym(left[0]))) and len(right) >= 1 and right[0][:1].isupper() and right[0].lower() != "the":
             # cut the original text, so punctuation inside a part is kept
             left_name = name[: toks[n - 1].end]
             right_name = name[toks[r0].start :]
