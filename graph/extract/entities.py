@@ -417,11 +417,11 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if noun:
         t, sub = _NOUN_TYPE.get(noun.lower().rstrip("s"), ("Organisation", None))
         return Found(name, st, en, t, sub, f"context:{noun.lower()}-such-as", 0)
-    if len(words) == 1 and _NEIGHBOURHOOD_BEFORE.search(before) and not _looks_like_person(name, after):
+    nb = _NEIGHBOURHOOD_BEFORE.search(before) if len(words) == 1 else None
+    if nb and not _looks_like_person(name, after):
         # "a pilot site in Toxteth", "Cradle to Career in Northwood in Kirkby"
-        if _NEIGHBOURHOOD_BEFORE.search(before).group("site") or _IN_KNOWN_PLACE.match(after) and any(
-            t == "Place" for _n, t, *_r in places.lookup(_IN_KNOWN_PLACE.match(after).group("p"))
-        ):
+        ik = _IN_KNOWN_PLACE.match(after)
+        if nb.group("site") or (ik and any(t == "Place" for _n, t, *_r in places.lookup(ik.group("p")))):
             return Found(name, st, en, "Place", "Neighbourhood", "context:in-neighbourhood", 0)
     cm = _CALLED_BEFORE.search(before)
     if cm:

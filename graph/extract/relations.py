@@ -449,7 +449,7 @@ def sentence_relations(
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if m.group("sep").strip() == "," and (
             _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}").match(low, m.end())
-            or re.search(rf"(?:,|\band|&)\s*(?:the\s+)?$", low[: m.start()])
+            or re.search(r"(?:,|\band|&)\s*(?:the\s+)?$", low[: m.start()])
         ):
             continue  # "across A, B and C" is a list of places, not "A, B" (A in B)
         if S.typ(a) == "Place" and S.typ(b) == "Place":
