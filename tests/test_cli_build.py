@@ -27,11 +27,14 @@ from graph.evaluate import evaluate, load_gold
 #: Quality floors on the seeds against tests/gold (strict F1, all types / all predicates).
 #: Set on 2026-11-22 at the figures measured then minus 0.02 (entities 0.861, relations 0.663);
 #: raise them as the extractor improves.
-ENTITY_F1_FLOOR = 0.89
-RELATION_F1_FLOOR = 0.73
+ENTITY_F1_FLOOR = 0.90
+RELATION_F1_FLOOR = 0.75
 # on tests/heldout (other genres; see its README: no longer blind)
-HELDOUT_ENTITY_F1_FLOOR = 0.77
-HELDOUT_RELATION_F1_FLOOR = 0.34
+HELDOUT_ENTITY_F1_FLOOR = 0.83
+HELDOUT_RELATION_F1_FLOOR = 0.42
+# on tests/heldout2 (blind: written and committed before the extractor first ran on it)
+HELDOUT2_ENTITY_F1_FLOOR = 0.77
+HELDOUT2_RELATION_F1_FLOOR = 0.32
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
 
@@ -403,14 +406,21 @@ def test_quality_floor_on_the_seeds():
     assert rel >= RELATION_F1_FLOOR, f"relation F1 (strict) {rel:.3f} fell below the floor {RELATION_F1_FLOOR}"
 
 
-def test_quality_floor_on_the_heldout_documents():
+@pytest.mark.parametrize(
+    ("folder", "ent_floor", "rel_floor"),
+    [
+        ("heldout", HELDOUT_ENTITY_F1_FLOOR, HELDOUT_RELATION_F1_FLOOR),
+        ("heldout2", HELDOUT2_ENTITY_F1_FLOOR, HELDOUT2_RELATION_F1_FLOOR),
+    ],
+)
+def test_quality_floor_on_the_heldout_documents(folder, ent_floor, rel_floor):
     from graph.pipeline import build as run_build
 
-    heldout = ROOT / "tests" / "heldout"
+    heldout = ROOT / "tests" / folder
     ev = evaluate(run_build([heldout / "docs"]).graph, load_gold(heldout / "gold"))
     ent, rel = ev.entities["all"].f1, ev.relations["all"].f1
-    assert ent >= HELDOUT_ENTITY_F1_FLOOR, f"held-out entity F1 {ent:.3f} fell below {HELDOUT_ENTITY_F1_FLOOR}"
-    assert rel >= HELDOUT_RELATION_F1_FLOOR, f"held-out relation F1 {rel:.3f} fell below {HELDOUT_RELATION_F1_FLOOR}"
+    assert ent >= ent_floor, f"{folder} entity F1 {ent:.3f} fell below {ent_floor}"
+    assert rel >= rel_floor, f"{folder} relation F1 {rel:.3f} fell below {rel_floor}"
 
 
 def test_evaluate_missing_gold_folder(tmp_path, seeds_ttl):
