@@ -173,6 +173,8 @@ class PlaceLookup:
 
     def __init__(self) -> None:
         self.max_words = 0
+        self.first_words: dict[str, int] = {}
+        """First word of every form -> the most words a form starting with it has."""
         self.forms: dict[str, list[tuple[str, str, str | None, tuple[tuple[str, str], ...], bool]]] = {}
 
     @classmethod
@@ -191,6 +193,11 @@ class PlaceLookup:
                 forms[form].append((e.name, e.type, e.subtype, e.ids, e.ambiguous and form == e.name))
         lk.forms = dict(forms)
         lk.max_words = max((len(tokens(f)) for f in forms), default=0)
+        for f in forms:
+            toks = tokens(f)
+            if toks:
+                first = toks[0].text
+                lk.first_words[first] = max(lk.first_words.get(first, 0), len(toks))
         return lk
 
     def matches(self, sentence: str) -> list[tuple[int, int, str]]:
@@ -205,11 +212,12 @@ class PlaceLookup:
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(toks):
-            if not toks[i].text[:1].isupper():
+            span = self.first_words.get(toks[i].text, 0) if toks[i].text[:1].isupper() else 0
+            if not span:
                 i += 1
                 continue
             hit = None
-            for j in range(min(len(toks), i + self.max_words) - 1, i - 1, -1):
+            for j in range(min(len(toks), i + span) - 1, i - 1, -1):
                 form = sentence[toks[i].start : toks[j].end]
                 if form in self.forms:
                     hit = (toks[i].start, toks[j].end, form, j)

@@ -132,6 +132,9 @@ _FUND_CUES = re.compile(
     r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|£",
     re.I,
 )
+_PARTICIPATE_CUES = re.compile(
+    r"such as|includ|like|part|particip|join|member|signed|involved|with", re.I
+)
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner", re.I)
 _IN_PLACE = r"(?:in|across|throughout|within|around|for|covering|serving|expand(?:s|ed|ing)?\s+to|expand(?:s|ed|ing)?\s+into)"
 
@@ -408,35 +411,36 @@ def sentence_relations(
                     yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
 
     # ---- participatesIn
-    # "P is delivered with A and B", "developed together with A"
-    for m in _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?:together\s+|jointly\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        prog = S.before(m.start(), PROG)
-        if prog is None:
-            continue
-        for b in _ids(m.group("l")):
-            if S.typ(b) == "Organisation":
-                yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
-    for m in _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120), recent_programme.idx if recent_programme is not None else None)
-        if prog is None:
-            continue
-        for a in _ids(m.group("l")):
-            if S.typ(a) == "Organisation":
-                yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
-    for m in _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-        prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120))
-        if prog is None:
-            continue
-        for a in _ids(m.group("l")):
-            if S.typ(a) == "Organisation":
-                yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
-    for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
-        o = _ids(m.group("o"))[0]
-        for a in _ids(m.group("l")):
-            if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
-                yield from emit(a, "participatesIn", o, "participatesIn:takes-part")
-            elif S.typ(a) == "Organisation" and S.typ(o) == "Organisation":
-                yield from emit(a, "partOf", o, "partOf:member-of")
+    if _PARTICIPATE_CUES.search(low):
+        # "P is delivered with A and B", "developed together with A"
+        for m in _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?:together\s+|jointly\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            prog = S.before(m.start(), PROG)
+            if prog is None:
+                continue
+            for b in _ids(m.group("l")):
+                if S.typ(b) == "Organisation":
+                    yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
+        for m in _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120), recent_programme.idx if recent_programme is not None else None)
+            if prog is None:
+                continue
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
+        for m in _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120))
+            if prog is None:
+                continue
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
+        for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
+            o = _ids(m.group("o"))[0]
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
+                    yield from emit(a, "participatesIn", o, "participatesIn:takes-part")
+                elif S.typ(a) == "Organisation" and S.typ(o) == "Organisation":
+                    yield from emit(a, "partOf", o, "partOf:member-of")
 
     # ---- partOf
     for m in _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
