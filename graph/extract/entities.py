@@ -394,6 +394,12 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
             return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                          aliases={name} if name != gname else set())
     typed = classify(name)
+    if typed and typed[0] == "Place":
+        # "Liverpool City Region": the gazetteer's entry (with its codes) beats the head noun
+        for gname, gtype, gsub, gids, ambiguous in gz:
+            if gtype == "Place" and not ambiguous:
+                return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
+                             aliases={name} if name != gname else set())
     if typed and typed[0] == "Organisation" and typed[2] in _VENUE_HEADS and _AT_BEFORE.search(sentence[:st]):
         # "sessions at Thornaby Hub": a venue named as where something happens is a site
         return Found(name, st, en, "Place", "Site", "context:at-venue", 0)
