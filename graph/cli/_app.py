@@ -49,6 +49,12 @@ def main() -> None:
     programmes, places and funders.
 
     \b
+    Example:
+      civicgraph build                          # seeds/ -> outputs/graph.ttl, map.html, exports
+      civicgraph show "Arts Council England"    # one entity, its relations and evidence
+      civicgraph sparql --list                  # saved SPARQL queries
+
+    \b
     Exit codes: 0 ok, 1 the job failed, 2 bad usage.
     """
 
