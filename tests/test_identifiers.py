@@ -32,7 +32,7 @@ def test_gold_areas_carry_their_codes():
     g = load_graph(ROOT / "outputs" / "graph.ttl")
     codes: dict[str, set[str]] = {}
     same_as: dict[str, set[str]] = {}
-    for p, name, ident, same in g.query(QUERY):
+    for _p, name, ident, same in g.query(QUERY):
         key = norm_key(str(name))
         codes.setdefault(key, set())
         same_as.setdefault(key, set())

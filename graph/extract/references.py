@@ -1,0 +1,106 @@
+"""References the rules resolve: definite descriptions ("the council",
+"the combined authority", "the programme") and "we"/"our" (the document's
+author)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.entities import (
+    Found,
+)
+from graph.records import Document
+
+_DEFINITE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<noun>programmes|projects|schemes|initiatives|combined\s+authority|council|local\s+authority|authority|trust|college|university|"
+    r"charity|museum|theatre|commission|department|programme|project|scheme|initiative|pilot|fund|"
+    r"partnership|network|festival|strategy)\b(?P<poss>’s|'s)?(?!\s+[A-Z]\w*\s+[a-z])"
+)
+_DEF_SUBTYPE = {
+    "combined authority": ("Organisation", ("CombinedAuthority",)),
+    "council": ("Organisation", ("LocalAuthority",)),
+    "local authority": ("Organisation", ("LocalAuthority",)),
+    "authority": ("Organisation", ("LocalAuthority", "CombinedAuthority")),
+    "trust": ("Organisation", ("Charity", "CulturalOrganisation", "HealthBody")),
+    "college": ("Organisation", ("EducationProvider",)),
+    "university": ("Organisation", ("EducationProvider",)),
+    "charity": ("Organisation", ("Charity",)),
+    "museum": ("Organisation", ("CulturalOrganisation",)),
+    "theatre": ("Organisation", ("CulturalOrganisation",)),
+    "commission": ("Organisation", ("GovernmentBody",)),
+    "department": ("Organisation", ("GovernmentBody",)),
+    "partnership": ("Organisation", ("Partnership",)),
+}
+
+
+def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+    """"The council invested £3.5m", "funded by the combined authority": a definite
+    description refers to the nearest preceding entity of its kind (within a few
+    sentences); the description becomes a mention of that entity."""
+    typed = sorted((f for f in found if f.type), key=lambda f: f.start)
+    out: list[Found] = []
+    for si, (s0, s1) in enumerate(sentences):
+        for m in _DEFINITE.finditer(text, s0, s1):
+            noun = " ".join(m.group("noun").lower().split())
+            if noun in ("programmes", "projects", "schemes", "initiatives"):
+                noun = noun[:-1]
+            want_type, subs = _DEF_SUBTYPE.get(noun, ("Programme", ()))
+            window_start = sentences[max(0, si - 10)][0]
+            cands = [
+                f for f in typed
+                if window_start <= f.start < m.start()
+                and f.type == want_type
+                and (not subs or f.subtype in subs)
+                and not (f.start <= m.start() < f.end)
+                and not (f.name.endswith("s") and not noun.endswith("s") and f.name.split()[-1].lower().rstrip("s") == noun.split()[-1])
+            ]
+            if want_type == "Programme" and noun not in ("programme", "project", "scheme", "initiative", "pilot"):
+                cands = [f for f in cands if noun in f.name.lower()] or []
+            if not cands:
+                continue
+            ref = cands[-1]
+            poss = m.group("poss")
+            out.append(
+                Found(ref.name, m.start(), m.end() - (len(poss) if poss else 0), ref.type, ref.subtype,
+                      f"anaphor:the-{noun.replace(' ', '-')}", si, ids=ref.ids, possessive=bool(poss))
+            )
+    return out
+
+
+WE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b(?!['’])")
+
+
+def sentence_index(sentences: list[tuple[int, int]], pos: int) -> int | None:
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(sentences) and sentences[lo][0] <= pos < sentences[lo][1] else None
+
+
+def author(doc: Document, sentences, groups, found, where) -> int | None:  # type: ignore[no-untyped-def]
+    """The organisation that speaks as "we" in this document, if it can be told:
+    the publisher its metadata names, or else the organisation named in the
+    opening sentences that the document mentions most (at least three times)."""
+    from graph.textnorm import norm_key
+
+    orgs = [gi for gi, g in enumerate(groups) if g.type == "Organisation"]
+    if doc.publisher:
+        want = norm_key(doc.publisher)
+        for gi in orgs:
+            if want in {norm_key(a) for a in {groups[gi].name, *groups[gi].aliases}}:
+                return gi
+    if not sentences:
+        return None
+    title = {where[i] for i, f in enumerate(found) if i in where and f.start < sentences[0][1]}
+    opening_end = sentences[min(2, len(sentences) - 1)][1]
+    opening = {where[i] for i, f in enumerate(found) if i in where and f.start < opening_end}
+    cands = [gi for gi in orgs if gi in title and len(groups[gi].mentions) >= 2]
+    if not cands:
+        cands = [gi for gi in orgs if gi in opening and len(groups[gi].mentions) >= 3]
+    if not cands:
+        return None
+    return max(cands, key=lambda gi: (len(groups[gi].mentions), -min(f.start for f in groups[gi].mentions)))

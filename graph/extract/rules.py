@@ -1,0 +1,270 @@
+"""The default ``rules`` extractor: sentences, names, gazetteer, context,
+layout, references and relation rules wired together for one document."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph import EXTRACTOR_VERSION
+from graph.extract.entities import (
+    Found,
+    PlaceLookup,
+    acronym_index,
+    drop_covered_places,
+    find_mentions,
+    group_mentions,
+    place_bodies,
+)
+from graph.extract.layout import (
+    member_lists,
+    member_relations,
+    places_in_lists,
+    table_cells,
+    table_relations,
+    type_table_cells,
+)
+from graph.extract.lexicon import TITLE_WORDS
+from graph.extract.names import is_acronym
+from graph.extract.references import WE, author, definite_descriptions, sentence_index
+from graph.extract.relations import SentMention, sentence_relations
+from graph.extract.sentences import split_sentences
+from graph.extract.tables import (
+    header_tables,
+)
+from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
+
+_ORG_SLOT = re.compile(
+    r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$",
+    re.I,
+)
+_LIST_MATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*(?:the\s+)?")
+_LIST_SLOT = re.compile(r"(?:,|\band|&)\s+(?:the\s+)?$", re.I)
+_ANAPHOR = re.compile(
+    r"^(?:The|This|That|Their|Its|Our)\s+(?P<noun>council|authority|combined authority|trust|college|university|"
+    r"charity|organisation|museum|theatre|programme|project|scheme|initiative|fund|pilot|partnership|network)\b|^(?P<pron>It|They|Their|Its)\b"
+)
+_ANAPHOR_TYPE = {
+    "programme": "Programme",
+    "project": "Programme",
+    "scheme": "Programme",
+    "initiative": "Programme",
+    "fund": "Programme",
+    "pilot": "Programme",
+    "network": "Programme",
+}
+
+
+@lru_cache(maxsize=1)
+def _places() -> PlaceLookup:
+    return PlaceLookup.from_gazetteer()
+
+
+def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> bool:
+    left = text[sentence_start : f.start]
+    if _ORG_SLOT.search(left[-40:]):
+        return True
+    return bool(typed_before and _LIST_SLOT.search(left[-12:]))
+
+
+def extract_rules(doc: Document) -> DocumentExtraction:
+    """The default extractor: rules, patterns and gazetteers (no model weights)."""
+    text = doc.text
+    places = _places()
+    sentences = split_sentences(text)
+    found = find_mentions(text, sentences, places)
+
+    # type name candidates by their slot: "funded by X", "with A, B and C"
+    # a name seen as a person anywhere ("Jo Smith, Chief Executive") is a person everywhere
+    people = {f.name for f in found if f.rule == "person"}
+    for f in found:
+        if f.type is None and f.name in people:
+            f.rule = "person"
+    last_typed_org_end: dict[int, int] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        s0 = sentences[f.sentence][0]
+        if f.type is None:
+            prev_end = last_typed_org_end.get(f.sentence)
+            typed_before = prev_end is not None and f.start - prev_end < 12
+            if f.rule != "person" and f.name.split()[-1].lower() not in TITLE_WORDS and _slot_type(f, text, s0, typed_before) and (
+                len(f.name.split()) >= 2 or f.name.isupper()
+            ):
+                f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
+        if f.type == "Organisation":
+            last_typed_org_end[f.sentence] = f.end
+    # "Hartlepool Youth Link and the Stockton Youth Forum": a name listed with an organisation
+    ordered = sorted(found, key=lambda f: f.start)
+    for fa, fb in zip(ordered, ordered[1:], strict=False):
+        if (
+            fa.type is None
+            and fa.rule == "candidate"
+            and fb.type == "Organisation"
+            and fa.sentence == fb.sentence
+            and len(fa.name.split()) >= 2
+            and fa.name.split()[-1].lower() not in TITLE_WORDS
+            and _LIST_MATE.fullmatch(text[fa.end : fb.start])
+        ):
+            fa.type, fa.subtype, fa.rule = "Organisation", None, "context:listed-with-organisation"
+
+    places_in_lists(text, sentences, found)
+    table_rows, header_rows = header_tables(text, sentences)
+    found = table_cells(text, sentences, found, skip=header_rows | {r.sentence for r in table_rows})
+    found, row_specs = type_table_cells(text, found, table_rows)
+    found, member_specs = member_lists(text, sentences, found)
+    found = drop_covered_places(found)
+    place_bodies(found, text)
+    found = found + definite_descriptions(text, sentences, found)
+    acronyms = acronym_index(found, text)
+    groups, where = group_mentions(found, text, acronyms)
+
+    entities: list[LocalEntity] = []
+    for gi, g in enumerate(groups):
+        mentions = tuple(
+            Mention(doc.doc_id, f.start, f.end, text[f.start : f.end], g.type, g.subtype, f.rule)
+            for f in sorted(g.mentions, key=lambda f: f.start)
+        )
+        entities.append(
+            LocalEntity(
+                key=f"{doc.doc_id}#{gi}",
+                doc_id=doc.doc_id,
+                name=g.name,
+                type=g.type,
+                subtype=g.subtype,
+                aliases=frozenset(a for a in g.aliases if a != g.name),
+                mentions=mentions,
+                ids=g.ids,
+            )
+        )
+
+    by_sentence: dict[int, list[SentMention]] = {}
+    for i, f in enumerate(found):
+        if i not in where:
+            continue
+        gi = where[i]
+        s0 = sentences[f.sentence][0]
+        by_sentence.setdefault(f.sentence, []).append(
+            SentMention(i, gi, groups[gi].type, groups[gi].subtype, f.start - s0, f.end - s0, f.possessive, f.cue)
+        )
+
+    speaker = author(doc, sentences, groups, found, where)
+    if speaker is not None:
+        for m in WE.finditer(text):
+            si = sentence_index(sentences, m.start())
+            if si is None:
+                continue
+            s0 = sentences[si][0]
+            poss = m.group(0).lower() == "our"
+            by_sentence.setdefault(si, []).append(
+                SentMention(-1_000_000 - m.start(), speaker, "Organisation", groups[speaker].subtype,
+                            m.start() - s0, m.end() - s0, cue="poss" if poss else None)
+            )
+
+    relations: list[Relation] = []
+    recent: list[SentMention] = []
+    for si, (s0, s1) in enumerate(sentences):
+        sentence = text[s0:s1]
+        ms = sorted(by_sentence.get(si, []), key=lambda m: m.start)
+        topic = None
+        am = _ANAPHOR.match(sentence)
+        if am and recent:
+            want = "Programme" if _ANAPHOR_TYPE.get((am.group("noun") or "").lower()) else "Organisation"
+            if not (ms and ms[0].start <= am.end() + 1):
+                cand = next((m for m in reversed(recent) if m.type == want), None)
+                if cand is not None:
+                    topic = SentMention(-1 - si, cand.group, cand.type, cand.subtype, 0, 0)
+        recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
+        for r in sentence_relations(sentence, ms, topic, recent_prog):
+            relations.append(
+                Relation(
+                    subject=f"{doc.doc_id}#{r.subject}",
+                    predicate=r.predicate,
+                    object=f"{doc.doc_id}#{r.object}",
+                    evidence=Evidence(doc.doc_id, s0, s1, sentence),
+                    rule=f"{EXTRACTOR_VERSION}:{r.rule}",
+                    amount=r.amount,
+                    currency=r.currency,
+                    amount_text=r.amount_text,
+                )
+            )
+        if ms:
+            recent = (recent + ms)[-12:]
+    relations.extend(table_relations(doc, sentences, found, where, entities, row_specs))
+    relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
+    relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
+    relations.extend(_place_in_name(doc, sentences, groups, entities))
+    return DocumentExtraction(doc, tuple(entities), tuple(relations))
+
+
+def _place_in_name(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity]) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """"Coventry Job Rotation Pilot" runs in Coventry; "West of England Cultural
+    Compact" works across the West of England: a programme or partnership named
+    after a place the document also names operates in it."""
+    places: dict[str, int] = {}
+    for gi, g in enumerate(groups):
+        if g.type == "Place":
+            for form in {g.name, *g.aliases}:
+                places.setdefault(form.lower(), gi)
+    out: list[Relation] = []
+    for gi, g in enumerate(groups):
+        if not (g.type == "Programme" or (g.type == "Organisation" and g.subtype == "Partnership")):
+            continue
+        words = g.name.split(" ")
+        for form in (" ".join(words[:k]).lower() for k in range(len(words) - 1, 0, -1)):
+            if form in places:
+                f = min(g.mentions, key=lambda f: f.start)
+                s0, s1 = sentences[f.sentence]
+                out.append(
+                    Relation(
+                        subject=entities[gi].key,
+                        predicate="operatesIn",
+                        object=entities[places[form]].key,
+                        evidence=Evidence(doc.doc_id, s0, s1, doc.text[s0:s1]),
+                        rule=f"{EXTRACTOR_VERSION}:operatesIn:place-in-name",
+                    )
+                )
+                break
+    return out
+
+
+def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity], places: PlaceLookup) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """"WMCA Homelessness Taskforce" is part of WMCA; "BBC Radio Leeds" of the BBC:
+    an organisation whose name starts with another organisation's name or acronym
+    (an acronym the document defines, or a national body's acronym in the gazetteer)."""
+    names: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    for gi, g in enumerate(groups):
+        if g.type == "Organisation":
+            by_name.setdefault(g.name, gi)
+            for form in {g.name, *(a for a in g.aliases if is_acronym(a))}:
+                if len(form) >= 3:
+                    names.setdefault(form, gi)
+    for g in groups:
+        first = g.name.split()[0] if g.type == "Organisation" and g.name.split() else ""
+        if is_acronym(first) and first not in names:
+            for gname, gtype, *_rest in places.lookup(first):
+                if gtype == "Organisation" and gname in by_name:
+                    names[first] = by_name[gname]
+    out: list[Relation] = []
+    for gi, g in enumerate(groups):
+        if g.type != "Organisation":
+            continue
+        words = g.name.split(" ")
+        for form in (" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)):
+            if form not in names:
+                continue
+            pj = names[form]
+            rest = g.name[len(form) + 1 :] if g.name.startswith(form + " ") else ""
+            if pj != gi and len(rest) > 2 and rest.split()[0] not in ("and", "&", "of", "for") and rest[:1].isupper():
+                f = min(g.mentions, key=lambda f: f.start)
+                s0, s1 = sentences[f.sentence]
+                out.append(
+                    Relation(
+                        subject=entities[gi].key,
+                        predicate="partOf",
+                        object=entities[pj].key,
+                        evidence=Evidence(doc.doc_id, s0, s1, doc.text[s0:s1]),
+                        rule=f"{EXTRACTOR_VERSION}:partOf:name-prefix",
+                    )
+                )
+                break
+    return out
