@@ -163,11 +163,10 @@ def render_outputs(
     files.update({name: data.decode("utf-8") for name, data in exports.items()})
     if map_html:
         from graph.netx import to_networkx
-        from graph.render import render_map
+        from graph.render import DEFAULT_TITLE, render_map
 
-        n_docs = len(result.documents)
-        title = f"civicgraph partnership map ({n_docs} document{'s' if n_docs != 1 else ''})"
-        files["map.html"] = render_map(to_networkx(result.graph), title=title)
+        # the same page `civicgraph map` writes with its defaults
+        files["map.html"] = render_map(to_networkx(result.graph), title=DEFAULT_TITLE)
     if docs:
         from graph.ontodoc import ontology_docs
 

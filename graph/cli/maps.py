@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from graph.cli._app import echo_err, main
+from graph.render import DEFAULT_TITLE
 
 DEFAULT_GRAPH = "outputs/graph.ttl"
-DEFAULT_TITLE = "civicgraph partnership map"
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:

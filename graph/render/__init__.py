@@ -23,7 +23,11 @@ import networkx as nx
 from graph.render.page import PHYSICS_MAX, render_view
 from graph.render.select import MAX_NODES, MapError, MapView, filter_graph, select_map
 
+#: The page title of a map unless the caller gives one (``map`` and ``build`` alike).
+DEFAULT_TITLE = "civicgraph partnership map"
+
 __all__ = [
+    "DEFAULT_TITLE",
     "MAX_NODES",
     "PHYSICS_MAX",
     "MapError",
