@@ -1262,3 +1262,25 @@ def test_a_list_of_places_is_not_place_in_place():
     # a real "neighbourhood, town" pair still is one
     y = extract("The new library opened in Saltbrook, Wakefield.")
     assert ("Saltbrook", "partOf", "Wakefield") in y.triples
+
+
+def test_opening_participle_clauses_point_at_the_programme_after_them():
+    x = extract(
+        "Funded by the Northfield Foundation and commissioned by Harbourside Borough Council, "
+        "the Harbour Youth Programme began in 2022."
+    )
+    assert ("Northfield Foundation", "funds", "Harbour Youth Programme") in x.triples
+    assert ("Harbourside Borough Council", "delivers", "Harbour Youth Programme") in x.triples
+
+
+def test_relative_clause_delivers_is_about_the_nearest_body():
+    x = extract("Pupils work with Kestrel Vale College, which runs the Harbour Skills Programme.")
+    assert ("Kestrel Vale College", "delivers", "Harbour Skills Programme") in x.triples
+
+
+def test_partner_cue_continues_over_and_with():
+    x = extract(
+        "Harbourside Borough Council works closely with Northfield Arts Trust and with Kestrel Vale College."
+    )
+    assert ("Harbourside Borough Council", "partnerOf", "Northfield Arts Trust") in x.triples
+    assert ("Harbourside Borough Council", "partnerOf", "Kestrel Vale College") in x.triples

@@ -90,6 +90,20 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _POSS_NEXT = re.compile(rf"’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})")
 
 
+_LEAD_CLAUSES = re.compile(r"\s*(?:[\w\-]+\s+(?:\w+\s+)?by\s+(?:the\s+)?<<\d+>>\s*(?:,|and)\s*)*")
+
+
+def _lead_target(masked: str, m: re.Match[str], S: Sentence, types: tuple[str, ...] = ("Programme", "Organisation")) -> int | None:
+    """"Funded by X and commissioned by Y, the Z programme …": when a sentence opens
+    with a participle clause, its target is the first entity after the clause."""
+    if not _LEAD_CLAUSES.fullmatch(masked[: m.start()]):
+        return None
+    comma = masked.find(",", m.start())
+    if comma < 0:
+        return None
+    return S.after(comma, types, 60)
+
+
 def _first(*candidates: int | None) -> int | None:
     """The first candidate that is not None (mention index 0 is a real mention)."""
     return next((c for c in candidates if c is not None), None)
@@ -120,7 +134,8 @@ _V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
-    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with)"
+    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|"
+    r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly)\s+with)"
 )
 _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
 _PARTICIPANTS_WIDE = (
@@ -249,7 +264,7 @@ def sentence_relations(
     # ---- funds
     if _FUND_CUES.search(low):
         for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:[\w£.,]+\s+){{0,3}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-            target = _first(S.before(m.start(), PROG), S.before(m.start(), ORG))
+            target = _first(S.before(m.start(), PROG), S.before(m.start(), ORG), _lead_target(masked, m, S))
             if target is None:
                 continue
             amt = _amount_near(sentence, cmap, m.start())
@@ -292,7 +307,7 @@ def sentence_relations(
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
     for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
-        target = S.before(m.start(), PROG)
+        target = _first(S.before(m.start(), PROG), _lead_target(masked, m, S, PROG))
         prev_org = S.before(m.start(), ORG)
         if target is not None:
             for a in agents:
@@ -303,9 +318,11 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
-    for m in _rx(rf"(?P<l>{LIST})(?:’s)?\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
+    for m in _rx(rf"(?P<l>{LIST})(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|\s+)(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
         deliverers = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
-        if re.search(r"\b(?:by|with)\s*$", masked[: m.start()]):
+        if m.group("rel"):
+            deliverers = deliverers[-1:]  # "…with X, which runs Y": the clause is about X
+        elif re.search(r"\b(?:by|with)\s*$", masked[: m.start()]):
             continue
         for o in _ids(m.group("o")):
             if S.typ(o) == "Programme":
@@ -367,7 +384,7 @@ def sentence_relations(
 
     # ---- partnerOf / participatesIn via "working with"
     if _PARTNER_CUES.search(low):
-        for m in _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)").finditer(low):
             subj = S.before(m.start(), ORG)
             subj_prog = S.before(m.start(), PROG)
             if m.group("fund") and subj is not None:
