@@ -1284,3 +1284,21 @@ def test_partner_cue_continues_over_and_with():
     )
     assert ("Harbourside Borough Council", "partnerOf", "Northfield Arts Trust") in x.triples
     assert ("Harbourside Borough Council", "partnerOf", "Kestrel Vale College") in x.triples
+
+
+def test_headless_acronym_name_treated_as_a_programme_becomes_one():
+    x = extract(
+        "Harbourside Borough Council set up Bright Steps Learning (BSL) in 2023. "
+        "BSL is funded by the Northfield Foundation. "
+        "Residents join BSL sessions at the library."
+    )
+    assert x.entities["Bright Steps Learning"].type == "Programme"
+    assert ("Northfield Foundation", "funds", "Bright Steps Learning") in x.triples
+
+
+def test_headless_acronym_name_used_as_a_body_stays_an_organisation():
+    x = extract(
+        "Bright Steps Learning (BSL) works with schools in Leeds. "
+        "BSL provides mentors and BSL employs twelve staff."
+    )
+    assert x.entities["Bright Steps Learning"].type == "Organisation"

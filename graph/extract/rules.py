@@ -67,6 +67,39 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
     return bool(typed_before and _LIST_SLOT.search(left[-12:]))
 
 
+_WEAK_RULES = frozenset({"context:defines-acronym", "candidate", "context:agent-slot"})
+_PROGRAMME_AFTER = re.compile(
+    r"\s*\)?\s*(?:(?:is|was|will\s+be|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:funded|delivered|run|launched|commissioned|piloted|managed|coordinated|co-ordinated|designed|expanded|extended)\b"
+    r"|(?:programme|project|scheme|pilot|initiative|course|courses|sessions)\b)",
+    re.I,
+)
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:through|via|funds|funded|fund|launched|launch|delivers|delivered|deliver|runs|run|joined|join|"
+    r"expand|expanded|piloted|took\s+part\s+in|part\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _retype_weak_names(groups, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A headless name typed Organisation only by a weak cue (it defines an acronym,
+    it sits in an agent slot) is a programme when the document treats it as one
+    elsewhere: "ODL is funded by …", "through ODL", "the ODL sessions". In place."""
+    for g in groups:
+        if g.type != "Organisation" or g.subtype is not None:
+            continue
+        if not g.mentions or any(f.rule not in _WEAK_RULES for f in g.mentions):
+            continue
+        votes = 0
+        for f in g.mentions:
+            if _PROGRAMME_AFTER.match(text, f.end) or _PROGRAMME_BEFORE.search(text, max(0, f.start - 30), f.start):
+                votes += 1
+        if votes >= 2 or (votes and votes * 2 >= len(g.mentions)):
+            g.type, g.subtype = "Programme", "Initiative"
+            for f in g.mentions:
+                f.type, f.subtype = "Programme", "Initiative"
+
+
 def extract_rules(doc: Document) -> DocumentExtraction:
     """The default extractor: rules, patterns and gazetteers (no model weights)."""
     text = doc.text
@@ -116,6 +149,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = found + definite_descriptions(text, sentences, found)
     acronyms = acronym_index(found, text)
     groups, where = group_mentions(found, text, acronyms)
+    _retype_weak_names(groups, text)
 
     entities: list[LocalEntity] = []
     for gi, g in enumerate(groups):
