@@ -31,7 +31,7 @@ ENTITY_F1_FLOOR = 0.90
 RELATION_F1_FLOOR = 0.75
 # on tests/heldout (other genres; see its README: no longer blind)
 HELDOUT_ENTITY_F1_FLOOR = 0.83
-HELDOUT_RELATION_F1_FLOOR = 0.42
+HELDOUT_RELATION_F1_FLOOR = 0.45
 # on tests/heldout2 (blind: written and committed before the extractor first ran on it)
 HELDOUT2_ENTITY_F1_FLOOR = 0.77
 HELDOUT2_RELATION_F1_FLOOR = 0.32
