@@ -1302,3 +1302,23 @@ def test_headless_acronym_name_used_as_a_body_stays_an_organisation():
         "BSL provides mentors and BSL employs twelve staff."
     )
     assert x.entities["Bright Steps Learning"].type == "Organisation"
+
+
+def test_we_is_the_author_named_in_the_title():
+    x = extract(
+        "Northfield Arts Trust annual review 2024\n\n"
+        "Northfield Arts Trust runs arts clubs for young people.\n\n"
+        "We are a member of the Harbour Youth Network. We also worked with Kestrel Vale College.\n\n"
+        "Northfield Arts Trust thanks its volunteers."
+    )
+    assert ("Northfield Arts Trust", "participatesIn", "Harbour Youth Network") in x.triples
+    assert ("Northfield Arts Trust", "partnerOf", "Kestrel Vale College") in x.triples
+
+
+def test_where_we_went_is_not_where_we_operate():
+    x = extract(
+        "Northfield Arts Trust annual review 2024\n\n"
+        "Northfield Arts Trust runs arts clubs. Northfield Arts Trust thanks its volunteers.\n\n"
+        "We visited Leeds in May."
+    )
+    assert not any(p == "operatesIn" for _s, p, _o in x.triples)

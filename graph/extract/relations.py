@@ -19,6 +19,8 @@ from functools import cache
 from graph.extract.amounts import find_amounts, parse_amount
 
 ENT = r"<<\d+>>"
+#: Mention numbers from here up stand for "we"/"our" (the author) or a topic, not a name.
+SPEAKER_IDX = 10_000_000
 LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*)(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?{ENT})*"
 
 
@@ -248,6 +250,8 @@ def sentence_relations(
     def emit(a: int, p: str, b: int, rule: str, amount=None) -> Iterator[Found]:  # type: ignore[no-untyped-def]
         if a not in g or b not in g or g[a] == g[b]:
             return
+        if p == "operatesIn" and a >= SPEAKER_IDX:
+            return  # "we visited Glasgow": where the author went is not where it operates
         key = (g[a], p, g[b])
         if p == "partnerOf":
             key = (min(g[a], g[b]), p, max(g[a], g[b]))
@@ -451,7 +455,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
-        for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
             o = _ids(m.group("o"))[0]
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation" and S.typ(o) == "Programme":

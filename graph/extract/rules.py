@@ -27,7 +27,7 @@ from graph.extract.layout import (
 from graph.extract.lexicon import TITLE_WORDS
 from graph.extract.names import is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
-from graph.extract.relations import SentMention, sentence_relations
+from graph.extract.relations import SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
 from graph.extract.tables import (
     header_tables,
@@ -67,6 +67,10 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
     return bool(typed_before and _LIST_SLOT.search(left[-12:]))
 
 
+# placeholder numbers for mentions that are not in the text as names ("we", a topic):
+# far above any real mention index, and non-negative so the masked rules see them
+_SPEAKER_IDX = SPEAKER_IDX
+_TOPIC_IDX = 2 * SPEAKER_IDX
 _WEAK_RULES = frozenset({"context:defines-acronym", "candidate", "context:agent-slot"})
 _PROGRAMME_AFTER = re.compile(
     r"\s*\)?\s*(?:(?:is|was|will\s+be|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -189,7 +193,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             s0 = sentences[si][0]
             poss = m.group(0).lower() == "our"
             by_sentence.setdefault(si, []).append(
-                SentMention(-1_000_000 - m.start(), speaker, "Organisation", groups[speaker].subtype,
+                SentMention(_SPEAKER_IDX + m.start(), speaker, "Organisation", groups[speaker].subtype,
                             m.start() - s0, m.end() - s0, cue="poss" if poss else None)
             )
 
@@ -205,7 +209,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             if not (ms and ms[0].start <= am.end() + 1):
                 cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
-                    topic = SentMention(-1 - si, cand.group, cand.type, cand.subtype, 0, 0)
+                    topic = SentMention(_TOPIC_IDX + si, cand.group, cand.type, cand.subtype, 0, 0)
         recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
         for r in sentence_relations(sentence, ms, topic, recent_prog):
             relations.append(
