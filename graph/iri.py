@@ -65,8 +65,3 @@ def statement_iri(subject: str, predicate: str, obj: str) -> URIRef:
 def evidence_iri(statement: URIRef, doc_id: str, start: int, end: int) -> URIRef:
     """Return the IRI of one evidence sentence for one statement."""
     return URIRef(f"{ID_IRI}evidence/{_digest(statement, doc_id, start, end)}")
-
-
-def local_part(iri: str) -> str:
-    """Inverse of :func:`entity_iri` for IRIs under the id namespace."""
-    return iri[len(ID_IRI) :] if iri.startswith(ID_IRI) else iri

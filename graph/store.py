@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.errors import GraphLoadError
@@ -51,14 +51,6 @@ def new_graph() -> Graph:
     the underlying pyoxigraph store (:func:`oxigraph_store`) sees them.
     """
     return bind_prefixes(Graph(store=STORE, identifier=DATASET_DEFAULT_GRAPH_ID))
-
-
-def new_dataset() -> Dataset:
-    """Return an empty rdflib dataset (named graphs) over the configured store."""
-    ds = Dataset(store=STORE)
-    for prefix, namespace in PREFIXES.items():
-        ds.bind(prefix, str(namespace), override=True, replace=True)
-    return ds
 
 
 def oxigraph_store(graph: Graph) -> ox.Store | None:

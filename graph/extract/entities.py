@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.extract.lexicon import (
@@ -704,15 +703,6 @@ def variant_rule(short: str, long_: str) -> str | None:
 _GENERIC_TAILS = frozenset(
     "charity trust ltd limited plc cic group england uk network programme project".split()
 )
-
-
-def type_candidates(found: list[Found], typer: Callable[[Found], tuple[str, str | None, str] | None]) -> None:
-    """Give untyped candidates a type from their relation slots (``typer``), in place."""
-    for f in found:
-        if f.type is None:
-            t = typer(f)
-            if t:
-                f.type, f.subtype, f.rule = t
 
 
 _AGENTIVE_AFTER = re.compile(
