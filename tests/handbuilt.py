@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from decimal import Decimal
 
-from graph.iri import entity_id
+from graph.iri import entity_id, entity_iri
 from graph.records import Document, Entity, Evidence, Link, ResolvedGraph
 
 TEXT = (
@@ -68,6 +68,16 @@ HARBOUR = _ent("Harbour City", "Place", "Town")
 COAST = _ent("North Coast", "Place", "Region")
 
 ENTITIES = (TRUST, HARBOUR_COUNCIL, HILL_COUNCIL, COLLEGE, SKILLS, FESTIVAL, HARBOUR, COAST)
+
+# Their IRIs (node ids in the networkx graph), for tests of queries and maps.
+TRUST_IRI = str(entity_iri(TRUST.entity_id))
+HCC_IRI = str(entity_iri(HARBOUR_COUNCIL.entity_id))
+HILL_IRI = str(entity_iri(HILL_COUNCIL.entity_id))
+COLLEGE_IRI = str(entity_iri(COLLEGE.entity_id))
+SKILLS_IRI = str(entity_iri(SKILLS.entity_id))
+FESTIVAL_IRI = str(entity_iri(FESTIVAL.entity_id))
+HARBOUR_IRI = str(entity_iri(HARBOUR.entity_id))
+COAST_IRI = str(entity_iri(COAST.entity_id))
 
 
 def _link(s: Entity, p: str, o: Entity, fragment: str, amount: str | None = None,

@@ -8,8 +8,17 @@ import handbuilt
 import networkx as nx
 import pytest
 import queryfixture
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from handbuilt import (
+    COAST_IRI as COAST,
+    COLLEGE_IRI as COLLEGE,
+    FESTIVAL_IRI as FESTIVAL,
+    HARBOUR_IRI as HARBOUR,
+    HCC_IRI as HCC,
+    HILL_IRI as HILL,
+    SKILLS_IRI as SKILLS,
+    TRUST_IRI as TRUST,
+)
+from hypothesis import given, settings, strategies as st
 
 from graph import analysis
 from graph.errors import EntityNotFound, GraphLoadError, QueryError
@@ -18,16 +27,8 @@ from graph.namespace import ID_IRI
 from graph.netx import entity_nodes, to_networkx
 from graph.store import load_graph, new_graph
 
-TRUST = ID_IRI + "organisation/northfield-trust"
-HCC = ID_IRI + "organisation/harbour-city-council"
-HILL = ID_IRI + "organisation/hill-district-council"
-COLLEGE = ID_IRI + "organisation/riverside-college"
 CENTRE = ID_IRI + "organisation/hill-community-centre"
 MUSEUM = ID_IRI + "organisation/lonely-museum"
-SKILLS = ID_IRI + "programme/skills-bridge"
-FESTIVAL = ID_IRI + "programme/hill-arts-festival"
-HARBOUR = ID_IRI + "place/harbour-city"
-COAST = ID_IRI + "place/north-coast"
 
 
 @pytest.fixture(scope="module")

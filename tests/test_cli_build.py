@@ -276,8 +276,7 @@ def test_successful_build_replaces_outputs_and_keeps_other_files(good, previous)
     res = run("build", good, "--out", previous)
     assert res.exit_code == 0, res.stderr
     snap = _snapshot(previous)
-    from graph.pipeline import DEFAULT_FORMATS, render_outputs
-    from graph.pipeline import build as run_build
+    from graph.pipeline import DEFAULT_FORMATS, build as run_build, render_outputs
 
     expected = set(render_outputs(run_build([good]), DEFAULT_FORMATS))
     assert set(snap) == expected | {"notes.txt"}

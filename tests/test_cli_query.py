@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 import queryfixture
 from click.testing import CliRunner
+from handbuilt import (
+    TRUST_IRI as TRUST,
+)
 
 from graph.cli import main
-from graph.namespace import ID_IRI
 from graph.store import to_turtle
 
-TRUST = ID_IRI + "organisation/northfield-trust"
 COMMANDS = ["sparql", "serve", "partners", "path", "brokers", "communities", "funders", "reach", "show"]
 
 

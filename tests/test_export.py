@@ -11,8 +11,7 @@ import handbuilt
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from rdflib import Dataset, Graph
 
 from graph.cli import main

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from graph import EXTRACTOR_VERSION
 from graph.extract import extract_document

@@ -10,8 +10,7 @@ import difflib
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
-from rdflib import namespace as ns
+from rdflib import Graph, URIRef, namespace as ns
 from seedbuild import OUTPUTS, ROOT, seeds_files
 
 STALE = "outputs/ is stale: run `uv run civicgraph build`"

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from rdflib import Graph
 from seedbuild import SEEDS, seeds_files, seeds_result
 

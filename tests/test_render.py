@@ -16,25 +16,24 @@ import mapfixtures
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from handbuilt import (
+    COAST_IRI as COAST,
+    COLLEGE_IRI as COLLEGE,
+    FESTIVAL_IRI as FESTIVAL,
+    HARBOUR_IRI as HARBOUR,
+    HCC_IRI as HCC,
+    HILL_IRI as HILL,
+    SKILLS_IRI as SKILLS,
+    TRUST_IRI as TRUST,
+)
+from hypothesis import given, settings, strategies as st
 
 from graph.cli import main
 from graph.errors import EntityNotFound
-from graph.namespace import ID_IRI
 from graph.netx import to_networkx
 from graph.render import MapError, filter_graph, render_map, render_view, select_map, style
 from graph.render.layout import layout
 from graph.store import to_turtle
-
-TRUST = ID_IRI + "organisation/northfield-trust"
-HCC = ID_IRI + "organisation/harbour-city-council"
-HILL = ID_IRI + "organisation/hill-district-council"
-COLLEGE = ID_IRI + "organisation/riverside-college"
-SKILLS = ID_IRI + "programme/skills-bridge"
-FESTIVAL = ID_IRI + "programme/hill-arts-festival"
-HARBOUR = ID_IRI + "place/harbour-city"
-COAST = ID_IRI + "place/north-coast"
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,7 @@ import hashlib
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from graph.extract import extract_document
 from graph.extract.entities import variant_rule

@@ -16,14 +16,15 @@ from pathlib import Path
 
 import handbuilt
 import pytest
+from handbuilt import (
+    TRUST_IRI as TRUST,
+)
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 
-from graph.namespace import ID_IRI
 from graph.server import SparqlServer, choose_type, free_port
 from graph.store import to_turtle
 
-TRUST = ID_IRI + "organisation/northfield-trust"
 PREFIX = "PREFIX cg: <https://w3id.org/civicgraph/ontology#>\n" \
          "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 FUNDED = PREFIX + "SELECT ?label WHERE { ?f cg:funds ?p . ?p rdfs:label ?label } ORDER BY ?label"

@@ -11,9 +11,11 @@ import handbuilt
 import pyoxigraph as ox
 import pytest
 import queryfixture
+from handbuilt import (
+    TRUST_IRI as TRUST,
+)
 
 from graph.errors import EntityNotFound, QueryError
-from graph.namespace import ID_IRI
 from graph.sparql import (
     PARAM_TYPES,
     is_update,
@@ -23,9 +25,6 @@ from graph.sparql import (
     saved_queries,
     shorten_iri,
 )
-
-TRUST = ID_IRI + "organisation/northfield-trust"
-SKILLS = ID_IRI + "programme/skills-bridge"
 
 Q_FUNDS = """SELECT ?funder ?label ?amount WHERE {
   ?funder cg:funds ?p ; rdfs:label ?label .

@@ -59,8 +59,7 @@ def build(
       civicgraph build reports/ extra.pdf --out build/
     """
     from graph.export import check_formats
-    from graph.pipeline import build as run_build
-    from graph.pipeline import render_outputs, validate_result, write_outputs
+    from graph.pipeline import build as run_build, render_outputs, validate_result, write_outputs
 
     started = time.perf_counter()
     wanted = check_formats([f.strip() for f in formats.split(",") if f.strip()])
@@ -112,8 +111,7 @@ def evaluate(documents: tuple[Path, ...], gold_dir: Path, graph_path: Path | Non
       civicgraph evaluate --gold ../shared/gold seeds
       civicgraph evaluate --gold tests/gold --graph outputs/graph.ttl --show
     """
-    from graph.evaluate import evaluate as run_eval
-    from graph.evaluate import format_report, load_gold
+    from graph.evaluate import evaluate as run_eval, format_report, load_gold
     from graph.pipeline import build as run_build
     from graph.store import load_graph
 
