@@ -397,6 +397,17 @@ def test_every_format_exports(twodocs):
         assert files and all(isinstance(v, bytes) and v for v in files.values())
 
 
+def test_every_format_gives_the_same_bytes_on_another_day(twodocs, monkeypatch):
+    """Exports do not depend on the clock (networkx stamps GEXF with today's date)."""
+    import time
+
+    today = {fmt: export(twodocs, fmt) for fmt in FORMATS}
+    real = time.strftime
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: real(fmt, time.gmtime(0)))
+    for fmt in FORMATS:
+        assert export(twodocs, fmt) == today[fmt], fmt
+
+
 def test_target_paths(tmp_path):
     assert target_paths(tmp_path / "g.ttl", [".ttl"]) == {".ttl": tmp_path / "g.ttl"}
     assert target_paths(tmp_path / "g", [".ttl"]) == {".ttl": tmp_path / "g.ttl"}

@@ -9,6 +9,7 @@ with ``"; "``, decimals become floats, missing values are dropped.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
@@ -82,7 +83,13 @@ def to_graphml(graph: Graph) -> dict[str, bytes]:
 
 
 def to_gexf(graph: Graph) -> dict[str, bytes]:
-    """Return ``{".gexf": ...}``."""
+    """Return ``{".gexf": ...}``.
+
+    networkx stamps ``<meta lastmodifieddate=...>`` with today's date; the
+    attribute is optional in GEXF 1.2 and is dropped so that the same graph
+    always gives the same bytes.
+    """
     buf = io.BytesIO()
     nx.write_gexf(network(graph), buf, encoding="utf-8")
-    return {".gexf": buf.getvalue()}
+    data = re.sub(rb'(<meta)\s+lastmodifieddate="[^"]*"', rb"\1", buf.getvalue(), count=1)
+    return {".gexf": data}
