@@ -787,9 +787,11 @@ _GRANTS_TABLE_MD = (
 )
 _GRANTS_TRIPLES = {
     ("Kestrel Valley Foundation", "funds", "Harbour Dance Project"),
+    ("Kestrel Valley Foundation", "funds", "Northfield Arts Trust"),  # the grant goes to the row's body
     ("Northfield Arts Trust", "delivers", "Harbour Dance Project"),
     ("Harbour Dance Project", "operatesIn", "Wakefield"),
     ("Kestrel Valley Foundation", "funds", "Coastline Skills Pilot"),
+    ("Kestrel Valley Foundation", "funds", "Brackley College"),
     ("Brackley College", "delivers", "Coastline Skills Pilot"),
     ("Coastline Skills Pilot", "operatesIn", "Barnsley"),
 }
@@ -1321,3 +1323,55 @@ def test_where_we_went_is_not_where_we_operate():
         "We visited Leeds in May."
     )
     assert not any(p == "operatesIn" for _s, p, _o in x.triples)
+
+
+# ------------------------------------------------ structural relations (session 8)
+
+
+def test_an_organisation_run_by_another_is_part_of_it():
+    x = extract(
+        "Saltbrook Heritage Museum is run by Harbourside Borough Council. "
+        "Kestrel Gallery is one of the Northfield Galleries run by Wessex County Council."
+    )
+    assert ("Saltbrook Heritage Museum", "partOf", "Harbourside Borough Council") in x.triples
+    assert ("Kestrel Gallery", "partOf", "Northfield Galleries") in x.triples
+    assert ("Northfield Galleries", "partOf", "Wessex County Council") in x.triples
+    assert not any(p == "delivers" for _s, p, _o in x.triples)
+
+
+def test_a_programme_run_by_an_organisation_is_still_delivered():
+    x = extract("The Open Tides programme is run by Harbourside Borough Council.")
+    assert ("Harbourside Borough Council", "delivers", "Open Tides") in x.triples
+
+
+def test_it_runs_a_list_of_museums_the_pronoun_is_the_last_sentence_subject():
+    x = extract(
+        "Northfield Museums Trust is a charity funded by Wessex County Council. "
+        "It runs the Saltbrook Museum, the Kestrel Gallery and the Harbour Museum."
+    )
+    for unit in ("Saltbrook Museum", "Kestrel Gallery", "Harbour Museum"):
+        assert (unit, "partOf", "Northfield Museums Trust") in x.triples
+        assert (unit, "partOf", "Wessex County Council") not in x.triples
+
+
+def test_a_semicolon_ends_a_list_of_agents():
+    x = extract(
+        "Saltbrook Heritage Museum is run by Harbourside Borough Council; "
+        "the Kestrel Gallery is run by Wessex County Council."
+    )
+    assert not any(p == "partnerOf" for _s, p, _o in x.triples)
+    assert ("Kestrel Gallery", "partOf", "Wessex County Council") in x.triples
+
+
+def test_a_grant_table_row_funds_the_organisation_and_its_project():
+    x = extract(
+        "The Northfield Foundation has awarded £90,000 to two community groups.\n\n"
+        "| Organisation | Project | Amount | Area |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Saltbrook Arts Collective | Harbour Songs | £50,000 | Leeds |\n"
+        "| Kestrel Youth Theatre | Stage Doors | £40,000 | York |\n"
+    )
+    row = x.relation("Northfield Foundation", "funds", "Saltbrook Arts Collective")
+    assert row.amount == Decimal("50000")
+    assert x.relation("Northfield Foundation", "funds", "Harbour Songs").amount == Decimal("50000")
+    assert ("Kestrel Youth Theatre", "delivers", "Stage Doors") in x.triples

@@ -240,7 +240,11 @@ def table_relations(doc: Document, sentences, found, where, entities, specs) -> 
                     funder = key(cands[0])
                     break
             funder_cache[si] = funder
+        # "X awarded £232,750 to six organisations": the money goes to the row's
+        # organisation for its project; both are stated by the row
         rel(funder_cache[si], "funds", prog or org, si, "funds:table-row", amount)
+        if prog is not None:
+            rel(funder_cache[si], "funds", org, si, "funds:table-row", amount)
     return out
 
 

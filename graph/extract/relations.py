@@ -21,7 +21,11 @@ from graph.extract.amounts import find_amounts, parse_amount
 ENT = r"<<\d+>>"
 #: Mention numbers from here up stand for "we"/"our" (the author) or a topic, not a name.
 SPEAKER_IDX = 10_000_000
-LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*)(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?{ENT})*"
+_LIST_ITEM = r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
+#: "A, B and C": names joined by commas, "and", "&" (a semicolon ends a clause, not a list item)
+LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
+#: "…: Coventry; Dudley; Telford": after a colon, semicolons separate the items too
+COLON_LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*){_LIST_ITEM}{ENT})*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _POSS_NEXT = re.compile(rf"’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})")
 
+
+# an organisation right before "run by": "X is run by", "X, which is run by", "the Xs run by"
+_RUN_BY_UNIT = re.compile(r"<<(?P<u>\d+)>>\s*(?:,\s*(?:which|that)\s+)?(?:(?:is|are|was|were|has\s+been)\s+(?:also\s+|now\s+|still\s+)?)?$")
+_RUN_VERB = re.compile(r"(?:run|managed|operated|owned|governed)\b", re.I)
 
 _LEAD_CLAUSES = re.compile(r"\s*(?:[\w\-]+\s+(?:\w+\s+)?by\s+(?:the\s+)?<<\d+>>\s*(?:,|and)\s*)*")
 
@@ -238,6 +246,10 @@ def sentence_relations(
         recent_programme = None
     masked, cmap = mask(sentence, [m for m in ms if m is not topic])
     if topic is not None:
+        # "It runs the museum": the topic stands in for the pronoun
+        pron = re.match(r"(?:It|They)\s+(?=[a-z])", masked)
+        if pron:
+            masked, cmap = masked[pron.end() :], cmap[pron.end() :]
         masked = f"<<{topic.idx}>> " + masked
         cmap = [0] * (len(f"<<{topic.idx}>> ")) + cmap
     if len({m.group for m in ms_all}) < 2:
@@ -311,6 +323,12 @@ def sentence_relations(
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
     for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        unit = _RUN_BY_UNIT.search(masked, 0, m.start())
+        if unit and _RUN_VERB.match(masked, m.start()) and S.typ(int(unit.group("u"))) == "Organisation":
+            # "Kirkleatham Museum is run by the borough council", "the museums run by X"
+            for a in agents:
+                yield from emit(int(unit.group("u")), "partOf", a, "partOf:run-by")
+            continue
         target = _first(S.before(m.start(), PROG), _lead_target(masked, m, S, PROG))
         prev_org = S.before(m.start(), ORG)
         if target is not None:
@@ -341,6 +359,13 @@ def sentence_relations(
                     o = _ids(nxt.group("o"))[0]
                     if S.typ(o) == "Programme":
                         yield from emit(mm.idx, "delivers", o, "delivers:possessive")
+    # "It runs the Ulster Museum, the Folk Museum and …": bodies an organisation runs are units of it
+    for m in _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        a = _ids(m.group("a"))[0]
+        if S.typ(a) == "Organisation":
+            for o in _ids(m.group("l")):
+                if S.typ(o) == "Organisation" and by_idx[o].subtype != "Partnership":
+                    yield from emit(o, "partOf", a, "partOf:runs")
     # "X, together with Y, ran Z": both deliver it
     for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<l>{LIST})\s*,\s*(?:has\s+|have\s+|also\s+)?(?:{_V_DELIVER_ACTIVE})\b[^<.;]{{0,40}}?(?P<o>{ENT})").finditer(low):
         o = _ids(m.group("o"))[0]
@@ -464,7 +489,7 @@ def sentence_relations(
                     yield from emit(a, "partOf", o, "partOf:member-of")
 
     # ---- partOf
-    for m in _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == S.typ(b) and S.typ(a) in ("Organisation", "Place"):
             yield from emit(a, "partOf", b, "partOf:part-of")
@@ -565,7 +590,7 @@ def sentence_relations(
                 if S.typ(a) == "Programme":
                     yield from emit(a, "operatesIn", p, "operatesIn:in-place-lead")
     # "... develop their LCEPs: Coventry; Dudley; Telford": a programme and a list of places
-    colon = _rx(rf"(?P<pre>.*?):\s*(?P<l>{LIST})\s*[.;]?\s*$").match(masked)
+    colon = _rx(rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$").match(masked)
     if colon:
         places = [p for p in _ids(colon.group("l")) if S.typ(p) == "Place"]
         prog = S.before(colon.end("pre"), PROG)

@@ -199,6 +199,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
 
     relations: list[Relation] = []
     recent: list[SentMention] = []
+    prev_ms: list[SentMention] = []
     for si, (s0, s1) in enumerate(sentences):
         sentence = text[s0:s1]
         ms = sorted(by_sentence.get(si, []), key=lambda m: m.start)
@@ -207,7 +208,12 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if am and recent:
             want = "Programme" if _ANAPHOR_TYPE.get((am.group("noun") or "").lower()) else "Organisation"
             if not (ms and ms[0].start <= am.end() + 1):
-                cand = next((m for m in reversed(recent) if m.type == want), None)
+                cand = None
+                if am.group("pron"):
+                    # "NMNI is a body sponsored by DfC. It runs …": "it" is the last sentence's subject
+                    cand = next((m for m in prev_ms if m.type == want), None)
+                if cand is None:
+                    cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
                     topic = SentMention(_TOPIC_IDX + si, cand.group, cand.type, cand.subtype, 0, 0)
         recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
@@ -226,6 +232,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             )
         if ms:
             recent = (recent + ms)[-12:]
+            prev_ms = [m for m in ms if m.idx < _SPEAKER_IDX]
     relations.extend(table_relations(doc, sentences, found, where, entities, row_specs))
     relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
