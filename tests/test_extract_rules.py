@@ -1375,3 +1375,63 @@ def test_a_grant_table_row_funds_the_organisation_and_its_project():
     assert row.amount == Decimal("50000")
     assert x.relation("Northfield Foundation", "funds", "Harbour Songs").amount == Decimal("50000")
     assert ("Kestrel Youth Theatre", "delivers", "Stage Doors") in x.triples
+
+
+_FLYER = (
+    "Coastline Skills Pilot - Autumn 2026\n\n"
+    "The Coastline Skills Pilot is a ten-week course for adults.\n\n"
+    "Where you can train\n"
+    "- Kestrel Vale College, Harbour Road campus, Wakefield\n"
+    "- Saltbrook Training Ltd, Hemsworth, Wakefield\n\n"
+    "Partners\n"
+    "- Harbourside Borough Council (lead commissioner)\n"
+    "- Northfield Foundation (funder)\n"
+    "- Kestrel Vale College (lead provider)\n"
+    "- Wessex Heat Pumps, Tidewater Homes (employer partners)\n\n"
+    "Apply now for the Coastline Skills Pilot. The Coastline Skills Pilot starts in May.\n"
+)
+
+
+def test_partner_list_roles_relate_each_partner_to_the_documents_programme():
+    x = extract(_FLYER)
+    assert ("Harbourside Borough Council", "delivers", "Coastline Skills Pilot") in x.triples
+    assert ("Kestrel Vale College", "delivers", "Coastline Skills Pilot") in x.triples
+    assert ("Northfield Foundation", "funds", "Coastline Skills Pilot") in x.triples
+    # names with no head noun are organisations because a role follows them
+    for employer in ("Wessex Heat Pumps", "Tidewater Homes"):
+        assert x.entities[employer].type == "Organisation"
+        assert (employer, "participatesIn", "Coastline Skills Pilot") in x.triples
+
+
+def test_address_items_locate_the_organisation_and_make_unknown_parts_places():
+    x = extract(_FLYER)
+    assert x.entities["Hemsworth"].type == "Place"
+    assert ("Saltbrook Training Ltd", "locatedIn", "Hemsworth") in x.triples
+    assert ("Hemsworth", "partOf", "Wakefield") in x.triples
+    # the college's own campus: the college is in the town, the campus too
+    assert x.entities["Harbour Road campus"].subtype == "Site"
+    assert ("Kestrel Vale College", "locatedIn", "Wakefield") in x.triples
+    assert ("Harbour Road campus", "locatedIn", "Wakefield") in x.triples
+
+
+def test_a_list_item_without_a_role_or_address_states_nothing():
+    x = extract(
+        "Coastline Skills Pilot\n\nThe Coastline Skills Pilot and the Coastline Skills Pilot again.\n\n"
+        "Partners\n- Kestrel Vale College\n- Harbourside Borough Council\n"
+    )
+    assert not any(o == "Coastline Skills Pilot" for _s, _p, o in x.triples)
+
+
+def test_venue_list_items_take_part_in_the_festival_and_streets_are_not_places():
+    x = extract(
+        "Saltbrook Words Festival 2026\n\n"
+        "The Saltbrook Words Festival returns in June. The Saltbrook Words Festival is free.\n\n"
+        "Venues\n\n"
+        "• Lanternhouse, Dock Street - our festival hub\n"
+        "• Kestrel Library, Saltmarsh Quarter - family events\n"
+    )
+    assert x.entities["Lanternhouse"].type == "Organisation"
+    assert ("Lanternhouse", "participatesIn", "Saltbrook Words Festival") in x.triples
+    assert ("Kestrel Library", "participatesIn", "Saltbrook Words Festival") in x.triples
+    assert ("Kestrel Library", "locatedIn", "Saltmarsh Quarter") in x.triples
+    assert "Dock Street" not in x.entities

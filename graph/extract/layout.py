@@ -11,6 +11,7 @@ from graph.extract.amounts import parse_amount
 from graph.extract.entities import (
     Found,
 )
+from graph.extract.lexicon import TITLE_WORDS
 from graph.extract.tables import (
     TableRow,
     funder_sentences,
@@ -278,4 +279,205 @@ def table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found],
                 continue
             out = [f for f in out if not (f.sentence == si and a <= f.start and f.end <= b and (f.start, f.end) != (a, b))]
             out.append(Found(text[a:b], a, b, "Organisation", None, "context:name-table", si))
+    return out
+
+
+# ------------------------------------------------------------ list items
+
+_ITEM_MARK = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+")
+# "(lead provider)", "(delivery partner)", "(funder)", "(curriculum advice)"
+_ROLE = re.compile(r"\s*\((?P<role>[^()]*[a-z][^()]*)\)\s*\.?\s*$")
+_ROLE_DELIVERS = re.compile(r"\b(?:lead|deliver\w*|provider|commissioner|commissioning|organiser|producer|operator|coordinator|manager)\b", re.I)
+_ROLE_FUNDS = re.compile(r"\b(?:fund\w*|sponsor\w*|grant\w*|investor|donor)\b", re.I)
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")
+_SEP_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+# an address segment: "Old Mill Lane campus", "Wath-upon-Dearne", "Fife House"
+_SEGMENT = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|upon|on|in|by|the|of|le|campus))*")
+_STREET = frozenset(
+    "road street lane avenue way close drive quay terrace crescent walk parade grove place boulevard".split()
+)
+_SITE = frozenset(
+    "campus house centre center park hall building wharf yard works mill quarter library museum hub studios".split()
+)
+_DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$")
+
+
+def is_list_item(text: str, start: int) -> bool:
+    """True when the sentence starting at ``start`` is a bulleted or numbered list item."""
+    line = text.rfind("\n", 0, start) + 1
+    return _ITEM_MARK.fullmatch(text, line, start) is not None
+
+
+def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
+    """The short line a run of list items hangs from ("Venues", "Partners", "Where you can train")."""
+    k = si - 1
+    while k >= 0 and is_list_item(text, sentences[k][0]):
+        k -= 1
+    if k < 0:
+        return ""
+    line = text[sentences[k][0] : sentences[k][1]]
+    return line if len(line.split()) <= 8 and not line.rstrip().endswith(".") else ""
+
+
+_NAMES_THEN_ROLE = re.compile(r"(?:\s*(?:,|\band\b|&)\s*[A-Z][\w’'\-]*(?:\s+[A-Z&][\w’'\-]*)*)*" + _ROLE.pattern)
+_HEAD_WORDS = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and|the|&))*")
+
+
+def _item_head(text: str, fs: list[Found], si: int, span: tuple[int, int], heading: str) -> Found | None:
+    """The organisation an item starts with: a typed organisation, an untyped
+    name followed by a role or an address, or (under a "Venues" heading, or
+    before a street) a capitalised name no rule found."""
+    s0, s1 = span
+    first = fs[0] if fs and fs[0].start == s0 else None
+    if first is not None and first.type == "Organisation":
+        return first
+    if first is not None and first.type is not None:
+        return None
+    m = _HEAD_WORDS.match(text, s0, s1)
+    if m is None or (first is not None and first.end != m.end()):
+        return None
+    rest = text[m.end() : s1]
+    if first is not None and first.rule != "person" and len(first.name.split()) >= 2 and _NAMES_THEN_ROLE.fullmatch(rest):
+        return first  # "Wessex Heat Pumps, Tidewater Homes (employer partners)"
+    street = re.match(r"\s*,\s*[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*\s+(\w+)", rest)
+    if re.match(r"\s*,", rest) and ("venue" in heading or (street and street.group(1).lower() in _STREET)):
+        return first or Found(m.group(0), m.start(), m.end(), None, None, "layout:item-head", si)
+    return None
+
+
+def list_items(
+    text: str, sentences: list[tuple[int, int]], found: list[Found]
+) -> tuple[list[Found], list[tuple[int, str, list[Found], list[Found]]]]:
+    """Read list items that state relations by layout alone.
+
+    * "Barnsley College (lead provider)", "A, B and C (employer partners)": a
+      role in brackets after one or more organisations;
+    * "Steelway Training Ltd, Attercliffe, Sheffield", "Watershed, Canon's
+      Road - our festival hub": an organisation and its address; address parts
+      that are not known places become places (sites or neighbourhoods), street
+      names are left out.
+
+    Returns the mentions (with the new places) and one spec per item:
+    (sentence, kind, organisations, places) where kind is ``role:<predicate>``
+    or ``address`` / ``venue`` (an address under a "Venues" heading).
+    """
+    specs: list[tuple[int, str, list[Found], list[Found]]] = []
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for si, (s0, s1) in enumerate(sentences):
+        if not is_list_item(text, s0):
+            continue
+        fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
+        heading = _heading(text, sentences, si).lower()
+        head = _item_head(text, fs, si, (s0, s1), heading)
+        if head is None:
+            continue
+        if head not in found:
+            found = [f for f in found if not (head.start <= f.start and f.end <= head.end)] + [head]
+            fs = [f for f in fs if not (head.start <= f.start and f.end <= head.end)] + [head]
+            fs.sort(key=lambda f: f.start)
+        # the organisations at the head of the item: "A, B and C (employer partners)"
+        orgs = [head]
+        pos = head.end
+        for f in fs[fs.index(head) + 1 :]:
+            if f.type in ("Organisation", None) and _SEP_LIST.fullmatch(text[pos : f.start]):
+                orgs.append(f)
+                pos = f.end
+            else:
+                break
+        acr = _ACRONYM_AFTER.match(text, pos, s1)
+        role = _ROLE.fullmatch(text, acr.end() if acr else pos, s1)
+        if role:
+            r = role.group("role")
+            pred = "delivers" if _ROLE_DELIVERS.search(r) else "funds" if _ROLE_FUNDS.search(r) else "participatesIn"
+            for f in orgs:
+                if f.type is None:
+                    f.type, f.subtype, f.rule = "Organisation", None, "layout:role-item"
+            specs.append((si, f"role:{pred}", orgs, []))
+            continue
+        acr = _ACRONYM_AFTER.match(text, head.end, s1)
+        pos = acr.end() if acr else head.end
+        places: list[Found] = []
+        new: list[Found] = []
+        while True:
+            comma = re.compile(r"\s*,\s*").match(text, pos, s1)
+            if not comma:
+                break
+            seg = _SEGMENT.match(text, comma.end(), s1)
+            if not seg or not _DESCRIPTION.match(text, seg.end(), s1):
+                break
+            a, b = seg.start(), seg.end()
+            words = text[a:b].split()
+            known = next((f for f in fs if f.start == a and f.end == b and f.type == "Place"), None)
+            if known is not None:
+                places.append(known)
+            elif words[-1].lower() in _STREET:
+                pass  # a street is an address line, not a place the graph keeps
+            elif words[-1].lower() in TITLE_WORDS:
+                break  # "Jo Smith, Director, …" is a person and a job, not an address
+            elif len(words) <= 5 and not any(
+                f.start < b and a < f.end and f.type in ("Organisation", "Programme") and not f.rule.startswith("context:")
+                for f in fs
+            ):
+                sub = "Site" if words[-1].lower() in _SITE else "Neighbourhood"
+                place = Found(text[a:b], a, b, "Place", sub, "layout:address", si)
+                new.append(place)
+                places.append(place)
+            else:
+                break
+            pos = b
+        if not (places or "venue" in heading) or not _DESCRIPTION.match(text, pos, s1):
+            if head.rule == "layout:item-head":
+                found.remove(head)
+            continue
+        if head.type is None:
+            head.type, head.subtype, head.rule = "Organisation", None, "layout:item-head"
+        if new:
+            spans = [(p.start, p.end) for p in new]
+            found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)] + new
+        kind = "venue" if "venue" in heading else "address"
+        specs.append((si, kind, [head], places))
+    return found, specs
+
+
+def item_relations(doc: Document, sentences, found, where, entities, specs, main: str | None) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """Relations stated by the list items :func:`list_items` read.
+
+    A role item relates its organisations to the document's main programme
+    (``main``: the entity key, or None when the document has none); an address
+    item locates the organisation in its first place (in the next one when the
+    first is the organisation's own campus) and each place in the next; a
+    venue item also makes the venue take part in the main programme.
+    """
+    index = {id(f): i for i, f in enumerate(found)}
+    out: list[Relation] = []
+
+    def key(f: Found) -> str | None:
+        i = index.get(id(f))
+        return None if i is None or i not in where else entities[where[i]].key
+
+    for si, kind, orgs, places in specs:
+        s0, s1 = sentences[si]
+        ev = Evidence(doc.doc_id, s0, s1, doc.text[s0:s1])
+
+        def rel(s: str | None, p: str, o: str | None, rule: str, ev: Evidence = ev) -> None:
+            if s is not None and o is not None and s != o:
+                out.append(Relation(s, p, o, ev, f"{EXTRACTOR_VERSION}:{rule}"))
+
+        if kind.startswith("role:"):
+            for org in orgs:
+                rel(key(org), kind[5:], main, f"{kind[5:]}:list-item-role")
+            continue
+        org = key(orgs[0])
+        if places:
+            # "Barnsley College, Old Mill Lane campus, Barnsley": the college's own
+            # campus is part of it; the college is in the town
+            own_campus = "campus" in places[0].name.lower() and len(places) > 1
+            rel(org, "locatedIn", key(places[1 if own_campus else 0]), "locatedIn:address-item")
+        for pa, pb in zip(places, places[1:], strict=False):
+            pred = "locatedIn" if pa.subtype == "Site" else "partOf"
+            rel(key(pa), pred, key(pb), f"{pred}:address-item")
+        if kind == "venue":
+            rel(org, "participatesIn", main, "participatesIn:venue-item")
     return out

@@ -149,8 +149,9 @@ _PARTNER_CUE = (
 )
 _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
 _PARTICIPANTS_WIDE = (
-    r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges)\b"
-    r"[^<.;]{1,60}?\b(?:such\s+as|including)"
+    r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges|"
+    r"(?:partner|host|member|placement)\s+(?:organisation|organization|employer|venue|school|body))\b"
+    r"[^<.;]{1,60}?\b(?:such\s+as|including|include|includes|included)"
 )
 # cheap guards: a rule group runs only when one of its cue words is in the sentence
 _FUND_CUES = re.compile(

@@ -17,6 +17,8 @@ from graph.extract.entities import (
     place_bodies,
 )
 from graph.extract.layout import (
+    item_relations,
+    list_items,
     member_lists,
     member_relations,
     places_in_lists,
@@ -71,6 +73,7 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
 # far above any real mention index, and non-negative so the masked rules see them
 _SPEAKER_IDX = SPEAKER_IDX
 _TOPIC_IDX = 2 * SPEAKER_IDX
+_MAIN_IDX = 3 * SPEAKER_IDX
 _WEAK_RULES = frozenset({"context:defines-acronym", "candidate", "context:agent-slot"})
 _PROGRAMME_AFTER = re.compile(
     r"\s*\)?\s*(?:(?:is|was|will\s+be|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -102,6 +105,18 @@ def _retype_weak_names(groups, text: str) -> None:  # type: ignore[no-untyped-de
             g.type, g.subtype = "Programme", "Initiative"
             for f in g.mentions:
                 f.type, f.subtype = "Programme", "Initiative"
+
+
+def main_programme(groups) -> int | None:  # type: ignore[no-untyped-def]
+    """The programme a document is about: named at least three times and more
+    often than any other programme (a flyer's course, a release's project)."""
+    counts = sorted(
+        ((len(g.mentions), -min(f.start for f in g.mentions), gi) for gi, g in enumerate(groups) if g.type == "Programme" and g.mentions),
+        reverse=True,
+    )
+    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][2]
 
 
 def extract_rules(doc: Document) -> DocumentExtraction:
@@ -148,6 +163,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = table_cells(text, sentences, found, skip=header_rows | {r.sentence for r in table_rows})
     found, row_specs = type_table_cells(text, found, table_rows)
     found, member_specs = member_lists(text, sentences, found)
+    found, item_specs = list_items(text, sentences, found)
     found = drop_covered_places(found)
     place_bodies(found, text)
     found = found + definite_descriptions(text, sentences, found)
@@ -200,6 +216,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations: list[Relation] = []
     recent: list[SentMention] = []
     prev_ms: list[SentMention] = []
+    main_prog = main_programme(groups)
     for si, (s0, s1) in enumerate(sentences):
         sentence = text[s0:s1]
         ms = sorted(by_sentence.get(si, []), key=lambda m: m.start)
@@ -217,6 +234,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
                 if cand is not None:
                     topic = SentMention(_TOPIC_IDX + si, cand.group, cand.type, cand.subtype, 0, 0)
         recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
+        if main_prog is not None:
+            recent_prog = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
         for r in sentence_relations(sentence, ms, topic, recent_prog):
             relations.append(
                 Relation(
@@ -235,6 +254,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             prev_ms = [m for m in ms if m.idx < _SPEAKER_IDX]
     relations.extend(table_relations(doc, sentences, found, where, entities, row_specs))
     relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
+    main_key = entities[main_prog].key if main_prog is not None else None
+    relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, main_key))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
