@@ -1435,3 +1435,31 @@ def test_venue_list_items_take_part_in_the_festival_and_streets_are_not_places()
     assert ("Kestrel Library", "participatesIn", "Saltbrook Words Festival") in x.triples
     assert ("Kestrel Library", "locatedIn", "Saltmarsh Quarter") in x.triples
     assert "Dock Street" not in x.entities
+
+
+def test_a_remit_joined_by_and_before_a_programme_head_is_one_programme():
+    x = extract("Funded by the Northfield Foundation, the Digital Design and Coding Bootcamp is free.")
+    assert x.entities["Digital Design and Coding Bootcamp"].type == "Programme"
+    assert "Digital Design" not in x.entities
+    assert ("Northfield Foundation", "funds", "Digital Design and Coding Bootcamp") in x.triples
+
+
+def test_the_bootcamp_refers_to_the_named_bootcamp_and_its_employers_take_part():
+    x = extract(
+        "Saltbrook Coding Bootcamp - Spring 2026\n\n"
+        "The Saltbrook Coding Bootcamp is a 12-week course.\n\n"
+        "Employers taking part in the bootcamp include Wessex Systems Ltd and Kestrel Data Ltd.\n"
+    )
+    assert len(x.entities["Saltbrook Coding Bootcamp"].mentions) == 3
+    for employer in ("Wessex Systems Ltd", "Kestrel Data Ltd"):
+        assert (employer, "participatesIn", "Saltbrook Coding Bootcamp") in x.triples
+
+
+def test_a_partner_organisation_including_a_and_b_take_part_in_the_main_programme():
+    x = extract(
+        "Harbour Voices\n\n"
+        "Harbour Voices is a new oral history project. Harbour Voices will train 40 archivists.\n\n"
+        "Each trainee will complete a placement with a partner organisation, including Saltbrook Museum and Kestrel Archives Trust.\n"
+    )
+    assert ("Saltbrook Museum", "participatesIn", "Harbour Voices") in x.triples
+    assert ("Kestrel Archives Trust", "participatesIn", "Harbour Voices") in x.triples

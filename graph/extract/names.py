@@ -444,6 +444,8 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
             if left_head is not None and (len(right) >= 2 or right_head):
                 return [(left_name, True), *split_coordination(right_name, is_place)]
             if len(right) >= 2 and right_head is not None and left_head is None:
+                if right_head[0] == "Programme" and len(right) == 2:
+                    continue  # "Green Construction and Retrofit Bootcamp": a remit, one programme
                 if not any(w.lower() in ORG_HEAD_MODIFIERS for w in left):
                     return [(left_name, True), (right_name, True)]
     return [(name, False)]

@@ -14,7 +14,7 @@ from graph.records import Document
 _DEFINITE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<noun>programmes|projects|schemes|initiatives|combined\s+authority|council|local\s+authority|authority|trust|college|university|"
     r"charity|museum|theatre|commission|department|programme|project|scheme|initiative|pilot|fund|"
-    r"partnership|network|festival|strategy)\b(?P<poss>’s|'s)?(?!\s+[A-Z]\w*\s+[a-z])"
+    r"partnership|network|festival|strategy|bootcamp|course|hub|campaign|challenge|trail|fellowship|residency|accelerator|lab)\b(?P<poss>’s|'s)?(?!\s+[A-Z]\w*\s+[a-z])"
 )
 _DEF_SUBTYPE = {
     "combined authority": ("Organisation", ("CombinedAuthority",)),

@@ -151,7 +151,7 @@ _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|m
 _PARTICIPANTS_WIDE = (
     r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges|"
     r"(?:partner|host|member|placement)\s+(?:organisation|organization|employer|venue|school|body))\b"
-    r"[^<.;]{1,60}?\b(?:such\s+as|including|include|includes|included)"
+    r"[^.;]{1,60}?\b(?:such\s+as|including|include|includes|included)"
 )
 # cheap guards: a rule group runs only when one of its cue words is in the sentence
 _FUND_CUES = re.compile(
@@ -468,7 +468,8 @@ def sentence_relations(
                 if S.typ(b) == "Organisation":
                     yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
         for m in _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-            prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120), recent_programme.idx if recent_programme is not None else None)
+            # "employers taking part in the bootcamp include A and B": the programme may sit inside the cue
+            prog = _first(S.before(m.start(), PROG), S.after(m.start(), PROG, 180), recent_programme.idx if recent_programme is not None else None)
             if prog is None:
                 continue
             for a in _ids(m.group("l")):

@@ -107,16 +107,18 @@ def _retype_weak_names(groups, text: str) -> None:  # type: ignore[no-untyped-de
                 f.type, f.subtype = "Programme", "Initiative"
 
 
-def main_programme(groups) -> int | None:  # type: ignore[no-untyped-def]
-    """The programme a document is about: named at least three times and more
-    often than any other programme (a flyer's course, a release's project)."""
+def main_programme(groups, title_end: int) -> int | None:  # type: ignore[no-untyped-def]
+    """The programme a document is about (a flyer's course, a release's project):
+    named more often than any other programme, at least three times, or twice
+    when the title (text before ``title_end``) names it."""
     counts = sorted(
         ((len(g.mentions), -min(f.start for f in g.mentions), gi) for gi, g in enumerate(groups) if g.type == "Programme" and g.mentions),
         reverse=True,
     )
-    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return None
-    return counts[0][2]
+    n, first, gi = counts[0]
+    return gi if n >= 3 or (n == 2 and -first < title_end) else None
 
 
 def extract_rules(doc: Document) -> DocumentExtraction:
@@ -216,7 +218,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations: list[Relation] = []
     recent: list[SentMention] = []
     prev_ms: list[SentMention] = []
-    main_prog = main_programme(groups)
+    main_prog = main_programme(groups, sentences[1][1] if len(sentences) > 1 else len(text))
     for si, (s0, s1) in enumerate(sentences):
         sentence = text[s0:s1]
         ms = sorted(by_sentence.get(si, []), key=lambda m: m.start)
