@@ -1463,3 +1463,41 @@ def test_a_partner_organisation_including_a_and_b_take_part_in_the_main_programm
     )
     assert ("Saltbrook Museum", "participatesIn", "Harbour Voices") in x.triples
     assert ("Kestrel Archives Trust", "participatesIn", "Harbour Voices") in x.triples
+
+
+def test_a_funders_table_funds_the_page_subject():
+    x = extract(
+        "Saltbrook Music Network\n\n"
+        "The Saltbrook Music Network runs music sessions. The Saltbrook Music Network is free to join.\n\n"
+        "| Funder | What it supports | Amount |\n"
+        "| --- | --- | --- |\n"
+        "| Northfield Foundation | Core costs | £20,000 |\n"
+        "| Harbourside Borough Council | Outreach | £5,000 |\n"
+    )
+    assert "Funder" not in x.entities and "Amount" not in x.entities
+    assert x.relation("Northfield Foundation", "funds", "Saltbrook Music Network").amount == Decimal("20000")
+    assert x.relation("Harbourside Borough Council", "funds", "Saltbrook Music Network").amount == Decimal("5000")
+
+
+def test_it_after_a_programme_sentence_is_the_programme():
+    x = extract(
+        "Next Step Saltbrook is a job support scheme run by Harbourside Borough Council. "
+        "It is funded by the Northfield Foundation."
+    )
+    assert ("Northfield Foundation", "funds", "Next Step Saltbrook") in x.triples
+    assert ("Northfield Foundation", "funds", "Harbourside Borough Council") not in x.triples
+
+
+def test_paid_for_by_and_amount_from_are_funding():
+    x = extract(
+        "The Harbour Lights Project is paid for by the Northfield Foundation. "
+        "The Saltbrook Shopfronts Programme will restore 20 buildings with £1.1 million from the Kestrel Heritage Trust."
+    )
+    assert ("Northfield Foundation", "funds", "Harbour Lights Project") in x.triples
+    rel = x.relation("Kestrel Heritage Trust", "funds", "Saltbrook Shopfronts Programme")
+    assert rel.amount == Decimal("1100000")
+
+
+def test_a_place_possessive_locates_an_organisation():
+    x = extract("Funding went to Wakefield's Kestrel Community Trust and to the Saltbrook Arts Trust.")
+    assert ("Kestrel Community Trust", "locatedIn", "Wakefield") in x.triples

@@ -182,7 +182,7 @@ def type_table_cells(
             if cell.role == "amount":
                 amount = text[a:b]
                 continue
-            want = {"org": "Organisation", "programme": "Programme", "place": "Place"}[cell.role]
+            want = {"org": "Organisation", "funder": "Organisation", "programme": "Programme", "place": "Place"}[cell.role]
             exact = next((f for f in found if (f.start, f.end) == (a, b) and f.type == want), None)
             if exact is None:
                 exact = next((f for f in found if (f.start, f.end) == (a, b)), None)
@@ -202,8 +202,11 @@ def type_table_cells(
     return found, specs
 
 
-def table_relations(doc: Document, sentences, found, where, entities, specs) -> list[Relation]:  # type: ignore[no-untyped-def]
-    """Relations stated by the rows of header tables (see graph.extract.tables)."""
+def table_relations(doc: Document, sentences, found, where, entities, specs, subject: str | None = None) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """Relations stated by the rows of header tables (see graph.extract.tables).
+
+    A row of a funders table (a "Funder" column) funds the row's project, or
+    else ``subject``: what the page is about (its main programme or its author)."""
     index = {id(f): i for i, f in enumerate(found)}
     text = doc.text
     out: list[Relation] = []
@@ -227,6 +230,9 @@ def table_relations(doc: Document, sentences, found, where, entities, specs) -> 
     funder_cache: dict[int, str | None] = {}
     for si, by_role, amount in specs:
         org, prog, place = (key(by_role.get(r)) for r in ("org", "programme", "place"))
+        if "funder" in by_role:
+            rel(key(by_role["funder"]), "funds", prog or org or subject, si, "funds:funder-column", amount)
+            continue
         rel(org, "delivers", prog, si, "delivers:table-row")
         rel(prog or org, "operatesIn", place, si, "operatesIn:table-row")
         if si not in funder_cache:

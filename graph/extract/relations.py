@@ -123,9 +123,9 @@ def _ids(s: str) -> list[int]:
     return [int(x) for x in re.findall(r"<<(\d+)>>", s)]
 
 
-_V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded)"
+_V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for)"
 _V_DELIVER_PASSIVE = (
-    r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|"
+    r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|administered|"
     r"operated|developed|created|founded|established|co-presented|presented|set up|produced|curated|driven|convened|facilitated)"
 )
 _V_DELIVER_ACTIVE = (
@@ -155,7 +155,7 @@ _PARTICIPANTS_WIDE = (
 )
 # cheap guards: a rule group runs only when one of its cue words is in the sentence
 _FUND_CUES = re.compile(
-    r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|£",
+    r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|paid|£",
     re.I,
 )
 _PARTICIPATE_CUES = re.compile(
@@ -288,7 +288,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:passive", amt)
-        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|£[\d.,]+\s*(?:m|bn|k|million|billion)?)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), S.before(m.start(), ORG))
             if target is None:
                 continue
@@ -367,6 +367,17 @@ def sentence_relations(
             for o in _ids(m.group("l")):
                 if S.typ(o) == "Organisation" and by_idx[o].subtype != "Partnership":
                     yield from emit(o, "partOf", a, "partOf:runs")
+    # "Paisley's Ferguslie Trust" is in Paisley; "Sunderland's cultural education partnership" works there
+    for mm in ms:
+        if mm.possessive and mm.type == "Place":
+            pos = masked.find(f"<<{mm.idx}>>’s")
+            nxt = _POSS_NEXT.match(masked, pos + len(f"<<{mm.idx}>>")) if pos >= 0 else None
+            if nxt:
+                o = _ids(nxt.group("o"))[0]
+                if S.typ(o) == "Organisation" and by_idx[o].subtype != "Partnership":
+                    yield from emit(o, "locatedIn", mm.idx, "locatedIn:place-possessive")
+                elif S.typ(o) in ("Programme", "Organisation"):
+                    yield from emit(o, "operatesIn", mm.idx, "operatesIn:place-possessive")
     # "X, together with Y, ran Z": both deliver it
     for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<l>{LIST})\s*,\s*(?:has\s+|have\s+|also\s+)?(?:{_V_DELIVER_ACTIVE})\b[^<.;]{{0,40}}?(?P<o>{ENT})").finditer(low):
         o = _ids(m.group("o"))[0]
@@ -508,7 +519,9 @@ def sentence_relations(
             ra = _PLACE_RANK.get(by_idx[a].subtype or "", 9)
             rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
             if ra > rb and rb <= 2:
-                yield from emit(a, "partOf", b, "partOf:place-in-place")
+                # a site is in a town; a neighbourhood or town is part of the larger area
+                p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
+                yield from emit(a, p_, b, f"{p_}:place-in-place")
 
     # "the Humber Cultural Compact, a partnership of A, B and C": members are part of it
     for m in _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):

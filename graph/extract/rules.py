@@ -229,8 +229,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             if not (ms and ms[0].start <= am.end() + 1):
                 cand = None
                 if am.group("pron"):
-                    # "NMNI is a body sponsored by DfC. It runs …": "it" is the last sentence's subject
-                    cand = next((m for m in prev_ms if m.type == want), None)
+                    # "NMNI is a body sponsored by DfC. It runs …": "it" is the last sentence's
+                    # subject, an organisation or a programme ("Next Step is a scheme. It is funded by …")
+                    cand = next((m for m in prev_ms if m.type in ("Organisation", "Programme")), None)
                 if cand is None:
                     cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
@@ -254,9 +255,10 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if ms:
             recent = (recent + ms)[-12:]
             prev_ms = [m for m in ms if m.idx < _SPEAKER_IDX]
-    relations.extend(table_relations(doc, sentences, found, where, entities, row_specs))
-    relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
     main_key = entities[main_prog].key if main_prog is not None else None
+    subject_key = main_key or (entities[speaker].key if speaker is not None else None)
+    relations.extend(table_relations(doc, sentences, found, where, entities, row_specs, subject_key))
+    relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
     relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, main_key))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))

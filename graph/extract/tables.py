@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 _ROLES = (
+    ("funder", re.compile(r"\b(?:funders?|funded\s+by|sponsors?|donors?)\b", re.I)),
     ("amount", re.compile(r"\b(?:amount|award(?:ed)?|grant|funding|value|total|£|budget|investment)\b", re.I)),
     ("place", re.compile(r"\b(?:area|location|place|region|local authority|borough|district|town|city|county|ward|constituency|nation)\b", re.I)),
     ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event)\b", re.I)),
@@ -45,12 +46,12 @@ _HEADER_WORDS = frozenset(
     organisation organisations organization organizations recipient recipients grantee grantees
     applicant applicants lead partner partners provider providers name names body bodies charity
     charities company companies employer employers delivery delivering main of the and or in
-    no number ref reference description summary year years date""".split()
+    no number ref reference description summary year years date funder funders sponsor sponsors donor donors by""".split()
 )
 
 
 def column_role(header: str) -> str | None:
-    """The role of a column from its header text: org, programme, place, amount (or None).
+    """The role of a column from its header text: funder, org, programme, place, amount (or None).
 
     Only header-like text counts (every word from a small header vocabulary), so a
     row of names ("Glasgow City Council | …") is never read as a header.
