@@ -1501,3 +1501,47 @@ def test_paid_for_by_and_amount_from_are_funding():
 def test_a_place_possessive_locates_an_organisation():
     x = extract("Funding went to Wakefield's Kestrel Community Trust and to the Saltbrook Arts Trust.")
     assert ("Kestrel Community Trust", "locatedIn", "Wakefield") in x.triples
+
+
+def test_award_sentences_after_an_announcement_are_the_grant_makers_grants():
+    x = extract(
+        "The Northfield Foundation today announced grants to four community projects. "
+        "£640,000 to the Saltbrook Mill Trust to restore the mill. "
+        "Kestrel Harbour Society has been awarded £325,000 to repair the harbour. "
+        "Match funding of £40,000 comes from Harbourside Borough Council. "
+        "Finally, £560,000 goes to the Tidewater Playhouse Trust. "
+        "The Wessex Arts Trust received £90,000 from the Harbour Foundation."
+    )
+    for org, amount in (("Saltbrook Mill Trust", "640000"), ("Kestrel Harbour Society", "325000"),
+                        ("Tidewater Playhouse Trust", "560000")):
+        assert x.relation("Northfield Foundation", "funds", org).amount == Decimal(amount)
+    assert ("Kestrel Harbour Society", "funds", "Tidewater Playhouse Trust") not in x.triples
+    assert ("Harbourside Borough Council", "funds", "Tidewater Playhouse Trust") not in x.triples
+    # "received £X from Y": Y funds it, not the grant-maker
+    assert ("Harbour Foundation", "funds", "Wessex Arts Trust") in x.triples
+    assert ("Northfield Foundation", "funds", "Wessex Arts Trust") not in x.triples
+
+
+def test_signed_an_agreement_with_a_list_gives_partners():
+    x = extract(
+        "The University of Saltbrook (UoS) signed a civic agreement in May 2024 with "
+        "Harbourside Borough Council, Wessex County Council and the Kestrel Learning Trust."
+    )
+    for b in ("Harbourside Borough Council", "Wessex County Council", "Kestrel Learning Trust"):
+        assert ("University of Saltbrook", "partnerOf", b) in x.triples
+
+
+def test_both_part_of_distributes_over_the_list():
+    x = extract("Pupils came from Saltbrook Academy and Kestrel School, both part of the Harbour Learning Trust.")
+    assert ("Saltbrook Academy", "partOf", "Harbour Learning Trust") in x.triples
+    assert ("Kestrel School", "partOf", "Harbour Learning Trust") in x.triples
+
+
+def test_programme_is_the_councils_service_and_run_by_x_together_with_y():
+    x = extract(
+        "Harbourside Borough Council runs libraries. Next Step Saltbrook is the council's employment support scheme. "
+        "The Heritage Stories Programme is run by the Northfield Foundation together with the Kestrel Heritage Trust."
+    )
+    assert ("Harbourside Borough Council", "delivers", "Next Step Saltbrook") in x.triples
+    assert ("Northfield Foundation", "delivers", "Heritage Stories Programme") in x.triples
+    assert ("Kestrel Heritage Trust", "delivers", "Heritage Stories Programme") in x.triples

@@ -123,6 +123,13 @@ def _ids(s: str) -> list[int]:
     return [int(x) for x in re.findall(r"<<(\d+)>>", s)]
 
 
+_AMOUNT = r"£[\d.,]+\s*(?:m|bn|k|million|billion)?\b"
+#: "£640,000 to the X Trust", "£560,000 goes to X", "X receives £390,000", "X has been awarded £325,000"
+AWARD_TO = (
+    rf"(?P<a>{_AMOUNT})\s+(?:goes\s+|will\s+go\s+|has\s+gone\s+|is\s+going\s+)?to\s+(?:the\s+)?<<(?P<o>\d+)>>"
+    rf"|<<(?P<o2>\d+)>>[^<.;]{{0,30}}?\b(?:receives|received|will\s+receive|has\s+been\s+awarded|was\s+awarded|is\s+awarded|"
+    rf"gets|will\s+get|wins|won)\s+(?:a\s+grant\s+of\s+|an\s+award\s+of\s+)?(?P<a2>{_AMOUNT})(?![\w.,]*\s*from)"
+)
 _V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for)"
 _V_DELIVER_PASSIVE = (
     r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|administered|"
@@ -230,8 +237,12 @@ def sentence_relations(
     mentions: list[SentMention],
     topic: SentMention | None = None,
     recent_programme: SentMention | None = None,
+    grant_maker: SentMention | None = None,
 ) -> Iterator[Found]:
     """Yield the relations stated in one sentence.
+
+    ``grant_maker`` is the organisation an earlier sentence names as awarding
+    grants; "£640,000 to the X Trust" and "X receives £390,000" are its grants.
 
     ``topic`` is an entity the sentence is about without naming it (a bullet's
     heading, "The council …" after a sentence naming the council); it stands
@@ -245,6 +256,8 @@ def sentence_relations(
     else:
         ms_all = ms
         recent_programme = None
+    if grant_maker is not None:
+        ms_all = [*ms_all, grant_maker]
     masked, cmap = mask(sentence, [m for m in ms if m is not topic])
     if topic is not None:
         # "It runs the museum": the topic stands in for the pronoun
@@ -314,6 +327,13 @@ def sentence_relations(
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
             if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
                 yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))
+        if grant_maker is not None:
+            for m in _rx(AWARD_TO).finditer(low):
+                o = int(m.group("o") or m.group("o2"))
+                if S.typ(o) in AGENT_OR_PROG and not any(
+                    S.typ(a) == "Organisation" and a != o for a in _ids(masked[: m.start()])
+                ):
+                    yield from emit(grant_maker.idx, "funds", o, "funds:award-to", _amount_near(sentence, cmap, m.start("a") if m.group("a") else m.start("a2")))
         for mm in ms:
             if mm.cue in ("funded", "backed", "supported") and mm.type == "Organisation":
                 pos = masked.find(f"<<{mm.idx}>>")
@@ -322,7 +342,7 @@ def sentence_relations(
                     yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
 
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
-    for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+    for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)").finditer(low):
         agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         unit = _RUN_BY_UNIT.search(masked, 0, m.start())
         if unit and _RUN_VERB.match(masked, m.start()) and S.typ(int(unit.group("u"))) == "Organisation":
@@ -378,6 +398,26 @@ def sentence_relations(
                     yield from emit(o, "locatedIn", mm.idx, "locatedIn:place-possessive")
                 elif S.typ(o) in ("Programme", "Organisation"):
                     yield from emit(o, "operatesIn", mm.idx, "operatesIn:place-possessive")
+    # "X signed a civic agreement with A, B and C": partners
+    for m in _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        a = _ids(m.group("a"))[0]
+        if S.typ(a) == "Organisation":
+            for b in _ids(m.group("l")):
+                if S.typ(b) == "Organisation":
+                    yield from emit(a, "partnerOf", b, "partnerOf:signed-with")
+    # "A and B, both part of the C Trust"
+    for m in _rx(rf"(?P<l>{LIST})\s*,?\s*(?:both|all|each)\s+(?:part|members?)\s+of\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+        b = _ids(m.group("b"))[0]
+        for a in _ids(m.group("l")):
+            if S.typ(a) == S.typ(b) and S.typ(a) in ("Organisation", "Place"):
+                yield from emit(a, "partOf", b, "partOf:both-part-of")
+            elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
+                yield from emit(a, "participatesIn", b, "participatesIn:both-part-of")
+    # "Next Step Medway is the council's employment support service"
+    for m in _rx(rf"(?P<p>{ENT})\s*(?:,|is|was|has\s+been)\s+(?:(?:the|an?)\s+)?(?P<a>{ENT})’s\s").finditer(low):
+        p_, a = _ids(m.group("p"))[0], _ids(m.group("a"))[0]
+        if S.typ(p_) == "Programme" and S.typ(a) == "Organisation":
+            yield from emit(a, "delivers", p_, "delivers:is-xs")
     # "X, together with Y, ran Z": both deliver it
     for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<l>{LIST})\s*,\s*(?:has\s+|have\s+|also\s+)?(?:{_V_DELIVER_ACTIVE})\b[^<.;]{{0,40}}?(?P<o>{ENT})").finditer(low):
         o = _ids(m.group("o"))[0]

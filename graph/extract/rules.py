@@ -31,9 +31,7 @@ from graph.extract.names import is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
-from graph.extract.tables import (
-    header_tables,
-)
+from graph.extract.tables import funder_sentences, header_tables
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
 
 _ORG_SLOT = re.compile(
@@ -74,6 +72,7 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
 _SPEAKER_IDX = SPEAKER_IDX
 _TOPIC_IDX = 2 * SPEAKER_IDX
 _MAIN_IDX = 3 * SPEAKER_IDX
+_MAKER_IDX = 4 * SPEAKER_IDX
 _WEAK_RULES = frozenset({"context:defines-acronym", "candidate", "context:agent-slot"})
 _PROGRAMME_AFTER = re.compile(
     r"\s*\)?\s*(?:(?:is|was|will\s+be|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -105,6 +104,31 @@ def _retype_weak_names(groups, text: str) -> None:  # type: ignore[no-untyped-de
             g.type, g.subtype = "Programme", "Initiative"
             for f in g.mentions:
                 f.type, f.subtype = "Programme", "Initiative"
+
+
+_RECIPIENT_SENTENCE = re.compile(
+    r"£[\d.,]+\s*(?:m|bn|k|million|billion)?\s+(?:goes\s+)?to\b|\b(?:receives|received|has\s+been\s+awarded|was\s+awarded|is\s+awarded)\b",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_AWARD_HINT = re.compile(r"\bto\b|receiv|award|\bgo(?:es)?\b|\bgets?\b|\bw[oi]n", re.I)
+
+
+def _grant_maker(text: str, sentences, si: int, by_sentence) -> SentMention | None:  # type: ignore[no-untyped-def]
+    """The organisation an earlier sentence names as announcing or awarding grants
+    (the first organisation of the nearest such sentence), as a stand-in mention."""
+    for k in funder_sentences(text, sentences, si):
+        if _RECIPIENT_SENTENCE.search(text, *sentences[k]):
+            continue  # "X has been awarded £325,000": X receives, it does not award
+        s0 = sentences[k][0]
+        org = next(
+            (m for m in sorted(by_sentence.get(k, []), key=lambda m: m.start)
+             if m.type == "Organisation" and not _FROM_BEFORE.search(text, s0, s0 + m.start)),
+            None,
+        )  # "match funding comes from X": X gives money, but it is not the grant-maker
+        if org is not None:
+            return SentMention(_MAKER_IDX, org.group, org.type, org.subtype, 0, 0)
+    return None
 
 
 def main_programme(groups, title_end: int) -> int | None:  # type: ignore[no-untyped-def]
@@ -239,7 +263,10 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
         if main_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
-        for r in sentence_relations(sentence, ms, topic, recent_prog):
+        maker = None
+        if "£" in sentence and _AWARD_HINT.search(sentence):
+            maker = _grant_maker(text, sentences, si, by_sentence)
+        for r in sentence_relations(sentence, ms, topic, recent_prog, maker):
             relations.append(
                 Relation(
                     subject=f"{doc.doc_id}#{r.subject}",
