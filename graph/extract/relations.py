@@ -415,9 +415,9 @@ def sentence_relations(
                 yield from emit(a, "participatesIn", b, "participatesIn:both-part-of")
     # "Next Step Medway is the council's employment support service"
     for m in _rx(rf"(?P<p>{ENT})\s*(?:,|is|was|has\s+been)\s+(?:(?:the|an?)\s+)?(?P<a>{ENT})’s\s").finditer(low):
-        p_, a = _ids(m.group("p"))[0], _ids(m.group("a"))[0]
-        if S.typ(p_) == "Programme" and S.typ(a) == "Organisation":
-            yield from emit(a, "delivers", p_, "delivers:is-xs")
+        prog_i, a = _ids(m.group("p"))[0], _ids(m.group("a"))[0]
+        if S.typ(prog_i) == "Programme" and S.typ(a) == "Organisation":
+            yield from emit(a, "delivers", prog_i, "delivers:is-xs")
     # "X, together with Y, ran Z": both deliver it
     for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<l>{LIST})\s*,\s*(?:has\s+|have\s+|also\s+)?(?:{_V_DELIVER_ACTIVE})\b[^<.;]{{0,40}}?(?P<o>{ENT})").finditer(low):
         o = _ids(m.group("o"))[0]
