@@ -1545,3 +1545,16 @@ def test_programme_is_the_councils_service_and_run_by_x_together_with_y():
     assert ("Harbourside Borough Council", "delivers", "Next Step Saltbrook") in x.triples
     assert ("Northfield Foundation", "delivers", "Heritage Stories Programme") in x.triples
     assert ("Kestrel Heritage Trust", "delivers", "Heritage Stories Programme") in x.triples
+
+
+def test_a_schools_column_makes_each_school_take_part_in_the_row_project():
+    x = extract(
+        "Harbour Learning Partnership awarded five grants this term.\n\n"
+        "| Project | Lead partner | Schools | Area | Grant |\n"
+        "|---|---|---|---|---|\n"
+        "| Tide Songs | Saltbrook Arts | Kestrel Street Primary; Northfield Vale Academy | Wakefield | £6,500 |\n"
+    )
+    assert ("Saltbrook Arts", "delivers", "Tide Songs") in x.triples
+    for school in ("Kestrel Street Primary", "Northfield Vale Academy"):
+        assert x.entities[school].type == "Organisation"
+        assert (school, "participatesIn", "Tide Songs") in x.triples

@@ -169,11 +169,12 @@ def member_relations(doc: Document, sentences, found, where, entities, specs) ->
 
 def type_table_cells(
     text: str, found: list[Found], rows: list[TableRow]
-) -> tuple[list[Found], list[tuple[int, dict[str, Found], str | None]]]:
+) -> tuple[list[Found], list[tuple[int, dict[str, Found], str | None, list[Found]]]]:
     """Give each cell of a header table the type its column names; return the row specs."""
-    specs: list[tuple[int, dict[str, Found], str | None]] = []
+    specs: list[tuple[int, dict[str, Found], str | None, list[Found]]] = []
     for row in rows:
         by_role: dict[str, Found] = {}
+        participants: list[Found] = []
         amount = None
         for cell in row.cells:
             a, b = cell.start, cell.end
@@ -181,6 +182,23 @@ def type_table_cells(
                 continue
             if cell.role == "amount":
                 amount = text[a:b]
+                continue
+            if cell.role == "participant":
+                # "Brinkburn Primary; Cauldwell Academy": each name in the cell takes part
+                for part in re.finditer(r"[^;,]+", text[a:b]):
+                    pa, pb = a + part.start() + len(part.group()) - len(part.group().lstrip()), a + part.end()
+                    while pb > pa and text[pb - 1].isspace():
+                        pb -= 1
+                    if pb - pa < 3 or not text[pa].isupper():
+                        continue
+                    f = next((f for f in found if (f.start, f.end) == (pa, pb)), None)
+                    if f is None or f.type not in ("Organisation", None):
+                        found = [g for g in found if not (pa <= g.start and g.end <= pb)]
+                        f = Found(text[pa:pb], pa, pb, None, None, "table:participant-column", row.sentence)
+                        found.append(f)
+                    if f.type is None:
+                        f.type, f.subtype, f.rule = "Organisation", None, "table:participant-column"
+                    participants.append(f)
                 continue
             want = {"org": "Organisation", "funder": "Organisation", "programme": "Programme", "place": "Place"}[cell.role]
             exact = next((f for f in found if (f.start, f.end) == (a, b) and f.type == want), None)
@@ -198,7 +216,7 @@ def type_table_cells(
                         found.append(exact)
             by_role[cell.role] = exact
         if by_role:
-            specs.append((row.sentence, by_role, amount))
+            specs.append((row.sentence, by_role, amount, participants))
     return found, specs
 
 
@@ -228,8 +246,10 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         )
 
     funder_cache: dict[int, str | None] = {}
-    for si, by_role, amount in specs:
+    for si, by_role, amount, participants in specs:
         org, prog, place = (key(by_role.get(r)) for r in ("org", "programme", "place"))
+        for f in participants:
+            rel(key(f), "participatesIn", prog, si, "participatesIn:table-row")
         if "funder" in by_role:
             rel(key(by_role["funder"]), "funds", prog or org or subject, si, "funds:funder-column", amount)
             continue

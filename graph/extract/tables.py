@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 _ROLES = (
     ("funder", re.compile(r"\b(?:funders?|funded\s+by|sponsors?|donors?)\b", re.I)),
+    ("participant", re.compile(r"\b(?:schools|participants|participating|venues|host\s+schools|partner\s+schools)\b", re.I)),
     ("amount", re.compile(r"\b(?:amount|award(?:ed)?|grant|funding|value|total|£|budget|investment)\b", re.I)),
     ("place", re.compile(r"\b(?:area|location|place|region|local authority|borough|district|town|city|county|ward|constituency|nation)\b", re.I)),
     ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event)\b", re.I)),
@@ -46,7 +47,7 @@ _HEADER_WORDS = frozenset(
     organisation organisations organization organizations recipient recipients grantee grantees
     applicant applicants lead partner partners provider providers name names body bodies charity
     charities company companies employer employers delivery delivering main of the and or in
-    no number ref reference description summary year years date funder funders sponsor sponsors donor donors by""".split()
+    no number ref reference description summary year years date funder funders sponsor sponsors donor donors by schools participants participating venues host""".split()
 )
 
 
