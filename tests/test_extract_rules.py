@@ -1558,3 +1558,19 @@ def test_a_schools_column_makes_each_school_take_part_in_the_row_project():
     for school in ("Kestrel Street Primary", "Northfield Vale Academy"):
         assert x.entities[school].type == "Organisation"
         assert (school, "participatesIn", "Tide Songs") in x.triples
+
+
+def test_a_small_town_is_a_place_but_a_peerage_title_is_not():
+    x = extract(
+        "The Saltbrook Arts Trust runs workshops in Penryn and Treorchy. "
+        "Baroness Harwood of Tuxford opened the Saltbrook Arts Trust studio."
+    )
+    assert x.entities["Penryn"].type == "Place" and x.entities["Treorchy"].type == "Place"
+    assert ("Saltbrook Arts Trust", "operatesIn", "Penryn") in x.triples
+    assert "Tuxford" not in x.entities
+
+
+def test_a_common_word_town_needs_a_preposition():
+    x = extract("Street dance sessions run weekly. The Saltbrook Arts Trust also works in Street.")
+    assert [m.text for m in x.entities["Street"].mentions] == ["Street"]
+    assert x.entities["Street"].mentions[0].start > 30

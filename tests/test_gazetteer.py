@@ -425,3 +425,14 @@ def test_bad_organisation_row(tmp_path):
         GazetteerError, match=rf"{re.escape(str(p))}:2: unknown organisation subtype"
     ):
         load_gazetteer_from(organisations=p)
+
+
+def test_small_towns_of_a_thousand_people_are_places(gz):
+    for n in ("Stornoway", "Penryn", "Treorchy", "Tuxford", "Whittlesey"):
+        e = _one(gz, n)
+        assert e.type == "Place" and e.subtype == "Town" and not e.ambiguous, n
+    # a small town that is also a common word needs context in a sentence
+    for n in ("Street", "Hope", "Church"):
+        assert _one(gz, n).ambiguous, n
+    # phrases made only of common words were left out
+    assert not gz.lookup("West End") and not gz.lookup("Church End")

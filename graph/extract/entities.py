@@ -308,6 +308,8 @@ def _sentence_mentions(
                 for c in covered
             ):
                 continue  # inside a typed name, or the very name a rule typed already
+            if _PEERAGE_BEFORE.search(sentence, max(0, st - 40), st):
+                continue  # "Baroness Stowell of Beeston": a title, not a place the text is about
             for gname, gtype, gsub, gids, ambiguous in places.lookup(form):
                 if ambiguous and not _ambiguous_ok(sentence, st, en, n_places):
                     continue
@@ -343,6 +345,9 @@ def _sentence_mentions(
     return found
 
 
+_PEERAGE_BEFORE = re.compile(
+    r"\b(?:Baron|Baroness|Lord|Lady|Earl|Countess|Viscount|Viscountess|Duke|Duchess|Marquess|Bishop)\s+(?:[A-Z][\w\-]+\s+)?of\s+$"
+)
 _LIST_BEFORE = re.compile(r"(?:[;,]|\band|&)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:[;,.]|and\b|&|$)")
 

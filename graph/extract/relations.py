@@ -169,7 +169,11 @@ _PARTICIPATE_CUES = re.compile(
     r"such as|includ|like|part|particip|join|member|signed|involved|with", re.I
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner", re.I)
-_IN_PLACE = r"(?:in|across|throughout|within|around|for|covering|serving|expand(?:s|ed|ing)?\s+to|expand(?:s|ed|ing)?\s+into)"
+_IN_PLACE = (
+    r"(?:in|across|throughout|within|around|for|covering|serving|expand(?:s|ed|ing)?\s+to|expand(?:s|ed|ing)?\s+into|"
+    # "older residents of A and B", "young people from east Belfast"
+    r"(?:residents|communities|people|families|children|pupils|learners|workers|households)\s+(?:of|from))"
+)
 
 
 class Sentence:
@@ -625,10 +629,21 @@ def sentence_relations(
         if mm.cue == "based" and mm.type == "Place":
             pos = masked.find(f"<<{mm.idx}>>")
             # "X, a Leeds-based firm," names X before; "the Leeds-based X" after
-            appos = re.search(r"(<<\d+>>)\s*,\s*(?:an?|the)\s+$", masked[:pos])
+            appos = re.search(r"(<<\d+>>)\s*(?:,|\bis|\bwas|\bare)\s*(?:an?|the)\s+$", masked[:pos])
             org = int(appos.group(1)[2:-2]) if appos and S.typ(int(appos.group(1)[2:-2])) == "Organisation" else S.after(pos + 4, ORG, 60)
             if org is not None:
                 yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
+
+    # "Lewis Loom Heritage, a community company in Stornoway": an apposition places the body
+    for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Organisation" and S.typ(b) == "Place":
+            yield from emit(a, "locatedIn", b, "locatedIn:apposition")
+    # "the university's main campus at Penryn", "from the Trust's offices at Mill Hill House"
+    for m in _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Organisation" and S.typ(b) == "Place":
+            yield from emit(a, "locatedIn", b, "locatedIn:premises-at")
 
     # ---- operatesIn
     # "In the North East, X drives the Y network": the sentence's actors work there
@@ -667,7 +682,8 @@ def sentence_relations(
         rule = "operatesIn:programme-in"
         if subj is None:
             org = S.before(m.start(), ORG)
-            if org is not None and re.search(r"\b(?:works?|working|worked|operates?|operating|supports?|supporting|delivers?|delivering|provides?|providing|runs?|running|leading|aims?|serves?|serving)\b", masked[: m.start()], re.I):
+            scope = m.group(0)[:6].lower() in ("across", "throug")  # "the largest funder of heritage across the UK"
+            if org is not None and (scope and org == S.first(ORG) or re.search(r"\b(?:works?|working|worked|operates?|operating|supports?|supporting|delivers?|delivering|provides?|providing|runs?|running|leading|aims?|serves?|serving)\b", masked[: m.start()], re.I)):
                 # "X, in partnership with Y, worked with young people in Z": the subject works there
                 if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
                     subj, rule = org, "operatesIn:organisation-works-in"

