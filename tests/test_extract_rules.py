@@ -1574,3 +1574,16 @@ def test_a_common_word_town_needs_a_preposition():
     x = extract("Street dance sessions run weekly. The Saltbrook Arts Trust also works in Street.")
     assert [m.text for m in x.entities["Street"].mentions] == ["Street"]
     assert x.entities["Street"].mentions[0].start > 30
+
+
+def test_lower_case_in_or_into_inside_a_headless_name():
+    x = extract(
+        "The Kestrel Foundation's Pathways into Work scheme supports adults in Wakefield. "
+        "Stories in Common is run by the Saltbrook Heritage Trust. "
+        "Harbourside Borough Council in Wakefield runs libraries."
+    )
+    assert x.entities["Pathways into Work"].type == "Programme"
+    assert ("Kestrel Foundation", "delivers", "Pathways into Work") in x.triples
+    assert ("Saltbrook Heritage Trust", "delivers", "Stories in Common") in x.triples
+    # "X in <place>" after a name with a head noun stays two names
+    assert "Harbourside Borough Council" in x.entities and "Wakefield" in x.entities

@@ -129,6 +129,12 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
     return gap in (" ", "\n", "") or (gap.strip() == "" and "\n\n" not in gap and len(gap) <= 3)
 
 
+_NOT_AFTER_IN = frozenset(
+    "january february march april may june july august september october november december "
+    "spring summer autumn winter england scotland wales britain uk".split()
+)
+
+
 def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list[Chunk]:
     """Return the capitalised-name chunks of ``sentence`` (see module docstring).
 
@@ -158,6 +164,18 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 break  # "Barnsley Council's Stronger Communities Programme": two names
             if is_cap(w.text) and not w.text.startswith("-"):
                 j = k
+                k += 1
+                continue
+            if (
+                w.text.lower() in ("in", "into")
+                and k + 1 < len(toks)
+                and is_cap(toks[k + 1].text)
+                and _joinable(sentence, w, toks[k + 1])
+                and head_of(sentence[toks[i].start : toks[k - 1].end]) is None
+                and not (is_place and is_place(toks[k + 1].text))
+                and toks[k + 1].text.lower() not in _NOT_AFTER_IN
+            ):
+                # "Bridges into Work", "Heritage in Common": a headless name, not "X in Leeds"
                 k += 1
                 continue
             if (

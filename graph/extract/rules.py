@@ -80,6 +80,11 @@ _PROGRAMME_AFTER = re.compile(
     r"|(?:programme|project|scheme|pilot|initiative|course|courses|sessions)\b)",
     re.I,
 )
+_RUN_AFTER = re.compile(
+    r"\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
+    r"(?:delivered|run|led|coordinated|co-ordinated|managed|launched|piloted|commissioned)\s+(?:jointly\s+)?by\b",
+    re.I,
+)
 _PROGRAMME_BEFORE = re.compile(
     r"\b(?:through|via|funds|funded|fund|launched|launch|delivers|delivered|deliver|runs|run|joined|join|"
     r"expand|expanded|piloted|took\s+part\s+in|part\s+of)\s+(?:the\s+)?$",
@@ -183,6 +188,10 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             and _LIST_MATE.fullmatch(text[fa.end : fb.start])
         ):
             fa.type, fa.subtype, fa.rule = "Organisation", None, "context:listed-with-organisation"
+    # "Stories in Common is run by the Heritage Trust": a headless name that is run or led is a programme
+    for f in found:
+        if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
+            f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
 
     places_in_lists(text, sentences, found)
     table_rows, header_rows = header_tables(text, sentences)
