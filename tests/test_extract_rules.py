@@ -1587,3 +1587,14 @@ def test_lower_case_in_or_into_inside_a_headless_name():
     assert ("Saltbrook Heritage Trust", "delivers", "Stories in Common") in x.triples
     # "X in <place>" after a name with a head noun stays two names
     assert "Harbourside Borough Council" in x.entities and "Wakefield" in x.entities
+
+
+def test_a_name_typed_once_is_the_same_entity_where_it_is_used_untyped():
+    x = extract(
+        "TideSound is the youth music network for Wakefield. "
+        "TideSound’s core funding comes from the Northfield Foundation. "
+        "The Saltbrook Arts Trust funds TideSound sessions."
+    )
+    assert len(x.entities["TideSound"].mentions) == 3
+    assert x.entities["TideSound"].type == "Programme"
+    assert ("Northfield Foundation", "funds", "TideSound") in x.triples

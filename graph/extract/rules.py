@@ -31,6 +31,7 @@ from graph.extract.names import is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
+from graph.textnorm import norm_key
 from graph.extract.tables import funder_sentences, header_tables
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
 
@@ -136,6 +137,25 @@ def _grant_maker(text: str, sentences, si: int, by_sentence) -> SentMention | No
     return None
 
 
+def _same_name_mentions(found: list[Found]) -> None:
+    """A name typed once ("SoundFen is the youth music network …") is that entity
+    wherever else the document uses it untyped ("SoundFen's core funding"). In place."""
+    typed: dict[str, tuple[str, str | None]] = {}
+    clash: set[str] = set()
+    for f in found:
+        if f.type in ("Organisation", "Programme") and f.rule != "person":
+            k = norm_key(f.name)
+            if k in typed and typed[k][0] != f.type:
+                clash.add(k)
+            typed.setdefault(k, (f.type, f.subtype))
+    for f in found:
+        if f.type is None and f.rule == "candidate":
+            k = norm_key(f.name)
+            if k in typed and k not in clash:
+                f.type, f.subtype = typed[k]
+                f.rule = "context:same-name"
+
+
 def main_programme(groups, title_end: int) -> int | None:  # type: ignore[no-untyped-def]
     """The programme a document is about (a flyer's course, a release's project):
     named more often than any other programme, at least three times, or twice
@@ -202,6 +222,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = drop_covered_places(found)
     place_bodies(found, text)
     found = found + definite_descriptions(text, sentences, found)
+    _same_name_mentions(found)
     acronyms = acronym_index(found, text)
     groups, where = group_mentions(found, text, acronyms)
     _retype_weak_names(groups, text)
