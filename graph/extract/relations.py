@@ -305,7 +305,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:passive", amt)
-        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|£[\d.,]+\s*(?:m|bn|k|million|billion)?)\s+(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|£[\d.,]+\s*(?:m|bn|k|million|billion)?)\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), S.before(m.start(), ORG))
             if target is None:
                 continue

@@ -31,9 +31,9 @@ from graph.extract.names import is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
-from graph.textnorm import norm_key
 from graph.extract.tables import funder_sentences, header_tables
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
+from graph.textnorm import norm_key
 
 _ORG_SLOT = re.compile(
     r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$",
