@@ -1414,12 +1414,41 @@ def test_address_items_locate_the_organisation_and_make_unknown_parts_places():
     assert ("Harbour Road campus", "locatedIn", "Wakefield") in x.triples
 
 
-def test_a_list_item_without_a_role_or_address_states_nothing():
+def test_a_list_item_without_a_role_address_or_telling_heading_states_nothing():
     x = extract(
         "Coastline Skills Pilot\n\nThe Coastline Skills Pilot and the Coastline Skills Pilot again.\n\n"
-        "Partners\n- Kestrel Vale College\n- Harbourside Borough Council\n"
+        "Contacts\n- Kestrel Vale College\n- Harbourside Borough Council\n"
     )
     assert not any(o == "Coastline Skills Pilot" for _s, _p, o in x.triples)
+
+
+def test_list_headings_say_what_the_items_are_to_the_page_subject():
+    x = extract(
+        "TideSound is the youth music network for Wakefield. TideSound runs weekly sessions.\n\n"
+        "Delivery partners\n\n"
+        "Our delivery partners run sessions every week:\n\n"
+        "• The Harbour Studios, Ossett – recording workshops\n"
+        "• Saltbrook Youth Arts – songwriting groups\n\n"
+        "Sponsors\n\n"
+        "• Kestrel Fresh Produce\n"
+    )
+    assert ("Harbour Studios", "participatesIn", "TideSound") in x.triples
+    assert ("Harbour Studios", "locatedIn", "Ossett") in x.triples
+    assert x.entities["Saltbrook Youth Arts"].type == "Organisation"
+    assert ("Saltbrook Youth Arts", "participatesIn", "TideSound") in x.triples
+    assert ("Kestrel Fresh Produce", "funds", "TideSound") in x.triples
+
+
+def test_partners_of_an_author_organisation_are_its_partners():
+    x = extract(
+        "Saltbrook Arts Trust annual review\n\n"
+        "Saltbrook Arts Trust runs arts clubs. Saltbrook Arts Trust thanks its volunteers. We work across Wakefield.\n\n"
+        "Our partners\n\n"
+        "• Kestrel Vale College\n"
+        "• Harbourside Borough Council\n"
+    )
+    for b in ("Kestrel Vale College", "Harbourside Borough Council"):  # partnerOf is symmetric
+        assert {("Saltbrook Arts Trust", "partnerOf", b), (b, "partnerOf", "Saltbrook Arts Trust")} & x.triples
 
 
 def test_venue_list_items_take_part_in_the_festival_and_streets_are_not_places():

@@ -342,6 +342,10 @@ def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
     if k < 0:
         return ""
     line = text[sentences[k][0] : sentences[k][1]]
+    if line.rstrip().endswith(":"):
+        # "Delivery partners\n\nOur delivery partners run sessions every week:" – the lead-in and its heading
+        before = text[sentences[k - 1][0] : sentences[k - 1][1]] if k > 0 else ""
+        return (before + " " if len(before.split()) <= 8 and not before.rstrip().endswith(".") else "") + line
     return line if len(line.split()) <= 8 and not line.rstrip().endswith(".") else ""
 
 
@@ -354,7 +358,9 @@ def _item_head(text: str, fs: list[Found], si: int, span: tuple[int, int], headi
     name followed by a role or an address, or (under a "Venues" heading, or
     before a street) a capitalised name no rule found."""
     s0, s1 = span
-    first = fs[0] if fs and fs[0].start == s0 else None
+    lead = re.match(r"[Tt]he\s+", text[s0:s1])
+    at = s0 + (lead.end() if lead else 0)  # "• The Ark Studios, Peterborough"
+    first = fs[0] if fs and fs[0].start in (s0, at) else None
     if first is not None and first.type == "Organisation":
         return first
     if first is not None and first.type is not None:
@@ -365,6 +371,8 @@ def _item_head(text: str, fs: list[Found], si: int, span: tuple[int, int], headi
     rest = text[m.end() : s1]
     if first is not None and first.rule != "person" and len(first.name.split()) >= 2 and _NAMES_THEN_ROLE.fullmatch(rest):
         return first  # "Wessex Heat Pumps, Tidewater Homes (employer partners)"
+    if first is not None and _heading_kind(heading) and re.match(r"\s*(?:,|[-–—]\s|\(|$)", rest):
+        return first  # "• Lynn Youth Arts, King's Lynn – songwriting groups" under "Delivery partners"
     street = re.match(r"\s*,\s*[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*\s+(\w+)", rest)
     if re.match(r"\s*,", rest) and ("venue" in heading or (street and street.group(1).lower() in _STREET)):
         return first or Found(m.group(0), m.start(), m.end(), None, None, "layout:item-head", si)
@@ -385,7 +393,8 @@ def list_items(
 
     Returns the mentions (with the new places) and one spec per item:
     (sentence, kind, organisations, places) where kind is ``role:<predicate>``
-    or ``address`` / ``venue`` (an address under a "Venues" heading).
+    or ``address`` / ``heading:<predicate>`` (an item under a heading that says
+    what its items are: "Venues", "Delivery partners", "Funders").
     """
     specs: list[tuple[int, str, list[Found], list[Found]]] = []
     by_sentence: dict[int, list[Found]] = {}
@@ -453,7 +462,8 @@ def list_items(
             else:
                 break
             pos = b
-        if not (places or "venue" in heading) or not _DESCRIPTION.match(text, pos, s1):
+        by_heading = _heading_kind(heading)
+        if not (places or by_heading) or not _DESCRIPTION.match(text, pos, s1):
             if head.rule == "layout:item-head":
                 found.remove(head)
             continue
@@ -462,19 +472,30 @@ def list_items(
         if new:
             spans = [(p.start, p.end) for p in new]
             found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)] + new
-        kind = "venue" if "venue" in heading else "address"
-        specs.append((si, kind, [head], places))
+        specs.append((si, by_heading or "address", [head], places))
     return found, specs
 
 
-def item_relations(doc: Document, sentences, found, where, entities, specs, main: str | None) -> list[Relation]:  # type: ignore[no-untyped-def]
+def _heading_kind(heading: str) -> str | None:
+    """What a list's heading says its items are to the document's subject:
+    "Venues", "Delivery partners" (they take part), "Funders", "Sponsors" (they fund)."""
+    if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by)\b", heading):
+        return "heading:funds"
+    if re.search(r"\b(?:venues?|partners?|members?|employers|participating)\b", heading):
+        return "heading:participatesIn"
+    return None
+
+
+def item_relations(doc: Document, sentences, found, where, entities, specs, main: str | None, main_is_programme: bool = True) -> list[Relation]:  # type: ignore[no-untyped-def]
     """Relations stated by the list items :func:`list_items` read.
 
     A role item relates its organisations to the document's main programme
-    (``main``: the entity key, or None when the document has none); an address
+    (``main``: the entity key, or None when the document has none; when it is
+    an organisation, the page's author, partners are its partners); an address
     item locates the organisation in its first place (in the next one when the
-    first is the organisation's own campus) and each place in the next; a
-    venue item also makes the venue take part in the main programme.
+    first is the organisation's own campus) and each place in the next; an
+    item under a "Venues"/"Partners" heading takes part in the main programme,
+    one under "Funders"/"Sponsors" funds it.
     """
     index = {id(f): i for i, f in enumerate(found)}
     out: list[Relation] = []
@@ -493,7 +514,10 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
 
         if kind.startswith("role:"):
             for org in orgs:
-                rel(key(org), kind[5:], main, f"{kind[5:]}:list-item-role")
+                pred = kind[5:]
+                if pred in ("participatesIn", "delivers") and not main_is_programme:
+                    pred = "partnerOf"
+                rel(key(org), pred, main, f"{pred}:list-item-role")
             continue
         org = key(orgs[0])
         if places:
@@ -504,6 +528,9 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
         for pa, pb in zip(places, places[1:], strict=False):
             pred = "locatedIn" if pa.subtype == "Site" else "partOf"
             rel(key(pa), pred, key(pb), f"{pred}:address-item")
-        if kind == "venue":
-            rel(org, "participatesIn", main, "participatesIn:venue-item")
+        if kind.startswith("heading:") and main is not None:
+            pred = kind[8:]
+            if pred == "participatesIn" and not main_is_programme:
+                pred = "partnerOf"  # a partner of an organisation (the page's author) is its partner
+            rel(org, pred, main, f"{pred}:list-heading")
     return out

@@ -316,7 +316,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     subject_key = main_key or (entities[speaker].key if speaker is not None else None)
     relations.extend(table_relations(doc, sentences, found, where, entities, row_specs, subject_key))
     relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
-    relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, main_key))
+    relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, subject_key, main_key is not None))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
