@@ -1627,3 +1627,21 @@ def test_a_name_typed_once_is_the_same_entity_where_it_is_used_untyped():
     assert len(x.entities["TideSound"].mentions) == 3
     assert x.entities["TideSound"].type == "Programme"
     assert ("Northfield Foundation", "funds", "TideSound") in x.triples
+
+
+def test_an_organisations_unnamed_programme_is_the_one_just_named():
+    x = extract(
+        "Saltbrook West University (SWU) works with schools.\n\n"
+        "• Tidewater Pathways. SWU’s outreach programme for young people now runs in Penryn and Truro.\n"
+    )
+    assert ("Saltbrook West University", "delivers", "Tidewater Pathways") in x.triples
+    assert ("Tidewater Pathways", "operatesIn", "Penryn") in x.triples
+    assert ("Saltbrook West University", "operatesIn", "Penryn") not in x.triples
+
+
+def test_a_places_unnamed_plan_is_not_a_named_programme():
+    x = extract(
+        "The Coastline Skills Pilot is run by Harbourside Borough Council. "
+        "Wakefield’s skills programme works across three towns."
+    )
+    assert len(x.entities["Coastline Skills Pilot"].mentions) == 1

@@ -64,6 +64,34 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
                 Found(ref.name, m.start(), m.end() - (len(poss) if poss else 0), ref.type, ref.subtype,
                       f"anaphor:the-{noun.replace(' ', '-')}", si, ids=ref.ids, possessive=bool(poss))
             )
+    out.extend(_possessive_descriptions(text, sentences, typed, found))
+    return out
+
+
+_POSS_DESCRIPTION = re.compile(
+    r"(?:’s|'s|\b[Ii]ts|\b[Tt]heir)\s+(?P<np>(?:[a-z][a-z\-]*\s+){0,3}?(?:programme|scheme|project|initiative|pilot))\b"
+    r"(?!\s*,?\s*(?:called|named|known\s+as)\b)(?!\s+[A-Z\"“‘])"
+)
+
+
+def _possessive_descriptions(text: str, sentences: list[tuple[int, int]], typed: list[Found], found: list[Found]) -> list[Found]:
+    """"UWC's outreach programme", "its skills scheme": with no name after it, such a
+    phrase refers to the programme named just before (in this or the last
+    sentence); the phrase becomes a mention of it."""
+    out: list[Found] = []
+    for si, (s0, s1) in enumerate(sentences):
+        for m in _POSS_DESCRIPTION.finditer(text, s0, s1):
+            a, b = m.start("np"), m.end("np")
+            if any(f.start < b and a < f.end for f in typed):
+                continue
+            if m.group(0)[0] in "’'" and not any(f.end == m.start() and f.type in ("Organisation", None) for f in found):
+                continue  # not "Hampshire's skills plan": an organisation's (or an acronym's) programme
+            window = sentences[max(0, si - 1)][0]
+            cands = [f for f in typed if window <= f.start < a and f.type == "Programme"]
+            if not cands:
+                continue
+            ref = cands[-1]
+            out.append(Found(ref.name, a, b, ref.type, ref.subtype, "anaphor:possessive-programme", si, ids=ref.ids))
     return out
 
 
