@@ -1645,3 +1645,18 @@ def test_a_places_unnamed_plan_is_not_a_named_programme():
         "Wakefield’s skills programme works across three towns."
     )
     assert len(x.entities["Coastline Skills Pilot"].mentions) == 1
+
+
+def test_a_bracketed_acronym_after_the_subject_does_not_hide_it_from_the_rules():
+    x = extract(
+        "The Saltbrook West University (SWU) funds the Summer Bridge Programme. "
+        "The Harbour Arts Trust (HAT), which is part of Wessex County Council, runs workshops."
+    )
+    assert ("Saltbrook West University", "funds", "Summer Bridge Programme") in x.triples
+    assert ("Harbour Arts Trust", "partOf", "Wessex County Council") in x.triples
+
+
+def test_mixed_case_acronyms_are_defined_and_reused():
+    x = extract("The University of Saltbrook (UoS) works with schools. UoS runs the Summer Bridge Programme.")
+    assert "UoS" in x.entities["University of Saltbrook"].aliases
+    assert ("University of Saltbrook", "delivers", "Summer Bridge Programme") in x.triples

@@ -469,9 +469,24 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     return [(name, False)]
 
 
+_MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]?$")
+
+
 def is_acronym(word: str) -> bool:
-    """An all-capitals token of 2-8 characters (optionally a plural ``s``)."""
-    return bool(ACRONYM.match(word)) and word.upper() != word.lower()
+    """An all-capitals token of 2-8 characters (optionally a plural ``s``), or a
+    short mixed-case one with a lower-case connector letter ("DfE", "UoS").
+
+    >>> [is_acronym(w) for w in ("DCMS", "DfE", "UoS", "DfES", "Leeds", "McD", "NatWest")]
+    [True, True, True, True, False, False, False]
+    """
+    if ACRONYM.match(word):
+        return word.upper() != word.lower()
+    return (
+        bool(_MIXED_ACRONYM.match(word))
+        and not word.startswith("Mc")
+        and sum(c.isupper() for c in word) >= 2
+        and word[1].islower() != word[-1].islower()
+    )
 
 
 def acronym_matches(acronym: str, name: str) -> bool:

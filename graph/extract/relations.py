@@ -63,9 +63,18 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
     out: list[str] = []
     cmap: list[int] = []
     pos = 0
+    last: SentMention | None = None
     for m in sorted(mentions, key=lambda m: m.start):
         if m.start < pos:
             continue
+        if last is not None and m.group == last.group:
+            # "the Department for Education (DfE) funds …": the bracketed acronym is part of the name
+            gap = re.fullmatch(r"\s*\(\s*", sentence[pos : m.start])
+            close = re.match(r"\s*\)", sentence[m.end :])
+            if gap and close:
+                pos = m.end + close.end()
+                continue
+        last = m
         out.append(sentence[pos : m.start])
         cmap.extend(range(pos, m.start))
         ph = f"<<{m.idx}>>"
