@@ -1660,3 +1660,22 @@ def test_mixed_case_acronyms_are_defined_and_reused():
     x = extract("The University of Saltbrook (UoS) works with schools. UoS runs the Summer Bridge Programme.")
     assert "UoS" in x.entities["University of Saltbrook"].aliases
     assert ("University of Saltbrook", "delivers", "Summer Bridge Programme") in x.triples
+
+
+def test_run_by_x_with_y_makes_y_take_part_and_partner_x():
+    x = extract("Creative Routes Saltbrook, the apprenticeship pilot run by Kestrel Vale College with Harbour Studios and the Saltbrook Arts Trust, starts in May.")
+    assert ("Kestrel Vale College", "delivers", "Creative Routes Saltbrook") in x.triples
+    for b in ("Harbour Studios", "Saltbrook Arts Trust"):
+        assert (b, "participatesIn", "Creative Routes Saltbrook") in x.triples
+        assert {("Kestrel Vale College", "partnerOf", b), (b, "partnerOf", "Kestrel Vale College")} & x.triples
+
+
+def test_a_joint_bid_with_is_a_partnership():
+    x = extract("Harbourside Borough Council is preparing a joint bid with Wessex County Council for the fund.")
+    assert {("Harbourside Borough Council", "partnerOf", "Wessex County Council"),
+            ("Wessex County Council", "partnerOf", "Harbourside Borough Council")} & x.triples
+
+
+def test_a_timetable_line_places_the_venue():
+    x = extract("Where to find us\n\nOssett: Monday mornings at the Kestrel Community Hub\n")
+    assert ("Kestrel Community Hub", "locatedIn", "Ossett") in x.triples

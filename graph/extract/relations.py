@@ -160,7 +160,7 @@ _V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
-    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|"
+    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
     r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly)\s+with)"
 )
 _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
@@ -355,8 +355,9 @@ def sentence_relations(
                     yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
 
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
-    for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)").finditer(low):
+    for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:\s+(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?").finditer(low):
         agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        helpers = [a for a in _ids(m.group("w") or "") if S.typ(a) == "Organisation"]
         unit = _RUN_BY_UNIT.search(masked, 0, m.start())
         if unit and _RUN_VERB.match(masked, m.start()) and S.typ(int(unit.group("u"))) == "Organisation":
             # "Kirkleatham Museum is run by the borough council", "the museums run by X"
@@ -368,6 +369,11 @@ def sentence_relations(
         if target is not None:
             for a in agents:
                 yield from emit(a, "delivers", target, "delivers:passive")
+            # "the pilot run by Hull College with Northern Edge Studios": the second takes part
+            for b in helpers:
+                yield from emit(b, "participatesIn", target, "participatesIn:run-by-with")
+                for a in agents:
+                    yield from emit(a, "partnerOf", b, "partnerOf:run-by-with")
         elif prev_org is not None and re.search(r"\(\s*$", masked[: m.start()]):
             for a in agents:
                 yield from emit(prev_org, "partOf", a, "partOf:run-by")
@@ -653,6 +659,13 @@ def sentence_relations(
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:premises-at")
+
+    # a timetable line "Little Hulton: Monday mornings at the Cleggs Lane Community Hub"
+    tt = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})").match(masked)
+    if tt:
+        p_i, v = _ids(tt.group("p"))[0], _ids(tt.group("v"))[0]
+        if S.typ(p_i) == "Place" and S.typ(v) in ("Organisation", "Place"):
+            yield from emit(v, "locatedIn", p_i, "locatedIn:timetable-line")
 
     # ---- operatesIn
     # "In the North East, X drives the Y network": the sentence's actors work there
