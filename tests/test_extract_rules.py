@@ -1679,3 +1679,13 @@ def test_a_joint_bid_with_is_a_partnership():
 def test_a_timetable_line_places_the_venue():
     x = extract("Where to find us\n\nOssett: Monday mornings at the Kestrel Community Hub\n")
     assert ("Kestrel Community Hub", "locatedIn", "Ossett") in x.triples
+
+
+def test_the_council_and_a_name_are_two_bodies():
+    assert [n for n, _ in split_coordination("Council and Wessex County Council")] == ["Council", "Wessex County Council"]
+    x = extract(
+        "Harbourside Borough Council runs the libraries. "
+        "The Council and Wessex County Council are jointly preparing the Harbour Culture Strategy."
+    )
+    assert "Wessex County Council" in x.entities
+    assert not any(" and " in n for n in x.entities)

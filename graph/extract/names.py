@@ -432,6 +432,10 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
             right_s = " ".join(words[idx[0] + 1 : k])
             if left_s and right_s:
                 return [(f"{left_s} {suffix}", True), (f"{right_s} {suffix}", True)]
+    # "the Council and OnFife": a bare head noun (a definite description) and a name
+    if len(idx) == 1 and idx[0] == 1 and low[0] in ORG_HEADS and len(words) >= 3 and words[2][:1].isupper():
+        toks0 = tokens(name)
+        return [(words[0], True), *split_coordination(name[toks0[2].start :], is_place)]
     # two acronyms: "NAT and HBC"
     if len(idx) == 1 and is_acronym(words[0]) and len(words) == 3 and is_acronym(words[2]):
         return [(words[0], True), (words[2], True)]
