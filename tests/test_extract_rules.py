@@ -1689,3 +1689,36 @@ def test_the_council_and_a_name_are_two_bodies():
     )
     assert "Wessex County Council" in x.entities
     assert not any(" and " in n for n in x.entities)
+
+
+def test_address_lines_of_a_contact_block_place_the_site():
+    x = extract(
+        "Kestrel Arts Trust runs the Saltbrook Youth Programme.\n\n"
+        "Where to find us\n\n"
+        "The Lantern Rooms, Market Street, Rotherham\n"
+        "Riverside House, Main Street, Rotherham S60 1AE\n"
+        "Kestrel Arts Trust, Harbour House, Wakefield\n"
+    )
+    assert x.entities["Lantern Rooms"].type == "Place"
+    assert ("Lantern Rooms", "locatedIn", "Rotherham") in x.triples
+    assert ("Riverside House", "locatedIn", "Rotherham") in x.triples
+    assert ("Kestrel Arts Trust", "locatedIn", "Harbour House") in x.triples
+    assert ("Harbour House", "locatedIn", "Wakefield") in x.triples
+    assert "Market Street" not in x.entities
+
+
+def test_a_sentence_with_commas_is_not_an_address_line():
+    x = extract("Kestrel Arts Trust works in Leeds, Bradford and Wakefield.\nSaltbrook, Leeds\n")
+    assert ("Kestrel Arts Trust", "locatedIn", "Leeds") not in x.triples
+
+
+def test_fairs_are_programmes_and_capitals_headings_are_not_names():
+    x = extract(
+        "The Saltbrook Careers Fair is organised by Harbourside Borough Council. "
+        "The Tideway Skills Showcase is run by Kestrel Vale College.\n\n"
+        "SUPPORT AFTER THE FAIR\n\nAdvisers will call you.\n"
+    )
+    assert x.entities["Saltbrook Careers Fair"].type == "Programme"
+    assert ("Harbourside Borough Council", "delivers", "Saltbrook Careers Fair") in x.triples
+    assert x.entities["Tideway Skills Showcase"].type == "Programme"
+    assert not any(n.isupper() for n in x.entities)

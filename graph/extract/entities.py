@@ -522,7 +522,12 @@ def _bad_name(name: str) -> bool:
         return True
     if words[-1].lower() in NON_ENTITY_HEADS:
         return True
+    if name.isupper() and len(words) >= 3 and any(w in _CAPS_HEADING_WORDS for w in words):
+        return True  # "SUPPORT AFTER THE FAIR": a heading in capitals, not a name
     return bool(re.fullmatch(r"[\d\W]+", name))
+
+
+_CAPS_HEADING_WORDS = frozenset("THE AFTER BEFORE WITH YOUR OUR HOW WHAT WHO WHERE WHEN WHY TO IN AT ON BY FROM IS ARE".split())
 
 
 def acronym_index(found: list[Found], text: str) -> dict[str, Found]:

@@ -20,6 +20,7 @@ from graph.extract.tables import (
     split_row,
 )
 from graph.records import Document, Evidence, Relation
+from graph.textnorm import norm_key
 
 _CELL_NAME = re.compile(r"^[A-Z0-9][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,7}$")
 
@@ -433,35 +434,7 @@ def list_items(
             continue
         acr = _ACRONYM_AFTER.match(text, head.end, s1)
         pos = acr.end() if acr else head.end
-        places: list[Found] = []
-        new: list[Found] = []
-        while True:
-            comma = re.compile(r"\s*,\s*").match(text, pos, s1)
-            if not comma:
-                break
-            seg = _SEGMENT.match(text, comma.end(), s1)
-            if not seg or not _DESCRIPTION.match(text, seg.end(), s1):
-                break
-            a, b = seg.start(), seg.end()
-            words = text[a:b].split()
-            known = next((f for f in fs if f.start == a and f.end == b and f.type == "Place"), None)
-            if known is not None:
-                places.append(known)
-            elif words[-1].lower() in _STREET:
-                pass  # a street is an address line, not a place the graph keeps
-            elif words[-1].lower() in TITLE_WORDS:
-                break  # "Jo Smith, Director, …" is a person and a job, not an address
-            elif len(words) <= 5 and not any(
-                f.start < b and a < f.end and f.type in ("Organisation", "Programme") and not f.rule.startswith("context:")
-                for f in fs
-            ):
-                sub = "Site" if words[-1].lower() in _SITE else "Neighbourhood"
-                place = Found(text[a:b], a, b, "Place", sub, "layout:address", si)
-                new.append(place)
-                places.append(place)
-            else:
-                break
-            pos = b
+        places, new, pos = _address_parts(text, fs, si, pos, s1)
         by_heading = _heading_kind(heading)
         if not (places or by_heading) or not _DESCRIPTION.match(text, pos, s1):
             if head.rule == "layout:item-head":
@@ -473,6 +446,96 @@ def list_items(
             spans = [(p.start, p.end) for p in new]
             found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)] + new
         specs.append((si, by_heading or "address", [head], places))
+    return found, specs
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_POSTCODE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def _address_parts(text: str, fs: list[Found], si: int, pos: int, s1: int) -> tuple[list[Found], list[Found], int]:
+    """The places of an address after ``pos`` (", Old Mill Lane campus, Barnsley"):
+    known places, new places for unknown parts (sites by their head word, else
+    neighbourhoods), streets skipped; returns (places, new places, end)."""
+    places: list[Found] = []
+    new: list[Found] = []
+    pc = _POSTCODE.search(text, pos, s1)
+    end = pc.start() if pc else s1  # "…, Rotherham S60 1AE": the postcode ends the address
+    while True:
+        comma = _COMMA.match(text, pos, end)
+        if not comma:
+            break
+        seg = _SEGMENT.match(text, comma.end(), end)
+        if not seg or not _DESCRIPTION.match(text, seg.end(), end):
+            break
+        a, b = seg.start(), seg.end()
+        words = text[a:b].split()
+        known = next((f for f in fs if f.start == a and f.end == b and f.type == "Place"), None)
+        if known is not None:
+            places.append(known)
+        elif words[-1].lower() in _STREET:
+            pass  # a street is an address line, not a place the graph keeps
+        elif words[-1].lower() in TITLE_WORDS:
+            break  # "Jo Smith, Director, …" is a person and a job, not an address
+        elif len(words) <= 5 and not any(
+            f.start < b and a < f.end and f.type in ("Organisation", "Programme") and not f.rule.startswith("context:")
+            for f in fs
+        ):
+            sub = "Site" if words[-1].lower() in _SITE else "Neighbourhood"
+            place = Found(text[a:b], a, b, "Place", sub, "layout:address", si)
+            new.append(place)
+            places.append(place)
+        else:
+            break
+        pos = b
+    if pc and pos == pc.start():
+        pos = pc.end()
+    return places, new, pos
+
+
+def address_lines(
+    text: str, sentences: list[tuple[int, int]], found: list[Found]
+) -> tuple[list[Found], list[tuple[int, str, list[Found], list[Found]]]]:
+    """Stand-alone address lines of contact blocks and venue notes, not bulleted:
+    "The Corn Exchange, High Street, Rochester", "Riverside House, Main Street,
+    Rotherham S60 1AE". The first part (a site, or an organisation) is in the
+    place the line ends with, which must be a known place. Same specs as
+    :func:`list_items` (kind ``address``)."""
+    specs: list[tuple[int, str, list[Found], list[Found]]] = []
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for si, (s0, s1) in enumerate(sentences):
+        if "," not in text[s0:s1] or is_list_item(text, s0) or text[s1 - 1] in ".:;!?":
+            continue
+        if not ((s0 == 0 or text[s0 - 1] == "\n") and (s1 == len(text) or text[s1] == "\n")):
+            continue  # the whole line, not a sentence inside a paragraph
+        fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
+        lead = re.match(r"(?:[Tt]he\s+)?", text[s0:s1])
+        head_m = _HEAD_WORDS.match(text, s0 + lead.end(), s1) if lead else None
+        if head_m is None or len(head_m.group(0).split()) > 5:
+            continue
+        a, b = head_m.span()
+        head = next((f for f in fs if (f.start, f.end) == (a, b) and f.type in ("Organisation", "Place")), None)
+        places, new, pos = _address_parts(text, fs, si, b, s1)
+        if not places or places[-1].rule == "layout:address" or text[pos:s1].strip():
+            continue  # it must end at a known place (and nothing after it)
+        if head is None:
+            if any(f.start < b and a < f.end and f.type for f in fs):
+                continue
+            # "The Word, Market Place, South Shields": a venue line names a site,
+            # unless the document names an organisation so elsewhere
+            name = head_m.group(0)
+            is_org = any(f.type == "Organisation" and norm_key(f.name) == norm_key(name) for f in found)
+            typ, sub = ("Organisation", None) if is_org else ("Place", "Site")
+            head = Found(name, a, b, typ, sub, "layout:address-line", si)
+            new.append(head)
+        spans = [(p.start, p.end) for p in new]
+        found = [f for f in found if not any(x <= f.start and f.end <= y for x, y in spans)] + new
+        if head.type == "Place":
+            specs.append((si, "address", [], [head, *places]))
+        else:
+            specs.append((si, "address", [head], places))
     return found, specs
 
 
@@ -519,14 +582,17 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
                     pred = "partnerOf"
                 rel(key(org), pred, main, f"{pred}:list-item-role")
             continue
-        org = key(orgs[0])
-        if places:
+        org = key(orgs[0]) if orgs else None
+        if places and org is not None:
             # "Barnsley College, Old Mill Lane campus, Barnsley": the college's own
             # campus is part of it; the college is in the town
             own_campus = "campus" in places[0].name.lower() and len(places) > 1
             rel(org, "locatedIn", key(places[1 if own_campus else 0]), "locatedIn:address-item")
         for pa, pb in zip(places, places[1:], strict=False):
-            pred = "locatedIn" if pa.subtype == "Site" else "partOf"
+            # a district ("Attercliffe, Sheffield") is part of the town; a named
+            # building, quarter or campus is located in it
+            area = pa.rule == "gazetteer" or (pa.rule == "layout:address" and pa.subtype == "Neighbourhood")
+            pred = "partOf" if area else "locatedIn"
             rel(key(pa), pred, key(pb), f"{pred}:address-item")
         if kind.startswith("heading:") and main is not None:
             pred = kind[8:]

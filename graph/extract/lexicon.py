@@ -118,6 +118,8 @@ for _w, _sub in {
     "pilot": "Initiative",
     "pilots": "Initiative",
     "festival": "Initiative",
+    "fair": "Initiative",
+    "showcase": "Initiative",
     "challenge": "Initiative",
     "campaign": "Initiative",
     "accelerator": "Initiative",

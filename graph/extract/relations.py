@@ -577,7 +577,7 @@ def sentence_relations(
         if S.typ(a) == "Place" and S.typ(b) == "Place":
             ra = _PLACE_RANK.get(by_idx[a].subtype or "", 9)
             rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
-            if ra > rb and rb <= 2:
+            if ra > rb and (rb <= 2 or by_idx[a].subtype == "Site"):
                 # a site is in a town; a neighbourhood or town is part of the larger area
                 p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
@@ -660,6 +660,12 @@ def sentence_relations(
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:premises-at")
 
+    # "the festival, held each July at the Crescent Rooms", "it operates from the Community Centre"
+    for m in _rx(rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})").finditer(low):
+        v = _ids(m.group("v"))[0]
+        subj = _first(S.before(m.start(), PROG), recent_programme.idx if recent_programme is not None and S.first(ORG, m.start()) is None else None)
+        if subj is not None and S.typ(v) == "Place" and by_idx[v].subtype in ("Site", "Neighbourhood", "Town"):
+            yield from emit(subj, "operatesIn", v, "operatesIn:held-at")
     # a timetable line "Little Hulton: Monday mornings at the Cleggs Lane Community Hub"
     tt = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})").match(masked)
     if tt:

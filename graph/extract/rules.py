@@ -17,6 +17,7 @@ from graph.extract.entities import (
     place_bodies,
 )
 from graph.extract.layout import (
+    address_lines,
     item_relations,
     list_items,
     member_lists,
@@ -219,6 +220,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found, row_specs = type_table_cells(text, found, table_rows)
     found, member_specs = member_lists(text, sentences, found)
     found, item_specs = list_items(text, sentences, found)
+    found, line_specs = address_lines(text, sentences, found)
+    item_specs += line_specs
     found = drop_covered_places(found)
     place_bodies(found, text)
     found = found + definite_descriptions(text, sentences, found)
