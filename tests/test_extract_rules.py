@@ -1722,3 +1722,8 @@ def test_fairs_are_programmes_and_capitals_headings_are_not_names():
     assert ("Harbourside Borough Council", "delivers", "Saltbrook Careers Fair") in x.triples
     assert x.entities["Tideway Skills Showcase"].type == "Programme"
     assert not any(n.isupper() for n in x.entities)
+
+
+def test_a_titled_person_is_not_a_place_even_with_a_place_head():
+    x = extract("Professor Helen Ward, Pro Vice-Chancellor at Saltbrook West University, opened the Harbour Studio.")
+    assert not any("Helen" in n for n in x.entities)
