@@ -1727,3 +1727,10 @@ def test_fairs_are_programmes_and_capitals_headings_are_not_names():
 def test_a_titled_person_is_not_a_place_even_with_a_place_head():
     x = extract("Professor Helen Ward, Pro Vice-Chancellor at Saltbrook West University, opened the Harbour Studio.")
     assert not any("Helen" in n for n in x.entities)
+
+
+def test_a_programme_named_with_its_years_keeps_the_dated_form_as_an_alias():
+    x = extract("Harbourside Borough Council adopted its Culture Strategy 2026-2031 in May.")
+    strategy = next(e for e in x.entities.values() if e.type == "Programme")
+    assert "Culture Strategy 2026-2031" in {strategy.name, *strategy.aliases}
+    assert ("Harbourside Borough Council", "delivers", strategy.name) in x.triples

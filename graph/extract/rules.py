@@ -82,6 +82,7 @@ _PROGRAMME_AFTER = re.compile(
     r"|(?:programme|project|scheme|pilot|initiative|course|courses|sessions)\b)",
     re.I,
 )
+_YEAR_AFTER = re.compile(r"[ \t]+((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)(?![\w£%])")
 _RUN_AFTER = re.compile(
     r"\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
     r"(?:delivered|run|led|coordinated|co-ordinated|managed|launched|piloted|commissioned)\s+(?:jointly\s+)?by\b",
@@ -226,6 +227,12 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     place_bodies(found, text)
     found = found + definite_descriptions(text, sentences, found)
     _same_name_mentions(found)
+    for f in found:
+        if f.type == "Programme":
+            # "Skills and Employment Plan 2024-2028": the dated form is a name of it too
+            y = _YEAR_AFTER.match(text, f.end)
+            if y:
+                f.aliases.add(f"{f.name} {y.group(1)}")
     acronyms = acronym_index(found, text)
     groups, where = group_mentions(found, text, acronyms)
     _retype_weak_names(groups, text)
