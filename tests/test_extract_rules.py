@@ -1734,3 +1734,14 @@ def test_a_programme_named_with_its_years_keeps_the_dated_form_as_an_alias():
     strategy = next(e for e in x.entities.values() if e.type == "Programme")
     assert "Culture Strategy 2026-2031" in {strategy.name, *strategy.aliases}
     assert ("Harbourside Borough Council", "delivers", strategy.name) in x.triples
+
+
+def test_a_partnership_between_a_and_b_and_joined_forces():
+    x = extract(
+        "The festival is delivered through a partnership between Harbourside Borough Council and the Saltbrook Arts Trust. "
+        "Kestrel Vale College and Wessex Heritage Trust have joined forces."
+    )
+    def partners(a, b):
+        return {(a, "partnerOf", b), (b, "partnerOf", a)} & x.triples
+    assert partners("Harbourside Borough Council", "Saltbrook Arts Trust")
+    assert partners("Kestrel Vale College", "Wessex Heritage Trust")

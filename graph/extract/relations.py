@@ -177,7 +177,7 @@ _FUND_CUES = re.compile(
 _PARTICIPATE_CUES = re.compile(
     r"such as|includ|like|part|particip|join|member|signed|involved|with", re.I
 )
-_PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner", re.I)
+_PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner|joined|teamed", re.I)
 _IN_PLACE = (
     r"(?:in|across|throughout|within|around|for|covering|serving|expand(?:s|ed|ing)?\s+to|expand(?:s|ed|ing)?\s+into|"
     # "older residents of A and B", "young people from east Belfast"
@@ -506,7 +506,7 @@ def sentence_relations(
                 for b in _ids(m.group("l")):
                     if S.typ(b) == "Organisation":
                         yield from emit(a, "partnerOf", b, "partnerOf:runs-with")
-        for m in _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:work|worked|working|partnered|collaborated|collaborate|came)\s+together").finditer(low):
+        for m in _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:(?:work|worked|working|partnered|collaborated|collaborate|came|come|are\s+working|have\s+worked)\s+together|joined\s+forces|teamed\s+up)").finditer(low):
             ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
@@ -582,6 +582,15 @@ def sentence_relations(
                 p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
 
+    # "a partnership between A and B" (no named body before it): the members are partners
+    for m in _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        named = re.search(r"<<(\d+)>>\s*,?\s*(?:is\s+|was\s+)?$", masked[: m.start()])
+        if named and S.typ(int(named.group(1))) == "Organisation" and by_idx[int(named.group(1))].subtype in (None, "Partnership"):
+            continue  # "X, a partnership of …" names a body: its members are part of it (below)
+        ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                yield from emit(a, "partnerOf", b, "partnerOf:partnership-between")
     # "the Humber Cultural Compact, a partnership of A, B and C": members are part of it
     for m in _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         x = _ids(m.group("x"))[0]
