@@ -1745,3 +1745,23 @@ def test_a_partnership_between_a_and_b_and_joined_forces():
         return {(a, "partnerOf", b), (b, "partnerOf", a)} & x.triples
     assert partners("Harbourside Borough Council", "Saltbrook Arts Trust")
     assert partners("Kestrel Vale College", "Wessex Heritage Trust")
+
+
+def test_a_flyers_eligibility_places_are_where_its_programme_runs():
+    x = extract(
+        "Saltbrook Coding Bootcamp - Spring 2026\n\n"
+        "The Saltbrook Coding Bootcamp is a 12-week course.\n\n"
+        "Who can apply\nYou must live in Wakefield, Leeds or Bradford, and be 19 or over.\n"
+    )
+    for town in ("Wakefield", "Leeds", "Bradford"):
+        assert ("Saltbrook Coding Bootcamp", "operatesIn", town) in x.triples
+
+
+def test_where_we_went_is_still_not_where_we_operate_but_it_runs_in_is():
+    x = extract(
+        "Northfield Arts Trust annual review 2024\n\n"
+        "Northfield Arts Trust runs Open Tides. Northfield Arts Trust thanks its volunteers.\n\n"
+        "We visited Leeds in May. Open Tides is a dance project. It runs in Bradford."
+    )
+    assert ("Northfield Arts Trust", "operatesIn", "Leeds") not in x.triples
+    assert ("Open Tides", "operatesIn", "Bradford") in x.triples

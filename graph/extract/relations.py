@@ -289,7 +289,7 @@ def sentence_relations(
     def emit(a: int, p: str, b: int, rule: str, amount=None) -> Iterator[Found]:  # type: ignore[no-untyped-def]
         if a not in g or b not in g or g[a] == g[b]:
             return
-        if p == "operatesIn" and a >= SPEAKER_IDX:
+        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX:
             return  # "we visited Glasgow": where the author went is not where it operates
         key = (g[a], p, g[b])
         if p == "partnerOf":
@@ -675,6 +675,12 @@ def sentence_relations(
         subj = _first(S.before(m.start(), PROG), recent_programme.idx if recent_programme is not None and S.first(ORG, m.start()) is None else None)
         if subj is not None and S.typ(v) == "Place" and by_idx[v].subtype in ("Site", "Neighbourhood", "Town"):
             yield from emit(subj, "operatesIn", v, "operatesIn:held-at")
+    # "You must live in Barnsley, Doncaster or Sheffield" on a flyer about one programme
+    if recent_programme is not None and S.first(AGENT_OR_PROG) in (None, recent_programme.idx):
+        for m in _rx(rf"\b(?:live|lives|living|based|available|open\s+to|held|run|runs|delivered|offered|takes?\s+place|taking\s+place)\b[^<.;]{{0,30}}?\b(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*or\s+{ENT})?)").finditer(low):
+            for p_i in _ids(m.group("l")):
+                if S.typ(p_i) == "Place":
+                    yield from emit(recent_programme.idx, "operatesIn", p_i, "operatesIn:document-programme")
     # a timetable line "Little Hulton: Monday mornings at the Cleggs Lane Community Hub"
     tt = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})").match(masked)
     if tt:
