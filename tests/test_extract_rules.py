@@ -1765,3 +1765,33 @@ def test_where_we_went_is_still_not_where_we_operate_but_it_runs_in_is():
     )
     assert ("Northfield Arts Trust", "operatesIn", "Leeds") not in x.triples
     assert ("Open Tides", "operatesIn", "Bradford") in x.triples
+
+
+_RELEASE = (
+    "# £12.4 million for adult skills in Wessex\n\n"
+    "The Wessex Combined Authority has confirmed £12.4 million from its Adult Learning Fund for 2026/27.\n\n"
+    "A new £1.8 million Digital Futures programme will be delivered by Saltbrook College in partnership "
+    "with the Harbour Digital Hub and the charity Learning Unlimited.\n\n"
+    "The funding will be delivered by colleges including Kestrel Vale College.\n\n"
+    "Harbourside Borough Council will also receive £650,000 to expand its family learning service.\n\n"
+    "## Notes to editors\n\n"
+    "1. The Adult Learning Fund is devolved to the Combined Authority by the Department for Education (DfE).\n"
+)
+
+
+def test_a_decimal_amount_does_not_end_the_gap_a_rule_reads():
+    x = extract(_RELEASE)
+    assert ("Wessex Combined Authority", "delivers", "Adult Learning Fund") in x.triples
+
+
+def test_the_charity_x_in_a_partner_list_and_devolved_by():
+    x = extract(_RELEASE)
+    assert x.entities["Learning Unlimited"].type == "Organisation"
+    assert ("Learning Unlimited", "participatesIn", "Digital Futures") in x.triples
+    assert ("Department for Education", "funds", "Adult Learning Fund") in x.triples
+
+
+def test_the_grant_maker_is_the_subject_of_the_announcement_not_a_deliverer():
+    x = extract(_RELEASE)
+    assert x.relation("Wessex Combined Authority", "funds", "Harbourside Borough Council").amount == Decimal("650000")
+    assert ("Kestrel Vale College", "funds", "Harbourside Borough Council") not in x.triples

@@ -21,7 +21,10 @@ from graph.extract.amounts import find_amounts, parse_amount
 ENT = r"<<\d+>>"
 #: Mention numbers from here up stand for "we"/"our" (the author) or a topic, not a name.
 SPEAKER_IDX = 10_000_000
-_LIST_ITEM = r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
+_LIST_ITEM = (
+    r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
+    r"(?:(?:charity|social\s+enterprise|company|housebuilder|employer|university|college)\s+(?=<<))?"  # "and the charity X"
+)
 #: "A, B and C": names joined by commas, "and", "&" (a semicolon ends a clause, not a list item)
 LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
 #: "…: Coventry; Dudley; Telford": after a colon, semicolons separate the items too
@@ -93,7 +96,11 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
                 pos += tail.end()
     out.append(sentence[pos:])
     cmap.extend(range(pos, len(sentence)))
-    return "".join(out), cmap
+    # "£12.4 million": a decimal point is not a sentence stop for the rules' [^<.;] gaps
+    return _DECIMAL_POINT.sub("·", "".join(out)), cmap
+
+
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 @cache
@@ -132,14 +139,14 @@ def _ids(s: str) -> list[int]:
     return [int(x) for x in re.findall(r"<<(\d+)>>", s)]
 
 
-_AMOUNT = r"£[\d.,]+\s*(?:m|bn|k|million|billion)?\b"
+_AMOUNT = r"£[\d.,·]+\s*(?:m|bn|k|million|billion)?\b"
 #: "£640,000 to the X Trust", "£560,000 goes to X", "X receives £390,000", "X has been awarded £325,000"
 AWARD_TO = (
     rf"(?P<a>{_AMOUNT})\s+(?:goes\s+|will\s+go\s+|has\s+gone\s+|is\s+going\s+)?to\s+(?:the\s+)?<<(?P<o>\d+)>>"
-    rf"|<<(?P<o2>\d+)>>[^<.;]{{0,30}}?\b(?:receives|received|will\s+receive|has\s+been\s+awarded|was\s+awarded|is\s+awarded|"
+    rf"|<<(?P<o2>\d+)>>[^<.;]{{0,30}}?\b(?:receives|received|receive|will\s+receive|has\s+been\s+awarded|was\s+awarded|is\s+awarded|"
     rf"gets|will\s+get|wins|won)\s+(?:a\s+grant\s+of\s+|an\s+award\s+of\s+)?(?P<a2>{_AMOUNT})(?![\w.,]*\s*from)"
 )
-_V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for)"
+_V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for|devolved|allocated|awarded|granted)"
 _V_DELIVER_PASSIVE = (
     r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|administered|"
     r"operated|developed|created|founded|established|co-presented|presented|set up|produced|curated|driven|convened|facilitated)"
@@ -171,7 +178,7 @@ _PARTICIPANTS_WIDE = (
 )
 # cheap guards: a rule group runs only when one of its cue words is in the sentence
 _FUND_CUES = re.compile(
-    r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|paid|£",
+    r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|paid|devolv|£",
     re.I,
 )
 _PARTICIPATE_CUES = re.compile(
@@ -306,7 +313,7 @@ def sentence_relations(
 
     # ---- funds
     if _FUND_CUES.search(low):
-        for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:[\w£.,]+\s+){{0,3}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             target = _first(S.before(m.start(), PROG), S.before(m.start(), ORG), _lead_target(masked, m, S))
             if target is None:
                 continue
@@ -314,7 +321,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:passive", amt)
-        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|£[\d.,]+\s*(?:m|bn|k|million|billion)?)\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|£[\d.,·]+\s*(?:m|bn|k|million|billion)?)\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), S.before(m.start(), ORG))
             if target is None:
                 continue
@@ -336,7 +343,7 @@ def sentence_relations(
                 for a in funders[-1:]:
                     yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
         # "X made a further grant of £75,000 towards Y", "X is awarding £420,000 to Y"
-        for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>£[\d.,]+\s*(?:m|bn|k|million|billion)?\b)\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>£[\d.,·]+\s*(?:m|bn|k|million|billion)?\b)\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
             if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
                 yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))

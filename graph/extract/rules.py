@@ -37,7 +37,11 @@ from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, M
 from graph.textnorm import norm_key
 
 _ORG_SLOT = re.compile(
-    r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$",
+    r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$"
+    # "the charity Learning Unlimited", "the housebuilder Tolland Homes": a noun that says what follows
+    r"|\b(?:the|a|local|national)\s+(?:charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
+    r"housebuilder|employer|consultancy|agency|organisation|organization|business|collective|theatre\s+company|"
+    r"youth\s+organisation|arts\s+organisation|trust|partnership)\s+$",
     re.I,
 )
 _LIST_MATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*(?:the\s+)?")
@@ -118,6 +122,9 @@ _RECIPIENT_SENTENCE = re.compile(
     r"£[\d.,]+\s*(?:m|bn|k|million|billion)?\s+(?:goes\s+)?to\b|\b(?:receives|received|has\s+been\s+awarded|was\s+awarded|is\s+awarded)\b",
     re.I,
 )
+_MAKER_VERB = re.compile(
+    r"\b(?:announc|award|allocat|distribut|confirm|invest|grant|commit|fund)\w*", re.I
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _AWARD_HINT = re.compile(r"\bto\b|receiv|award|\bgo(?:es)?\b|\bgets?\b|\bw[oi]n", re.I)
 
@@ -128,12 +135,14 @@ def _grant_maker(text: str, sentences, si: int, by_sentence) -> SentMention | No
     for k in funder_sentences(text, sentences, si):
         if _RECIPIENT_SENTENCE.search(text, *sentences[k]):
             continue  # "X has been awarded £325,000": X receives, it does not award
-        s0 = sentences[k][0]
+        s0, s1 = sentences[k]
+        cue = _MAKER_VERB.search(text, s0, s1)
         org = next(
             (m for m in sorted(by_sentence.get(k, []), key=lambda m: m.start)
-             if m.type == "Organisation" and not _FROM_BEFORE.search(text, s0, s0 + m.start)),
+             if m.type == "Organisation" and not _FROM_BEFORE.search(text, s0, s0 + m.start)
+             and (cue is None or s0 + m.start < cue.start())),
             None,
-        )  # "match funding comes from X": X gives money, but it is not the grant-maker
+        )  # the subject of "has announced/confirmed/awarded", not "comes from X" or "delivered by X"
         if org is not None:
             return SentMention(_MAKER_IDX, org.group, org.type, org.subtype, 0, 0)
     return None
