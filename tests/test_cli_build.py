@@ -25,16 +25,19 @@ from graph.cli import main
 from graph.evaluate import evaluate, load_gold
 
 #: Quality floors on the seeds against tests/gold (strict F1, all types / all predicates).
-#: Set on 2026-11-22 at the figures measured then minus 0.02 (entities 0.861, relations 0.663);
+#: Raised on 2026-12-06 to just under the figures measured then (entities 0.921, relations 0.776);
 #: raise them as the extractor improves.
 ENTITY_F1_FLOOR = 0.90
-RELATION_F1_FLOOR = 0.75
-# on tests/heldout (other genres; see its README: no longer blind)
-HELDOUT_ENTITY_F1_FLOOR = 0.83
-HELDOUT_RELATION_F1_FLOOR = 0.45
-# on tests/heldout2 (blind: written and committed before the extractor first ran on it)
-HELDOUT2_ENTITY_F1_FLOOR = 0.77
-HELDOUT2_RELATION_F1_FLOOR = 0.32
+RELATION_F1_FLOOR = 0.76
+#: Floors on the held-out sets, a little under the figures of 2026-12-06 (see README,
+#: "Measured on documents it was not written for"). heldout, heldout2 and heldout4 are
+#: development sets; heldout3 is blind (nobody tunes on it; the floor only stops regressions).
+HELDOUT_FLOORS = {
+    "heldout": (0.85, 0.56),
+    "heldout2": (0.84, 0.61),
+    "heldout3": (0.81, 0.40),
+    "heldout4": (0.82, 0.55),
+}
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
 
@@ -407,10 +410,7 @@ def test_quality_floor_on_the_seeds():
 
 @pytest.mark.parametrize(
     ("folder", "ent_floor", "rel_floor"),
-    [
-        ("heldout", HELDOUT_ENTITY_F1_FLOOR, HELDOUT_RELATION_F1_FLOOR),
-        ("heldout2", HELDOUT2_ENTITY_F1_FLOOR, HELDOUT2_RELATION_F1_FLOOR),
-    ],
+    [(folder, *floors) for folder, floors in HELDOUT_FLOORS.items()],
 )
 def test_quality_floor_on_the_heldout_documents(folder, ent_floor, rel_floor):
     from graph.pipeline import build as run_build
