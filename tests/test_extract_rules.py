@@ -1795,3 +1795,39 @@ def test_the_grant_maker_is_the_subject_of_the_announcement_not_a_deliverer():
     x = extract(_RELEASE)
     assert x.relation("Wessex Combined Authority", "funds", "Harbourside Borough Council").amount == Decimal("650000")
     assert ("Kestrel Vale College", "funds", "Harbourside Borough Council") not in x.triples
+
+
+_COUNCIL_PAGE = (
+    "Tales on the Tideline\n\n"
+    "Tales on the Tideline is Wessex County Council's libraries and heritage programme for 2025 to 2027. "
+    "It brings local history collections into libraries in Penryn and Truro.\n\n"
+    "We deliver the programme with Kestrel Archives and the charity Heritage Wessex. "
+    "Volunteers from the Saltbrook Gentlemen's Society help catalogue the collections. "
+    "Pupils from St Hugh's Academy made an exhibition.\n"
+)
+
+
+def test_x_is_the_councils_programme_types_a_headless_name_with_on_the():
+    x = extract(_COUNCIL_PAGE)
+    assert x.entities["Tales on the Tideline"].type == "Programme"
+    assert ("Wessex County Council", "delivers", "Tales on the Tideline") in x.triples
+    assert ("Tales on the Tideline", "operatesIn", "Penryn") in x.triples
+
+
+def test_possessives_inside_names_saints_and_people_groups():
+    x = extract(_COUNCIL_PAGE)
+    assert x.entities["Saltbrook Gentlemen's Society"].type == "Organisation"
+    assert x.entities["St Hugh's Academy"].type == "Organisation"
+    # but an organisation's possessive still ends its name
+    y = extract("Harbourside Borough Council's Open Tides Programme starts in May.")
+    assert ("Harbourside Borough Council", "delivers", "Open Tides Programme") in y.triples
+
+
+def test_we_deliver_the_programme_with_partners():
+    x = extract(
+        "Wessex County Council annual report\n\n"
+        "Wessex County Council runs libraries. Wessex County Council thanks its staff.\n\n"
+        + _COUNCIL_PAGE
+    )
+    for b in ("Kestrel Archives", "Heritage Wessex"):
+        assert {("Wessex County Council", "partnerOf", b), (b, "partnerOf", "Wessex County Council")} & x.triples

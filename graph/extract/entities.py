@@ -36,7 +36,7 @@ from graph.textnorm import norm_key
 
 # "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
 _IS_A = re.compile(
-    r"^\s*(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the|our|their|its)\s+(?:[\w\-’']+\s+){0,5}?"
+    r"^\s*(?:,\s*(?:a|an|the|our|their|its)|\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s)))\s+(?:[\w\-’']+\s+){0,5}?"
     r"(?P<noun>programme|program|project|initiative|scheme|pilot|network|festival|fund|"
     r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"

@@ -48,7 +48,10 @@ _HYPHEN_CUE = re.compile(
 _POSSESSIVE_END = re.compile(r"(?:’s|'s)$")
 # possessives that live inside names: "Mayor's Jobs Taskforce", "Children's Society"
 _NAME_POSSESSIVES = frozenset(
-    "mayor mayors king queen prince princess children people women men st lord".split()
+    "mayor mayors king queen prince princess children people women men st lord "
+    # people-group plurals inside society and trust names: "Gentlemen's Society", "Weavers' Heritage Trust"
+    "gentlemen ladies workers friends farmers teachers sailors seamen fishermen miners weavers musicians "
+    "artists writers veterans students parents carers citizens traders merchants".split()
 )
 # lower-case heads that complete a name: "Palmer Park library", "Romsey Mill charity"
 _TRAILING_HEADS = frozenset(
@@ -160,24 +163,33 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 _POSSESSIVE_END.search(prev)
                 and k - 1 >= i
                 and _POSSESSIVE_END.sub("", prev).lower() not in _NAME_POSSESSIVES
+                # "St Hugh's Academy": a saint's name is part of the name
+                and not (k - 2 >= i and toks[k - 2].text.rstrip(".") == "St" and is_cap(w.text))
             ):
                 break  # "Barnsley Council's Stronger Communities Programme": two names
             if is_cap(w.text) and not w.text.startswith("-"):
                 j = k
                 k += 1
                 continue
-            if (
-                w.text.lower() in ("in", "into")
-                and k + 1 < len(toks)
-                and is_cap(toks[k + 1].text)
-                and _joinable(sentence, w, toks[k + 1])
-                and head_of(sentence[toks[i].start : toks[k - 1].end]) is None
-                and not (is_place and is_place(toks[k + 1].text))
-                and toks[k + 1].text.lower() not in _NOT_AFTER_IN
-            ):
-                # "Bridges into Work", "Heritage in Common": a headless name, not "X in Leeds"
-                k += 1
-                continue
+            if w.text.lower() in ("in", "into", "on"):
+                # "Bridges into Work", "Heritage in Common", "Stories on the Shelf": a headless
+                # name, not "X in Leeds"
+                m = k + 1
+                if m + 1 < len(toks) and toks[m].text == "the" and _joinable(sentence, toks[m], toks[m + 1]):
+                    m += 1
+                if (
+                    m < len(toks)
+                    and is_cap(toks[m].text)
+                    and _joinable(sentence, toks[m - 1], toks[m])
+                    and head_of(sentence[toks[i].start : toks[k - 1].end]) is None
+                    and not (is_place and is_place(toks[m].text))
+                    and toks[m].text.lower() not in _NOT_AFTER_IN
+                    and toks[k - 1].text.lower() not in CONNECTORS
+                    # the name ends there: "Learners on Universal Credit" is a phrase
+                    and not (m + 1 < len(toks) and is_cap(toks[m + 1].text) and _joinable(sentence, toks[m], toks[m + 1]))
+                ):
+                    k = m
+                    continue
             if (
                 w.text.lower() in CONNECTORS
                 and w.text.lower() != "the"

@@ -507,7 +507,7 @@ def sentence_relations(
                 elif S.typ(b) == "Programme" and subj is not None and subj_prog is None:
                     yield from emit(subj, "participatesIn", b, "participatesIn:working-with")
         # "Leeds City Council runs the Skills programme with Leeds City College and DfE"
-        for m in _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|delivers|delivered|leads|led|launched|co-ordinates|coordinates|hosts|hosted|manages|organises|organised)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|run|delivers|delivered|deliver|leads|led|lead|launched|co-ordinates|coordinates|coordinate|hosts|hosted|host|manages|manage|organises|organised|organise)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
             if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
                 for b in _ids(m.group("l")):
