@@ -1831,3 +1831,45 @@ def test_we_deliver_the_programme_with_partners():
     )
     for b in ("Kestrel Archives", "Heritage Wessex"):
         assert {("Wessex County Council", "partnerOf", b), (b, "partnerOf", "Wessex County Council")} & x.triples
+
+
+_REVIEW = (
+    "Saltbrook Pathways Trust\n"
+    "Annual Review 2024-25\n\n"
+    "2.1 Next Steps Mentoring\n\n"
+    "Next Steps Mentoring matches young people in Gateshead and Sunderland with volunteer mentors. "
+    "The programme is funded by the Kestrel Foundation and the Sir Harold Wessex Trust, "
+    "with a further £45,000 from Harbourside Borough Council.\n\n"
+    "We are a delivery partner in Uni Connect Wessex, the outreach partnership led by Saltbrook West University. "
+    "We work closely with Kestrel Vale College and the charity Children Wessex. "
+    "Our new office at the Harbour Hub in Newcastle opened in March.\n"
+)
+
+
+def test_the_programme_names_a_headless_name_that_opened_a_recent_sentence():
+    x = extract(_REVIEW)
+    assert x.entities["Next Steps Mentoring"].type == "Programme"
+    assert ("Kestrel Foundation", "funds", "Next Steps Mentoring") in x.triples
+    assert ("Sir Harold Wessex Trust", "funds", "Next Steps Mentoring") in x.triples
+    # "with a further £45,000 from X" funds the programme, not the funder named before
+    assert x.relation("Harbourside Borough Council", "funds", "Next Steps Mentoring").amount == Decimal("45000")
+    assert ("Harbourside Borough Council", "funds", "Sir Harold Wessex Trust") not in x.triples
+
+
+def test_a_title_line_that_is_an_organisations_name_makes_it_the_we_of_the_document():
+    x = extract(_REVIEW)
+    trust = "Saltbrook Pathways Trust"
+    assert (trust, "partOf", "Uni Connect Wessex") in x.triples or (trust, "participatesIn", "Uni Connect Wessex") in x.triples
+    assert {(trust, "partnerOf", "Children Wessex"), ("Children Wessex", "partnerOf", trust)} & x.triples
+    assert (trust, "locatedIn", "Harbour Hub") in x.triples
+    # "the charity Children Wessex" names the charity; it is not a reference to the trust before it
+    assert not {(trust, "partnerOf", "Sir Harold Wessex Trust"), ("Sir Harold Wessex Trust", "partnerOf", trust)} & x.triples
+
+
+def test_the_university_is_a_university():
+    x = extract(
+        "Saltbrook West University works with Kestrel School. "
+        "Pupils visit the university’s School of Creative Arts."
+    )
+    assert ("School of Creative Arts", "partOf", "Saltbrook West University") in x.triples
+    assert ("School of Creative Arts", "partOf", "Kestrel School") not in x.triples

@@ -522,8 +522,8 @@ def _bad_name(name: str) -> bool:
         return True
     if words[-1].lower() in NON_ENTITY_HEADS:
         return True
-    if len(words) >= 2 and words[0].rstrip(".").lower() in _HONORIFICS:
-        return True  # "Professor Helen Ward": a person, whatever the last word is
+    if len(words) >= 2 and words[0].rstrip(".").lower() in _HONORIFICS and words[-1].lower() not in ORG_HEADS:
+        return True  # "Professor Helen Ward": a person (but "Sir James Knott Trust" is a trust)
     if name.isupper() and len(words) >= 3 and any(w in _CAPS_HEADING_WORDS for w in words):
         return True  # "SUPPORT AFTER THE FAIR": a heading in capitals, not a name
     return bool(re.fullmatch(r"[\d\W]+", name))

@@ -14,7 +14,7 @@ from graph.records import Document
 _DEFINITE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<noun>programmes|projects|schemes|initiatives|combined\s+authority|council|local\s+authority|authority|trust|college|university|"
     r"charity|museum|theatre|commission|department|programme|project|scheme|initiative|pilot|fund|"
-    r"partnership|network|festival|strategy|bootcamp|course|hub|campaign|challenge|trail|fellowship|residency|accelerator|lab)\b(?P<poss>’s|'s)?(?!\s+[A-Z]\w*\s+[a-z])"
+    r"partnership|network|festival|strategy|bootcamp|course|hub|campaign|challenge|trail|fellowship|residency|accelerator|lab)\b(?:(?P<poss>’s|'s)|(?!\s+[A-Z]))"  # not "the charity Children North East": a name follows
 )
 _DEF_SUBTYPE = {
     "combined authority": ("Organisation", ("CombinedAuthority",)),
@@ -56,6 +56,22 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
             ]
             if want_type == "Programme" and noun not in ("programme", "project", "scheme", "initiative", "pilot"):
                 cands = [f for f in cands if noun in f.name.lower()] or []
+            elif noun in ("college", "university", "museum", "theatre", "trust"):
+                # "the university" is a university, not the school named last
+                cands = [f for f in cands if noun[:-1] in f.name.lower()]
+            if not cands and noun in ("programme", "project", "scheme", "initiative", "pilot"):
+                # "Next Steps Mentoring matches young people … The programme is funded by …":
+                # a headless name that opened one of the last three sentences is the programme
+                starts = {sentences[k][0] for k in range(max(0, si - 3), si + 1)}
+                opener = next(
+                    (f for f in reversed(found)
+                     if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2
+                     and f.start in starts and f.start < m.start()),
+                    None,
+                )
+                if opener is not None:
+                    opener.type, opener.subtype, opener.rule = "Programme", "Initiative", "context:the-programme"
+                    cands = [opener]
             if not cands:
                 continue
             ref = cands[-1]
@@ -112,7 +128,9 @@ def sentence_index(sentences: list[tuple[int, int]], pos: int) -> int | None:
 def author(doc: Document, sentences, groups, found, where) -> int | None:  # type: ignore[no-untyped-def]
     """The organisation that speaks as "we" in this document, if it can be told:
     the publisher its metadata names, or else the organisation named in the
-    opening sentences that the document mentions most (at least three times)."""
+    title (twice in the document, or the title line is its name alone), or
+    the one the opening sentences name that the document mentions most (at
+    least three times)."""
     from graph.textnorm import norm_key
 
     orgs = [gi for gi, g in enumerate(groups) if g.type == "Organisation"]
@@ -127,6 +145,10 @@ def author(doc: Document, sentences, groups, found, where) -> int | None:  # typ
     opening_end = sentences[min(2, len(sentences) - 1)][1]
     opening = {where[i] for i, f in enumerate(found) if i in where and f.start < opening_end}
     cands = [gi for gi in orgs if gi in title and len(groups[gi].mentions) >= 2]
+    if not cands:
+        # "Northern Pathways Trust\nAnnual Review 2024-25": a title line that is the name itself
+        first = doc.text[sentences[0][0] : sentences[0][1]].strip()
+        cands = [gi for gi in orgs if gi in title and norm_key(first) in {norm_key(a) for a in {groups[gi].name, *groups[gi].aliases}}]
     if not cands:
         cands = [gi for gi in orgs if gi in opening and len(groups[gi].mentions) >= 3]
     if not cands:

@@ -322,7 +322,15 @@ def sentence_relations(
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:passive", amt)
         for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|£[\d.,·]+\s*(?:m|bn|k|million|billion)?)\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-            target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), S.before(m.start(), ORG))
+            # the receiver: a programme named around it, else the sentence's subject
+            # ("X received funding from Y"), not an organisation that is itself a funder
+            # ("funded by A, with a further £45,000 from B")
+            subject = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})").match(masked)
+            subj_org = _ids(subject.group("s"))[0] if subject else None
+            if subj_org is not None and S.typ(subj_org) != "Organisation":
+                subj_org = None
+            target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), subj_org,
+                            recent_programme.idx if recent_programme is not None else None)
             if target is None:
                 continue
             amt = _amount_near(sentence, cmap, m.start())
@@ -431,6 +439,13 @@ def sentence_relations(
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Organisation":
                     yield from emit(a, "partnerOf", b, "partnerOf:signed-with")
+    # "We are a delivery partner in Uni Connect North East", "X is a member of the Y network"
+    for m in _rx(rf"(?P<a>{ENT})\s+(?:is|are|was|were|became|has\s+become|have\s+become)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partner|partners|member|members)\s+(?:in|of|on)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Organisation" and S.typ(b) == "Programme":
+            yield from emit(a, "participatesIn", b, "participatesIn:partner-in")
+        elif S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
+            yield from emit(a, "partOf", b, "partOf:partner-in")
     # "A and B, both part of the C Trust"
     for m in _rx(rf"(?P<l>{LIST})\s*,?\s*(?:both|all|each)\s+(?:part|members?)\s+of\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
         b = _ids(m.group("b"))[0]
@@ -650,7 +665,7 @@ def sentence_relations(
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:in")
         elif S.typ(a) == "Place" and by_idx[a].subtype == "Site" and S.typ(b) == "Place":
-            yield from emit(a, "partOf", b, "partOf:site-in")
+            yield from emit(a, "locatedIn", b, "locatedIn:site-in")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
     for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
