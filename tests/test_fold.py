@@ -1,0 +1,50 @@
+"""The relation rules match lower-case patterns against ``fold(masked sentence)``
+instead of matching with ``re.I``: check over every code point that the two
+read text the same way, so the rules find exactly what they found before."""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+
+import pytest
+
+from graph.extract.relations import _rx, fold
+
+ALL = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+
+
+def test_fold_keeps_offsets() -> None:
+    assert len(fold(ALL)) == len(ALL)
+    assert len(fold("İstanbul ΑΣ")) == len("İstanbul ΑΣ")
+
+
+def test_fold_reads_letters_as_re_ignorecase_does() -> None:
+    """A character matches a lower-case ASCII letter under re.I exactly when it
+    folds to that letter."""
+    folded = fold(ALL)
+    any_letter = re.compile("[a-z]", re.I)
+    for c, f in zip(ALL, folded, strict=True):
+        if any_letter.fullmatch(c):
+            assert [x for x in string.ascii_lowercase if re.fullmatch(x, c, re.I)] == [f], repr(c)
+        else:
+            assert f not in string.ascii_lowercase, repr(c)
+
+
+def test_fold_changes_only_cased_characters() -> None:
+    """Digits, spaces, punctuation, "’", "£", "<" … stay themselves, and a changed
+    character stays in the same classes (``\\w``, ``\\d``, ``\\s``), so ``[^<.;]``,
+    ``\\b`` and the rest read the folded text as re.I reads the original."""
+    classes = [re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s")]
+    for c, f in zip(ALL, fold(ALL), strict=True):
+        if c != f:
+            assert c.lower() != c.upper() or c in "ıſ", repr(c)
+            assert f.isascii() <= f.isalpha(), repr(c)
+            assert [bool(rx.match(c)) for rx in classes] == [bool(rx.match(f)) for rx in classes], repr(c)
+
+
+def test_rule_patterns_must_be_lower_case() -> None:
+    assert _rx(r"(?P<l>\d+)\s+by\b").search("12 by")
+    with pytest.raises(ValueError, match="lower case"):
+        _rx(r"[Ii]n\s+")
