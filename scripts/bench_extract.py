@@ -9,17 +9,29 @@ Reads the seed documents (or the files given), repeats their text to reach
 
 and the ratio extractor / tokenizer (target: >= 0.5).
 
+The two sides run in turns, ``--rounds`` times each, so a burst of load on a
+shared machine hits both alike; the headline ratio compares each side's best
+round (the least disturbed), and the median of the per-round ratios is printed
+beside it.
+
+``--cold`` clears the extractor's per-sentence token cache before every
+document: the bench repeats the seed documents to reach ``--words``, so
+without it repeated sentences are tokenised once only (a real corpus rarely
+repeats a sentence).
+
     uv run python scripts/bench_extract.py
-    uv run python scripts/bench_extract.py --words 200000 seeds/
+    uv run python scripts/bench_extract.py --words 200000 --rounds 7 seeds/
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import statistics
 import time
 
 from graph.extract import extract_document
+from graph.extract.names import tokens
 from graph.ingest import discover, read_document
 from graph.records import Document
 
@@ -45,6 +57,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", default=["seeds"])
     ap.add_argument("--words", type=int, default=120_000)
+    ap.add_argument("--rounds", type=int, default=5, help="timed rounds of each side, in turns")
+    ap.add_argument("--cold", action="store_true", help="clear the token cache before each document")
     args = ap.parse_args()
 
     docs = _docs(args.paths, args.words)
@@ -54,22 +68,28 @@ def main() -> None:
 
     nlp = spacy.blank("en")
     extract_document(docs[0])  # warm caches (gazetteer regex) outside the timing
-    t0 = time.perf_counter()
-    for d in docs:
-        nlp.tokenizer(d.text)
-    t_tok = time.perf_counter() - t0
+    t_tok: list[float] = []
+    t_ext: list[float] = []
+    for _ in range(max(1, args.rounds)):
+        t0 = time.perf_counter()
+        for d in docs:
+            nlp.tokenizer(d.text)
+        t_tok.append(time.perf_counter() - t0)
 
-    t0 = time.perf_counter()
-    for d in docs:
-        extract_document(d)
-    t_ext = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for d in docs:
+            if args.cold:
+                tokens.cache_clear()
+            extract_document(d)
+        t_ext.append(time.perf_counter() - t0)
 
-    tok_rate = n_words / t_tok
-    ext_rate = n_words / t_ext
-    print(f"words: {n_words} in {len(docs)} documents")
-    print(f"spaCy blank tokenizer: {tok_rate:,.0f} words/s")
-    print(f"civicgraph extractor:  {ext_rate:,.0f} words/s")
-    print(f"ratio extractor/tokenizer: {ext_rate / tok_rate:.2f} (target >= 0.5)")
+    tok_rate = n_words / min(t_tok)
+    ext_rate = n_words / min(t_ext)
+    median = statistics.median(a / b for a, b in zip(t_tok, t_ext, strict=True))
+    print(f"words: {n_words} in {len(docs)} documents, {len(t_tok)} rounds{' (cold token cache)' if args.cold else ''}")
+    print(f"spaCy blank tokenizer: {tok_rate:,.0f} words/s (best round)")
+    print(f"civicgraph extractor:  {ext_rate:,.0f} words/s (best round)")
+    print(f"ratio extractor/tokenizer: {ext_rate / tok_rate:.2f} best rounds, {median:.2f} median of rounds (target >= 0.5)")
 
 
 if __name__ == "__main__":
