@@ -209,23 +209,17 @@ class PlaceLookup:
             return []
         toks = tokens(sentence)
         out: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(toks):
-            span = self.first_words.get(toks[i].text, 0) if toks[i].text[:1].isupper() else 0
+        done = 0  # the tokens before this one are in a match already
+        for i, t in enumerate(toks):
+            span = self.first_words.get(t.text, 0) if i >= done and t.text[:1].isupper() else 0
             if not span:
-                i += 1
                 continue
-            hit = None
             for j in range(min(len(toks), i + span) - 1, i - 1, -1):
-                form = sentence[toks[i].start : toks[j].end]
+                form = sentence[t.start : toks[j].end]
                 if form in self.forms:
-                    hit = (toks[i].start, toks[j].end, form, j)
+                    out.append((t.start, toks[j].end, form))
+                    done = j + 1
                     break
-            if hit:
-                out.append(hit[:3])
-                i = hit[3] + 1
-            else:
-                i += 1
         return out
 
     def is_place_word(self, word: str) -> bool:

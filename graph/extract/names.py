@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from graph.extract.lexicon import (
     CONNECTORS,
@@ -61,9 +62,9 @@ _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a sentence with its span in the sentence."""
+class Token(NamedTuple):
+    """A word of a sentence with its span in the sentence (a named tuple: a
+    sentence has many and they are built often)."""
 
     text: str
     start: int
@@ -87,44 +88,32 @@ _SUP = "¹²³⁰⁴⁵⁶⁷⁸⁹"
 _ON_HEADS = frozenset("commission committee panel board inquiry forum conference taskforce council".split())
 
 
-class _Span:
-    """A stand-in for a regex match with a shortened end."""
-
-    def __init__(self, start: int, end: int) -> None:
-        self._s, self._e = start, end
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-
 @lru_cache(maxsize=8192)
 def tokens(sentence: str) -> tuple[Token, ...]:
     """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
-        word = m.group(0)
+        word = m.group()
+        start, end = m.span()
         if word[-1] in _SUP:
             # a footnote marker glued to a word ("Foundation¹") is not part of it
             word = word.rstrip(_SUP)
             if not word:
                 continue
-            m = _Span(m.start(), m.start() + len(word))  # type: ignore[assignment]
+            end = start + len(word)
         hm = _HYPHEN_CUE.match(word) if "-" in word else None
         if hm and hm.group("name")[:1].isupper():
             n = hm.group("name")
-            out.append(Token(n, m.start(), m.start() + len(n)))
-            out.append(Token("-" + hm.group("cue"), m.start() + len(n), m.end()))
+            out.append(Token(n, start, start + len(n)))
+            out.append(Token("-" + hm.group("cue"), start + len(n), end))
         else:
-            out.append(Token(word, m.start(), m.end()))
+            out.append(Token(word, start, end))
     return tuple(out)
 
 
 def is_cap(word: str) -> bool:
     """A word that can be part of a proper name (capitalised, or an acronym)."""
-    return word[:1].isupper() or (word[:1].isdigit() and False)
+    return word[:1].isupper()
 
 
 def _joinable(sentence: str, a: Token, b: Token) -> bool:
@@ -146,11 +135,9 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
     """
     toks = list(tokens(sentence))
     out: list[Chunk] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if not is_cap(t.text) or t.text.startswith("-"):
-            i += 1
+    done = 0  # the tokens before this one are in a chunk already
+    for i in [n for n, t in enumerate(toks) if is_cap(t.text)]:  # a name starts capitalised
+        if i < done:
             continue
         j = i
         k = i + 1
@@ -247,7 +234,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             ):
                 span_toks = span_toks[1:]
         out.extend(_clean(sentence, span_toks, cue))
-        i = j + 1
+        done = j + 1
     return _merge_comma_lists(sentence, out)
 
 
