@@ -1,4 +1,5 @@
-"""Name normalisation shared by the gazetteer, entity resolution and evaluation.
+"""Name normalisation shared by the gazetteer, entity resolution and evaluation,
+and the case folding the extraction rules match on (:func:`fold`).
 
 The matching key follows ``GUIDELINES.md``: case-folded, punctuation and a
 leading "the" removed, whitespace squeezed, "&" read as "and".
@@ -21,6 +22,28 @@ import unicodedata
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _SUPERSCRIPTS = re.compile(r"[¹²³⁰⁴-⁹]+")
+
+
+_FOLD_EXTRA = str.maketrans("İıſ", "iis")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` character for character, the way ``re.I`` compares letters.
+
+    A lower-case pattern matched against ``fold(text)`` finds exactly what the
+    same pattern with ``re.I`` finds in ``text``, at the same offsets, several
+    times faster (the regex engine skips alternatives of plain letters quickly,
+    and of case-insensitive ones slowly), so the extraction rules match on it.
+    ``str.lower`` agrees with ``re.I`` except on "İ" (which it turns into two
+    characters) and on "ı" and "ſ" (which ``re.I`` reads as "i" and "s");
+    tests/test_fold.py checks this over every code point.
+
+    >>> fold("Funded BY the Arts Council’s fund")
+    'funded by the arts council’s fund'
+    >>> fold("İſtanbul") == "istanbul"
+    True
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD_EXTRA).lower()
 
 
 def norm_key(name: str) -> str:

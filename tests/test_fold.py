@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from graph.extract.relations import _rx, fold
+from graph.extract.relations import _rx
+from graph.textnorm import fold
 
 ALL = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
 

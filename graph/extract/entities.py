@@ -32,7 +32,10 @@ from graph.extract.names import (
     split_coordination,
     tokens,
 )
-from graph.textnorm import norm_key
+from graph.textnorm import fold, norm_key
+
+# Patterns marked "folded" are lower case and match graph.textnorm.fold(text): what
+# re.I would match in text, faster.
 
 # "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
 _IS_A = re.compile(
@@ -105,15 +108,14 @@ _SUCH_AS = re.compile(
     r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
     r"organisations|charities|companies|employers|businesses|partners|bodies|venues|colleges|universities|"
     r"schools|theatres|museums|trusts|foundations|members)\s*,?\s+(?:such\s+as|including|like|include|includes|included)\s+",
-    re.I,
-)
+)  # folded
 
 
 def _such_as_noun(before: str) -> str | None:
-    """The noun of "programmes such as A, B and <here>", if the name sits in such a list."""
+    """The noun of "programmes such as A, B and <here>" (lower case), if the name sits in such a list."""
     window = before[-200:]
     last = None
-    for m in _SUCH_AS.finditer(window):
+    for m in _SUCH_AS.finditer(fold(window)):
         last = m
     if last is None:
         return None
@@ -129,8 +131,7 @@ _CALLED_BEFORE = re.compile(
     r"\b(?P<noun>programme|project|initiative|scheme|pilot|network|festival|fund|partnership|campaign|"
     r"strategy|plan|charity|company|organisation|trust|foundation|collective|consortium|venue|theatre)s?\s+"
     r"(?:called|named|known\s+as|entitled|dubbed|branded)\s+[‘“\"']?$",
-    re.I,
-)
+)  # folded
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:report|reports|publication|paper|review|study|document|book|article|film|toolkit|guide|briefing|"
     r"white\s+paper|green\s+paper|consultation)\s*(?:,|:)?\s*(?:called|entitled|titled)?\s*$",
@@ -209,17 +210,23 @@ class PlaceLookup:
             return []
         toks = tokens(sentence)
         out: list[tuple[int, int, str]] = []
-        done = 0  # the tokens before this one are in a match already
-        for i, t in enumerate(toks):
-            span = self.first_words.get(t.text, 0) if i >= done and t.text[:1].isupper() else 0
+        i = 0
+        while i < len(toks):
+            span = self.first_words.get(toks[i].text, 0) if toks[i].text[:1].isupper() else 0
             if not span:
+                i += 1
                 continue
+            hit = None
             for j in range(min(len(toks), i + span) - 1, i - 1, -1):
-                form = sentence[t.start : toks[j].end]
+                form = sentence[toks[i].start : toks[j].end]
                 if form in self.forms:
-                    out.append((t.start, toks[j].end, form))
-                    done = j + 1
+                    hit = (toks[i].start, toks[j].end, form, j)
                     break
+            if hit:
+                out.append(hit[:3])
+                i = hit[3] + 1
+            else:
+                i += 1
         return out
 
     def is_place_word(self, word: str) -> bool:
@@ -435,7 +442,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         ik = _IN_KNOWN_PLACE.match(after)
         if nb.group("site") or (ik and any(t == "Place" for _n, t, *_r in places.lookup(ik.group("p")))):
             return Found(name, st, en, "Place", "Neighbourhood", "context:in-neighbourhood", 0)
-    cm = _CALLED_BEFORE.search(before)
+    cm = _CALLED_BEFORE.search(fold(before))
     if cm:
         t, sub = _NOUN_TYPE.get(cm.group("noun").lower(), ("Programme", "Initiative"))
         return Found(name, st, en, t, sub, f"context:{cm.group('noun').lower()}-called", 0)
@@ -457,7 +464,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     ):
         return Found(name, st, en, "Place", "Neighbourhood", "context:direction+place", 0)
     if _PERSON_TITLE.match(name) or _looks_like_person(name, after) or (
-        _TITLE_BEFORE.search(before) and 2 <= len(name.split()) <= 3 and not classify(name)
+        _TITLE_BEFORE.search(fold(before)) and 2 <= len(name.split()) <= 3 and not classify(name)
     ):
         return Found(name, st, en, None, None, "person", 0)
     if _ORG_VERB.match(after) and len(name.split()) >= 2:
@@ -480,8 +487,7 @@ _PERSON_TITLE = re.compile(
 _TITLE_BEFORE = re.compile(
     r"\b(?:chief executive|executive director|director|chair|chairman|chairwoman|founder|ceo|manager|"
     r"principal|head teacher|headteacher|curator|coordinator|co-ordinator|leader|mayor|minister|councillor|cllr)\s*,\s*$",
-    re.I,
-)
+)  # folded
 
 
 def _looks_like_person(name: str, after: str = "") -> bool:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -71,8 +70,7 @@ class Token(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
+class Chunk(NamedTuple):
     """A candidate name: its text, its span in the sentence and how it was cut."""
 
     text: str
@@ -372,6 +370,9 @@ _SUBTYPE_REFINE = (
 )
 
 
+_LOCAL_AUTHORITY = re.compile(r"\bcouncils?\b|\bauthority\b")
+
+
 def classify(name: str) -> tuple[str, str | None, str] | None:
     """Return (type, subtype, rule) for a name with a head noun, else None."""
     h = head_of(name)
@@ -380,7 +381,7 @@ def classify(name: str) -> tuple[str, str | None, str] | None:
     t, sub, rule = h
     if t == "Organisation":
         low = name.lower()
-        if re.search(r"\bcouncils?\b", low) or re.search(r"\bauthority\b", low):
+        if _LOCAL_AUTHORITY.search(low):
             sub = "LocalAuthority"
         for rx, refined in _SUBTYPE_REFINE:
             if rx.search(name):
