@@ -526,9 +526,10 @@ def _bad_name(name: str) -> bool:
         return True  # "Professor Helen Ward": a person (but "Sir James Knott Trust" is a trust)
     if name.isupper() and len(words) >= 3 and any(w in _CAPS_HEADING_WORDS for w in words):
         return True  # "SUPPORT AFTER THE FAIR": a heading in capitals, not a name
-    return bool(re.fullmatch(r"[\d\W]+", name))
+    return bool(_NO_LETTERS.fullmatch(name))
 
 
+_NO_LETTERS = re.compile(r"[\d\W]+")
 _HONORIFICS = frozenset("professor prof dr cllr councillor sir dame mr mrs ms rev revd baroness".split())
 _CAPS_HEADING_WORDS = frozenset("THE AFTER BEFORE WITH YOUR OUR HOW WHAT WHO WHERE WHEN WHY TO IN AT ON BY FROM IS ARE".split())
 
@@ -575,8 +576,12 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
     by_key: dict[tuple[str, str], int] = {}
     where: dict[int, int] = {}
 
+    keys: dict[str, str] = {}  # name -> norm_key(name): a document names an entity many times
+
     def key_of(f: Found) -> tuple[str, str]:
-        return (f.type or "", norm_key(f.name))
+        if f.name not in keys:
+            keys[f.name] = norm_key(f.name)
+        return (f.type or "", keys[f.name])
 
     # 1. full names (not bare acronyms) by normalised key
     for i, f in enumerate(found):

@@ -95,7 +95,7 @@ def member_lists(
     the place the sentence names before the colon."""
     specs: list[tuple[int, Found, list[Found], Found | None]] = []
     for si, (s0, s1) in enumerate(sentences):
-        m = _MEMBER_LIST.search(text, s0, s1)
+        m = _MEMBER_LIST.search(text, s0, s1) if text.find(":", s0, s1) >= 0 else None
         if not m:
             continue
         colon = m.start()
@@ -295,18 +295,25 @@ def table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found],
         return found
     out = [f for f in found if not (f.sentence in rows and f.type is None)]
     typed_spans = {(f.start, f.end) for f in out if f.sentence in rows}
+    in_row: dict[int, list[Found]] = {}
+    for f in out:
+        if f.sentence in rows:
+            in_row.setdefault(f.sentence, []).append(f)
+    dropped: set[int] = set()  # ids of mentions inside a cell that becomes one name
+    added: list[Found] = []
     for si, cells in rows.items():
+        row_found = in_row.get(si, [])
         for a, b in cells:
             if (a, b) in typed_spans:
                 continue
-            if any(
-                f.sentence == si and f.type and f.type != "Place" and a <= f.start and f.end <= b
-                for f in out
-            ):
+            if any(f.type and f.type != "Place" and a <= f.start and f.end <= b for f in row_found):
                 continue
-            out = [f for f in out if not (f.sentence == si and a <= f.start and f.end <= b and (f.start, f.end) != (a, b))]
-            out.append(Found(text[a:b], a, b, "Organisation", None, "context:name-table", si))
-    return out
+            inside = {id(f) for f in row_found if a <= f.start and f.end <= b and (f.start, f.end) != (a, b)}
+            dropped |= inside
+            cell = Found(text[a:b], a, b, "Organisation", None, "context:name-table", si)
+            row_found = [f for f in row_found if id(f) not in inside] + [cell]
+            added.append(cell)
+    return [f for f in out + added if id(f) not in dropped]
 
 
 # ------------------------------------------------------------ list items

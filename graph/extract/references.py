@@ -5,6 +5,7 @@ author)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from graph.extract.entities import (
     Found,
@@ -38,6 +39,7 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
     description refers to the nearest preceding entity of its kind (within a few
     sentences); the description becomes a mention of that entity."""
     typed = sorted((f for f in found if f.type), key=lambda f: f.start)
+    typed_starts = [f.start for f in typed]
     out: list[Found] = []
     for si, (s0, s1) in enumerate(sentences):
         for m in _DEFINITE.finditer(text, s0, s1):
@@ -46,10 +48,10 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
                 noun = noun[:-1]
             want_type, subs = _DEF_SUBTYPE.get(noun, ("Programme", ()))
             window_start = sentences[max(0, si - 10)][0]
+            before = typed[bisect_left(typed_starts, window_start) : bisect_left(typed_starts, m.start())]
             cands = [
-                f for f in typed
-                if window_start <= f.start < m.start()
-                and f.type == want_type
+                f for f in before
+                if f.type == want_type
                 and (not subs or f.subtype in subs)
                 and not (f.start <= m.start() < f.end)
                 and not (f.name.endswith("s") and not noun.endswith("s") and f.name.split()[-1].lower().rstrip("s") == noun.split()[-1])
