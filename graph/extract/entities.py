@@ -12,8 +12,10 @@ grouped: same normalised name, acronym to expansion, short form to long form
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from graph.extract.lexicon import (
     MONTHS,
@@ -758,11 +760,14 @@ def place_bodies(found: list[Found], text: str) -> None:
 def drop_covered_places(found: list[Found]) -> list[Found]:
     """A place inside a typed organisation or programme name is part of that
     name, not a mention of the place ("Transport for Greater Manchester")."""
-    spans = [(f.start, f.end) for f in found if f.type in ("Organisation", "Programme")]
-    return [
-        f for f in found
-        if not (
-            f.type == "Place"
-            and any(a <= f.start and f.end <= b and (a, b) != (f.start, f.end) for a, b in spans)
-        )
-    ]
+    spans = sorted((f.start, f.end) for f in found if f.type in ("Organisation", "Programme"))
+    starts = [a for a, _b in spans]
+    # reach[k]: the furthest end of the first k spans (by start)
+    reach = [-1, *accumulate((b for _a, b in spans), max)]
+
+    def covered(s: int, e: int) -> bool:
+        # a span (a, b) other than (s, e) with a <= s and e <= b: one that starts
+        # before s and reaches e, or one that starts at s and reaches past e
+        return reach[bisect_left(starts, s)] >= e or reach[bisect_right(starts, s)] > e
+
+    return [f for f in found if not (f.type == "Place" and covered(f.start, f.end))]
