@@ -578,16 +578,23 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
     by_key: dict[tuple[str, str], int] = {}
     where: dict[int, int] = {}
 
-    keys: dict[str, str] = {}  # name -> norm_key(name): a document names an entity many times
+    # a document names an entity many times: normalise and check each name once
+    keys: dict[str, str] = {}
+    bad: dict[str, bool] = {}
 
     def key_of(f: Found) -> tuple[str, str]:
         if f.name not in keys:
             keys[f.name] = norm_key(f.name)
         return (f.type or "", keys[f.name])
 
+    def bad_name(name: str) -> bool:
+        if name not in bad:
+            bad[name] = _bad_name(name)
+        return bad[name]
+
     # 1. full names (not bare acronyms) by normalised key
     for i, f in enumerate(found):
-        if f.type is None or _bad_name(f.name):
+        if f.type is None or bad_name(f.name):
             continue
         if is_acronym(f.name) and f.name in acronyms and acronyms[f.name] is not f:
             continue
@@ -669,6 +676,8 @@ def preferred_name(counts: dict[str, int]) -> str:
     """
     forms = [f for f in counts if not is_acronym(f)] or list(counts)
     forms = [f for f in forms if not (f.startswith("The ") and f[4:] in counts)] or forms
+    if len(forms) == 1:
+        return forms[0]
     keys = {f: norm_key(f) for f in forms}
     maximal = [
         f for f in forms
