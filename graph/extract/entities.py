@@ -212,23 +212,18 @@ class PlaceLookup:
             return []
         toks = tokens(sentence)
         out: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(toks):
-            span = self.first_words.get(toks[i].text, 0) if toks[i].text[:1].isupper() else 0
-            if not span:
-                i += 1
+        first_words = self.first_words
+        done = 0  # the tokens before this one are in a match already
+        for i in [n for n, t in enumerate(toks) if t.text in first_words and t.text[:1].isupper()]:
+            if i < done:
                 continue
-            hit = None
-            for j in range(min(len(toks), i + span) - 1, i - 1, -1):
-                form = sentence[toks[i].start : toks[j].end]
+            t = toks[i]
+            for j in range(min(len(toks), i + first_words[t.text]) - 1, i - 1, -1):
+                form = sentence[t.start : toks[j].end]
                 if form in self.forms:
-                    hit = (toks[i].start, toks[j].end, form, j)
+                    out.append((t.start, toks[j].end, form))
+                    done = j + 1
                     break
-            if hit:
-                out.append(hit[:3])
-                i = hit[3] + 1
-            else:
-                i += 1
         return out
 
     def is_place_word(self, word: str) -> bool:
@@ -373,11 +368,12 @@ def _body_before_title(name: str) -> str | None:
     words = name.split()
     k = len(words)
     while k > 1 and (words[k - 1].lower() in _TITLE_WORDS or words[k - 1].lower() in ("and", "&")
-                     or re.fullmatch(r"[\d\-–/]+", words[k - 1])):
+                     or _NUMBER_WORD.fullmatch(words[k - 1])):
         k -= 1
     return " ".join(words[:k]) if 1 < k < len(words) else None
 
 
+_NUMBER_WORD = re.compile(r"[\d\-–/]+")
 _TITLE_WORDS = frozenset(
     "annual accounts impact review report reports strategy summary update newsletter bulletin prospectus".split()
 )
@@ -444,7 +440,8 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         ik = _IN_KNOWN_PLACE.match(after)
         if nb.group("site") or (ik and any(t == "Place" for _n, t, *_r in places.lookup(ik.group("p")))):
             return Found(name, st, en, "Place", "Neighbourhood", "context:in-neighbourhood", 0)
-    cm = _CALLED_BEFORE.search(fold(before))
+    folded_before = fold(before)
+    cm = _CALLED_BEFORE.search(folded_before)
     if cm:
         t, sub = _NOUN_TYPE.get(cm.group("noun").lower(), ("Programme", "Initiative"))
         return Found(name, st, en, t, sub, f"context:{cm.group('noun').lower()}-called", 0)
@@ -466,7 +463,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     ):
         return Found(name, st, en, "Place", "Neighbourhood", "context:direction+place", 0)
     if _PERSON_TITLE.match(name) or _looks_like_person(name, after) or (
-        _TITLE_BEFORE.search(fold(before)) and 2 <= len(name.split()) <= 3 and not classify(name)
+        _TITLE_BEFORE.search(folded_before) and 2 <= len(name.split()) <= 3 and not classify(name)
     ):
         return Found(name, st, en, None, None, "person", 0)
     if _ORG_VERB.match(after) and len(name.split()) >= 2:
