@@ -22,6 +22,9 @@ _ABBREV = re.compile(
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])")
 _CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
+# _CONTINUES matches a few characters at the very end: look there only, not through
+# the whole paragraph again at every wrapped line
+_CONTINUES_REACH = 20
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -50,7 +53,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             first = stripped[0]
             wraps = (
                 first.islower()
-                or (_CONTINUES.search(prev) is not None and not prev.endswith((".", ":", "?", "!")))
+                or (
+                    _CONTINUES.search(prev, max(0, len(prev) - _CONTINUES_REACH)) is not None
+                    and not prev.endswith((".", ":", "?", "!"))
+                )
                 # "... with the following areas:" + a run-in list on the next line
                 or (prev.endswith(":") and ";" in stripped)
                 # a long line cut mid-sentence by PDF conversion ("... Council for Voluntary\nServices")
