@@ -116,8 +116,11 @@ _SUCH_AS = re.compile(
 def _such_as_noun(before: str) -> str | None:
     """The noun of "programmes such as A, B and <here>" (lower case), if the name sits in such a list."""
     window = before[-200:]
+    folded = fold(window)
+    if "such" not in folded and "includ" not in folded and "like" not in folded:
+        return None  # none of the cue words _SUCH_AS needs
     last = None
-    for m in _SUCH_AS.finditer(fold(window)):
+    for m in _SUCH_AS.finditer(folded):
         last = m
     if last is None:
         return None
@@ -434,7 +437,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if noun:
         t, sub = _NOUN_TYPE.get(noun.lower().rstrip("s"), ("Organisation", None))
         return Found(name, st, en, t, sub, f"context:{noun.lower()}-such-as", 0)
-    nb = _NEIGHBOURHOOD_BEFORE.search(before) if len(words) == 1 else None
+    # _NEIGHBOURHOOD_BEFORE ends "in\s+$" and _TITLE_BEFORE ",\s*$": try them only when the text does
+    tail = before.rstrip()
+    nb = _NEIGHBOURHOOD_BEFORE.search(before) if len(words) == 1 and tail.endswith("in") else None
     if nb and not _looks_like_person(name, after):
         # "a pilot site in Toxteth", "Cradle to Career in Northwood in Kirkby"
         ik = _IN_KNOWN_PLACE.match(after)
@@ -463,7 +468,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     ):
         return Found(name, st, en, "Place", "Neighbourhood", "context:direction+place", 0)
     if _PERSON_TITLE.match(name) or _looks_like_person(name, after) or (
-        _TITLE_BEFORE.search(folded_before) and 2 <= len(name.split()) <= 3 and not classify(name)
+        tail.endswith(",") and _TITLE_BEFORE.search(folded_before) and 2 <= len(name.split()) <= 3 and not classify(name)
     ):
         return Found(name, st, en, None, None, "person", 0)
     if _ORG_VERB.match(after) and len(name.split()) >= 2:
