@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from graph.extract.lexicon import (
     CONNECTORS,
@@ -61,16 +61,22 @@ _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
-class Token(NamedTuple):
-    """A word of a sentence with its span in the sentence (a named tuple: a
-    sentence has many and they are built often)."""
+@dataclass(slots=True)
+class Token:
+    """A word of a sentence with its span in the sentence.
+
+    Not frozen (nor are :class:`Chunk` and the relation rules' mentions): a
+    frozen dataclass is slower to build and to read, and tokens are built and
+    read a great deal. :func:`tokens` caches them: never change one.
+    """
 
     text: str
     start: int
     end: int
 
 
-class Chunk(NamedTuple):
+@dataclass(slots=True)
+class Chunk:
     """A candidate name: its text, its span in the sentence and how it was cut."""
 
     text: str
