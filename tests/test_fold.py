@@ -46,6 +46,6 @@ def test_fold_changes_only_cased_characters() -> None:
 
 
 def test_rule_patterns_must_be_lower_case() -> None:
-    assert _rx(r"(?P<l>\d+)\s+by\b").search("12 by")
+    assert _rx(r"(?P<l>\d+)\s+by\b").match("12 by")
     with pytest.raises(ValueError, match="lower case"):
         _rx(r"[Ii]n\s+")

@@ -107,8 +107,83 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _ESCAPES = re.compile(r"\\.|\(\?P")
 
 
+class _Rule:
+    """A compiled rule pattern that first checks, cheaply, that the text holds
+    what any match of the pattern must contain: as many mention placeholders as
+    the pattern names, and one word of each set of words it cannot do without
+    (see :func:`_literal_needs`). Most rules fail that check on most sentences,
+    and scanning a sentence with the pattern costs far more."""
+
+    __slots__ = ("mentions", "needs", "rx")
+
+    def __init__(self, rx: re.Pattern[str], mentions: int, needs: tuple[tuple[str, ...], ...]) -> None:
+        self.rx, self.mentions, self.needs = rx, mentions, needs
+
+    def may_match(self, text: str) -> bool:
+        if self.mentions > 1 and text.count("<<") < self.mentions:
+            return False
+        for words in self.needs:
+            for w in words:
+                if w in text:
+                    break
+            else:
+                return False
+        return True
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text) if self.may_match(text) else iter(())
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.rx.match(text, pos) if self.may_match(text) else None
+
+
+def _literal_needs(items) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    r"""What every match of a parsed pattern (a sequence of ``re._parser`` items)
+    contains: a list of sets of strings, one string of each set at least.
+
+    A run of literal characters is needed; so is what a group, or a repeat of at
+    least one, needs; of alternatives, one word of what each alternative needs.
+    Anything else (classes, optional parts, look-arounds) needs nothing here.
+
+    >>> from re import _parser
+    >>> _literal_needs(_parser.parse(r"(?:run|led)\s+by\s+(?:the\s+)?<<\d+>>"))
+    [('led', 'run'), ('by',), ('<<',), ('>>',)]
+    """
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(("".join(run),))
+            run = []
+        if op is _SUBPATTERN and not av[1] & re.IGNORECASE:
+            out += _literal_needs(av[3])
+        elif op in _REPEATS and av[0] >= 1:
+            out += _literal_needs(av[2])
+        elif op is _BRANCH:
+            alternatives = [_literal_needs(alt) for alt in av[1]]
+            if all(alternatives):
+                # of each alternative, its most telling set: few and long strings
+                out.append(tuple(sorted({
+                    w for needs in alternatives
+                    for w in max(needs, key=lambda ws: min(map(len, ws)) / len(ws))
+                })))
+    return out
+
+
+try:
+    from re import _constants, _parser  # type: ignore[attr-defined]  # Python 3.11+'s regex parser
+except ImportError:  # pragma: no cover - another Python: rules run unchecked
+    _parser = None  # type: ignore[assignment]
+else:
+    _LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
+    _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+
+
 @cache
-def _rx(pattern: str) -> re.Pattern[str]:
+def _rx(pattern: str) -> _Rule:
     """Compile a rule pattern once (the rule patterns are constants).
 
     Rule patterns run on the folded masked sentence (:func:`fold`), so they are
@@ -118,7 +193,17 @@ def _rx(pattern: str) -> re.Pattern[str]:
     bare = _ESCAPES.sub("", pattern)
     if bare != bare.lower():
         raise ValueError(f"rule patterns match folded text and must be lower case: {pattern[:80]!r}")
-    return re.compile(pattern)
+    rx = re.compile(pattern)
+    parsed = _parser.parse(pattern) if _parser is not None else None
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
+        return _Rule(rx, 0, ())
+    needs = _literal_needs(parsed)
+    mentions = needs.count(("<<",))
+    # placeholders are in every sentence the rules see, so only their number tells;
+    # long sets of words cost more to look for than they save
+    words = [ws for ws in needs if len(ws) <= 8 and not any("<" in w or ">" in w for w in ws)]
+    words.sort(key=lambda ws: (len(ws), -min(map(len, ws))))
+    return _Rule(rx, mentions, tuple(words))
 
 
 _POSS_NEXT = re.compile(rf"’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})")
