@@ -87,6 +87,7 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
 
 
 _POSS_NOUNS = ("programme", "scheme", "project", "initiative", "pilot")
+_POSS_NOUN = re.compile("|".join(_POSS_NOUNS))
 _POSS_DESCRIPTION = re.compile(
     r"(?:’s|'s|\b[Ii]ts|\b[Tt]heir)\s+(?P<np>(?:[a-z][a-z\-]*\s+){0,3}?(?:" + "|".join(_POSS_NOUNS) + r"))\b"
     r"(?!\s*,?\s*(?:called|named|known\s+as)\b)(?!\s+[A-Z\"“‘])"
@@ -99,7 +100,7 @@ def _possessive_descriptions(text: str, sentences: list[tuple[int, int]], typed:
     sentence); the phrase becomes a mention of it."""
     out: list[Found] = []
     for si, (s0, s1) in enumerate(sentences):
-        if not any(text.find(noun, s0, s1) >= 0 for noun in _POSS_NOUNS):
+        if not _POSS_NOUN.search(text, s0, s1):
             continue  # no programme noun: nothing to match (and the pattern is slow to scan)
         for m in _POSS_DESCRIPTION.finditer(text, s0, s1):
             a, b = m.start("np"), m.end("np")
