@@ -4,12 +4,15 @@ read text the same way, so the rules find exactly what they found before."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 import re
 import string
 import sys
 
 import pytest
 
+from graph.extract import relations
 from graph.extract.relations import _rx
 from graph.textnorm import fold
 
@@ -49,3 +52,19 @@ def test_rule_patterns_must_be_lower_case() -> None:
     assert _rx(r"(?P<l>\d+)\s+by\b").match("12 by")
     with pytest.raises(ValueError, match="lower case"):
         _rx(r"[Ii]n\s+")
+
+
+def test_rule_patterns_run_on_the_folded_sentence() -> None:
+    """A rule pattern is lower case and compiled case-sensitively, so it must be
+    given the folded sentence (``low``), never the masked one as written."""
+    tree = ast.parse(inspect.getsource(relations))
+    texts = [
+        ast.unparse(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Call)
+        and isinstance(node.func.value.func, ast.Name)
+        and node.func.value.func.id == "_rx"
+    ]
+    assert texts and set(texts) == {"low"}
