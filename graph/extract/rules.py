@@ -153,15 +153,22 @@ def _same_name_mentions(found: list[Found]) -> None:
     wherever else the document uses it untyped ("SoundFen's core funding"). In place."""
     typed: dict[str, tuple[str, str | None]] = {}
     clash: set[str] = set()
+    keys: dict[str, str] = {}  # name -> norm_key(name), once per name
+
+    def key(name: str) -> str:
+        if name not in keys:
+            keys[name] = norm_key(name)
+        return keys[name]
+
     for f in found:
         if f.type in ("Organisation", "Programme") and f.rule != "person":
-            k = norm_key(f.name)
+            k = key(f.name)
             if k in typed and typed[k][0] != f.type:
                 clash.add(k)
             typed.setdefault(k, (f.type, f.subtype))
     for f in found:
         if f.type is None and f.rule == "candidate":
-            k = norm_key(f.name)
+            k = key(f.name)
             if k in typed and k not in clash:
                 f.type, f.subtype = typed[k]
                 f.rule = "context:same-name"
