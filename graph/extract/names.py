@@ -40,6 +40,7 @@ from graph.extract.lexicon import (
     PROGRAMME_HEADS,
     TITLE_WORDS,
 )
+from graph.textnorm import fold
 
 _TOKEN = re.compile(r"[^\W_][\w’'\-]*(?:–[A-Z][\w’'\-]*)*[^\W_]|[^\W_]|&")
 _HYPHEN_CUE = re.compile(
@@ -367,12 +368,13 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+# matched against the folded name (graph.textnorm.fold): what re.I would match, faster
 _SUBTYPE_REFINE = (
-    (re.compile(r"\bcombined (?:county )?authority\b", re.I), "CombinedAuthority"),
-    (re.compile(r"\bnhs\b|\bhealth\b|\bhospital|\bintegrated care\b", re.I), "HealthBody"),
-    (re.compile(r"\b(?:arts|museums?|galler(?:y|ies)|theatres?|librar(?:y|ies)|archives|heritage|music|film|screen|dance|opera|orchestra)\b", re.I), "CulturalOrganisation"),
-    (re.compile(r"\b(?:ltd|limited|plc|llp)\b", re.I), "Business"),
-    (re.compile(r"\bdepartment (?:for|of)\b|\bministry\b|\bhm \w+|\bcommission\b", re.I), "GovernmentBody"),
+    (re.compile(r"\bcombined (?:county )?authority\b"), "CombinedAuthority"),
+    (re.compile(r"\bnhs\b|\bhealth\b|\bhospital|\bintegrated care\b"), "HealthBody"),
+    (re.compile(r"\b(?:arts|museums?|galler(?:y|ies)|theatres?|librar(?:y|ies)|archives|heritage|music|film|screen|dance|opera|orchestra)\b"), "CulturalOrganisation"),
+    (re.compile(r"\b(?:ltd|limited|plc|llp)\b"), "Business"),
+    (re.compile(r"\bdepartment (?:for|of)\b|\bministry\b|\bhm \w+|\bcommission\b"), "GovernmentBody"),
 )
 
 
@@ -389,8 +391,9 @@ def classify(name: str) -> tuple[str, str | None, str] | None:
         low = name.lower()
         if _LOCAL_AUTHORITY.search(low):
             sub = "LocalAuthority"
+        folded = fold(name)
         for rx, refined in _SUBTYPE_REFINE:
-            if rx.search(name):
+            if rx.search(folded):
                 if refined == "CulturalOrganisation" and sub in (
                     "LocalAuthority",
                     "EducationProvider",
