@@ -1873,3 +1873,11 @@ def test_the_university_is_a_university():
     )
     assert ("School of Creative Arts", "partOf", "Saltbrook West University") in x.triples
     assert ("School of Creative Arts", "partOf", "Kestrel School") not in x.triples
+
+
+def test_a_second_funding_clause_does_not_make_one_funder_fund_another():
+    x = extract("The day is supported by the Kestrel Foundation and sponsored by Harbourside Borough Council.")
+    assert ("Harbourside Borough Council", "funds", "Kestrel Foundation") not in x.triples
+    y = extract("The Saltbrook Arts Trust is supported by the Kestrel Foundation and sponsored by Harbourside Borough Council.")
+    assert ("Kestrel Foundation", "funds", "Saltbrook Arts Trust") in y.triples
+    assert ("Harbourside Borough Council", "funds", "Saltbrook Arts Trust") in y.triples

@@ -414,8 +414,11 @@ def sentence_relations(
 
     # ---- funds
     if _FUND_CUES.search(low):
+        # the funded body is named before the first "funded by" (not an agent of an earlier one:
+        # "supported by A and sponsored by B" does not make B fund A)
+        first_passive = next((x.start() for x in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low)), len(masked))
         for m in _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
-            target = _first(S.before(m.start(), PROG), S.before(m.start(), ORG), _lead_target(masked, m, S))
+            target = _first(S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S))
             if target is None:
                 continue
             amt = _amount_near(sentence, cmap, m.start())
