@@ -1881,3 +1881,28 @@ def test_a_second_funding_clause_does_not_make_one_funder_fund_another():
     y = extract("The Saltbrook Arts Trust is supported by the Kestrel Foundation and sponsored by Harbourside Borough Council.")
     assert ("Kestrel Foundation", "funds", "Saltbrook Arts Trust") in y.triples
     assert ("Harbourside Borough Council", "funds", "Saltbrook Arts Trust") in y.triples
+
+
+_LONDON = (
+    "Saltmead is split between the Royal Borough of Greenwich and the London Borough of Bexley. "
+    "Since 2014 the housing association Peabody has led its regeneration.\n\n"
+    "In 2019 Peabody and the two councils launched Saltmead Creates, a cultural programme backed by "
+    "the Kestrel Growth Fund. The programme commissions artists to work with residents in "
+    "Abbey Wood, South Saltmead and Belvedere.\n"
+)
+
+
+def test_borough_of_names_are_councils_and_split_when_coordinated():
+    x = extract(_LONDON)
+    for council in ("Royal Borough of Greenwich", "London Borough of Bexley"):
+        assert x.entities[council].type == "Organisation"
+        assert x.entities[council].subtype == "LocalAuthority"
+
+
+def test_a_role_noun_types_a_one_word_name_and_the_programme_is_the_sentences_topic():
+    x = extract(_LONDON)
+    assert x.entities["Peabody"].type == "Organisation"
+    assert ("Peabody", "delivers", "Saltmead Creates") in x.triples  # "Peabody and the two councils launched"
+    assert ("Saltmead Creates", "operatesIn", "Abbey Wood") in x.triples
+    assert ("Kestrel Growth Fund", "operatesIn", "Abbey Wood") not in x.triples
+    assert x.entities["South Saltmead"].type == "Place"

@@ -29,6 +29,8 @@ _PLACE_SUFFIXES = frozenset(
     "end park hill hills green heath vale town village estate bridge field fields wood moor side "
     "gate cross row lane common marsh".split()
 )
+# "South Thamesmead", "Upper Norwood", "Old Town": a direction or age word before a place name
+_PLACE_PREFIXES = frozenset("north south east west upper lower central old new great little".split())
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
 _LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|to)\s+(?:the\s+)?$", re.I)
 # "sessions in community venues in A, B and C": a list of unknown names after a place noun
@@ -77,7 +79,8 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
             for f in run:
                 words = f.name.split()
                 if f.type is None and f.rule == "candidate" and (
-                    len(words) == 1 or (len(words) == 2 and words[1].lower() in _PLACE_SUFFIXES)
+                    len(words) == 1
+                    or (len(words) == 2 and (words[1].lower() in _PLACE_SUFFIXES or words[0].lower() in _PLACE_PREFIXES))
                 ):
                     f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:listed-with-places"
 

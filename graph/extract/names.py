@@ -333,11 +333,16 @@ def _words(name: str) -> list[str]:
     return [t.text for t in tokens(name)]
 
 
+_BOROUGH_OF = re.compile(r"(?:The\s+)?(?:London\s+|Royal\s+|Metropolitan\s+|County\s+)?Borough\s+of\s+[A-Z]")
+
+
 def head_of(name: str) -> tuple[str, str | None, str] | None:
     """Type a name by its head noun: (type, subtype, rule) or None when headless."""
     words = _words(name)
     if not words:
         return None
+    if _BOROUGH_OF.match(name):
+        return ("Organisation", "LocalAuthority", "head:borough-of")  # a council's legal name
     low = [w.lower() for w in words]
     if low[-1] in NON_ENTITY_HEADS:
         return None
@@ -382,7 +387,11 @@ _LOCAL_AUTHORITY = re.compile(r"\bcouncils?\b|\bauthority\b")
 
 
 def classify(name: str) -> tuple[str, str | None, str] | None:
-    """Return (type, subtype, rule) for a name with a head noun, else None."""
+    """Return (type, subtype, rule) for a name with a head noun, else None.
+
+    >>> classify("London Borough of Bexley")
+    ('Organisation', 'LocalAuthority', 'head:borough-of')
+    """
     h = head_of(name)
     if h is None:
         return None

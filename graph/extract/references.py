@@ -77,6 +77,10 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
             if not cands:
                 continue
             ref = cands[-1]
+            if noun in ("programme", "project", "scheme", "initiative", "pilot") and ref.sentence != si:
+                # "… launched Thamesmead Creates, a programme backed by the Good Growth Fund. The
+                # programme …": the first programme of the last sentence naming one is its topic
+                ref = next(f for f in cands if f.sentence == ref.sentence)
             poss = m.group("poss")
             out.append(
                 Found(ref.name, m.start(), m.end() - (len(poss) if poss else 0), ref.type, ref.subtype,

@@ -499,7 +499,7 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
-    for m in _rx(rf"(?P<l>{LIST})(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|\s+)(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
+    for m in _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|\s+)(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
         deliverers = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         if m.group("rel"):
             deliverers = deliverers[-1:]  # "…with X, which runs Y": the clause is about X

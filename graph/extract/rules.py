@@ -37,11 +37,14 @@ from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, M
 from graph.textnorm import norm_key
 
 _ORG_SLOT = re.compile(
-    r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$"
-    # "the charity Learning Unlimited", "the housebuilder Tolland Homes": a noun that says what follows
-    r"|\b(?:the|a|local|national)\s+(?:charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
-    r"housebuilder|employer|consultancy|agency|organisation|organization|business|collective|theatre\s+company|"
-    r"youth\s+organisation|arts\s+organisation|trust|partnership)\s+$",
+    r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$",
+    re.I,
+)
+# "the charity Learning Unlimited", "the housing association Peabody": a noun that says what follows
+_ROLE_NOUN_SLOT = re.compile(
+    r"\b(?:the|a|local|national)\s+(?:charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
+    r"housebuilder|housing\s+association|employer|consultancy|agency|organisation|organization|business|collective|"
+    r"theatre\s+company|youth\s+organisation|arts\s+organisation|trust|partnership|think\s+tank|foundation)\s+$",
     re.I,
 )
 _LIST_MATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*(?:the\s+)?")
@@ -68,7 +71,7 @@ def _places() -> PlaceLookup:
 
 def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> bool:
     left = text[sentence_start : f.start]
-    if _ORG_SLOT.search(left[-40:]):
+    if _ORG_SLOT.search(left[-40:]) or _ROLE_NOUN_SLOT.search(left[-40:]):
         return True
     return bool(typed_before and _LIST_SLOT.search(left[-12:]))
 
@@ -208,7 +211,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             prev_end = last_typed_org_end.get(f.sentence)
             typed_before = prev_end is not None and f.start - prev_end < 12
             if f.rule != "person" and f.name.split()[-1].lower() not in TITLE_WORDS and _slot_type(f, text, s0, typed_before) and (
-                len(f.name.split()) >= 2 or f.name.isupper()
+                len(f.name.split()) >= 2 or f.name.isupper() or _ROLE_NOUN_SLOT.search(text, max(s0, f.start - 40), f.start)
             ):
                 f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
         if f.type == "Organisation":
