@@ -93,9 +93,15 @@ _SUP = "¹²³⁰⁴⁵⁶⁷⁸⁹"
 _ON_HEADS = frozenset("commission committee panel board inquiry forum conference taskforce council".split())
 
 
+_TOKEN_SPECIAL = re.compile("[-" + _SUP + "]")
+
+
 @lru_cache(maxsize=8192)
 def tokens(sentence: str) -> tuple[Token, ...]:
     """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
+    if not _TOKEN_SPECIAL.search(sentence):
+        # no hyphen and no footnote marker: every match is a plain token (the common case)
+        return tuple([Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)])
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
         word = m.group()
