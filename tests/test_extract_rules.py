@@ -1920,3 +1920,14 @@ def test_tokens_fast_path_gives_the_same_tokens_as_the_general_one(text):
         assert [(t.text, t.start, t.end) for t in fast] == [
             (t.text, t.start, t.end) for t in general if t.end <= len(text)
         ][: len(fast)]
+
+
+def test_a_hyphenated_word_opens_a_name_unless_it_is_a_place_cue():
+    x = extract(
+        "Learners can join a Sector-based Work Academy Programme run by Jobcentre Plus. "
+        "The Community-led Housing Fund is run by Wessex County Council. "
+        "The Leeds-based Kestrel Arts Trust runs workshops."
+    )
+    assert ("Jobcentre Plus", "delivers", "Sector-based Work Academy Programme") in x.triples
+    assert ("Wessex County Council", "delivers", "Community-led Housing Fund") in x.triples
+    assert ("Kestrel Arts Trust", "locatedIn", "Leeds") in x.triples

@@ -169,6 +169,20 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 j = k
                 k += 1
                 continue
+            if (
+                w.text in ("-based", "-led")
+                and w.start == toks[k - 1].end
+                and all(t.text.lower() in LEADING_STOP for t in toks[i : k - 1])
+                and not (is_place and is_place(toks[k - 1].text))
+                and not is_acronym(toks[k - 1].text)
+                and k + 1 < len(toks)
+                and is_cap(toks[k + 1].text)
+                and _joinable(sentence, w, toks[k + 1])
+            ):
+                # "Sector-based Work Academy Programme", "Community-led Housing Fund": the
+                # hyphenated word opens the name (but "Leeds-based Kestrel Arts" is a place cue)
+                k += 1
+                continue
             if w.text.lower() in ("in", "into", "on"):
                 # "Bridges into Work", "Heritage in Common", "Stories on the Shelf": a headless
                 # name, not "X in Leeds"
