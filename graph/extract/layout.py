@@ -5,6 +5,7 @@ place, members listed after "are:"), tables of names and header tables
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from graph import EXTRACTOR_VERSION
 from graph.extract.amounts import parse_amount
@@ -146,15 +147,21 @@ def member_lists(
     return found, specs
 
 
-def member_relations(doc: Document, sentences, found, where, entities, specs) -> list[Relation]:  # type: ignore[no-untyped-def]
+def entity_keys(found: list[Found], where: dict[int, int], entities) -> Callable[[Found | None], str | None]:  # type: ignore[no-untyped-def]
+    """A function from a mention to the key of the local entity it was grouped into
+    (None for a mention that is not in any entity)."""
     index = {id(f): i for i, f in enumerate(found)}
-    out: list[Relation] = []
 
     def key(f: Found | None) -> str | None:
-        if f is None or id(f) not in index or index[id(f)] not in where:
-            return None
-        return entities[where[index[id(f)]]].key
+        i = index.get(id(f)) if f is not None else None
+        return None if i is None or i not in where else entities[where[i]].key
 
+    return key
+
+
+def member_relations(doc: Document, sentences, found, where, entities, specs) -> list[Relation]:  # type: ignore[no-untyped-def]
+    key = entity_keys(found, where, entities)
+    out: list[Relation] = []
     for si, network, items, place in specs:
         s0, s1 = sentences[si]
         if key(network) is None:
@@ -229,14 +236,9 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
 
     A row of a funders table (a "Funder" column) funds the row's project, or
     else ``subject``: what the page is about (its main programme or its author)."""
-    index = {id(f): i for i, f in enumerate(found)}
+    key = entity_keys(found, where, entities)
     text = doc.text
     out: list[Relation] = []
-
-    def key(f: Found | None) -> str | None:
-        if f is None or id(f) not in index or index[id(f)] not in where:
-            return None
-        return entities[where[index[id(f)]]].key
 
     def rel(s: str | None, p: str, o: str | None, si: int, rule: str, amount: str | None = None) -> None:
         if s is None or o is None or s == o:
@@ -570,13 +572,8 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
     item under a "Venues"/"Partners" heading takes part in the main programme,
     one under "Funders"/"Sponsors" funds it.
     """
-    index = {id(f): i for i, f in enumerate(found)}
+    key = entity_keys(found, where, entities)
     out: list[Relation] = []
-
-    def key(f: Found) -> str | None:
-        i = index.get(id(f))
-        return None if i is None or i not in where else entities[where[i]].key
-
     for si, kind, orgs, places in specs:
         s0, s1 = sentences[si]
         ev = Evidence(doc.doc_id, s0, s1, doc.text[s0:s1])
