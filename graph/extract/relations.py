@@ -425,7 +425,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:passive", amt)
-        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|£[\d.,·]+\s*(?:m|bn|k|million|billion)?)\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             # the receiver: a programme named around it, else the sentence's subject
             # ("X received funding from Y"), not an organisation that is itself a funder
             # ("funded by A, with a further £45,000 from B")
@@ -455,7 +455,7 @@ def sentence_relations(
                 for a in funders[-1:]:
                     yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
         # "X made a further grant of £75,000 towards Y", "X is awarding £420,000 to Y"
-        for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>£[\d.,·]+\s*(?:m|bn|k|million|billion)?\b)\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        for m in _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
             if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
                 yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))

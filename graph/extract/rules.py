@@ -125,6 +125,8 @@ _RECIPIENT_SENTENCE = re.compile(
     r"£[\d.,]+\s*(?:m|bn|k|million|billion)?\s+(?:goes\s+)?to\b|\b(?:receives|received|has\s+been\s+awarded|was\s+awarded|is\s+awarded)\b",
     re.I,
 )
+# the verbs whose subject gives money; unlike tables' FUNDER_CUE (which picks the
+# sentences) it includes "committed" ("The council has committed £60,000")
 _MAKER_VERB = re.compile(
     r"\b(?:announc|award|allocat|distribut|confirm|invest|grant|commit|fund)\w*", re.I
 )
