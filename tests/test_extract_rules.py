@@ -1908,18 +1908,15 @@ def test_a_role_noun_types_a_one_word_name_and_the_programme_is_the_sentences_to
     assert x.entities["South Saltmead"].type == "Place"
 
 
-@given(st.text(alphabet="AbcZ '’&.,-–¹ \n", max_size=40))
-@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="AbcZ '’&.,-–¹² \n", max_size=40))
+@settings(max_examples=300, deadline=None)
 def test_tokens_fast_path_gives_the_same_tokens_as_the_general_one(text):
     from graph.extract import names
 
-    general = names.tokens.__wrapped__(text + "-")  # a hyphen forces the general path
-    fast = names.tokens.__wrapped__(text)
-    # same tokens wherever the text has no hyphen or footnote marker
-    if "-" not in text and "¹" not in text:
-        assert [(t.text, t.start, t.end) for t in fast] == [
-            (t.text, t.start, t.end) for t in general if t.end <= len(text)
-        ][: len(fast)]
+    fast = names.tokens.__wrapped__(text)  # takes the fast path when it can
+    assert [(t.text, t.start, t.end) for t in fast] == [
+        (t.text, t.start, t.end) for t in names._general_tokens(text)
+    ]
 
 
 def test_a_hyphenated_word_opens_a_name_unless_it_is_a_place_cue():

@@ -24,6 +24,7 @@ from graph.extract.lexicon import (
     ORG_HEAD_MODIFIERS,
     ORG_HEADS,
     PLACE_DIRECTIONS,
+    PLACE_NAME_PREFIXES,
     PROGRAMME_HEADS,
 )
 from graph.extract.names import (
@@ -389,7 +390,6 @@ _NEIGHBOURHOOD_BEFORE = re.compile(
 _IN_KNOWN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?P<p>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
 _VENUE_HEADS = frozenset({"head:hub", "head:centre", "head:center"})
 _AT_BEFORE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
-_PLACE_PREFIXES = frozenset("Great Little Upper Lower Nether Higher Middle Far Long Old".split())
 
 
 def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:
@@ -410,7 +410,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         # "sessions at Thornaby Hub": a venue named as where something happens is a site
         return Found(name, st, en, "Place", "Site", "context:at-venue", 0)
     words = name.split()
-    if typed is None and len(words) == 2 and words[0] in _PLACE_PREFIXES and words[1][:1].isupper():
+    if typed is None and len(words) == 2 and words[0] in PLACE_NAME_PREFIXES and words[1][:1].isupper():
         return Found(name, st, en, "Place", "Town", "context:place-prefix", 0)
     if typed and typed[0] == "Place":
         # "the Art House, a cultural hub": an apposition says what the name is

@@ -12,7 +12,7 @@ from graph.extract.amounts import parse_amount
 from graph.extract.entities import (
     Found,
 )
-from graph.extract.lexicon import TITLE_WORDS
+from graph.extract.lexicon import PLACE_DIRECTIONS, PLACE_NAME_PREFIXES, TITLE_WORDS
 from graph.extract.tables import (
     TableRow,
     funder_sentences,
@@ -31,7 +31,7 @@ _PLACE_SUFFIXES = frozenset(
     "gate cross row lane common marsh".split()
 )
 # "South Thamesmead", "Upper Norwood", "Old Town": a direction or age word before a place name
-_PLACE_PREFIXES = frozenset("north south east west upper lower central old new great little".split())
+_PLACE_PREFIXES = frozenset({w.lower() for w in PLACE_NAME_PREFIXES} | PLACE_DIRECTIONS | {"new"})
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
 _LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|to)\s+(?:the\s+)?$", re.I)
 # "sessions in community venues in A, B and C": a list of unknown names after a place noun

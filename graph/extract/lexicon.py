@@ -251,3 +251,6 @@ NON_ENTITY_HEADS = frozenset(
     conference seminar symposium webinar lecture speech statement guidance framework
     white green agenda article chapter appendix annex table figure""".split()
 )
+
+# Words that begin two-word place names ("Great Horton", "Upper Norwood", "Old Town").
+PLACE_NAME_PREFIXES = frozenset("Great Little Upper Lower Nether Higher Middle Far Long Old".split())

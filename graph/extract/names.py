@@ -102,6 +102,11 @@ def tokens(sentence: str) -> tuple[Token, ...]:
     if not _TOKEN_SPECIAL.search(sentence):
         # no hyphen and no footnote marker: every match is a plain token (the common case)
         return tuple([Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)])
+    return _general_tokens(sentence)
+
+
+def _general_tokens(sentence: str) -> tuple[Token, ...]:
+    """:func:`tokens` for any sentence: footnote markers cut off, hyphen cues split."""
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
         word = m.group()
