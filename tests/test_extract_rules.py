@@ -95,6 +95,48 @@ def test_wrapped_line_starting_lower_case_continues() -> None:
     assert sentences(text) == [text]
 
 
+def test_money_from_a_bodys_fund_allocation_is_not_money_to_the_fund() -> None:
+    x = extract(
+        "Harbourside Borough Council contributed £180,000 from its UK Shared Prosperity Fund "
+        "allocation towards the Tidewater Studio."
+    )
+    assert ("Harbourside Borough Council", "participatesIn", "UK Shared Prosperity Fund") in x.triples
+    assert ("Harbourside Borough Council", "funds", "UK Shared Prosperity Fund") not in x.triples
+    assert ("Harbourside Borough Council", "delivers", "UK Shared Prosperity Fund") not in x.triples
+    assert typed(x, "Tidewater Studio") == ("Organisation", "CulturalOrganisation")
+
+
+def test_a_short_prose_line_cut_inside_a_name_joins_the_next_line() -> None:
+    text = (
+        "The Tees Partnership is working with Hartlepool Borough\n"
+        "Council and Stockton-on-Tees Borough Council on the\n"
+        "new programme."
+    )
+    assert sentences(text) == [text]
+    x = extract(text)
+    assert "Hartlepool Borough Council" in x.entities
+    assert "Hartlepool Borough" not in x.entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of names, one per line: no lower-case prose words
+        "Middlesbrough Football Club Foundation\nRedcar and Cleveland Borough Council",
+        # a heading over a longer line
+        "How the programme works in Hartlepool\nYoung people join from across the town each summer.",
+        # a timetable line over an indented line
+        "12.00   Careers in care and the NHS\n        Kestrel Care Group and Harbourside Hospital (Room 1)",
+        # the next line begins a new sentence
+        "Officers met the young people in Harbourside Borough\nThey agreed a plan for the summer.",
+        # a byline: the next line is a name on its own
+        "Interview with the director of culture at Harbourside\nJane Smith",
+    ],
+)
+def test_lines_that_are_not_a_wrapped_name_stay_apart(text: str) -> None:
+    assert len(sentences(text)) == 2
+
+
 def test_heading_without_full_stop_is_its_own_sentence() -> None:
     text = "Funding and partners\nKestrel Valley Foundation funds the pilot."
     assert sentences(text) == ["Funding and partners", "Kestrel Valley Foundation funds the pilot."]
@@ -515,6 +557,24 @@ def test_plural_head_in_a_sentence_gives_two_councils() -> None:
     assert typed(x, "Coldwater District Council") == ("Organisation", "LocalAuthority")
     assert typed(x, "Redmarsh District Council") == ("Organisation", "LocalAuthority")
     assert len(x.entities) == 2
+
+
+def test_plural_head_is_distributed_over_a_list_of_places() -> None:
+    # gazetteer places; "Brighton and Hove" is one local authority area with "and" inside
+    x = extract("The pilot is funded by Barnsley, Doncaster and Brighton and Hove Borough Councils.")
+    for council in ("Barnsley Borough Council", "Doncaster Borough Council", "Brighton and Hove Borough Council"):
+        assert typed(x, council) == ("Organisation", "LocalAuthority")
+        assert (council, "funds", "pilot") not in x.triples  # no programme named: nothing to fund
+    assert "Doncaster and Brighton" not in x.entities
+
+
+def test_a_plural_head_after_words_that_are_not_places_is_not_distributed() -> None:
+    # "Harbour" and "Kestrel" are no gazetteer places: the two-part rule still applies, nothing more
+    assert [n for n, _ in split_coordination("Harbour, Kestrel and Tidewater Colleges", lambda _: False)] != [
+        "Harbour College",
+        "Kestrel College",
+        "Tidewater College",
+    ]
 
 
 def test_two_whole_names_joined_by_and_are_split() -> None:

@@ -39,6 +39,7 @@ for _w, _sub in {
     "opera": "CulturalOrganisation",
     "ballet": "CulturalOrganisation",
     "playhouse": "CulturalOrganisation",
+    "studio": "CulturalOrganisation",
     "studios": "CulturalOrganisation",
     "trust": "Charity",
     "trusts": "Charity",

@@ -265,16 +265,29 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 span_toks = span_toks[1:]
         out.extend(_clean(sentence, span_toks, cue))
         done = j + 1
-    return _merge_comma_lists(sentence, out)
+    return _merge_comma_lists(sentence, out, is_place)
 
 
 _REMIT_LIST_NAME = re.compile(r"(?:[A-Z]\w+, )+[A-Z]\w+ (?:and|&) [A-Z]\w+ [A-Z]\w+")
 
 
-def _merge_comma_lists(sentence: str, out: list[Chunk]) -> list[Chunk]:
-    """ "Culture, Place and Policy Institute": one name whose remit is a list."""
+def _merge_comma_lists(sentence: str, out: list[Chunk], is_place: Callable[[str], bool] | None = None) -> list[Chunk]:
+    """ "Culture, Place and Policy Institute": one name whose remit is a list.
+
+    Also "Barnsley, Doncaster and Rotherham Borough Councils": places listed before a
+    plural head share it (``split_coordination`` gives each place its council).
+    """
     merged: list[Chunk] = []
     for ch in out:
+        last = ch.text.split()[-1].lower()
+        if is_place is not None and last.endswith("s") and last in ORG_HEADS and " and " in ch.text:
+            while (
+                merged
+                and sentence[merged[-1].end : ch.start] == ", "
+                and is_place(merged[-1].text)
+            ):
+                place = merged.pop()
+                ch = Chunk(sentence[place.start : ch.end], place.start, ch.end, ch.possessive, ch.cue)
         prev = merged[-1] if merged else None
         if (
             prev is not None
@@ -453,15 +466,22 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     words = _words(name)
     low = [w.lower() for w in words]
     idx = [n for n, w in enumerate(low) if w in ("and", "&")]
+    if idx and is_place is not None and low[-1].endswith("s") and (low[-1] in ORG_HEADS or low[-1] in PROGRAMME_HEADS):
+        # "Hartlepool, Darlington and Stockton-on-Tees Borough Councils", "Middlesbrough and
+        # Redcar and Cleveland Borough Councils": a list of places sharing one plural head
+        distributed = _distribute_over_places(name, is_place)
+        if distributed:
+            return [(n, True) for n in distributed]
     if not idx or _REMIT_LIST_NAME.fullmatch(name):
         return [(name, False)]  # "Culture, Place and Policy Institute" is one name
-    # distribute a plural head: "Babergh and Mid Suffolk District Councils"
     head = low[-1]
+    # distribute a plural head: "Babergh and Mid Suffolk District Councils"
     left_has_head = head_of(" ".join(words[: idx[0]])) is not None
     if (
         head.endswith("s")
         and (head in ORG_HEADS or head in PROGRAMME_HEADS)
         and len(idx) == 1
+        and low[idx[0]] == "and"  # "Sound & Light Studios": '&' joins words of one name
         and not left_has_head
         and low[idx[0] + 1] != "the"
     ):
@@ -515,6 +535,42 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
                     return [(left_name, True), (right_name, True)]
     return [(name, False)]
 
+
+def _distribute_over_places(name: str, is_place: Callable[[str], bool]) -> list[str]:
+    """Names for each place of "A, B and C <modifiers> <plural head>", or [] when a part is no place.
+
+    Parts are cut at commas, "and" and "&"; two neighbouring parts join again when
+    the joined form is itself a place ("Redcar and Cleveland").
+    """
+    toks = tokens(name)
+    words = [t.text for t in toks]
+    low = [w.lower() for w in words]
+    singular = words[-1][:-3] + "y" if low[-1].endswith("ies") else words[-1][:-1]
+    if singular.lower() not in ORG_HEADS and singular.lower() not in PROGRAMME_HEADS:
+        return []
+    k = len(words) - 1
+    while k > 0 and low[k - 1] in ORG_HEAD_MODIFIERS:
+        k -= 1
+    if k == 0:
+        return []
+    suffix = " ".join(words[k:-1] + [singular])
+    prefix = name[: toks[k - 1].end]
+    pieces = [" ".join(p.split()) for p in _LIST_SEP.split(prefix) if p.strip()]
+    merged: list[str] = []
+    i = 0
+    while i < len(pieces):
+        if i + 1 < len(pieces) and is_place(f"{pieces[i]} and {pieces[i + 1]}"):
+            merged.append(f"{pieces[i]} and {pieces[i + 1]}")
+            i += 2
+            continue
+        merged.append(pieces[i])
+        i += 1
+    if len(merged) < 2 or not all(is_place(p) for p in merged):
+        return []
+    return [f"{p} {suffix}" for p in merged]
+
+
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 _MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]?$")
 

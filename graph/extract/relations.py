@@ -265,6 +265,8 @@ _INTENT = (
     r"(?:(?:aims?|aiming|plans?|planning|seeks?|seeking|wants?|hopes?|intends?)\s+to\s+|is\s+aiming\s+to\s+|will\s+|"
     r"(?:ambition|aim|plan|goal|mission|role|priority)\s+is\s+to\s+)?"
 )
+# the end of a gap that makes the next name a source of money, not its target
+_FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
 _V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
@@ -444,6 +446,8 @@ def sentence_relations(
         for m in _rx(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
             funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             funded = _ids(m.group("o"))[0]
+            if _FROM_SOURCE.search(m.group("mid")):
+                continue  # "contributed £180,000 from its Y allocation": Y is where the money came from
             if S.typ(funded) in AGENT_OR_PROG:
                 amt = _amount_near(sentence, cmap, m.start("mid"))
                 for a in funders[-1:]:
@@ -590,10 +594,14 @@ def sentence_relations(
                 for a in subjs:
                     yield from emit(a, "funds", o, "funds:funding-such-as")
     # "Barnsley Council refreshed its Love Where You Live strategy"
-    for m in _rx(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})").finditer(low):
+    # but "from its UK Shared Prosperity Fund allocation": a share of a fund the body takes part in
+    for m in _rx(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})(?P<share>\s+(?:allocation|budget|pot|award|grant|funding|money)\b)?").finditer(low):
         a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
         if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
-            yield from emit(a, "delivers", o, "delivers:its-programme")
+            if m.group("share"):
+                yield from emit(a, "participatesIn", o, "participatesIn:its-allocation")
+            else:
+                yield from emit(a, "delivers", o, "delivers:its-programme")
     # a heading "Bee Network, Greater Manchester Combined Authority"
     hm = re.fullmatch(rf"\s*(?:[\w ]{{0,20}}:\s*)?(?P<o>{ENT})\s*(?:,|–|-|—|\|)\s*(?P<a>{ENT})\s*", masked)
     if hm:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.lexicon import CONNECTORS, LEADING_STOP
+
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
 _TABLE = re.compile(r"^\s*\||^[^\n|]+ \| [^\n]*$", re.M)
 _ABBREV = re.compile(
@@ -22,6 +24,10 @@ _ABBREV = re.compile(
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])")
 _CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
+# a prose line that ends in a capitalised word ("... working with Hartlepool Borough")
+_ENDS_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’&-]*$")
+_FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # _CONTINUES matches a few characters at the very end: look there only, not through
 # the whole paragraph again at every wrapped line
 _CONTINUES_REACH = 20
@@ -59,6 +65,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
                 )
                 # "... with the following areas:" + a run-in list on the next line
                 or (prev.endswith(":") and ";" in stripped)
+                or _name_wraps(prev, stripped)
                 # a long line cut mid-sentence by PDF conversion ("... Council for Voluntary\nServices")
                 or (
                     len(prev) >= 60
@@ -76,6 +83,30 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     if cur:
         blocks.append(cur)
     return blocks
+
+
+def _name_wraps(prev: str, line: str) -> bool:
+    """A short prose line cut inside a name: "... with Hartlepool Borough" + "Council and ...".
+
+    The previous line must read as prose (two or more lower-case words that are
+    not name connectors), end in a capitalised word, and the next line must open
+    with a capitalised word that does not begin sentences ("The", "It", "We"),
+    and the line must be about as long as the one under it (a wrapped line fills
+    the column; "12.00 Careers in care and the NHS" over a longer line does not).
+    Headings and list lines ("Redcar and Cleveland Borough Council") have no such
+    lower-case words, so they stay lines of their own.
+    """
+    prev_line = prev[prev.rfind("\n") + 1 :].strip()
+    # a wrapped line fills the column: a heading or a list line is shorter than the line under it
+    if len(prev_line) < 0.8 * len(line) or not _ENDS_CAPITALISED.search(prev_line):
+        return False
+    first = _FIRST_WORD.match(line)
+    if first is None or first.group().lower() in LEADING_STOP:
+        return False
+    # the sentence goes on under the name ("Council and ... on the"), or ends there
+    goes_on = any(w[0].islower() for w in _WORD.findall(line)) or line.endswith((".", "!", "?"))
+    prose = [w for w in _WORD.findall(prev_line) if w[0].islower() and w not in CONNECTORS]
+    return goes_on and len(prose) >= 2
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
