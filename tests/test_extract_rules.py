@@ -1437,6 +1437,74 @@ def test_a_grant_table_row_funds_the_organisation_and_its_project():
     assert ("Kestrel Youth Theatre", "delivers", "Stage Doors") in x.triples
 
 
+_FIXED_WIDTH_REPORT = (
+    "HARBOURSIDE BOROUGH COUNCIL\n\n"
+    "CABINET REPORT: COMMUNITY CULTURE GRANTS\n\n"
+    "2.1    The fund is open to groups across the borough. Harbourside Borough Council\n"
+    "       set the criteria in March, with advice from the Northfield Foundation, which\n"
+    "       awarded £20,000 of its own grants last year.\n\n"
+    "3.1    The panel recommends the following awards:\n\n"
+    "       Applicant                   Project (ward)                     Award\n"
+    "       Saltbrook Canal Trust       Towpath Lights (Ossett South)      £48,000\n"
+    "       Kestrel Valley Players      Market Square Summer Rep (East     £36,500\n"
+    "                                   Retford North)\n"
+    "       Tidewater Youth Project     Tidewater Makers (Horbury and      £41,200\n"
+    "                                   South Ossett)\n\n"
+    "3.2    Towpath Lights is a winter lantern trail along the canal.\n"
+)
+
+
+def test_a_fixed_width_table_from_a_pdf_is_read_by_its_columns():
+    from graph.extract.tables import fixed_row_cells, fixed_width_tables
+
+    (table,) = fixed_width_tables(_FIXED_WIDTH_REPORT)
+    assert table.roles == ("org", "programme", "amount")
+    assert table.inner == (None, "place", None)
+    rows = [
+        [(c.role, c.text(_FIXED_WIDTH_REPORT)) for c in fixed_row_cells(_FIXED_WIDTH_REPORT, table, r)]
+        for r in table.rows
+    ]
+    assert rows[1] == [
+        ("org", "Kestrel Valley Players"),
+        ("programme", "Market Square Summer Rep"),
+        ("place", "East Retford North"),  # wrapped onto the next line under its column
+        ("amount", "£36,500"),
+    ]
+    # each row (with its wrapped line) is one sentence; the numbered paragraph after it is not a row
+    assert "Kestrel Valley Players      Market Square Summer Rep (East     £36,500\n" \
+        "                                   Retford North)" in sentences(_FIXED_WIDTH_REPORT)
+    assert "3.2    Towpath Lights is a winter lantern trail along the canal." in sentences(_FIXED_WIDTH_REPORT)
+
+
+def test_a_fixed_width_grants_table_gives_the_rows_relations():
+    x = extract(_FIXED_WIDTH_REPORT)
+    assert ("Kestrel Valley Players", "delivers", "Market Square Summer Rep") in x.triples
+    assert ("Market Square Summer Rep", "operatesIn", "East Retford North") in x.triples
+    # a ward cell is one place, not the town inside it
+    assert ("Towpath Lights", "operatesIn", "Ossett South") in x.triples
+    assert ("Tidewater Makers", "operatesIn", "Horbury and South Ossett") in x.triples
+    # "The panel recommends the following awards:" names no funder: the report's author funds
+    grant = x.relation("Harbourside Borough Council", "funds", "Tidewater Youth Project")
+    assert grant.amount == Decimal("41200")
+    assert ("Harbourside Borough Council", "funds", "Towpath Lights") in x.triples
+    assert not any(s == "Northfield Foundation" and p == "funds" for s, p, _o in x.triples)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a numbered paragraph with a hanging indent
+        "3.2    Towpath Lights is a winter lantern trail along the canal\n       between two towns.",
+        # a contact block with spaced-out labels is no table with known column roles
+        "Cabinet Member:   Leisure, Culture and Tourism\nKey decision:     Yes",
+    ],
+)
+def test_text_with_runs_of_spaces_is_not_a_fixed_width_table(text: str) -> None:
+    from graph.extract.tables import fixed_width_tables
+
+    assert fixed_width_tables(text) == []
+
+
 _FLYER = (
     "Coastline Skills Pilot - Autumn 2026\n\n"
     "The Coastline Skills Pilot is a ten-week course for adults.\n\n"

@@ -675,9 +675,13 @@ def preferred_name(counts: dict[str, int]) -> str:
     'Barnsley Metropolitan Borough Council'
     >>> preferred_name({"Arts Council England": 1, "Arts Council of England": 1, "ACE": 3})
     'Arts Council England'
+    >>> preferred_name({"KESTREL VALE COUNCIL": 2, "Kestrel Vale Council": 1})
+    'Kestrel Vale Council'
     """
     forms = [f for f in counts if not is_acronym(f)] or list(counts)
     forms = [f for f in forms if not (f.startswith("The ") and f[4:] in counts)] or forms
+    # "HARBOURSIDE BOROUGH COUNCIL" (a title in capitals) gives way to the name as written in the text
+    forms = [f for f in forms if not f.isupper()] or forms
     if len(forms) == 1:
         return forms[0]
     keys = {f: norm_key(f) for f in forms}

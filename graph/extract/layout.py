@@ -191,8 +191,9 @@ def type_table_cells(
             a, b = cell.start, cell.end
             if b <= a or cell.role is None:
                 continue
+            value = cell.text(text)
             if cell.role == "amount":
-                amount = text[a:b]
+                amount = value
                 continue
             if cell.role == "participant":
                 # "Brinkburn Primary; Cauldwell Academy": each name in the cell takes part
@@ -213,17 +214,22 @@ def type_table_cells(
                 continue
             want = {"org": "Organisation", "funder": "Organisation", "programme": "Programme", "place": "Place"}[cell.role]
             exact = next((f for f in found if (f.start, f.end) == (a, b) and f.type == want), None)
-            if exact is None:
+            if cell.value is not None:
+                # a cell wrapped over lines: its whole text names it; the span is its first line
+                found = [f for f in found if not (a <= f.start and f.end <= b)]
+                exact = Found(value, a, b, want, None, f"table:{cell.role}-column", row.sentence)
+                found.append(exact)
+            elif exact is None:
                 exact = next((f for f in found if (f.start, f.end) == (a, b)), None)
                 if exact is not None and want != "Place":
                     exact.type, exact.subtype, exact.rule = want, exact.subtype if exact.type == want else None, f"table:{cell.role}-column"
                 elif exact is None or exact.type != want:
                     inner = [f for f in found if a <= f.start and f.end <= b and f.type == want]
-                    if want == "Place" and inner:
+                    if want == "Place" and inner and _places_listed(value, inner):
                         exact = inner[0]
                     else:
                         found = [f for f in found if not (a <= f.start and f.end <= b)]
-                        exact = Found(text[a:b], a, b, want, None, f"table:{cell.role}-column", row.sentence)
+                        exact = Found(value, a, b, want, None, f"table:{cell.role}-column", row.sentence)
                         found.append(exact)
             by_role[cell.role] = exact
         if by_role:
@@ -231,11 +237,24 @@ def type_table_cells(
     return found, specs
 
 
-def table_relations(doc: Document, sentences, found, where, entities, specs, subject: str | None = None) -> list[Relation]:  # type: ignore[no-untyped-def]
+def _places_listed(cell: str, inner: list[Found]) -> bool:
+    """Whether a place cell lists the places found in it ("Leeds and Bradford",
+    "Leeds") rather than being one name that contains one ("Ossett South",
+    "Horbury and South Ossett": ward names)."""
+    parts = [p.strip() for p in re.split(r",|;|/|\band\b|&", cell) if p.strip()]
+    names = {f.name for f in inner}
+    return all(p in names for p in parts)
+
+
+def table_relations(doc: Document, sentences, found, where, entities, specs, subject: str | None = None, author: str | None = None) -> list[Relation]:  # type: ignore[no-untyped-def]
     """Relations stated by the rows of header tables (see graph.extract.tables).
 
     A row of a funders table (a "Funder" column) funds the row's project, or
-    else ``subject``: what the page is about (its main programme or its author)."""
+    else ``subject``: what the page is about (its main programme or its author).
+    The rows of a grants table are funded by the organisation the nearest
+    sentence about awards or grants names; when that sentence names none ("The
+    panel recommends the following awards:"), by the document's ``author``, and
+    only when that is unknown by an organisation an earlier such sentence names."""
     key = entity_keys(found, where, entities)
     text = doc.text
     out: list[Relation] = []
@@ -263,7 +282,7 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         rel(prog or org, "operatesIn", place, si, "operatesIn:table-row")
         if si not in funder_cache:
             funder = None
-            for fs in funder_sentences(text, sentences, si):
+            for n, fs in enumerate(funder_sentences(text, sentences, si)):
                 s0, s1 = sentences[fs]
                 cands = sorted(
                     (f for f in found if s0 <= f.start < s1 and f.type == "Organisation"),
@@ -271,6 +290,9 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
                 )
                 if cands:
                     funder = key(cands[0])
+                    break
+                if n == 0 and author is not None:
+                    funder = author
                     break
             funder_cache[si] = funder
         # "X awarded £232,750 to six organisations": the money goes to the row's

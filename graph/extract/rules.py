@@ -345,7 +345,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             prev_ms = [m for m in ms if m.idx < _SPEAKER_IDX]
     main_key = entities[main_prog].key if main_prog is not None else None
     subject_key = main_key or (entities[speaker].key if speaker is not None else None)
-    relations.extend(table_relations(doc, sentences, found, where, entities, row_specs, subject_key))
+    author_key = entities[speaker].key if speaker is not None else None
+    relations.extend(table_relations(doc, sentences, found, where, entities, row_specs, subject_key, author_key))
     relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
     relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, subject_key, main_key is not None))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))

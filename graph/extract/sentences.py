@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.lexicon import CONNECTORS, LEADING_STOP
+from graph.extract.tables import fixed_width_blocks
 
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
 _TABLE = re.compile(r"^\s*\||^[^\n|]+ \| [^\n]*$", re.M)
@@ -41,11 +42,22 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Group lines into blocks: paragraphs with wrapped lines joined."""
+def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
+    """Group lines into blocks: paragraphs with wrapped lines joined; the spans
+    in ``whole`` (start -> end: rows of fixed-width tables) are blocks as they are."""
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
+    skip_to = -1
     for s, e in _lines(text):
+        if s < skip_to:
+            continue
+        if s in whole:
+            if cur:
+                blocks.append(cur)
+            cur = None
+            blocks.append((s, whole[s]))
+            skip_to = whole[s]
+            continue
         line = text[s:e]
         stripped = line.strip()
         if not stripped:
@@ -123,7 +135,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences of ``text``, in order."""
     spans: list[tuple[int, int]] = []
-    for bs, be in _blocks(text):
+    whole = fixed_width_blocks(text)
+    for bs, be in _blocks(text, whole):
+        if bs in whole:
+            s, e = _trim(text, bs, be)
+            if e > s:
+                spans.append((s, e))
+            continue
         start = bs
         bullet = _BULLET.match(text, bs, be)
         scan_from = bullet.end() if bullet else bs

@@ -55,8 +55,28 @@ def column_role(header: str) -> str | None:
     """The role of a column from its header text: funder, org, programme, place, amount (or None).
 
     Only header-like text counts (every word from a small header vocabulary), so a
-    row of names ("Glasgow City Council | …") is never read as a header.
+    row of names ("Glasgow City Council | …") is never read as a header. A header
+    "Project (ward)" is a programme column (see :func:`bracket_role`).
     """
+    m = _BRACKETED.fullmatch(header.strip())
+    if m and _role(m.group(2)) is not None:
+        return _role(m.group(1))
+    return _role(header)
+
+
+def bracket_role(header: str) -> str | None:
+    """The role of a bracketed part of a header: "Project (ward)" -> 'place', so a
+    cell "Towpath Lights (Ossett South)" names a project and the place it runs in."""
+    m = _BRACKETED.fullmatch(header.strip())
+    if m and _role(m.group(1)) is not None:
+        return _role(m.group(2))
+    return None
+
+
+_BRACKETED = re.compile(r"(.+?)\s*\((.+)\)")
+
+
+def _role(header: str) -> str | None:
     words = re.findall(r"[^\W\d_]+|£", header.lower())
     if not words or not all(w in _HEADER_WORDS for w in words):
         return None
@@ -68,14 +88,20 @@ def column_role(header: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One cell: its span in the document text and its column role."""
+    """One cell: its span in the document text and its column role.
+
+    A cell of a fixed-width table may be wrapped over several lines: then
+    ``value`` is its whole text (fragments joined by a space) and the span is
+    its first fragment, the part that can be pointed at in the text.
+    """
 
     start: int
     end: int
     role: str | None
+    value: str | None = None
 
     def text(self, doc: str) -> str:
-        return doc[self.start : self.end]
+        return self.value if self.value is not None else doc[self.start : self.end]
 
 
 def is_row(line: str) -> bool:
@@ -145,7 +171,179 @@ def header_tables(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Tab
                 rows.append(TableRow(j, cells))
             j += 1
         i = j
+    starts = {_trim_start(text, s0): n for n, (s0, _) in enumerate(sentences)}
+    for table in fixed_width_tables(text):
+        h = starts.get(_trim_start(text, table.header[0]))
+        if h is None:
+            continue
+        headers.add(h)
+        for row in table.rows:
+            si = starts.get(_trim_start(text, row[0]))
+            if si is not None:
+                rows.append(TableRow(si, fixed_row_cells(text, table, row)))
+    rows.sort(key=lambda r: r.sentence)
     return rows, headers
+
+
+def _trim_start(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+# Fixed-width tables (text converted from PDF): columns are set apart by runs of
+# spaces, and a long cell wraps onto the next line(s) under its own column.
+#
+#     Applicant              Project (ward)                  Award
+#     Saltbrook Canal Trust  Towpath Lights (Ossett          £48,000
+#                            South)
+
+_SEGMENT = re.compile(r"\S+(?: \S+)*")  # a run of text; two spaces or a tab end it
+_COLUMN_SLACK = 2  # a cell may start this many characters before or after its header
+
+
+@dataclass(frozen=True, slots=True)
+class FixedTable:
+    """A fixed-width table: its header line, column starts (positions in a line),
+    the roles of the columns and of their bracketed parts, and the span of each
+    row (its first line with the lines its wrapped cells go on to)."""
+
+    header: tuple[int, int]
+    columns: tuple[int, ...]
+    roles: tuple[str | None, ...]
+    inner: tuple[str | None, ...]
+    rows: tuple[tuple[int, int], ...]
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SEGMENT.finditer(text, s, e)]
+
+
+def _header_like(cell: str) -> bool:
+    words = re.findall(r"[^\W\d_]+|£", cell.lower())
+    return bool(words) and all(w in _HEADER_WORDS for w in words)
+
+
+def fixed_width_tables(text: str) -> list[FixedTable]:
+    """Every fixed-width table of ``text``: a line of two or more header cells
+    (at least two of them with a known role) set apart by runs of spaces, and the
+    lines under it up to a blank line. A line whose first column is empty goes
+    on with the row above it; a line that runs across the columns as one piece of
+    prose, or starts left of the first column, ends the table."""
+    if "   " not in text:
+        return []
+    lines = _line_spans(text)
+    out: list[FixedTable] = []
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        i += 1
+        if "  " not in text[s:e] or "|" in text[s:e]:
+            continue
+        segs = _segments(text, s, e)
+        if len(segs) < 2 or not all(_header_like(text[a:b]) for a, b in segs):
+            continue
+        roles = tuple(column_role(text[a:b]) for a, b in segs)
+        if sum(1 for r in roles if r) < 2:
+            continue
+        cols = tuple(a - s for a, _ in segs)
+        rows: list[list[int]] = []
+        j = i
+        while j < len(lines):
+            ls, le = lines[j]
+            line_segs = _segments(text, ls, le)
+            if not line_segs:
+                break
+            first = line_segs[0][0] - ls
+            if first < cols[0] - _COLUMN_SLACK:
+                break
+            if len(line_segs) == 1 and line_segs[0][1] - ls > cols[1] + 10 and first <= cols[0] + _COLUMN_SLACK:
+                break  # one run of text across the columns: prose under the table
+            if first <= cols[0] + _COLUMN_SLACK:
+                rows.append([ls, le])
+            elif rows:
+                rows[-1][1] = le
+            else:
+                break
+            j += 1
+        if rows:
+            out.append(FixedTable((s, e), cols, roles, tuple(bracket_role(text[a:b]) for a, b in segs),
+                                  tuple((a, b) for a, b in rows)))
+            i = j
+    return out
+
+
+def fixed_width_blocks(text: str) -> dict[int, int]:
+    """Start -> end of every header line and row of the fixed-width tables of
+    ``text``: the sentence splitter keeps each one whole."""
+    out: dict[int, int] = {}
+    for t in fixed_width_tables(text):
+        out[t.header[0]] = t.header[1]
+        for a, b in t.rows:
+            out[a] = b
+    return out
+
+
+def _fragment_cell(text: str, frags: list[tuple[int, int]], lo: int, hi: int, role: str | None) -> Cell | None:
+    """The cell for characters ``lo:hi`` of the fragments joined by single spaces."""
+    pos_map: list[int | None] = []
+    for n, (a, b) in enumerate(frags):
+        if n:
+            pos_map.append(None)
+        pos_map.extend(range(a, b))
+    value = " ".join(text[a:b] for a, b in frags)
+    while lo < hi and value[lo].isspace():
+        lo += 1
+    while hi > lo and value[hi - 1].isspace():
+        hi -= 1
+    if hi <= lo:
+        return None
+    start = pos_map[lo]
+    if start is None:
+        return None
+    end = start
+    k = lo
+    while k < hi and pos_map[k] is not None and pos_map[k] == start + (k - lo):
+        end = start + (k - lo) + 1
+        k += 1
+    part = value[lo:hi]
+    return Cell(start, end, role, None if text[start:end] == part else part)
+
+
+def fixed_row_cells(text: str, table: FixedTable, row: tuple[int, int]) -> tuple[Cell, ...]:
+    """The cells of one row of a fixed-width table, wrapped cells joined."""
+    cols = table.columns
+    frags: list[list[tuple[int, int]]] = [[] for _ in cols]
+    for ls, le in _line_spans(text[row[0] : row[1]]):
+        ls, le = ls + row[0], le + row[0]
+        for a, b in _segments(text, ls, le):
+            # a cell that runs into the next column with one space between: cut at the column
+            cuts = [ls + c for c in cols[1:] if a < ls + c < b and text[ls + c - 1] == " " and text[ls + c] != " "]
+            for pa, pb in zip([a, *cuts], [*(c - 1 for c in cuts), b], strict=True):
+                k = max((n for n, c in enumerate(cols) if c <= pa - ls + _COLUMN_SLACK), default=0)
+                frags[k].append((pa, pb))
+    cells: list[Cell] = []
+    for k, fr in enumerate(frags):
+        if not fr:
+            continue
+        value = " ".join(text[a:b] for a, b in fr)
+        m = _BRACKETED.fullmatch(value) if table.inner[k] else None
+        parts = [(m.start(1), m.end(1), table.roles[k]), (m.start(2), m.end(2), table.inner[k])] if m else [
+            (0, len(value), table.roles[k])
+        ]
+        for lo, hi, role in parts:
+            cell = _fragment_cell(text, fr, lo, hi, role)
+            if cell is not None:
+                cells.append(cell)
+    return tuple(cells)
 
 
 def funder_sentences(text: str, sentences: list[tuple[int, int]], before: int) -> list[int]:
