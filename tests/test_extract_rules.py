@@ -137,6 +137,28 @@ def test_lines_that_are_not_a_wrapped_name_stay_apart(text: str) -> None:
     assert len(sentences(text)) == 2
 
 
+def test_a_name_wrapped_onto_an_indented_line_is_one_name_but_table_columns_are_not() -> None:
+    x = extract(
+        "5.1  The Harbourside Place Board and the Department for Work and\n"
+        "     Pensions (DWP) were consulted on the proposals.\n\n"
+        "     Project                          Lead organisation            Amount\n"
+        "     Tidewater Skills Hub             Kestrel Valley Trust         £320,000\n"
+    )
+    assert "Department for Work and Pensions" in x.entities
+    assert "Tidewater Skills Hub" in x.entities and "Kestrel Valley Trust" in x.entities
+    assert not any("Hub" in n and "Trust" in n for n in x.entities)
+    assert ("Kestrel Valley Trust", "delivers", "Tidewater Skills Hub") in x.triples
+
+
+def test_an_indented_line_that_opens_a_new_sentence_is_not_part_of_the_name_above() -> None:
+    x = extract(
+        "Led by Jane Smith, Education Lead, Kestrel Vale Council\n"
+        "          The Culture Passport gives every pupil ten free visits a year."
+    )
+    assert "Kestrel Vale Council" in x.entities
+    assert not any("Council The" in n for n in x.entities)
+
+
 def test_heading_without_full_stop_is_its_own_sentence() -> None:
     text = "Funding and partners\nKestrel Valley Foundation funds the pilot."
     assert sentences(text) == ["Funding and partners", "Kestrel Valley Foundation funds the pilot."]

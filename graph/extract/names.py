@@ -134,7 +134,15 @@ def is_cap(word: str) -> bool:
 
 def _joinable(sentence: str, a: Token, b: Token) -> bool:
     gap = sentence[a.end : b.start]
-    return gap in (" ", "\n", "") or (gap.strip() == "" and "\n\n" not in gap and len(gap) <= 3)
+    if gap in (" ", "\n", ""):
+        return True
+    if gap.strip() or "\n\n" in gap:
+        return False
+    # a line break with the next line's indent goes on with the name ("Work and\n     Pensions");
+    # on one line, a run of three or more spaces parts the columns of a table
+    if "\n" in gap:
+        return not (b.text[:1].isupper() and b.text.lower() in LEADING_STOP)  # "…Council\n   The Passport"
+    return len(gap) <= 2
 
 
 _NOT_AFTER_IN = frozenset(
