@@ -1527,6 +1527,84 @@ def test_text_with_runs_of_spaces_is_not_a_fixed_width_table(text: str) -> None:
     assert fixed_width_tables(text) == []
 
 
+def test_list_items_whose_description_names_an_activity_are_programmes():
+    x = extract(
+        "Our programmes\n\n"
+        "• Make Your Mark – free weekly art clubs for 8–13 year olds in Felling\n"
+        "• Loud Lines – a spoken word project for teenagers\n"
+        "• Kestrel Voices – a community choir that meets on Tuesdays\n"
+    )
+    assert typed(x, "Make Your Mark") == ("Programme", "Initiative")
+    assert typed(x, "Loud Lines") == ("Programme", "Initiative")
+    assert typed(x, "Kestrel Voices") == ("Organisation", "CulturalOrganisation")
+    assert ("Make Your Mark", "operatesIn", "Felling") in x.triples
+
+
+def test_a_dash_after_a_street_does_not_describe_the_street():
+    x = extract("• Harbour Lights, Canon's Road - our festival hub, with talks and podcast recordings")
+    assert not any(e.type == "Programme" for e in x.entities.values())
+
+
+def test_a_named_strand_of_a_fund_is_a_programme():
+    x = extract("Count On It is the adult numeracy strand of the UK Shared Prosperity Fund.")
+    assert typed(x, "Count On It") == ("Programme", "Initiative")
+
+
+_AWARDS_AS_FOLLOWS = (
+    "Harbourside Borough Council\n\n"
+    "Cabinet report: adult numeracy grants\n\n"
+    "4.1 Harbourside Borough Council received £186,000 for adult numeracy.\n\n"
+    "4.2 It is proposed that the £186,000 is awarded as follows:\n\n"
+    "• £96,000 to Kestrel Community Learning CIC for Maths in the Market, numeracy drop-ins at the market;\n"
+    "• £58,000 to North Harbour Works CIC for Money Confident Parents, run with primary schools.\n"
+)
+
+
+def test_money_to_a_body_for_a_project_names_both_and_the_author_awards_it():
+    x = extract(_AWARDS_AS_FOLLOWS)
+    # "CIC for Maths in the Market" is a body and its project, not one name
+    assert typed(x, "Kestrel Community Learning CIC") == ("Organisation", "Charity")
+    assert typed(x, "Maths in the Market") == ("Programme", "Initiative")
+    assert ("Kestrel Community Learning CIC", "delivers", "Maths in the Market") in x.triples
+    # "is awarded as follows" names no giver: the report's author gives
+    grant = x.relation("Harbourside Borough Council", "funds", "Money Confident Parents")
+    assert grant.amount == Decimal("58000")
+    assert ("Harbourside Borough Council", "funds", "North Harbour Works CIC") in x.triples
+
+
+def test_the_author_does_not_award_what_a_named_giver_awarded():
+    x = extract(
+        "Harbourside Borough Council\n\n"
+        "Cabinet report on youth grants from Harbourside Borough Council.\n\n"
+        "2.1 The panel recommends the following awards.\n"
+        "2.2 Kestrel Youth Forward was awarded £55,000 by the Northfield Foundation in 2025."
+    )
+    assert ("Harbourside Borough Council", "funds", "Kestrel Youth Forward") not in x.triples
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Officers are working with Harbourside Borough Council on the Count Me In campaign.",
+         {"Harbourside Borough Council", "Count Me In"}),
+        ("£20,000 went to the National Centre for Writing.", {"National Centre for Writing"}),
+        ("The Royal Society for the Protection of Birds received £5,000.", {"Royal Society for the Protection of Birds"}),
+        # a place after "for" is the body's remit ("Trust for London")
+        ("£5,000 went to the Kestrel Valley Arts Trust for Leeds.", {"Kestrel Valley Arts Trust for Leeds"}),
+    ],
+)
+def test_a_body_and_what_it_does_are_split_only_when_the_remit_is_not_part_of_the_name(sentence, names):
+    x = extract(sentence)
+    assert names <= set(x.entities)
+
+
+def test_money_ring_fenced_for_a_name_makes_it_a_programme():
+    x = extract("The Northfield Foundation awarded £1.35 million to the borough, and £180,000 of it was "
+                "ring-fenced for Set Up & Strike.")
+    assert typed(x, "Set Up & Strike") == ("Programme", "Initiative")
+    assert ("Northfield Foundation", "funds", "Set Up & Strike") in x.triples
+
+
 _FLYER = (
     "Coastline Skills Pilot - Autumn 2026\n\n"
     "The Coastline Skills Pilot is a ten-week course for adults.\n\n"

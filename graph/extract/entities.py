@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from graph.extract.lexicon import (
+    LEADING_STOP,
     MONTHS,
     NON_ENTITY_HEADS,
     NOT_NAMES,
@@ -28,11 +29,13 @@ from graph.extract.lexicon import (
     PROGRAMME_HEADS,
 )
 from graph.extract.names import (
+    Chunk,
     acronym_matches,
     chunks,
     classify,
     is_acronym,
     split_coordination,
+    split_purpose,
     tokens,
 )
 from graph.textnorm import fold, norm_key
@@ -41,14 +44,25 @@ from graph.textnorm import fold, norm_key
 # re.I would match in text, faster.
 
 # "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
+# "X, a charity …", "X is the adult numeracy strand of …", and in list items "X – free weekly art clubs"
 _IS_A = re.compile(
-    r"^\s*(?:,\s*(?:a|an|the|our|their|its)|\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s)))\s+(?:[\w\-’']+\s+){0,5}?"
+    r"^\s*(?:,\s*(?:a|an|the|our|their|its)\s+|(?P<dash>(?:\s*[–—]|\s+-)\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
+    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:[\w\-’']+\s+){0,5}?"
     r"(?P<noun>programme|program|project|initiative|scheme|pilot|network|festival|fund|"
     r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
-    r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios)\b",
+    r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
+    r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
+    r"choir|band)\b",
     re.I,
 )
+_NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
+_FUNDED_FOR = re.compile(
+    r"(?:£[\d.,]+\s*(?:m|k|bn|million|billion)?|\b(?:awarded|granted|allocated|ring-fenced|earmarked|set\s+aside|grants?|funding))"
+    r"\b[^.;£]{0,80}?\b(?:for|towards)\s+(?:the\s+)?$",
+    re.I,
+)
+_AWARD_CUE = re.compile(r"\b(?:award|grant|fund|allocat|invest|ring-fenc|earmark)", re.I)
 _LAUNCHED = re.compile(r"^\s*(?:was|were|has been|is being)\s+(?:launched|set up|created|established|piloted|delivered|funded|run|commissioned)\b", re.I)
 _ORG_VERB = re.compile(
     r"^\s*(?:,[^,]{0,120},\s*)?(?:provides|provided|supports|supported|works|worked|delivers|delivered|"
@@ -103,6 +117,23 @@ _NOUN_TYPE = {
     "body": ("Organisation", None),
     "agency": ("Organisation", "GovernmentBody"),
     "institution": ("Organisation", None),
+    "strand": ("Programme", "Initiative"),
+    "club": ("Programme", "Initiative"),
+    "clubs": ("Programme", "Initiative"),
+    "sessions": ("Programme", "Initiative"),
+    "workshops": ("Programme", "Initiative"),
+    "course": ("Programme", "Initiative"),
+    "courses": ("Programme", "Initiative"),
+    "classes": ("Programme", "Initiative"),
+    "residency": ("Programme", "Initiative"),
+    "residencies": ("Programme", "Initiative"),
+    "trail": ("Programme", "Initiative"),
+    "drop-ins": ("Programme", "Initiative"),
+    "group": ("Organisation", None),
+    "co-operative": ("Organisation", "Charity"),
+    "cooperative": ("Organisation", "Charity"),
+    "choir": ("Organisation", "CulturalOrganisation"),
+    "band": ("Organisation", "CulturalOrganisation"),
 }
 _LOWER_HEAD_AFTER = re.compile(
     r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign)s?\b"
@@ -244,7 +275,17 @@ def _sentence_mentions(
     found: list[Found] = []
     covered: list[tuple[int, int, str | None]] = []
     for ch in chunks(sentence, is_place=places.is_place_word):
-        parts = split_coordination(ch.text, places.is_place_word)
+        purpose = split_purpose(ch.text, "£" in sentence[: ch.start] or _AWARD_CUE.search(sentence, 0, ch.start) is not None,
+                                places.is_place_word) if " " in ch.text else None
+        if purpose and not places.lookup(ch.text):
+            # "… CIC for Maths in the Market, numeracy drop-ins": the project's name goes on
+            tail = _NAME_GOES_ON.match(sentence, ch.end)
+            if tail and not (places.is_place_word(tail.group("w")) or tail.group("w").lower() in LEADING_STOP):
+                purpose[-1] += sentence[ch.end : tail.end()]
+                ch = Chunk(sentence[ch.start : tail.end()], ch.start, tail.end(), ch.possessive, ch.cue)
+            parts = [p for part in purpose for p in split_coordination(part, places.is_place_word)]
+        else:
+            parts = split_coordination(ch.text, places.is_place_word)
         offset = 0
         for name, _was_split in parts:
             if len(parts) > 1:
@@ -415,6 +456,8 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if typed and typed[0] == "Place":
         # "the Art House, a cultural hub": an apposition says what the name is
         m = _IS_A.match(sentence[en:])
+        if m and m.group("dash") and sentence[:st].strip():
+            m = None  # "Watershed, Canon's Road - our festival hub": the dash describes the item, not the street
         if m and _NOUN_TYPE.get(m.group("noun").lower(), ("Place",))[0] != "Place":
             t, sub = _NOUN_TYPE[m.group("noun").lower()]
             return Found(name, st, en, t, sub, f"context:is-a-{m.group('noun').lower()}", 0)
@@ -455,11 +498,16 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         t, sub = _NOUN_TYPE.get(hm.group(1).lower(), ("Programme", "Initiative"))
         return Found(name, st, en, t, sub, f"context:followed-by-{hm.group(1).lower()}", 0)
     m = _IS_A.match(after)
+    if m and m.group("dash") and before.strip():
+        m = None  # only a list item's opening name is described by "– a spoken word project"
     if m:
         t, sub = _NOUN_TYPE.get(m.group("noun").lower(), ("Organisation", None))
         return Found(name, st, en, t, sub, f"context:is-a-{m.group('noun').lower()}", 0)
     if _LAUNCHED.match(after):
         return Found(name, st, en, "Programme", "Initiative", "context:was-launched", 0)
+    if tail.endswith(("for", "towards")) and _FUNDED_FOR.search(before[-120:]):
+        # "£96,000 to Kestrel Learning CIC for Maths in the Market", "ring-fenced for Set Up"
+        return Found(name, st, en, "Programme", "Initiative", "context:funded-for", 0)
     words = name.split()
     if (
         len(words) >= 2

@@ -580,6 +580,32 @@ def _distribute_over_places(name: str, is_place: Callable[[str], bool]) -> list[
 
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
+_PURPOSE = re.compile(r"(?P<a>.+?)\s+(?:(?P<for>for)|on\s+the)\s+(?P<b>(?!the\b)[A-Z].*)")
+
+
+def split_purpose(name: str, award_context: bool, is_place: Callable[[str], bool] | None = None) -> list[str] | None:
+    """Split "A for B" / "A on the B" where A is a whole organisation name and B what it does.
+
+    "£96,000 to Kestrel Learning CIC for Maths in the Market" gives the body and
+    its project (only where the sentence speaks of money: ``award_context``);
+    "… with Harbourside Borough Council on the Count Me In campaign" gives the
+    council and the campaign. Names that carry a remit after "for" keep it:
+    one word before it ("Department for Education"), "for the …" ("Royal Society
+    for the Protection of Birds"), a one-word remit after a short name ("National
+    Centre for Writing") or a place ("Trust for London").
+    """
+    m = _PURPOSE.fullmatch(name)
+    if m is None or (m.group("for") and not award_context):
+        return None
+    a, b = m.group("a"), m.group("b")
+    left = _words(a)
+    if len(left) < 2 or left[-1].lower() not in ORG_HEADS or len(_words(b)) < (2 if len(left) < 3 else 1):
+        return None
+    if is_place is not None and is_place(b):
+        return None
+    return [a, b]
+
+
 _MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]?$")
 
 

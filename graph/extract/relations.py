@@ -243,6 +243,7 @@ def _ids(s: str) -> list[int]:
 
 _AMOUNT = r"£[\d.,·]+\s*(?:m|bn|k|million|billion)?\b"
 #: "£640,000 to the X Trust", "£560,000 goes to X", "X receives £390,000", "X has been awarded £325,000"
+_FOR_PROJECT = re.compile(r"(?:,[^,<.;]{0,60},)?\s+(?:for|towards)\s+(?:the\s+|its\s+|their\s+)?<<(?P<p>\d+)>>")
 AWARD_TO = (
     rf"(?P<a>{_AMOUNT})\s+(?:goes\s+|will\s+go\s+|has\s+gone\s+|is\s+going\s+)?to\s+(?:the\s+)?<<(?P<o>\d+)>>"
     rf"|<<(?P<o2>\d+)>>[^<.;]{{0,30}}?\b(?:receives|received|receive|will\s+receive|has\s+been\s+awarded|was\s+awarded|is\s+awarded|"
@@ -469,7 +470,14 @@ def sentence_relations(
                 if S.typ(o) in AGENT_OR_PROG and not any(
                     S.typ(a) == "Organisation" and a != o for a in _ids(masked[: m.start()])
                 ):
-                    yield from emit(grant_maker.idx, "funds", o, "funds:award-to", _amount_near(sentence, cmap, m.start("a") if m.group("a") else m.start("a2")))
+                    amt = _amount_near(sentence, cmap, m.start("a") if m.group("a") else m.start("a2"))
+                    yield from emit(grant_maker.idx, "funds", o, "funds:award-to", amt)
+                    # "£96,000 to X for Maths in the Market": the money is for X's project too
+                    pm = _FOR_PROJECT.match(masked, m.end())
+                    if pm and S.typ(o) == "Organisation" and S.typ(int(pm.group("p"))) == "Programme":
+                        p = int(pm.group("p"))
+                        yield from emit(grant_maker.idx, "funds", p, "funds:award-to-for", amt)
+                        yield from emit(o, "delivers", p, "delivers:award-to-for")
         for mm in ms:
             if mm.cue in ("funded", "backed", "supported") and mm.type == "Organisation":
                 pos = masked.find(f"<<{mm.idx}>>")

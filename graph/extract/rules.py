@@ -130,13 +130,17 @@ _RECIPIENT_SENTENCE = re.compile(
 _MAKER_VERB = re.compile(
     r"\b(?:announc|award|allocat|distribut|confirm|invest|grant|commit|fund)\w*", re.I
 )
+_GIVER_NAMED = re.compile(r"\b(?:by|from)\b", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _AWARD_HINT = re.compile(r"\bto\b|receiv|award|\bgo(?:es)?\b|\bgets?\b|\bw[oi]n", re.I)
 
 
-def _grant_maker(text: str, sentences, si: int, by_sentence) -> SentMention | None:  # type: ignore[no-untyped-def]
+def _grant_maker(text: str, sentences, si: int, by_sentence, author: SentMention | None = None) -> SentMention | None:  # type: ignore[no-untyped-def]
     """The organisation an earlier sentence names as announcing or awarding grants
-    (the first organisation of the nearest such sentence), as a stand-in mention."""
+    (the first organisation of the nearest such sentence), as a stand-in mention.
+    When the nearest such sentence names none ("It is proposed that the £186,000
+    is awarded as follows:"), the document's ``author`` awards (if known)."""
+    nearest = True
     for k in funder_sentences(text, sentences, si):
         if _RECIPIENT_SENTENCE.search(text, *sentences[k]):
             continue  # "X has been awarded £325,000": X receives, it does not award
@@ -150,6 +154,9 @@ def _grant_maker(text: str, sentences, si: int, by_sentence) -> SentMention | No
         )  # the subject of "has announced/confirmed/awarded", not "comes from X" or "delivered by X"
         if org is not None:
             return SentMention(_MAKER_IDX, org.group, org.type, org.subtype, 0, 0)
+        if nearest and author is not None:
+            return author
+        nearest = False
     return None
 
 
@@ -288,6 +295,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         )
 
     speaker = author(doc, sentences, groups, found, where)
+    author_maker = (SentMention(_MAKER_IDX, speaker, "Organisation", groups[speaker].subtype, 0, 0)
+                    if speaker is not None else None)
     if speaker is not None:
         for m in WE.finditer(text):
             si = sentence_index(sentences, m.start())
@@ -326,7 +335,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             recent_prog = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
         maker = None
         if "£" in sentence and _AWARD_HINT.search(sentence):
-            maker = _grant_maker(text, sentences, si, by_sentence)
+            # the author awards only where the sentence names no giver ("awarded £55,000 by X")
+            maker = _grant_maker(text, sentences, si, by_sentence,
+                                 None if _GIVER_NAMED.search(sentence) else author_maker)
         for r in sentence_relations(sentence, ms, topic, recent_prog, maker):
             relations.append(
                 Relation(
