@@ -6,7 +6,9 @@ regions, metropolitan counties and combined-authority areas, every local
 authority area (April 2023 boundaries), English counties, cities and towns
 with their ONS GSS and ISO 3166-2:GB codes; ``organisations.tsv`` lists UK
 government departments, national public bodies, combined authorities and
-major grant-making funders, with org-id identifiers where one was sourced.
+major grant-making funders, with org-id identifiers where one was sourced;
+``programmes.tsv`` lists national UK public programmes and funds (skills,
+employment, culture, heritage, place) by the names their owners publish.
 
 >>> gz = load_gazetteer()
 >>> [e.name for e in gz.lookup("the city of bristol")]
@@ -48,6 +50,7 @@ PLACE_COLUMNS = (
     "ambiguous",
 )
 ORG_COLUMNS = ("name", "subtype", "aliases", "org_id", "homepage", "note")
+PROGRAMME_COLUMNS = ("name", "subtype", "aliases", "owner", "note")
 
 #: ONS GSS code: entity prefix (letter + 2 digits) and 6 digits.
 GSS_RE = re.compile(r"^[EKNSW]\d{2}\d{6}$")
@@ -67,7 +70,7 @@ class GazetteerEntry:
 
     name: str
     type: str
-    """Top type: "Place" or "Organisation"."""
+    """Top type: "Place", "Organisation" or "Programme"."""
     subtype: str
     ids: tuple[tuple[str, str], ...]
     """(scheme, value) pairs; schemes are "gss", "iso3166-2" and "org-id"."""
@@ -137,6 +140,10 @@ class Gazetteer:
     def organisations(self) -> tuple[GazetteerEntry, ...]:
         """Entries of type Organisation."""
         return tuple(e for e in self.entries if e.type == "Organisation")
+
+    def programmes(self) -> tuple[GazetteerEntry, ...]:
+        """Entries of type Programme."""
+        return tuple(e for e in self.entries if e.type == "Programme")
 
 
 def _append_once(bucket: list[GazetteerEntry], e: GazetteerEntry) -> None:
@@ -248,6 +255,29 @@ def parse_organisations(text: str, source: str = "organisations.tsv") -> list[Ga
     return out
 
 
+def parse_programmes(text: str, source: str = "programmes.tsv") -> list[GazetteerEntry]:
+    """Parse a programmes TSV; raise :class:`GazetteerError` naming ``source`` and the line."""
+    out = []
+    for lineno, row in _rows(text, source, PROGRAMME_COLUMNS):
+        if row["subtype"] not in SUBTYPES["Programme"]:
+            raise GazetteerError(f"{source}:{lineno}: unknown programme subtype {row['subtype']!r}")
+        out.append(
+            GazetteerEntry(
+                name=row["name"],
+                type="Programme",
+                subtype=row["subtype"],
+                ids=(),
+                aliases=_split(row["aliases"]),
+                parent=None,
+                lat=None,
+                long=None,
+                ambiguous=False,
+                homepage=None,
+            )
+        )
+    return out
+
+
 def _check(entries: list[GazetteerEntry]) -> None:
     names: set[tuple[str, str]] = set()
     ids: dict[tuple[str, str], str] = {}
@@ -266,10 +296,12 @@ def _check(entries: list[GazetteerEntry]) -> None:
             raise GazetteerError(f"{e.name!r}: parent {e.parent!r} is not a place in the gazetteer")
 
 
-def load_gazetteer_from(places: Path | None = None, organisations: Path | None = None) -> Gazetteer:
-    """Load a gazetteer from explicit TSV paths (either may be None); checks cross-row rules."""
+def load_gazetteer_from(
+    places: Path | None = None, organisations: Path | None = None, programmes: Path | None = None
+) -> Gazetteer:
+    """Load a gazetteer from explicit TSV paths (any may be None); checks cross-row rules."""
     entries: list[GazetteerEntry] = []
-    for path, parse in ((places, parse_places), (organisations, parse_organisations)):
+    for path, parse in ((places, parse_places), (organisations, parse_organisations), (programmes, parse_programmes)):
         if path is None:
             continue
         try:
@@ -283,13 +315,16 @@ def load_gazetteer_from(places: Path | None = None, organisations: Path | None =
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Return the packaged gazetteer (places and organisations), loaded once and cached."""
+    """Return the packaged gazetteer (places, organisations, programmes), loaded once and cached."""
     data = resources.files("graph") / "data"
     entries = parse_places(
         (data / "places.tsv").read_text(encoding="utf-8"), "graph/data/places.tsv"
     )
     entries += parse_organisations(
         (data / "organisations.tsv").read_text(encoding="utf-8"), "graph/data/organisations.tsv"
+    )
+    entries += parse_programmes(
+        (data / "programmes.tsv").read_text(encoding="utf-8"), "graph/data/programmes.tsv"
     )
     _check(entries)
     return Gazetteer(entries)

@@ -599,6 +599,14 @@ def test_a_plural_head_after_words_that_are_not_places_is_not_distributed() -> N
     ]
 
 
+def test_national_programmes_without_a_head_noun_come_from_the_gazetteer() -> None:
+    x = extract("Harbourside College offers Free Courses for Jobs and Skills Bootcamps, and runs Multiply classes.")
+    assert typed(x, "Free Courses for Jobs") == ("Programme", "Initiative")
+    assert typed(x, "Skills Bootcamps") == ("Programme", "QualificationRoute")
+    assert typed(x, "Multiply") == ("Programme", "Initiative")
+    assert "Free Courses for Jobs Bootcamp" not in x.entities
+
+
 def test_two_whole_names_joined_by_and_are_split() -> None:
     assert [n for n, _ in split_coordination("Brackley College and Kestrel Valley Foundation")] == [
         "Brackley College",

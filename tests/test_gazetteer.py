@@ -280,7 +280,7 @@ def test_a_town_that_is_also_an_area_is_one_row(gz):
 
 
 def test_files_are_sorted_with_one_entity_per_row():
-    for fname in ("places.tsv", "organisations.tsv"):
+    for fname in ("places.tsv", "organisations.tsv", "programmes.tsv"):
         names = [
             line.split("\t")[0]
             for line in (DATA / fname).read_text(encoding="utf-8").splitlines()[1:]
@@ -436,3 +436,22 @@ def test_small_towns_of_a_thousand_people_are_places(gz):
         assert _one(gz, n).ambiguous, n
     # phrases made only of common words were left out
     assert not gz.lookup("West End") and not gz.lookup("Church End")
+
+
+def test_national_programmes_are_listed_with_their_owners(gz):
+    progs = {e.name: e for e in gz.programmes()}
+    assert len(progs) >= 60
+    assert progs["UK Shared Prosperity Fund"].subtype == "FundingProgramme"
+    assert [e.name for e in gz.lookup("UKSPF")] == ["UK Shared Prosperity Fund"]
+    assert [e.name for e in gz.lookup("skills bootcamp")] == ["Skills Bootcamps"]
+    orgs = {f for e in gz.organisations() for f in e.forms}
+    rows = (DATA / "programmes.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    owners = {line.split("\t")[3] for line in rows}
+    assert owners - orgs == {"European Commission"}  # every UK owner is a row of organisations.tsv
+
+
+def test_bad_programme_row(tmp_path):
+    p = tmp_path / "programmes.tsv"
+    p.write_text("name\tsubtype\taliases\towner\tnote\nX\tCharity\t\t\t\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=rf"{re.escape(str(p))}:2: unknown programme subtype"):
+        load_gazetteer_from(programmes=p)

@@ -268,6 +268,18 @@ class PlaceLookup:
         return self.forms.get(name, [])
 
 
+def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
+    """ "Free Courses for Jobs and Skills Bootcamps": two gazetteer names joined by
+    "and" are two names (not a plural head shared by both), unless the whole is one."""
+    if places.lookup(name):
+        return None
+    for m in re.finditer(r"\s+(?:and|&)\s+", name):
+        left, right = name[: m.start()], name[m.end() :]
+        if places.lookup(left) and places.lookup(right):
+            return left, right
+    return None
+
+
 def _sentence_mentions(
     text: str, s0: int, s1: int, si: int, places: PlaceLookup
 ) -> list[Found]:
@@ -277,7 +289,10 @@ def _sentence_mentions(
     for ch in chunks(sentence, is_place=places.is_place_word):
         purpose = split_purpose(ch.text, "£" in sentence[: ch.start] or _AWARD_CUE.search(sentence, 0, ch.start) is not None,
                                 places.is_place_word) if " " in ch.text else None
-        if purpose and not places.lookup(ch.text):
+        known = _known_pair(ch.text, places) if " and " in ch.text or " & " in ch.text else None
+        if known:
+            parts = [(known[0], True), (known[1], True)]
+        elif purpose and not places.lookup(ch.text):
             # "… CIC for Maths in the Market, numeracy drop-ins": the project's name goes on
             tail = _NAME_GOES_ON.match(sentence, ch.end)
             if tail and not (places.is_place_word(tail.group("w")) or tail.group("w").lower() in LEADING_STOP):
@@ -435,9 +450,9 @@ _AT_BEFORE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
 
 def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:
     gz = places.lookup(name)
-    # a named public body in the gazetteer keeps its curated subtype and identifiers
+    # a named public body or national programme in the gazetteer keeps its curated subtype and identifiers
     for gname, gtype, gsub, gids, _amb in gz:
-        if gtype == "Organisation":
+        if gtype in ("Organisation", "Programme"):
             return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                          aliases={name} if name != gname else set())
     typed = classify(name)
