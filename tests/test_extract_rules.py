@@ -607,6 +607,15 @@ def test_national_programmes_without_a_head_noun_come_from_the_gazetteer() -> No
     assert "Free Courses for Jobs Bootcamp" not in x.entities
 
 
+def test_a_remit_council_joined_by_and_is_one_body_and_no_local_authority() -> None:
+    x = extract("Reading Routes received £96,000 from the Wessex Library and Information Council.")
+    assert "Wessex Library and Information Council" in x.entities
+    assert x.entities["Wessex Library and Information Council"].subtype != "LocalAuthority"
+    # a place before "Council" is a second body
+    x = extract("Leeds Library and Bradford Council agreed the plan.")
+    assert {"Leeds Library", "Bradford Council"} <= set(x.entities)
+
+
 def test_two_whole_names_joined_by_and_are_split() -> None:
     assert [n for n, _ in split_coordination("Brackley College and Kestrel Valley Foundation")] == [
         "Brackley College",
@@ -2164,3 +2173,29 @@ def test_a_hyphenated_word_opens_a_name_unless_it_is_a_place_cue():
     assert ("Jobcentre Plus", "delivers", "Sector-based Work Academy Programme") in x.triples
     assert ("Wessex County Council", "delivers", "Community-led Housing Fund") in x.triples
     assert ("Kestrel Arts Trust", "locatedIn", "Leeds") in x.triples
+
+
+# ------------------------------------------------- "the Council" in council reports
+
+
+def test_the_council_with_a_capital_refers_to_the_council_named_before():
+    x = extract("Harbourside Borough Council runs the library service. The Council funds Tidewater Arts Trust.")
+    assert ("Harbourside Borough Council", "funds", "Tidewater Arts Trust") in x.triples
+
+
+def test_the_combined_authority_is_a_reference_not_a_body_of_its_own():
+    x = extract(
+        "The Wessex Combined Authority runs the careers service. The Kestrel Careers Network is run by "
+        "the Combined Authority and co-funded by the Northfield Foundation."
+    )
+    assert "Combined Authority" not in x.entities
+    assert ("Wessex Combined Authority", "delivers", "Kestrel Careers Network") in x.triples
+
+
+def test_the_county_council_is_the_county_council_not_the_last_council_named():
+    x = extract(
+        "Wessex County Council and Harbourside Borough Council met in March. "
+        "The County Council funds Tidewater Arts Trust."
+    )
+    assert ("Wessex County Council", "funds", "Tidewater Arts Trust") in x.triples
+    assert ("Harbourside Borough Council", "funds", "Tidewater Arts Trust") not in x.triples

@@ -34,6 +34,7 @@ from graph.extract.names import (
     chunks,
     classify,
     is_acronym,
+    is_description,
     split_coordination,
     split_purpose,
     tokens,
@@ -268,6 +269,19 @@ class PlaceLookup:
         return self.forms.get(name, [])
 
 
+def _names_a_place(name: str, places: PlaceLookup) -> bool:
+    """Whether a council's name has a council-kind word ("Borough", "County") or a gazetteer place in it."""
+    words = name.split()[:-1]
+    if any(w.lower() in _COUNCIL_KINDS for w in words):
+        return True
+    return any(
+        places.is_place_word(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)
+    )
+
+
+_COUNCIL_KINDS = frozenset("county city borough district metropolitan town parish unitary royal london".split())
+
+
 def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
     """ "Free Courses for Jobs and Skills Bootcamps": two gazetteer names joined by
     "and" are two names (not a plural head shared by both), unless the whole is one."""
@@ -449,6 +463,8 @@ _AT_BEFORE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
 
 
 def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:
+    if is_description(name):
+        return Found(name, st, en, None, None, "description", 0)
     gz = places.lookup(name)
     # a named public body or national programme in the gazetteer keeps its curated subtype and identifiers
     for gname, gtype, gsub, gids, _amb in gz:
@@ -476,6 +492,10 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         if m and _NOUN_TYPE.get(m.group("noun").lower(), ("Place",))[0] != "Place":
             t, sub = _NOUN_TYPE[m.group("noun").lower()]
             return Found(name, st, en, t, sub, f"context:is-a-{m.group('noun').lower()}", 0)
+    if typed and typed[1] == "LocalAuthority" and typed[2] == "head:council" and not _names_a_place(name, places):
+        # "Scottish Library and Information Council", "Crafts Council": a council named for a
+        # remit, not for a place, is no local authority
+        return Found(name, st, en, typed[0], None, typed[2], 0)
     if typed:
         return Found(name, st, en, typed[0], typed[1], typed[2], 0)
     for gname, gtype, gsub, gids, ambiguous in gz:

@@ -382,6 +382,18 @@ def _words(name: str) -> list[str]:
 _BOROUGH_OF = re.compile(r"(?:The\s+)?(?:London\s+|Royal\s+|Metropolitan\s+|County\s+)?Borough\s+of\s+[A-Z]")
 
 
+_COUNCIL_KIND = frozenset("county city borough district metropolitan combined local unitary parish town".split())
+
+
+def is_description(name: str) -> bool:
+    """ "Combined Authority", "County Council", "Council": a kind of council, not a name
+    (in a report, "the County Council" refers back to the one named before)."""
+    low = [w.lower() for w in _words(name)]
+    return bool(low) and low[-1] in ("council", "authority", "councils", "authorities") and all(
+        w in _COUNCIL_KIND for w in low[:-1]
+    )
+
+
 def head_of(name: str) -> tuple[str, str | None, str] | None:
     """Type a name by its head noun: (type, subtype, rule) or None when headless."""
     words = _words(name)
@@ -393,6 +405,8 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
     if low[-1] in NON_ENTITY_HEADS:
         return None
     last = low[-1]
+    if is_description(name):
+        return None  # "the Combined Authority", "the County Council": a description, not a name
     if last in ("partnerships",):
         return ("Programme", "Network", "head:partnerships")
     for table in (PROGRAMME_HEADS, ORG_HEADS, PLACE_HEADS):
@@ -534,6 +548,15 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
                 and not (is_place and is_place(" ".join(left[-1:])))
             ):
                 continue  # "School for Oriental and African Studies": one remit (but "University of Hull and X": two)
+            if (
+                left_head is not None
+                and not left_head[2].startswith("head:council")
+                and len(right) == 2
+                and right[1].lower() == "council"
+                and is_place is not None
+                and not is_place(right[0])
+            ):
+                continue  # "Scottish Library and Information Council": a remit, not a second council
             if left_head is not None and (len(right) >= 2 or right_head):
                 return [(left_name, True), *split_coordination(right_name, is_place)]
             if len(right) >= 2 and right_head is not None and left_head is None:

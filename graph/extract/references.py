@@ -13,12 +13,21 @@ from graph.extract.entities import (
 from graph.records import Document
 
 _DEFINITE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<noun>programmes|projects|schemes|initiatives|combined\s+authority|council|local\s+authority|authority|trust|college|university|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<noun>programmes|projects|schemes|initiatives|"
+    # a council report's "the Council", "the Combined Authority", "the County Council": capitals too
+    r"(?i:combined\s+(?:county\s+)?authority|(?:county|city|borough|district|metropolitan\s+borough)\s+council|council|local\s+authority|authority)|"
+    r"trust|college|university|"
     r"charity|museum|theatre|commission|department|programme|project|scheme|initiative|pilot|fund|"
     r"partnership|network|festival|strategy|bootcamp|course|hub|campaign|challenge|trail|fellowship|residency|accelerator|lab)\b(?:(?P<poss>’s|'s)|(?!\s+[A-Z]))"  # not "the charity Children North East": a name follows
 )
 _DEF_SUBTYPE = {
     "combined authority": ("Organisation", ("CombinedAuthority",)),
+    "combined county authority": ("Organisation", ("CombinedAuthority",)),
+    "county council": ("Organisation", ("LocalAuthority",)),
+    "city council": ("Organisation", ("LocalAuthority",)),
+    "borough council": ("Organisation", ("LocalAuthority",)),
+    "district council": ("Organisation", ("LocalAuthority",)),
+    "metropolitan borough council": ("Organisation", ("LocalAuthority",)),
     "council": ("Organisation", ("LocalAuthority",)),
     "local authority": ("Organisation", ("LocalAuthority",)),
     "authority": ("Organisation", ("LocalAuthority", "CombinedAuthority")),
@@ -58,6 +67,9 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
             ]
             if want_type == "Programme" and noun not in ("programme", "project", "scheme", "initiative", "pilot"):
                 cands = [f for f in cands if noun in f.name.lower()] or []
+            elif " " in noun and noun.endswith("council"):
+                # "the County Council" is the county council named last, not the district
+                cands = [f for f in cands if noun in f.name.lower()] or cands
             elif noun in ("college", "university", "museum", "theatre", "trust"):
                 # "the university" is a university, not the school named last
                 cands = [f for f in cands if noun[:-1] in f.name.lower()]

@@ -219,7 +219,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type is None:
             prev_end = last_typed_org_end.get(f.sentence)
             typed_before = prev_end is not None and f.start - prev_end < 12
-            if f.rule != "person" and f.name.split()[-1].lower() not in TITLE_WORDS and _slot_type(f, text, s0, typed_before) and (
+            if f.rule not in ("person", "description") and f.name.split()[-1].lower() not in TITLE_WORDS and _slot_type(f, text, s0, typed_before) and (
                 len(f.name.split()) >= 2 or f.name.isupper() or _ROLE_NOUN_SLOT.search(text, max(s0, f.start - 40), f.start)
             ):
                 f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
