@@ -2199,3 +2199,22 @@ def test_the_county_council_is_the_county_council_not_the_last_council_named():
     )
     assert ("Wessex County Council", "funds", "Tidewater Arts Trust") in x.triples
     assert ("Harbourside Borough Council", "funds", "Tidewater Arts Trust") not in x.triples
+
+
+_SERVICE_PAGE = (
+    "Kestrel Steps\n\n"
+    "Free careers support for adults.\n\n"
+    "Kestrel Steps is a free careers service for adults aged 19 and over. It is run by the Wessex "
+    "Combined Authority and funded through the UK Shared Prosperity Fund.\n\n"
+    "To join the programme you must live in Halton, Knowsley or Wirral."
+)
+
+
+def test_a_page_about_a_named_service_makes_it_the_programme_the_page_is_about():
+    x = extract(_SERVICE_PAGE)
+    assert typed(x, "Kestrel Steps") == ("Programme", "Initiative")  # "is a free careers service"
+    assert ("Wessex Combined Authority", "delivers", "Kestrel Steps") in x.triples
+    # "the programme" is the page's service, not the fund named last; "or" closes the list
+    for place in ("Halton", "Knowsley", "Wirral"):
+        assert ("Kestrel Steps", "operatesIn", place) in x.triples
+        assert ("UK Shared Prosperity Fund", "operatesIn", place) not in x.triples

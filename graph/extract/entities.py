@@ -54,7 +54,7 @@ _IS_A = re.compile(
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
     r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
     r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
-    r"choir|band)\b",
+    r"choir|band|service)\b",
     re.I,
 )
 _NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
@@ -119,6 +119,7 @@ _NOUN_TYPE = {
     "agency": ("Organisation", "GovernmentBody"),
     "institution": ("Organisation", None),
     "strand": ("Programme", "Initiative"),
+    "service": ("Programme", "Initiative"),
     "club": ("Programme", "Initiative"),
     "clubs": ("Programme", "Initiative"),
     "sessions": ("Programme", "Initiative"),

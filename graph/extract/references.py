@@ -67,6 +67,10 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
             ]
             if want_type == "Programme" and noun not in ("programme", "project", "scheme", "initiative", "pilot"):
                 cands = [f for f in cands if noun in f.name.lower()] or []
+            elif want_type == "Programme":
+                # "funded through the UK Shared Prosperity Fund … to join the programme": a fund
+                # is "the fund", seldom "the programme"
+                cands = [f for f in cands if f.subtype != "FundingProgramme"] or cands
             elif " " in noun and noun.endswith("council"):
                 # "the County Council" is the county council named last, not the district
                 cands = [f for f in cands if noun in f.name.lower()] or cands

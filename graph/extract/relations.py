@@ -26,8 +26,8 @@ _LIST_ITEM = (
     r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
     r"(?:(?:charity|social\s+enterprise|company|housebuilder|employer|university|college)\s+(?=<<))?"  # "and the charity X"
 )
-#: "A, B and C": names joined by commas, "and", "&" (a semicolon ends a clause, not a list item)
-LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
+#: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item)
+LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
 #: "…: Coventry; Dudley; Telford": after a colon, semicolons separate the items too
 COLON_LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*){_LIST_ITEM}{ENT})*"
 

@@ -188,16 +188,22 @@ def _same_name_mentions(found: list[Found]) -> None:
 
 def main_programme(groups, title_end: int) -> int | None:  # type: ignore[no-untyped-def]
     """The programme a document is about (a flyer's course, a release's project):
-    named more often than any other programme, at least three times, or twice
-    when the title (text before ``title_end``) names it."""
+    the one the title (text before ``title_end``) names, if it is named again,
+    or else one named more often than any other programme, at least three times."""
     counts = sorted(
         ((len(g.mentions), -min(f.start for f in g.mentions), gi) for gi, g in enumerate(groups) if g.type == "Programme" and g.mentions),
         reverse=True,
     )
-    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    if not counts:
+        return None
+    # the title's programme, named again below it ("Next Steps Navigator" over its own page)
+    titled = [c for c in counts if -c[1] < title_end and c[0] >= 2]
+    if len(titled) == 1:
+        return titled[0][2]
+    if len(counts) > 1 and counts[1][0] == counts[0][0]:
         return None
     n, first, gi = counts[0]
-    return gi if n >= 3 or (n == 2 and -first < title_end) else None
+    return gi if n >= 3 else None
 
 
 def extract_rules(doc: Document) -> DocumentExtraction:
