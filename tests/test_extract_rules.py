@@ -1498,7 +1498,7 @@ def test_a_fixed_width_table_from_a_pdf_is_read_by_its_columns():
 
     (table,) = fixed_width_tables(_FIXED_WIDTH_REPORT)
     assert table.roles == ("org", "programme", "amount")
-    assert table.inner == (None, "place", None)
+    assert table.inner == (None, "ward", None)
     rows = [
         [(c.role, c.text(_FIXED_WIDTH_REPORT)) for c in fixed_row_cells(_FIXED_WIDTH_REPORT, table, r)]
         for r in table.rows
@@ -1506,7 +1506,7 @@ def test_a_fixed_width_table_from_a_pdf_is_read_by_its_columns():
     assert rows[1] == [
         ("org", "Kestrel Valley Players"),
         ("programme", "Market Square Summer Rep"),
-        ("place", "East Retford North"),  # wrapped onto the next line under its column
+        ("ward", "East Retford North"),  # wrapped onto the next line under its column
         ("amount", "£36,500"),
     ]
     # each row (with its wrapped line) is one sentence; the numbered paragraph after it is not a row
@@ -2218,3 +2218,62 @@ def test_a_page_about_a_named_service_makes_it_the_programme_the_page_is_about()
     for place in ("Halton", "Knowsley", "Wirral"):
         assert ("Kestrel Steps", "operatesIn", place) in x.triples
         assert ("UK Shared Prosperity Fund", "operatesIn", place) not in x.triples
+
+
+# ------------------------------------------------- tables of partners, members and sites
+
+
+def test_a_partners_table_with_roles_sites_and_areas():
+    x = extract(
+        "Kestrel Steps\n\n"
+        "Kestrel Steps is a free careers service for adults. Kestrel Steps is run by the Wessex Combined Authority.\n\n"
+        "Partner | Role | Drop-in hub | Boroughs covered\n"
+        "Tidewater Pathways Trust | Lead provider | Harbour Road Skills Shop, Liverpool | Liverpool and Sefton\n"
+        "Saltbrook Careers Co-operative | Outreach partner | Ferry Learning Rooms, Wallasey | Wirral\n"
+    )
+    for header in ("Partner", "Role", "Drop-in hub", "Boroughs covered"):
+        assert header not in x.entities  # a header row is no row of names
+    assert ("Tidewater Pathways Trust", "delivers", "Kestrel Steps") in x.triples  # "Lead provider"
+    assert ("Saltbrook Careers Co-operative", "participatesIn", "Kestrel Steps") in x.triples
+    assert ("Tidewater Pathways Trust", "operatesIn", "Sefton") in x.triples  # every place of the cell
+    assert typed(x, "Harbour Road Skills Shop") == ("Place", "Site")
+    assert ("Harbour Road Skills Shop", "locatedIn", "Liverpool") in x.triples
+    assert not any(p == "funds" for _s, p, _o in x.triples)  # no amounts: nobody funds the rows
+
+
+def test_a_members_table_gives_members_of_the_partnership_and_where_they_are_based():
+    x = extract(
+        "Kestrel Partnership\n\n"
+        "Kestrel Partnership brings together schools and arts organisations across the coast.\n\n"
+        "Member | Based in | Role on the steering group\n"
+        "Thanet District Council | Margate | Chair; host employer\n"
+        "Harbour Arm Gallery | Margate | Vice-chair; lead for the Young Curators programme\n"
+    )
+    assert ("Thanet District Council", "partOf", "Kestrel Partnership") in x.triples
+    assert ("Harbour Arm Gallery", "locatedIn", "Margate") in x.triples
+    assert ("Harbour Arm Gallery", "delivers", "Young Curators") in x.triples
+
+
+def test_a_place_cell_listing_places_gives_each_but_a_ward_cell_is_one_place():
+    x = extract(
+        "The Northfield Foundation has awarded £90,000 to two projects.\n\n"
+        "Strand | Lead organisation | Where it runs | Amount\n"
+        "Rig Ready | Saltbrook Rigging Co-operative | Pepys Estate, Deptford | £50,000\n"
+        "Stage Doors | Kestrel Youth Theatre | Bellingham and Downham | £40,000\n"
+    )
+    assert ("Saltbrook Rigging Co-operative", "delivers", "Rig Ready") in x.triples
+    for p in ("Pepys Estate", "Deptford"):
+        assert ("Rig Ready", "operatesIn", p) in x.triples
+    for p in ("Bellingham", "Downham"):
+        assert ("Stage Doors", "operatesIn", p) in x.triples
+    x = extract(
+        "The panel recommends the following awards.\n\n"
+        "| Project | Ward | Amount |\n| --- | --- | --- |\n| Towpath Lights | Tuxford and Trent | £9,750 |\n"
+    )
+    assert ("Towpath Lights", "operatesIn", "Tuxford and Trent") in x.triples
+
+
+def test_a_headless_name_with_from_the_inside_is_one_name():
+    x = extract("March Heritage Circle leads Voices from the Drains, the oral history strand.")
+    assert ("March Heritage Circle", "delivers", "Voices from the Drains") in x.triples
+    assert extract("Support from the Council helped the group.").entities == {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from graph import EXTRACTOR_VERSION
 from graph.extract.amounts import parse_amount
@@ -178,22 +179,43 @@ def member_relations(doc: Document, sentences, found, where, entities, specs) ->
     return out
 
 
-def type_table_cells(
-    text: str, found: list[Found], rows: list[TableRow]
-) -> tuple[list[Found], list[tuple[int, dict[str, Found], str | None, list[Found]]]]:
+@dataclass
+class RowSpec:
+    """What one data row of a header table says, cell by cell (see :func:`type_table_cells`)."""
+
+    sentence: int
+    by_role: dict[str, Found]
+    amount: str | None = None
+    role: tuple[int, int] | None = None
+    """Span of a "Role" cell ("Lead provider", "Vice-chair; lead for Young Curators")."""
+    participants: list[Found] = field(default_factory=list)
+    places: list[Found] = field(default_factory=list)
+    """Every place a place cell lists ("Liverpool and Sefton")."""
+    site_town: Found | None = None
+    """The town after the site in a site cell ("Kirkby Works Hub, Kirkby")."""
+    member: bool = False
+    """The organisation column is headed "Member(s)"."""
+
+
+_WANT = {"org": "Organisation", "funder": "Organisation", "programme": "Programme", "place": "Place",
+         "base": "Place", "site": "Place"}
+
+
+def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tuple[list[Found], list[RowSpec]]:
     """Give each cell of a header table the type its column names; return the row specs."""
-    specs: list[tuple[int, dict[str, Found], str | None, list[Found]]] = []
+    specs: list[RowSpec] = []
     for row in rows:
-        by_role: dict[str, Found] = {}
-        participants: list[Found] = []
-        amount = None
+        spec = RowSpec(row.sentence, {})
         for cell in row.cells:
             a, b = cell.start, cell.end
             if b <= a or cell.role is None:
                 continue
             value = cell.text(text)
             if cell.role == "amount":
-                amount = value
+                spec.amount = value
+                continue
+            if cell.role == "role":
+                spec.role = (a, b)
                 continue
             if cell.role == "participant":
                 # "Brinkburn Primary; Cauldwell Academy": each name in the cell takes part
@@ -210,31 +232,79 @@ def type_table_cells(
                         found.append(f)
                     if f.type is None:
                         f.type, f.subtype, f.rule = "Organisation", None, "table:participant-column"
-                    participants.append(f)
+                    spec.participants.append(f)
                 continue
-            want = {"org": "Organisation", "funder": "Organisation", "programme": "Programme", "place": "Place"}[cell.role]
+            if cell.role == "site" and cell.value is None:
+                # "Kirkby Works Hub, Kirkby": the site, then the town it is in
+                comma = value.rfind(",")
+                if comma > 0:
+                    town = [f for f in found if a + comma < f.start and f.end <= b and f.type == "Place"]
+                    spec.site_town = town[0] if town else None
+                    b = a + comma
+                    value = text[a:b]
+            if cell.role == "member":
+                spec.member = True
+            role = {"member": "org", "ward": "place"}.get(cell.role, cell.role)
+            whole = cell.role == "ward"  # one place, whatever is in it
+            want = _WANT[role]
             exact = next((f for f in found if (f.start, f.end) == (a, b) and f.type == want), None)
             if cell.value is not None:
                 # a cell wrapped over lines: its whole text names it; the span is its first line
                 found = [f for f in found if not (a <= f.start and f.end <= b)]
-                exact = Found(value, a, b, want, None, f"table:{cell.role}-column", row.sentence)
+                exact = Found(value, a, b, want, None, f"table:{role}-column", row.sentence)
                 found.append(exact)
             elif exact is None:
                 exact = next((f for f in found if (f.start, f.end) == (a, b)), None)
                 if exact is not None and want != "Place":
-                    exact.type, exact.subtype, exact.rule = want, exact.subtype if exact.type == want else None, f"table:{cell.role}-column"
-                elif exact is None or exact.type != want:
+                    exact.type, exact.subtype, exact.rule = want, exact.subtype if exact.type == want else None, f"table:{role}-column"
+                elif exact is None or exact.type != want or role == "site":
                     inner = [f for f in found if a <= f.start and f.end <= b and f.type == want]
-                    if want == "Place" and inner and _places_listed(value, inner):
+                    listed = not whole and inner and _places_listed(value, inner)
+                    parts = _place_parts(text, a, b) if role == "place" and not whole and not listed else []
+                    if want == "Place" and role != "site" and listed:
                         exact = inner[0]
+                        if role == "place":
+                            spec.places.extend(inner)
+                    elif parts:
+                        # "Pepys Estate, Deptford", "Bellingham and Downham": each part is a place
+                        for pa, pb in parts:
+                            f = next((f for f in found if (f.start, f.end) == (pa, pb) and f.type == "Place"), None)
+                            if f is None:
+                                found = [g for g in found if not (pa <= g.start and g.end <= pb)]
+                                f = Found(text[pa:pb], pa, pb, "Place", None, "table:place-column", row.sentence)
+                                found.append(f)
+                            spec.places.append(f)
+                        exact = spec.places[0]
                     else:
                         found = [f for f in found if not (a <= f.start and f.end <= b)]
-                        exact = Found(value, a, b, want, None, f"table:{cell.role}-column", row.sentence)
+                        exact = Found(value, a, b, want, "Site" if role == "site" else None,
+                                      f"table:{role}-column", row.sentence)
                         found.append(exact)
-            by_role[cell.role] = exact
-        if by_role:
-            specs.append((row.sentence, by_role, amount, participants))
+            if role == "place" and not spec.places:
+                spec.places.append(exact)
+            spec.by_role[role] = exact
+        if spec.by_role:
+            specs.append(spec)
     return found, specs
+
+
+_PLACE_PART = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|upon|on|under|in|the|of)){0,4}")
+
+
+def _place_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of the parts of a place cell that lists several ("Pepys Estate, Deptford",
+    "Bellingham and Downham"), or [] when the cell is not such a list."""
+    parts = []
+    for m in re.finditer(r"[^,;/&]+", text[a:b]):
+        for piece in re.split(r"\s+and\s+", m.group()):
+            k = m.group().find(piece)
+            pa = a + m.start() + k + len(piece) - len(piece.lstrip())
+            pb = a + m.start() + k + len(piece.rstrip())
+            if pb > pa:
+                parts.append((pa, pb))
+    if len(parts) < 2 or not all(_PLACE_PART.fullmatch(text[pa:pb]) for pa, pb in parts):
+        return []
+    return parts
 
 
 def _places_listed(cell: str, inner: list[Found]) -> bool:
@@ -271,15 +341,38 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         )
 
     funder_cache: dict[int, str | None] = {}
-    for si, by_role, amount, participants in specs:
-        org, prog, place = (key(by_role.get(r)) for r in ("org", "programme", "place"))
-        for f in participants:
+    for spec in specs:
+        si, by_role, amount = spec.sentence, spec.by_role, spec.amount
+        org, prog, site, base = (key(by_role.get(r)) for r in ("org", "programme", "site", "base"))
+        for f in spec.participants:
             rel(key(f), "participatesIn", prog, si, "participatesIn:table-row")
         if "funder" in by_role:
             rel(key(by_role["funder"]), "funds", prog or org or subject, si, "funds:funder-column", amount)
             continue
         rel(org, "delivers", prog, si, "delivers:table-row")
-        rel(prog or org, "operatesIn", place, si, "operatesIn:table-row")
+        for p in spec.places:
+            rel(prog or org, "operatesIn", key(p), si, "operatesIn:table-row")
+        rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
+        rel(site, "locatedIn", key(spec.site_town), si, "locatedIn:site-column")
+        if spec.role is not None and org is not None and prog is None:
+            # a partners or members table: the row's body leads what its role names, or else
+            # takes part in (or belongs to) what the page is about
+            ra, rb = spec.role
+            role_text = text[ra:rb]
+            named = [key(f) for f in found if ra <= f.start and f.end <= rb and f.type == "Programme"]
+            leads = re.search(r"\blead|\bdeliver|\bruns?\b|\bprovider\b", role_text, re.I) is not None
+            for p in named:
+                rel(org, "delivers" if leads else "participatesIn", p, si, "table:role-names-programme")
+            if spec.member and author is not None:
+                rel(org, "partOf", author, si, "partOf:member-table")  # "Member | Based in | Role"
+            elif not named and subject is not None:
+                subject_type = next((e.type for e in entities if e.key == subject), None)
+                if subject_type == "Programme":
+                    rel(org, "delivers" if leads else "participatesIn", subject, si, "table:role-in-subject")
+                elif subject_type == "Organisation":
+                    rel(org, "partOf", subject, si, "partOf:member-table")
+        if amount is None:
+            continue  # a table of partners or members, not of grants: nobody funds its rows
         if si not in funder_cache:
             funder = None
             for n, fs in enumerate(funder_sentences(text, sentences, si)):

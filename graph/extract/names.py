@@ -196,9 +196,9 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 # hyphenated word opens the name (but "Leeds-based Kestrel Arts" is a place cue)
                 k += 1
                 continue
-            if w.text.lower() in ("in", "into", "on"):
-                # "Bridges into Work", "Heritage in Common", "Stories on the Shelf": a headless
-                # name, not "X in Leeds"
+            if w.text.lower() in ("in", "into", "on", "from"):
+                # "Bridges into Work", "Heritage in Common", "Stories on the Shelf", "Voices from
+                # the Drains": a headless name, not "X in Leeds" or "Support from the Council"
                 m = k + 1
                 if m + 1 < len(toks) and toks[m].text == "the" and _joinable(sentence, toks[m], toks[m + 1]):
                     m += 1
@@ -209,6 +209,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     and head_of(sentence[toks[i].start : toks[k - 1].end]) is None
                     and not (is_place and is_place(toks[m].text))
                     and toks[m].text.lower() not in _NOT_AFTER_IN
+                    and not (w.text.lower() == "from" and (toks[m].text.lower() in NOT_NAMES or toks[m].text.lower() in ORG_HEADS))
                     and toks[k - 1].text.lower() not in CONNECTORS
                     # the name ends there: "Learners on Universal Credit" is a phrase
                     and not (m + 1 < len(toks) and is_cap(toks[m + 1].text) and _joinable(sentence, toks[m], toks[m + 1]))

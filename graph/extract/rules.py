@@ -251,6 +251,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
 
     places_in_lists(text, sentences, found)
     table_rows, header_rows = header_tables(text, sentences)
+    found = [f for f in found if f.sentence not in header_rows]  # "Drop-in hub" heads a column, names nothing
     found = table_cells(text, sentences, found, skip=header_rows | {r.sentence for r in table_rows})
     found, row_specs = type_table_cells(text, found, table_rows)
     found, member_specs = member_lists(text, sentences, found)

@@ -25,11 +25,21 @@ from dataclasses import dataclass
 
 _ROLES = (
     ("funder", re.compile(r"\b(?:funders?|funded\s+by|sponsors?|donors?)\b", re.I)),
+    # "Role", "Role in the project", "Role on the steering group": what the row's body does
+    ("role", re.compile(r"^\s*(?:main\s+)?roles?\b", re.I)),
+    # "Based in", "Headquarters": where the body is
+    ("base", re.compile(r"\b(?:based|headquarters|home\s+town|office)\b", re.I)),
+    # "Main campus", "Drop-in hub", "Venue": the body's site
+    ("site", re.compile(r"\b(?:campus|hub|venue|site|premises|address)\b", re.I)),
     ("participant", re.compile(r"\b(?:schools|participants|participating|venues|host\s+schools|partner\s+schools)\b", re.I)),
     ("amount", re.compile(r"\b(?:amount|award(?:ed)?|grant|funding|value|total|£|budget|investment)\b", re.I)),
-    ("place", re.compile(r"\b(?:area|location|place|region|local authority|borough|district|town|city|county|ward|constituency|nation)\b", re.I)),
-    ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event)\b", re.I)),
-    ("org", re.compile(r"\b(?:organisation|organization|recipient|grantee|applicant|lead|partner|provider|name|body|charity|company|employer|applicant)s?\b", re.I)),
+    # a ward's name is one place even with "and" in it ("Tuxford and Trent")
+    ("ward", re.compile(r"\bwards?\b", re.I)),
+    ("place", re.compile(r"\b(?:area|areas|location|place|region|local authority|borough|boroughs|district|districts|town|towns|city|county|constituency|nation|where)\b", re.I)),
+    ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course)\b", re.I)),
+    # "Member": an organisation column whose rows belong to the page's partnership
+    ("member", re.compile(r"^\s*members?\s*$", re.I)),
+    ("org", re.compile(r"\b(?:organisation|organization|recipient|grantee|applicant|lead|partner|provider|name|body|charity|company|employer|applicant|member|college|school)s?\b", re.I)),
 )
 _GRANT_MAKER_CUE = re.compile(
     r"\b(?:announc\w*|award\w*|grants?\b|allocat\w*|distribut\w*)", re.I
@@ -47,7 +57,11 @@ _HEADER_WORDS = frozenset(
     organisation organisations organization organizations recipient recipients grantee grantees
     applicant applicants lead partner partners provider providers name names body bodies charity
     charities company companies employer employers delivery delivering main of the and or in
-    no number ref reference description summary year years date funder funders sponsor sponsors donor donors by schools participants participating venues host""".split()
+    no number ref reference description summary year years date funder funders sponsor sponsors donor donors by schools participants participating venues host
+    role roles in on to for with what where it runs run covered covering served based headquarters office home
+    main campus hub drop site sites venue premises address member members college colleges school steering group
+    strand strands course courses completers learners places contact website
+    boroughs districts towns wards cities counties sector sectors""".split()
 )
 
 
