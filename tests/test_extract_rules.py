@@ -2277,3 +2277,45 @@ def test_a_headless_name_with_from_the_inside_is_one_name():
     x = extract("March Heritage Circle leads Voices from the Drains, the oral history strand.")
     assert ("March Heritage Circle", "delivers", "Voices from the Drains") in x.triples
     assert extract("Support from the Council helped the group.").entities == {}
+
+
+# ------------------------------------------------- award lists and funders lists
+
+
+def test_an_award_list_item_gives_the_named_body_the_money():
+    x = extract(
+        "The Northfield Foundation today announced £3m of grants.\n\n"
+        "- Kestrel Learning Partnership – £2.1m for English and maths courses in Dudley and Walsall\n"
+        "- Harbour Adult College – £1.4m to run a new retrofit skills centre\n"
+    )
+    assert x.relation("Northfield Foundation", "funds", "Kestrel Learning Partnership").amount == Decimal("2100000")
+    assert ("Northfield Foundation", "funds", "Harbour Adult College") in x.triples
+    assert "English" not in x.entities  # "£2.1m for English and maths": a subject, not a programme
+
+
+def test_a_funders_list_item_gives_the_named_body_as_the_giver():
+    x = extract(
+        "Thank you to our funders\n\n"
+        "• Kestrel Foundation – £30,000 (year 2 of 3) towards Make Your Mark\n"
+        "• Wessex Combined Authority – £24,750 from the UK Shared Prosperity Fund for Creative Careers Week\n"
+    )
+    assert x.relation("Kestrel Foundation", "funds", "Make Your Mark").amount == Decimal("30000")
+    assert ("Wessex Combined Authority", "funds", "Creative Careers Week") in x.triples
+    assert "UK Shared Prosperity Fund" in x.entities  # a known fund, then what it paid for
+    assert not any(o == "Kestrel Foundation" and p == "funds" for _s, p, o in x.triples)
+
+
+def test_a_recipient_with_an_apposition_receives_money_to_deliver_a_programme():
+    x = extract(
+        "The Northfield Foundation today announced £3m of grants. Saltbrook Digital Academy, a social "
+        "enterprise based in Coventry, will receive £900,000 to deliver Code Your Future, a coding bootcamp for women."
+    )
+    assert typed(x, "Code Your Future") == ("Programme", "QualificationRoute")
+    assert ("Saltbrook Digital Academy", "delivers", "Code Your Future") in x.triples
+    assert ("Northfield Foundation", "funds", "Code Your Future") in x.triples
+    assert ("Saltbrook Digital Academy", "locatedIn", "Coventry") in x.triples
+
+
+def test_a_subject_with_an_apposition_still_runs_its_programme():
+    x = extract("Saltbrook Arts, a charity based in Leeds, runs the Harbour Songs programme.")
+    assert ("Saltbrook Arts", "delivers", "Harbour Songs") in x.triples

@@ -54,7 +54,7 @@ _IS_A = re.compile(
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
     r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
     r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
-    r"choir|band|service)\b",
+    r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships)\b",
     re.I,
 )
 _NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
@@ -120,6 +120,10 @@ _NOUN_TYPE = {
     "institution": ("Organisation", None),
     "strand": ("Programme", "Initiative"),
     "service": ("Programme", "Initiative"),
+    "bootcamp": ("Programme", "QualificationRoute"),
+    "bootcamps": ("Programme", "QualificationRoute"),
+    "apprenticeship": ("Programme", "QualificationRoute"),
+    "apprenticeships": ("Programme", "QualificationRoute"),
     "club": ("Programme", "Initiative"),
     "clubs": ("Programme", "Initiative"),
     "sessions": ("Programme", "Initiative"),
@@ -285,12 +289,14 @@ _COUNCIL_KINDS = frozenset("county city borough district metropolitan town paris
 
 def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
     """ "Free Courses for Jobs and Skills Bootcamps": two gazetteer names joined by
-    "and" are two names (not a plural head shared by both), unless the whole is one."""
+    "and" are two names (not a plural head shared by both), unless the whole is one;
+    so are a gazetteer name and what follows its "for"."""
     if places.lookup(name):
         return None
-    for m in re.finditer(r"\s+(?:and|&)\s+", name):
+    for m in re.finditer(r"\s+(?:and|&|for)\s+", name):
         left, right = name[: m.start()], name[m.end() :]
-        if places.lookup(left) and places.lookup(right):
+        if places.lookup(left) and (places.lookup(right) or (m.group().strip() == "for" and len(right.split()) >= 2)):
+            # "UK Shared Prosperity Fund for Creative Careers Week": a known fund and what it paid for
             return left, right
     return None
 
@@ -304,7 +310,7 @@ def _sentence_mentions(
     for ch in chunks(sentence, is_place=places.is_place_word):
         purpose = split_purpose(ch.text, "£" in sentence[: ch.start] or _AWARD_CUE.search(sentence, 0, ch.start) is not None,
                                 places.is_place_word) if " " in ch.text else None
-        known = _known_pair(ch.text, places) if " and " in ch.text or " & " in ch.text else None
+        known = _known_pair(ch.text, places) if " and " in ch.text or " & " in ch.text or " for " in ch.text else None
         if known:
             parts = [(known[0], True), (known[1], True)]
         elif purpose and not places.lookup(ch.text):
@@ -541,7 +547,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         return Found(name, st, en, t, sub, f"context:is-a-{m.group('noun').lower()}", 0)
     if _LAUNCHED.match(after):
         return Found(name, st, en, "Programme", "Initiative", "context:was-launched", 0)
-    if tail.endswith(("for", "towards")) and _FUNDED_FOR.search(before[-120:]):
+    if tail.endswith(("for", "towards")) and len(words) >= 2 and _FUNDED_FOR.search(before[-120:]):
         # "£96,000 to Kestrel Learning CIC for Maths in the Market", "ring-fenced for Set Up"
         return Found(name, st, en, "Programme", "Initiative", "context:funded-for", 0)
     words = name.split()

@@ -243,11 +243,19 @@ def _ids(s: str) -> list[int]:
 
 _AMOUNT = r"£[\d.,·]+\s*(?:m|bn|k|million|billion)?\b"
 #: "£640,000 to the X Trust", "£560,000 goes to X", "X receives £390,000", "X has been awarded £325,000"
-_FOR_PROJECT = re.compile(r"(?:,[^,<.;]{0,60},)?\s+(?:for|towards)\s+(?:the\s+|its\s+|their\s+)?<<(?P<p>\d+)>>")
+# after "Name – £X" in a list: the words that make Name the giver, not the receiver
+_GIVER_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:[^<.;]{0,40}?\b)?(?:from|through|towards|via|in\s+support\s+of)\b")
+_GIVER_ITEM_FOR = re.compile(r"\b(?:towards|for)\s+(?:the\s+|our\s+)?<<(?P<p>\d+)>>")
+_FOR_PROJECT = re.compile(
+    r"(?:,[^,<.;]{0,60},)?\s*(?:for|towards|to\s+(?:deliver|run|lead|launch|expand|develop|pilot|set\s+up))\s+"
+    r"(?:the\s+|its\s+|their\s+|a\s+new\s+)?<<(?P<p>\d+)>>"
+)
 AWARD_TO = (
     rf"(?P<a>{_AMOUNT})\s+(?:goes\s+|will\s+go\s+|has\s+gone\s+|is\s+going\s+)?to\s+(?:the\s+)?<<(?P<o>\d+)>>"
-    rf"|<<(?P<o2>\d+)>>[^<.;]{{0,30}}?\b(?:receives|received|receive|will\s+receive|has\s+been\s+awarded|was\s+awarded|is\s+awarded|"
+    rf"|<<(?P<o2>\d+)>>(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?[^<.;]{{0,30}}?\b(?:receives|received|receive|will\s+receive|has\s+been\s+awarded|was\s+awarded|is\s+awarded|"
     rf"gets|will\s+get|wins|won)\s+(?:a\s+grant\s+of\s+|an\s+award\s+of\s+)?(?P<a2>{_AMOUNT})(?![\w.,]*\s*from)"
+    # a list item of awards: "Kestrel Learning Partnership – £2.1m for maths courses"
+    rf"|^\s*<<(?P<o3>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a3>{_AMOUNT})"
 )
 _V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for|devolved|allocated|awarded|granted)"
 _V_DELIVER_PASSIVE = (
@@ -444,7 +452,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:funding-from", amt)
-        for m in _rx(rf"(?P<l>{LIST})\s+(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        for m in _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
             funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             funded = _ids(m.group("o"))[0]
             if _FROM_SOURCE.search(m.group("mid")):
@@ -464,13 +472,22 @@ def sentence_relations(
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
             if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
                 yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))
+        # "BBC Children in Need – £30,000 (year 2 of 3) towards Make Your Mark": a funders list item
+        gm = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})").match(low)
+        if gm and _GIVER_ITEM.match(masked, gm.end()):
+            pm = _GIVER_ITEM_FOR.search(masked, gm.end())
+            f_i = int(gm.group("f"))
+            if pm and S.typ(int(pm.group("p"))) == "Programme" and S.typ(f_i) == "Organisation":
+                yield from emit(f_i, "funds", int(pm.group("p")), "funds:funders-list-item", _amount_near(sentence, cmap, gm.start("a")))
         if grant_maker is not None:
             for m in _rx(AWARD_TO).finditer(low):
-                o = int(m.group("o") or m.group("o2"))
+                if m.group("o3") and _GIVER_ITEM.match(masked, m.end()):
+                    continue  # a funders list: the named body gives (below), it does not receive
+                o = int(m.group("o") or m.group("o2") or m.group("o3"))
                 if S.typ(o) in AGENT_OR_PROG and not any(
                     S.typ(a) == "Organisation" and a != o for a in _ids(masked[: m.start()])
                 ):
-                    amt = _amount_near(sentence, cmap, m.start("a") if m.group("a") else m.start("a2"))
+                    amt = _amount_near(sentence, cmap, next(m.start(g) for g in ("a", "a2", "a3") if m.group(g)))
                     yield from emit(grant_maker.idx, "funds", o, "funds:award-to", amt)
                     # "£96,000 to X for Maths in the Market": the money is for X's project too
                     pm = _FOR_PROJECT.match(masked, m.end())
@@ -511,7 +528,7 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
-    for m in _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|\s+)(?:,[^,<]{{0,60}},\s*)?(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
+    for m in _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+)(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
         deliverers = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         if m.group("rel"):
             deliverers = deliverers[-1:]  # "…with X, which runs Y": the clause is about X
