@@ -2319,3 +2319,48 @@ def test_a_recipient_with_an_apposition_receives_money_to_deliver_a_programme():
 def test_a_subject_with_an_apposition_still_runs_its_programme():
     x = extract("Saltbrook Arts, a charity based in Leeds, runs the Harbour Songs programme.")
     assert ("Saltbrook Arts", "delivers", "Harbour Songs") in x.triples
+
+
+_FUNDED_ITEMS = (
+    "The Wessex Combined Authority confirmed £14.2 million of adult skills funding.\n\n"
+    "## What is being funded\n\n"
+    "- Next Step Harbourside, £3.8 million: free, flexible courses for adults in work, delivered by "
+    "Kestrel Valley College, Dearne Community Learning and Rotherham Metropolitan Borough Council's adult learning service.\n"
+    "- Digital Front Door, £1.1 million: short courses in everyday digital skills, run by the charity "
+    "Saltbrook Learning Trust in libraries in Goldthorpe, Mexborough and Maltby.\n"
+)
+
+
+def test_funded_list_items_name_programmes_their_deliverers_and_places():
+    x = extract(_FUNDED_ITEMS)
+    assert typed(x, "Next Step Harbourside") == ("Programme", "Initiative")  # ", £3.8 million: … courses"
+    assert x.relation("Wessex Combined Authority", "funds", "Digital Front Door").amount == Decimal("1100000")
+    for body in ("Kestrel Valley College", "Dearne Community Learning", "Rotherham Metropolitan Borough Council"):
+        assert (body, "delivers", "Next Step Harbourside") in x.triples  # the and-list is split
+    assert ("Saltbrook Learning Trust", "delivers", "Digital Front Door") in x.triples  # "run by the charity X"
+    assert ("Digital Front Door", "operatesIn", "Maltby") in x.triples
+
+
+def test_places_after_across_are_places_even_when_their_councils_are_named():
+    x = extract(
+        "More than 9,000 adults across Barnsley, Doncaster and Sheffield will be able to retrain.\n\n"
+        "The combined authority brings together Barnsley Metropolitan Borough Council, Doncaster Council "
+        "and Sheffield City Council."
+    )
+    for place in ("Barnsley", "Doncaster", "Sheffield"):
+        assert typed(x, place) == ("Place", "LocalAuthorityArea")
+    # "Barnsley and Doncaster have agreed": the places stand for their councils
+    x = extract("Barnsley and Doncaster have agreed a plan. Barnsley Metropolitan Borough Council and Doncaster Council met.")
+    assert "Barnsley" not in x.entities
+
+
+def test_a_quotation_that_opens_with_a_possessive_is_no_quoted_name():
+    x = extract('The councillor said: "Sheffield\'s adult learning team will use its share to extend our maths courses."')
+    assert "Sheffield" not in x.entities or x.entities["Sheffield"].type == "Place"
+
+
+def test_a_headless_name_ending_at_work_is_one_name_but_at_a_place_is_not():
+    x = extract("The Wessex Combined Authority's Healthy Futures at Work programme refers participants to the courses.")
+    assert typed(x, "Healthy Futures at Work") == ("Programme", "Initiative")
+    assert "Work" not in x.entities
+    assert "Thames at Deptford" not in extract("Boats on the Thames at Deptford drew crowds.").entities

@@ -47,8 +47,10 @@ from graph.textnorm import fold, norm_key
 # "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
 # "X, a charity …", "X is the adult numeracy strand of …", and in list items "X – free weekly art clubs"
 _IS_A = re.compile(
-    r"^\s*(?:,\s*(?:a|an|the|our|their|its)\s+|(?P<dash>(?:\s*[–—]|\s+-)\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
-    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:[\w\-’']+\s+){0,5}?"
+    r"^\s*(?:,\s*(?:a|an|the|our|their|its)\s+|"
+    # a list item "X – free weekly art clubs", "X, £3.8 million: free, flexible courses"
+    r"(?P<dash>(?:\s*[–—]|\s+-|\s*,\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?\s*[:–—-])\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
+    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+|[\w\-’']+\s+){0,5}?"
     r"(?P<noun>programme|program|project|initiative|scheme|pilot|network|festival|fund|"
     r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
@@ -189,7 +191,8 @@ _QUOTED_NOUN_AFTER = re.compile(
 _HEAD_AFTER_ACR = re.compile(r"\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _ACR_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
 _EXP_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
-_QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"']")
+# the closing mark ends a word: not the apostrophe of "Sheffield's" after an opening quote
+_QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"'](?!\w)")
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
 
 
@@ -835,6 +838,7 @@ _AGENTIVE_AFTER = re.compile(
     r"provides?|supports?|delivers?|funds?|funded|invests?|invested|launched|runs?|leads?|commissioned|says?|said)\b"
 )
 _PLACE_BODY_HEADS = ("council", "authority")
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:across|in|throughout|around|from|of|for|to|near|at|within|between|into|covering)\s+(?:the\s+)?$", re.I)
 
 
 def place_bodies(found: list[Found], text: str) -> None:
@@ -844,15 +848,17 @@ def place_bodies(found: list[Found], text: str) -> None:
     orgs = [f for f in found if f.type == "Organisation" and f.name.split()[-1].lower() in _PLACE_BODY_HEADS]
     places = sorted((f for f in found if f.type == "Place"), key=lambda f: f.start)
     agentive: set[int] = set()
-    # walk right to left so "A and B work with" makes both A and B agents
-    for k in range(len(places) - 1, -1, -1):
-        f = places[k]
-        if _AGENTIVE_AFTER.match(text, f.end):
-            agentive.add(id(f))
-        elif k + 1 < len(places) and id(places[k + 1]) in agentive:
-            gap = text[f.end : places[k + 1].start]
-            if re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", gap):
-                agentive.add(id(f))
+    # runs of places joined by commas and "and": "A and B work with" makes both A and B agents,
+    # but not "adults across A, B and C will be able to": a place after a preposition is a place
+    runs: list[list[Found]] = []
+    for f in places:
+        if runs and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[runs[-1][-1].end : f.start]):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        if _AGENTIVE_AFTER.match(text, run[-1].end) and not _PLACE_PREP_BEFORE.search(text, max(0, run[0].start - 20), run[0].start):
+            agentive.update(id(f) for f in run)
     for f in places:
         bodies = {o.name for o in orgs if o.name.startswith(f.name + " ")}
         if len(bodies) != 1 or id(f) not in agentive:

@@ -145,6 +145,9 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
     return len(gap) <= 2
 
 
+# "Healthy Futures at Work", "Learning at Home": the common nouns a headless name may end
+# "at …" with (any other word after "at" is a place or a venue: "Thames at Deptford")
+_AT_NOUNS = frozenset("work home school heart scale play night sea college university".split())
 _NOT_AFTER_IN = frozenset(
     "january february march april may june july august september october november december "
     "spring summer autumn winter england scotland wales britain uk".split()
@@ -196,7 +199,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 # hyphenated word opens the name (but "Leeds-based Kestrel Arts" is a place cue)
                 k += 1
                 continue
-            if w.text.lower() in ("in", "into", "on", "from"):
+            if w.text.lower() in ("in", "into", "on", "from", "at"):
                 # "Bridges into Work", "Heritage in Common", "Stories on the Shelf", "Voices from
                 # the Drains": a headless name, not "X in Leeds" or "Support from the Council"
                 m = k + 1
@@ -209,6 +212,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     and head_of(sentence[toks[i].start : toks[k - 1].end]) is None
                     and not (is_place and is_place(toks[m].text))
                     and toks[m].text.lower() not in _NOT_AFTER_IN
+                    and (w.text.lower() != "at" or toks[m].text.lower() in _AT_NOUNS)
                     and not (w.text.lower() == "from" and (toks[m].text.lower() in NOT_NAMES or toks[m].text.lower() in ORG_HEADS))
                     and toks[k - 1].text.lower() not in CONNECTORS
                     # the name ends there: "Learners on Universal Credit" is a phrase
@@ -563,7 +567,11 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
             if len(right) >= 2 and right_head is not None and left_head is None:
                 if right_head[0] == "Programme" and len(right) == 2:
                     continue  # "Green Construction and Retrofit Bootcamp": a remit, one programme
-                if not any(w.lower() in ORG_HEAD_MODIFIERS for w in left):
+                if not any(w.lower() in ORG_HEAD_MODIFIERS for w in left) or (
+                    left[-1].lower() not in ORG_HEAD_MODIFIERS and is_place is not None and is_place(right[0])
+                ):
+                    # "Dearne Community Learning and Rotherham … Council" is two bodies (the right
+                    # one opens with a place); "Regional Learning and Skills Partnership" is one
                     return [(left_name, True), (right_name, True)]
     return [(name, False)]
 

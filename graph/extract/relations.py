@@ -255,7 +255,7 @@ AWARD_TO = (
     rf"|<<(?P<o2>\d+)>>(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?[^<.;]{{0,30}}?\b(?:receives|received|receive|will\s+receive|has\s+been\s+awarded|was\s+awarded|is\s+awarded|"
     rf"gets|will\s+get|wins|won)\s+(?:a\s+grant\s+of\s+|an\s+award\s+of\s+)?(?P<a2>{_AMOUNT})(?![\w.,]*\s*from)"
     # a list item of awards: "Kestrel Learning Partnership – £2.1m for maths courses"
-    rf"|^\s*<<(?P<o3>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a3>{_AMOUNT})"
+    rf"|^\s*<<(?P<o3>\d+)>>\s*(?:[–—:,]|\s-)\s*(?P<a3>{_AMOUNT})"
 )
 _V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for|devolved|allocated|awarded|granted)"
 _V_DELIVER_PASSIVE = (
@@ -503,7 +503,7 @@ def sentence_relations(
                     yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
 
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
-    for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:\s+(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?").finditer(low):
+    for m in _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:\s+(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?").finditer(low):
         agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         helpers = [a for a in _ids(m.group("w") or "") if S.typ(a) == "Organisation"]
         unit = _RUN_BY_UNIT.search(masked, 0, m.start())

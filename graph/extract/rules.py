@@ -132,7 +132,7 @@ _MAKER_VERB = re.compile(
 )
 _GIVER_NAMED = re.compile(r"\b(?:by|from)\b", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_AWARD_HINT = re.compile(r"\bto\b|receiv|award|\bgo(?:es)?\b|\bgets?\b|\bw[oi]n|[–—:]\s*£", re.I)
+_AWARD_HINT = re.compile(r"\bto\b|receiv|award|\bgo(?:es)?\b|\bgets?\b|\bw[oi]n|[–—:,]\s*£", re.I)
 
 
 def _grant_maker(text: str, sentences, si: int, by_sentence, author: SentMention | None = None) -> SentMention | None:  # type: ignore[no-untyped-def]
