@@ -2364,3 +2364,26 @@ def test_a_headless_name_ending_at_work_is_one_name_but_at_a_place_is_not():
     assert typed(x, "Healthy Futures at Work") == ("Programme", "Initiative")
     assert "Work" not in x.entities
     assert "Thames at Deptford" not in extract("Boats on the Thames at Deptford drew crowds.").entities
+
+
+def test_a_body_that_brings_councils_together_has_them_as_members():
+    x = extract("The Wessex Combined Authority brings together Harbourside Borough Council, Kestrel Council and Sheffield City Council.")
+    for council in ("Harbourside Borough Council", "Sheffield City Council"):
+        assert (council, "partOf", "Wessex Combined Authority") in x.triples
+
+
+def test_a_budget_devolved_to_a_body_by_another_is_funding():
+    x = extract("The money comes from the adult education budget devolved to the Wessex Combined Authority by the Department for Education.")
+    assert ("Department for Education", "funds", "Wessex Combined Authority") in x.triples
+
+
+def test_a_programme_developed_with_bodies_and_employers_including_others():
+    x = extract(
+        "Next Step Harbourside is a programme of free courses. Next Step Harbourside was developed with the Wessex "
+        "Chamber Skills Council, and employers including Hallamshire Precision Castings, Loxley Foods and the "
+        "Doncaster-based logistics firm Carrfield Distribution have agreed to offer interviews."
+    )
+    for body in ("Wessex Chamber Skills Council", "Hallamshire Precision Castings", "Loxley Foods", "Carrfield Distribution"):
+        assert (body, "participatesIn", "Next Step Harbourside") in x.triples
+    assert ("Carrfield Distribution", "locatedIn", "Doncaster") in x.triples
+    assert "Loxley Foods and the Doncaster" not in x.entities

@@ -239,6 +239,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     and m - k <= 2
                     and is_cap(toks[m].text)
                     and _joinable(sentence, toks[m - 1], toks[m])
+                    # "Loxley Foods and the Doncaster-based firm X": a place cue, not more of the name
+                    and not (m + 1 < len(toks) and toks[m + 1].text in ("-based", "-led") and toks[m + 1].start == toks[m].end)
                 ):
                     k = m
                     continue

@@ -24,7 +24,8 @@ ENT = r"<<\d+>>"
 SPEAKER_IDX = 10_000_000
 _LIST_ITEM = (
     r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
-    r"(?:(?:charity|social\s+enterprise|company|housebuilder|employer|university|college)\s+(?=<<))?"  # "and the charity X"
+    # "and the charity X", "and the Doncaster-based logistics firm X"
+    r"(?:(?:<<\d+>>-based\s+)?(?:[a-z\-]+\s+){0,2}?(?:charity|social\s+enterprise|company|housebuilder|employer|university|college|firm|business|manufacturer|retailer|consultancy)\s+(?=<<))?"
 )
 #: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item)
 LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
@@ -711,6 +712,13 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
+        # "Next Step was developed with the Chamber Skills Council": a body the programme was shaped with
+        for m in _rx(rf"(?P<p>{ENT})\s+(?:was|were|has\s+been|have\s+been|is\s+being)\s+(?:developed|designed|co-designed|created|shaped|built|devised)\s+(?:jointly\s+|together\s+)?(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+            p_i = _ids(m.group("p"))[0]
+            if S.typ(p_i) == "Programme":
+                for a in _ids(m.group("l")):
+                    if S.typ(a) == "Organisation":
+                        yield from emit(a, "participatesIn", p_i, "participatesIn:developed-with")
         for m in _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
             o = _ids(m.group("o"))[0]
             for a in _ids(m.group("l")):
@@ -817,6 +825,18 @@ def sentence_relations(
             if org is not None:
                 yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
 
+    # "The Combined Authority brings together A, B and C": its members are part of it
+    for m in _rx(rf"(?P<a>{ENT})(?:’s\s+members)?\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are|are)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        a = _ids(m.group("a"))[0]
+        if S.typ(a) == "Organisation" and (m.group(0).split()[1] != "are" or "members" in m.group(0)):
+            for b in _ids(m.group("l")):
+                if S.typ(b) == "Organisation" and b != a:
+                    yield from emit(b, "partOf", a, "partOf:brings-together")
+    # "the adult education budget devolved to SYMCA by the Department for Education"
+    for m in _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})").finditer(low):
+        a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
+        if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
+            yield from emit(a, "funds", o, "funds:devolved-to-by")
     # "Lewis Loom Heritage, a community company in Stornoway": an apposition places the body
     for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
