@@ -2387,3 +2387,21 @@ def test_a_programme_developed_with_bodies_and_employers_including_others():
         assert (body, "participatesIn", "Next Step Harbourside") in x.triples
     assert ("Carrfield Distribution", "locatedIn", "Doncaster") in x.triples
     assert "Loxley Foods and the Doncaster" not in x.entities
+
+
+def test_a_body_named_as_a_councils_service_is_part_of_the_council_not_a_co_leader():
+    x = extract(
+        "Wessex County Council runs libraries. Shelf Stories is a programme led by Wessex Libraries, the County "
+        "Council's library service, working with Wessex Record Office."
+    )
+    assert ("Wessex Libraries", "partOf", "Wessex County Council") in x.triples
+    assert ("Wessex Libraries", "delivers", "Shelf Stories") in x.triples
+    assert ("Wessex Libraries", "partnerOf", "Wessex Record Office") in x.triples
+    assert ("Wessex County Council", "delivers", "Shelf Stories") not in x.triples
+    assert ("Wessex County Council", "partnerOf", "Wessex Record Office") not in x.triples
+
+
+def test_a_councils_museum_team_is_the_council_not_a_name():
+    x = extract("Lace Lives is a series of lace-making workshops led by Harbourside Borough Council's museum team.")
+    assert "Harbourside Borough Council's museum" not in x.entities
+    assert ("Harbourside Borough Council", "delivers", "Lace Lives") in x.triples

@@ -249,6 +249,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             j + 1 < len(toks)
             and toks[j + 1].text in _TRAILING_HEADS
             and _joinable(sentence, toks[j], toks[j + 1])
+            and not _POSSESSIVE.search(toks[j].text)  # "the Council's museum team": its unit, not a name
         ):
             j += 1
         # "Goldsmiths, University of London": a name in apposition to its university

@@ -27,8 +27,9 @@ _LIST_ITEM = (
     # "and the charity X", "and the Doncaster-based logistics firm X"
     r"(?:(?:<<\d+>>-based\s+)?(?:[a-z\-]+\s+){0,2}?(?:charity|social\s+enterprise|company|housebuilder|employer|university|college|firm|business|manufacturer|retailer|consultancy)\s+(?=<<))?"
 )
-#: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item)
-LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
+#: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item;
+#: "A, the B's library service" is A alone)
+LIST = rf"{ENT}(?:\s*(?:,\s*(?!(?:the\s+)?<<\d+>>’s\s+[a-z])(?:and\s+|&\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
 #: "…: Coventry; Dudley; Telford": after a colon, semicolons separate the items too
 COLON_LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*){_LIST_ITEM}{ENT})*"
 
@@ -275,6 +276,7 @@ _INTENT = (
     r"(?:(?:aims?|aiming|plans?|planning|seeks?|seeking|wants?|hopes?|intends?)\s+to\s+|is\s+aiming\s+to\s+|will\s+|"
     r"(?:ambition|aim|plan|goal|mission|role|priority)\s+is\s+to\s+)?"
 )
+_UNIT_OWNER = re.compile(r"’s\s+(?:[a-z\-]+\s+){0,3}?(?:service|services|team|department|unit|arm|division|directorate)\b")
 # the end of a gap that makes the next name a source of money, not its target
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
 _V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
@@ -321,6 +323,16 @@ class Sentence:
         for m in _ENT.finditer(self.masked[:pos]):
             i = int(m.group(0)[2:-2])
             if self.typ(i) in types:
+                best = i
+        return best
+
+    def before_head(self, pos: int, types: tuple[str, ...]) -> int | None:
+        """Like :meth:`before`, passing over a body named only as the owner of a unit
+        ("Derbyshire Libraries, the County Council's library service, working with …")."""
+        best = None
+        for m in _ENT.finditer(self.masked[:pos]):
+            i = int(m.group(0)[2:-2])
+            if self.typ(i) in types and not _UNIT_OWNER.match(self.masked, m.end()):
                 best = i
         return best
 
@@ -645,7 +657,7 @@ def sentence_relations(
     # ---- partnerOf / participatesIn via "working with"
     if _PARTNER_CUES.search(low):
         for m in _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)").finditer(low):
-            subj = S.before(m.start(), ORG)
+            subj = S.before_head(m.start(), ORG)
             subj_prog = S.before(m.start(), PROG)
             if m.group("fund") and subj is not None:
                 for b in _ids(m.group("l")):
@@ -825,6 +837,11 @@ def sentence_relations(
             if org is not None:
                 yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
 
+    # "Derbyshire Libraries, the County Council's library service": a unit of the body
+    for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:the\s+)?(?P<b>{ENT})’s\s+(?:[a-z\-]+\s+){{0,3}}?(?:service|services|team|department|unit|arm|division|directorate)\b").finditer(low):
+        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
+        if S.typ(a) == "Organisation" and S.typ(b) == "Organisation" and a != b:
+            yield from emit(a, "partOf", b, "partOf:unit-apposition")
     # "The Combined Authority brings together A, B and C": its members are part of it
     for m in _rx(rf"(?P<a>{ENT})(?:’s\s+members)?\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are|are)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
         a = _ids(m.group("a"))[0]
