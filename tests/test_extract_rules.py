@@ -2405,3 +2405,29 @@ def test_a_councils_museum_team_is_the_council_not_a_name():
     x = extract("Lace Lives is a series of lace-making workshops led by Harbourside Borough Council's museum team.")
     assert "Harbourside Borough Council's museum" not in x.entities
     assert ("Harbourside Borough Council", "delivers", "Lace Lives") in x.triples
+
+
+def test_a_quoted_short_name_defined_in_brackets_is_an_alias():
+    x = extract(
+        'Tidewater Young Arts Trust ("Tidewater", "the Trust") is a registered charity. This year Tidewater '
+        "chaired the working group. Tidewater runs Make Your Mark, a weekly art club."
+    )
+    assert "Tidewater" not in x.entities
+    assert "Tidewater" in x.entities["Tidewater Young Arts Trust"].aliases
+    assert ("Tidewater Young Arts Trust", "delivers", "Make Your Mark") in x.triples
+
+
+def test_lines_led_by_places_and_members_who_run_a_programme():
+    x = extract(
+        "Shelf Stories is a programme of library events.\n"
+        "• Belper: members of Belper Youth Heritage Forum are running Mill Voices, an oral history project.\n"
+        "• Chesterfield: volunteers from Kestrel Family History Group run a help desk as part of Shelf Stories.\n"
+        "• Buxton and Glossop: Water Tales, a series of exhibitions about the spa, produced by High Peak Stories CIC.\n"
+    )
+    assert ("Belper Youth Heritage Forum", "delivers", "Mill Voices") in x.triples
+    assert ("Mill Voices", "operatesIn", "Belper") in x.triples
+    assert ("Kestrel Family History Group", "participatesIn", "Shelf Stories") in x.triples
+    assert ("Shelf Stories", "operatesIn", "Chesterfield") in x.triples
+    assert typed(x, "Water Tales") == ("Programme", "Initiative")
+    assert ("Water Tales", "operatesIn", "Glossop") in x.triples
+    assert ("High Peak Stories CIC", "delivers", "Water Tales") in x.triples

@@ -56,7 +56,7 @@ _IS_A = re.compile(
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
     r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
     r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
-    r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships)\b",
+    r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships|series|exhibition|exhibitions)\b",
     re.I,
 )
 _NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
@@ -122,6 +122,9 @@ _NOUN_TYPE = {
     "institution": ("Organisation", None),
     "strand": ("Programme", "Initiative"),
     "service": ("Programme", "Initiative"),
+    "series": ("Programme", "Initiative"),
+    "exhibition": ("Programme", "Initiative"),
+    "exhibitions": ("Programme", "Initiative"),
     "bootcamp": ("Programme", "QualificationRoute"),
     "bootcamps": ("Programme", "QualificationRoute"),
     "apprenticeship": ("Programme", "QualificationRoute"),
@@ -192,6 +195,8 @@ _HEAD_AFTER_ACR = re.compile(r"\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _ACR_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<acr>[A-Z][A-Za-z0-9&]{1,7}s?)\)")
 _EXP_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
 # the closing mark ends a word: not the apostrophe of "Sheffield's" after an opening quote
+# an opening bracket, or an earlier quoted alias, just before a quoted short name
+_ALIAS_OPEN = re.compile(r"\(\s*(?:[‘“\"'][^‘’“”\"]{1,40}[’”\"']\s*(?:,|or|and)\s*)?[‘“\"']")
 _QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"'](?!\w)")
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
 
@@ -413,6 +418,17 @@ def _sentence_mentions(
     for m in _QUOTED.finditer(sentence):
         q = m.group("q").strip()
         words = q.split()
+        # 'Tynebank Young Arts Trust ("Tynebank", "the Trust")': a short name the text defines
+        opener = _ALIAS_OPEN.search(sentence, max(0, m.start() - 40), m.start() + 1)
+        if opener and opener.end() == m.start() + 1:
+            named = [f for f in found if f.end - s0 <= opener.start() and f.type in ("Organisation", "Programme")
+                     and not sentence[f.end - s0 : opener.start()].strip()]
+            if named and len(words) <= 4:
+                owner = named[-1]
+                owner.aliases.add(q)
+                found.append(Found(owner.name, s0 + m.start("q"), s0 + m.end("q"), owner.type, owner.subtype,
+                                   "quoted-alias", si, ids=owner.ids, aliases={q}))
+                continue
         if _PUBLICATION_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _PUBLICATION_AFTER.match(
             sentence, m.end()
         ):

@@ -276,6 +276,7 @@ _INTENT = (
     r"(?:(?:aims?|aiming|plans?|planning|seeks?|seeking|wants?|hopes?|intends?)\s+to\s+|is\s+aiming\s+to\s+|will\s+|"
     r"(?:ambition|aim|plan|goal|mission|role|priority)\s+is\s+to\s+)?"
 )
+_AS_PART_OF = re.compile(r"\bas\s+part\s+of\s+(?:the\s+)?(?P<p><<\d+>>)")
 _UNIT_OWNER = re.compile(r"’s\s+(?:[a-z\-]+\s+){0,3}?(?:service|services|team|department|unit|arm|division|directorate)\b")
 # the end of a gap that makes the next name a source of money, not its target
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
@@ -877,6 +878,24 @@ def sentence_relations(
             for p_i in _ids(m.group("l")):
                 if S.typ(p_i) == "Place":
                     yield from emit(recent_programme.idx, "operatesIn", p_i, "operatesIn:document-programme")
+    # a list line "Buxton and Glossop: From Spa to Mill, a series of exhibitions …": the places
+    # before the colon are where the line's programme runs
+    pl = _rx(rf"^\s*(?P<l>{LIST})\s*:\s").match(low)
+    if pl and all(S.typ(p_i) == "Place" for p_i in _ids(pl.group("l"))):
+        prog = S.after(pl.end(), PROG, 400)
+        if prog is not None:
+            for p_i in _ids(pl.group("l")):
+                yield from emit(prog, "operatesIn", p_i, "operatesIn:place-line")
+    # "members of Belper Youth Forum are running Mill Voices", "volunteers from X run …"
+    for m in _rx(rf"\b(?:members|volunteers|staff|students|artists|young\s+people)\s+(?:of|from|at)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:are\s+|were\s+|will\s+be\s+|have\s+been\s+)?(?:running|run|runs|leading|lead|led|delivering|deliver|organising|organise|staffing|staff)\b(?:\s+(?:the\s+|a\s+)?(?P<o>{ENT}))?").finditer(low):
+        a = _ids(m.group("a"))[0]
+        if S.typ(a) != "Organisation":
+            continue
+        if m.group("o") and S.typ(_ids(m.group("o"))[0]) == "Programme":
+            yield from emit(a, "delivers", _ids(m.group("o"))[0], "delivers:members-of-x-run")
+        part = _AS_PART_OF.search(low, m.end())
+        if part and S.typ(_ids(part.group("p"))[0]) == "Programme":
+            yield from emit(a, "participatesIn", _ids(part.group("p"))[0], "participatesIn:as-part-of")
     # a timetable line "Little Hulton: Monday mornings at the Cleggs Lane Community Hub"
     tt = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})").match(low)
     if tt:

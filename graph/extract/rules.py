@@ -172,18 +172,27 @@ def _same_name_mentions(found: list[Found]) -> None:
             keys[name] = norm_key(name)
         return keys[name]
 
+    full: dict[str, str] = {}  # key of a defined short name -> the full name it stands for
     for f in found:
         if f.type in ("Organisation", "Programme") and f.rule != "person":
             k = key(f.name)
             if k in typed and typed[k][0] != f.type:
                 clash.add(k)
             typed.setdefault(k, (f.type, f.subtype))
+            if f.rule == "quoted-alias":
+                for a in f.aliases:
+                    typed.setdefault(key(a), (f.type, f.subtype))
+                    full.setdefault(key(a), f.name)
     for f in found:
         if f.type is None and f.rule == "candidate":
             k = key(f.name)
             if k in typed and k not in clash:
                 f.type, f.subtype = typed[k]
                 f.rule = "context:same-name"
+                if k in full:
+                    # "Tynebank chaired …" after 'Tynebank Young Arts Trust ("Tynebank")'
+                    f.aliases.add(f.name)
+                    f.name = full[k]
 
 
 def main_programme(groups, title_end: int) -> int | None:  # type: ignore[no-untyped-def]
