@@ -2431,3 +2431,38 @@ def test_lines_led_by_places_and_members_who_run_a_programme():
     assert typed(x, "Water Tales") == ("Programme", "Initiative")
     assert ("Water Tales", "operatesIn", "Glossop") in x.triples
     assert ("High Peak Stories CIC", "delivers", "Water Tales") in x.triples
+
+
+_ROUTES_REVIEW = (
+    "Harbour Routes Trust  |  Annual Review 2024/25\n\n"
+    "First Rung\n"
+    "First Rung, our flagship mentoring programme, matched 412 young people with mentors. Mentors came from "
+    "31 businesses, including Wearside Logistics, Northlight Software and Roker Marine Engineering. First Rung "
+    "is funded by the Northfield Foundation, which awarded the Harbour Routes Trust a three-year grant of £540,000.\n\n"
+    "Open Doors\n"
+    "Open Doors, our paid summer internship scheme, was run jointly with the University of Sunderland and "
+    "Northumbria University.\n\n"
+    "Future Ready\n"
+    "Our newest strand, Future Ready Schools, brings careers advisers into schools.\n\n"
+    "Finances\n"
+    "The Ravensworth Foundation gave £210,000 in unrestricted funding, and Wearside Logistics sponsored "
+    "Open Doors with £25,000.\n"
+)
+
+
+def test_a_section_heading_names_the_programme_its_paragraphs_are_about():
+    x = extract(_ROUTES_REVIEW)
+    for firm in ("Wearside Logistics", "Northlight Software", "Roker Marine Engineering"):
+        assert (firm, "participatesIn", "First Rung") in x.triples  # not the last programme named
+        assert (firm, "participatesIn", "Open Doors") not in x.triples
+    assert "Northlight Software and Roker Marine Engineering" not in x.entities
+    assert x.relation("Northfield Foundation", "funds", "Harbour Routes Trust").amount == Decimal("540000")
+    for uni in ("University of Sunderland", "Northumbria University"):
+        assert (uni, "delivers", "Open Doors") in x.triples  # "run jointly with"
+    assert typed(x, "Future Ready Schools") == ("Programme", "Initiative")  # "Our newest strand, X,"
+    assert ("Wearside Logistics", "funds", "Open Doors") in x.triples
+    assert ("Ravensworth Foundation", "funds", "Wearside Logistics") not in x.triples  # ", and" ends the clause
+
+
+def test_a_footnote_from_the_trust_is_no_name():
+    assert extract("¹ Figures from the Trust's own monitoring system, March 2025.").entities == {}

@@ -60,6 +60,11 @@ _IS_A = re.compile(
     re.I,
 )
 _NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
+_STRAND_BEFORE = re.compile(
+    r"\b(?:our|its|their|the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:strand|programme|project|scheme|initiative|pilot|"
+    r"course|campaign|festival|bootcamp|service)\s*,\s*$",
+    re.I,
+)
 _FUNDED_FOR = re.compile(
     r"(?:£[\d.,]+\s*(?:m|k|bn|million|billion)?|\b(?:awarded|granted|allocated|ring-fenced|earmarked|set\s+aside|grants?|funding))"
     r"\b[^.;£]{0,80}?\b(?:for|towards)\s+(?:the\s+)?$",
@@ -315,9 +320,12 @@ def _sentence_mentions(
     sentence = text[s0:s1]
     found: list[Found] = []
     covered: list[tuple[int, int, str | None]] = []
+    prev_end = -1
     for ch in chunks(sentence, is_place=places.is_place_word):
+        after_comma = sentence[prev_end : ch.start] == ", "
+        prev_end = ch.end
         purpose = split_purpose(ch.text, "£" in sentence[: ch.start] or _AWARD_CUE.search(sentence, 0, ch.start) is not None,
-                                places.is_place_word) if " " in ch.text else None
+                                places.is_place_word) if " for " in ch.text or " on the " in ch.text else None
         known = _known_pair(ch.text, places) if " and " in ch.text or " & " in ch.text or " for " in ch.text else None
         if known:
             parts = [(known[0], True), (known[1], True)]
@@ -330,6 +338,12 @@ def _sentence_mentions(
             parts = [p for part in purpose for p in split_coordination(part, places.is_place_word)]
         else:
             parts = split_coordination(ch.text, places.is_place_word)
+            if len(parts) == 1 and after_comma and " and " in ch.text and "," not in ch.text and not places.lookup(ch.text):
+                # "… 31 businesses, including Wearside Logistics, Northlight Software and Roker
+                # Marine Engineering": the last two items of a list of names
+                left, _, right = ch.text.rpartition(" and ")
+                if len(left.split()) >= 2 and len(right.split()) >= 2 and right[:1].isupper() and " and " not in left:
+                    parts = [(left, True), (right, True)]
         offset = 0
         for name, _was_split in parts:
             if len(parts) > 1:
@@ -497,6 +511,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         if gtype in ("Organisation", "Programme"):
             return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                          aliases={name} if name != gname else set())
+    if sentence[en : en + 1] == "," and _STRAND_BEFORE.search(sentence, max(0, st - 80), st):
+        # "Our newest strand, Future Ready Schools, brings …": the apposition says what it is
+        return Found(name, st, en, "Programme", "Initiative", "context:strand-apposition", 0)
     typed = classify(name)
     if typed and typed[0] == "Place":
         # "Liverpool City Region": the gazetteer's entry (with its codes) beats the head noun

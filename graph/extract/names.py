@@ -147,6 +147,8 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
 
 # "Healthy Futures at Work", "Learning at Home": the common nouns a headless name may end
 # "at …" with (any other word after "at" is a place or a venue: "Thames at Deptford")
+# "Support from the Council", "Figures from the Trust's …": no name goes on "from" into these
+_FROM_STOP = NOT_NAMES | frozenset(ORG_HEADS)
 _AT_NOUNS = frozenset("work home school heart scale play night sea college university".split())
 _NOT_AFTER_IN = frozenset(
     "january february march april may june july august september october november december "
@@ -213,7 +215,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     and not (is_place and is_place(toks[m].text))
                     and toks[m].text.lower() not in _NOT_AFTER_IN
                     and (w.text.lower() != "at" or toks[m].text.lower() in _AT_NOUNS)
-                    and not (w.text.lower() == "from" and (toks[m].text.lower() in NOT_NAMES or toks[m].text.lower() in ORG_HEADS))
+                    and not (w.text.lower() == "from" and _POSSESSIVE.sub("", toks[m].text.lower()) in _FROM_STOP)
                     and toks[k - 1].text.lower() not in CONNECTORS
                     # the name ends there: "Learners on Universal Credit" is a phrase
                     and not (m + 1 < len(toks) and is_cap(toks[m + 1].text) and _joinable(sentence, toks[m], toks[m + 1]))
@@ -396,6 +398,8 @@ _COUNCIL_KIND = frozenset("county city borough district metropolitan combined lo
 def is_description(name: str) -> bool:
     """ "Combined Authority", "County Council", "Council": a kind of council, not a name
     (in a report, "the County Council" refers back to the one named before)."""
+    if not name.endswith(("ouncil", "uthority", "ouncils", "uthorities", "OUNCIL", "UTHORITY")):
+        return False  # most names: one cheap test
     low = [w.lower() for w in _words(name)]
     return bool(low) and low[-1] in ("council", "authority", "councils", "authorities") and all(
         w in _COUNCIL_KIND for w in low[:-1]
@@ -629,6 +633,8 @@ def split_purpose(name: str, award_context: bool, is_place: Callable[[str], bool
     for the Protection of Birds"), a one-word remit after a short name ("National
     Centre for Writing") or a place ("Trust for London").
     """
+    if " for " not in name and " on the " not in name:
+        return None
     m = _PURPOSE.fullmatch(name)
     if m is None or (m.group("for") and not award_context):
         return None

@@ -280,7 +280,7 @@ _AS_PART_OF = re.compile(r"\bas\s+part\s+of\s+(?:the\s+)?(?P<p><<\d+>>)")
 _UNIT_OWNER = re.compile(r"’s\s+(?:[a-z\-]+\s+){0,3}?(?:service|services|team|department|unit|arm|division|directorate)\b")
 # the end of a gap that makes the next name a source of money, not its target
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
-_V_FUND_ACTIVE = r"(?:funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
+_V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
@@ -466,7 +466,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:funding-from", amt)
-        for m in _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        for m in _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
             funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             funded = _ids(m.group("o"))[0]
             if _FROM_SOURCE.search(m.group("mid")):
@@ -703,13 +703,17 @@ def sentence_relations(
     # ---- participatesIn
     if _PARTICIPATE_CUES.search(low):
         # "P is delivered with A and B", "developed together with A"
-        for m in _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?:together\s+|jointly\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?P<j>jointly\s+)?(?:together\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             prog = S.before(m.start(), PROG)
             if prog is None:
                 continue
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Organisation":
-                    yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
+                    if m.group("j") and m.group(0).startswith(("delivered", "run")):
+                        # "Open Doors … was run jointly with the University of Sunderland": co-run
+                        yield from emit(b, "delivers", prog, "delivers:run-jointly-with")
+                    else:
+                        yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
         for m in _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
             # "employers taking part in the bootcamp include A and B": the programme may sit inside the cue
             prog = _first(S.before(m.start(), PROG), S.after(m.start(), PROG, 180), recent_programme.idx if recent_programme is not None else None)
@@ -838,6 +842,11 @@ def sentence_relations(
             if org is not None:
                 yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
 
+    # "TNLCF, which awarded the Trust a three-year grant of £540,000": a grant given to X
+    for m in _rx(rf"(?P<a>{ENT})(?:\s*,\s*which)?[^<.;]{{0,30}}?\b(?:awarded|gave|granted|has\s+awarded|has\s+given)\s+(?:the\s+)?(?P<o>{ENT})\s+(?:a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:grant|award|donation|investment|contribution)\b").finditer(low):
+        a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
+        if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
+            yield from emit(a, "funds", o, "funds:awarded-x-a-grant", _amount_near(sentence, cmap, m.end()))
     # "Derbyshire Libraries, the County Council's library service": a unit of the body
     for m in _rx(rf"(?P<a>{ENT})\s*,\s*(?:the\s+)?(?P<b>{ENT})’s\s+(?:[a-z\-]+\s+){{0,3}}?(?:service|services|team|department|unit|arm|division|directorate)\b").finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]

@@ -195,6 +195,18 @@ def _same_name_mentions(found: list[Found]) -> None:
                     f.name = full[k]
 
 
+def _is_heading(text: str, s0: int, s1: int) -> bool:
+    """A line of its own, short and without a full stop: a heading ("First Rung",
+    "4. WORKING WITH OTHERS")."""
+    line_start = text.rfind("\n", 0, s0) + 1
+    line_end = text.find("\n", s1)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:s0].strip(" \t#*•-0123456789.") or text[s1:line_end].strip():
+        return False
+    body = text[s0:s1].strip()
+    return 0 < len(body.split()) <= 8 and not body.endswith((".", "!", "?", ":", ";", ","))
+
+
 def main_programme(groups, title_end: int) -> int | None:  # type: ignore[no-untyped-def]
     """The programme a document is about (a flyer's course, a release's project):
     the one the title (text before ``title_end``) names, if it is named again,
@@ -329,9 +341,13 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     recent: list[SentMention] = []
     prev_ms: list[SentMention] = []
     main_prog = main_programme(groups, sentences[1][1] if len(sentences) > 1 else len(text))
+    section_prog: int | None = None  # the programme a section heading names ("First Rung" over its paragraphs)
     for si, (s0, s1) in enumerate(sentences):
         sentence = text[s0:s1]
         ms = sorted(by_sentence.get(si, []), key=lambda m: m.start)
+        if _is_heading(text, s0, s1):
+            whole = [m for m in ms if m.type == "Programme" and m.end - m.start >= len(sentence.strip()) - 1]
+            section_prog = whole[0].group if whole else None
         topic = None
         am = _ANAPHOR.match(sentence)
         if am and recent:
@@ -347,7 +363,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
                 if cand is not None:
                     topic = SentMention(_TOPIC_IDX + si, cand.group, cand.type, cand.subtype, 0, 0)
         recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
-        if main_prog is not None:
+        if section_prog is not None:
+            recent_prog = SentMention(_MAIN_IDX, section_prog, "Programme", groups[section_prog].subtype, 0, 0)
+        elif main_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
         maker = None
         if "£" in sentence and _AWARD_HINT.search(sentence):
