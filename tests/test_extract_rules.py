@@ -2466,3 +2466,38 @@ def test_a_section_heading_names_the_programme_its_paragraphs_are_about():
 
 def test_a_footnote_from_the_trust_is_no_name():
     assert extract("¹ Figures from the Trust's own monitoring system, March 2025.").entities == {}
+
+
+_ANNUAL_REVIEW = (
+    "KESTREL YOUNG ARTS TRUST\n"
+    "Annual Review 2023/24\n\n"
+    "1. About us\n\n"
+    "Kestrel Young Arts Trust is a registered charity. In 2023/24 we worked with 2,318 young people across\n"
+    "Gateshead, Newcastle upon Tyne and South Tyneside.\n\n"
+    "We have also visited Scotland and Wales.\n\n"
+    "2. Our programmes\n\n"
+    "• Make Your Mark – free weekly art clubs for 8–13 year olds.\n"
+    "• Young Producers – a paid six-month traineeship for 18–25 year olds.\n\n"
+    "3. We worked with\n\n"
+    "Schools: Riverbank Academy Felling; Lowfell Grange Primary School.\n\n"
+    "Partners: Gateshead Council; the Quayside Playhouse; Saltwell Sound Ltd.\n\n"
+    "4. Thank you to our funders\n\n"
+    "• Arts Council England – £96,000 through its National Portfolio\n"
+    "• Northfield Foundation – £30,000 towards Make Your Mark\n\n"
+    "Kestrel Young Arts Trust thanks its volunteers.\n"
+)
+
+
+def test_an_annual_review_relates_the_author_to_its_places_programmes_partners_and_funders():
+    x = extract(_ANNUAL_REVIEW)
+    author = "Kestrel Young Arts Trust"
+    for place in ("Gateshead", "Newcastle upon Tyne", "South Tyneside"):
+        assert (author, "operatesIn", place) in x.triples  # "we worked with … across"
+    assert (author, "operatesIn", "Scotland") not in x.triples  # "we have also visited"
+    assert "Newcastle" not in x.entities  # the whole known name, not the word inside it
+    for prog in ("Make Your Mark", "Young Producers"):
+        assert (author, "delivers", prog) in x.triples  # items under "Our programmes"
+    for body in ("Riverbank Academy Felling", "Gateshead Council", "Quayside Playhouse", "Saltwell Sound Ltd"):
+        assert (body, "partnerOf", author) in x.triples or (author, "partnerOf", body) in x.triples
+    assert ("Arts Council England", "funds", author) in x.triples  # "Thank you to our funders"
+    assert ("Northfield Foundation", "funds", "Make Your Mark") in x.triples

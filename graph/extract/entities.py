@@ -56,7 +56,8 @@ _IS_A = re.compile(
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
     r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
     r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
-    r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships|series|exhibition|exhibitions)\b",
+    r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships|series|exhibition|exhibitions|"
+    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme)\b",
     re.I,
 )
 _NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
@@ -128,6 +129,12 @@ _NOUN_TYPE = {
     "strand": ("Programme", "Initiative"),
     "service": ("Programme", "Initiative"),
     "series": ("Programme", "Initiative"),
+    "traineeship": ("Programme", "QualificationRoute"),
+    "traineeships": ("Programme", "QualificationRoute"),
+    "internship": ("Programme", "Initiative"),
+    "internships": ("Programme", "Initiative"),
+    "placements": ("Programme", "Initiative"),
+    "mentoring": ("Programme", "Initiative"),
     "exhibition": ("Programme", "Initiative"),
     "exhibitions": ("Programme", "Initiative"),
     "bootcamp": ("Programme", "QualificationRoute"),
@@ -414,6 +421,10 @@ def _sentence_mentions(
             for gname, gtype, gsub, gids, ambiguous in places.lookup(form):
                 if ambiguous and not _ambiguous_ok(sentence, st, en, n_places):
                     continue
+                # "Newcastle upon Tyne": the whole known name, not the chunk "Newcastle" inside it
+                found = [f for f in found if not (
+                    s0 + st <= f.start and f.end <= s0 + en and (f.end - f.start) < en - st and f.type in (None, "Place")
+                )]
                 found.append(
                     Found(gname, s0 + st, s0 + en, gtype, gsub, "gazetteer", si, ids=gids,
                           aliases={form} if form != gname else set())

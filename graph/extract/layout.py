@@ -462,10 +462,21 @@ def is_list_item(text: str, start: int) -> bool:
     return _ITEM_MARK.fullmatch(text, line, start) is not None
 
 
+def _numbered_heading(text: str, s0: int, s1: int) -> bool:
+    """ "2. Our programmes", "3. We worked with": a numbered heading, not a list item."""
+    line_start = text.rfind("\n", 0, s0) + 1
+    body = text[s0:s1].strip()
+    return (
+        re.fullmatch(r"\s*\d{1,2}\.?\s*", text[line_start:s0]) is not None
+        and 0 < len(body.split()) <= 6
+        and not body.endswith((".", ";", ",", ":"))
+    )
+
+
 def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
     """The short line a run of list items hangs from ("Venues", "Partners", "Where you can train")."""
     k = si - 1
-    while k >= 0 and is_list_item(text, sentences[k][0]):
+    while k >= 0 and is_list_item(text, sentences[k][0]) and not _numbered_heading(text, *sentences[k]):
         k -= 1
     if k < 0:
         return ""
@@ -533,6 +544,9 @@ def list_items(
             continue
         fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
         heading = _heading(text, sentences, si).lower()
+        if fs and fs[0].type == "Programme" and fs[0].start <= s0 + 2 and _heading_kind(heading) == "heading:delivers:our":
+            specs.append((si, "heading:delivers:our", [fs[0]], []))  # "Our programmes" / "• Make Your Mark – …"
+            continue
         head = _item_head(text, fs, si, (s0, s1), heading)
         if head is None:
             continue
@@ -668,15 +682,54 @@ def address_lines(
 
 def _heading_kind(heading: str) -> str | None:
     """What a list's heading says its items are to the document's subject:
-    "Venues", "Delivery partners" (they take part), "Funders", "Sponsors" (they fund)."""
+    "Venues", "Delivery partners" (they take part), "Funders", "Sponsors" (they fund),
+    "Our programmes", "What we do" (the author runs them). A heading that speaks as
+    the author ("Thank you to our funders", "We worked with") ends in ":our": its
+    subject is the author, not the page's programme."""
+    our = ":our" if re.search(r"\b(?:our|we|us)\b", heading) else ""
     if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by)\b", heading):
-        return "heading:funds"
-    if re.search(r"\b(?:venues?|partners?|members?|employers|participating)\b", heading):
-        return "heading:participatesIn"
+        return "heading:funds" + our
+    if re.search(r"\b(?:venues?|partners?|members?|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
+        return "heading:participatesIn" + our
+    if our and re.search(r"\b(?:programmes?|projects?|work|activities|services|what\s+we\s+do)\b", heading):
+        return "heading:delivers:our"
     return None
 
 
-def item_relations(doc: Document, sentences, found, where, entities, specs, main: str | None, main_is_programme: bool = True) -> list[Relation]:  # type: ignore[no-untyped-def]
+# "Partners: Gateshead Council; Northumberland County Council; …": a labelled list in one line
+_LABEL = re.compile(
+    r"\s*(?P<label>(?:delivery\s+|key\s+|project\s+|strategic\s+)?(?:partners|funders|sponsors|supporters|members|schools|venues|employers))\s*:\s+",
+    re.I,
+)
+
+
+def label_lists(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[tuple[int, str, list[Found], list[Found]]]:
+    """Specs (like :func:`list_items`') for one-line labelled lists: "Partners: A; B; C."
+    under a heading ("We worked with"): each name is an organisation of the label's kind."""
+    specs: list[tuple[int, str, list[Found], list[Found]]] = []
+    for si, (s0, s1) in enumerate(sentences):
+        m = _LABEL.match(text, s0, s1)
+        if m is None:
+            continue
+        k = si - 1
+        while k >= 0 and _LABEL.match(text, *sentences[k]):
+            k -= 1  # "Schools: …" then "Partners: …" under one heading
+        above = text[sentences[k][0] : sentences[k][1]] if k >= 0 else ""
+        heading = (above if len(above.split()) <= 8 and not above.rstrip().endswith(".") else _heading(text, sentences, si)).lower()
+        kind = _heading_kind(m.group("label").lower() + " " + heading)
+        if kind is None:
+            continue
+        orgs = [f for f in found if s0 <= f.start < s1 and f.start >= m.end() and f.type in ("Organisation", None)
+                and text[f.start : f.start + 1].isupper()]
+        for f in orgs:
+            if f.type is None:
+                f.type, f.subtype, f.rule = "Organisation", None, "layout:label-list"
+        if orgs:
+            specs.append((si, kind + ":all", orgs, []))
+    return specs
+
+
+def item_relations(doc: Document, sentences, found, where, entities, specs, main: str | None, main_is_programme: bool = True, author: str | None = None) -> list[Relation]:  # type: ignore[no-untyped-def]
     """Relations stated by the list items :func:`list_items` read.
 
     A role item relates its organisations to the document's main programme
@@ -716,9 +769,20 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
             area = pa.rule == "gazetteer" or (pa.rule == "layout:address" and pa.subtype == "Neighbourhood")
             pred = "partOf" if area else "locatedIn"
             rel(key(pa), pred, key(pb), f"{pred}:address-item")
-        if kind.startswith("heading:") and main is not None:
-            pred = kind[8:]
-            if pred == "participatesIn" and not main_is_programme:
+        if kind.startswith("heading:"):
+            pred, *flags = kind[8:].split(":")
+            subject, subject_is_programme = (author, False) if "our" in flags and author is not None else (main, main_is_programme)
+            if subject is None:
+                continue
+            if pred == "delivers":
+                # "Our programmes" / "• Make Your Mark – free weekly art clubs": the author runs each
+                for f in orgs:
+                    if f.type == "Programme":
+                        rel(subject, "delivers", key(f), "delivers:our-programmes-item")
+                continue
+            if pred == "participatesIn" and not subject_is_programme:
                 pred = "partnerOf"  # a partner of an organisation (the page's author) is its partner
-            rel(org, pred, main, f"{pred}:list-heading")
+            for f in orgs if "all" in flags else orgs[:1]:
+                if f.type == "Organisation":
+                    rel(key(f), pred, subject, f"{pred}:list-heading")
     return out

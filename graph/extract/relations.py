@@ -422,8 +422,8 @@ def sentence_relations(
     def emit(a: int, p: str, b: int, rule: str, amount=None) -> Iterator[Found]:  # type: ignore[no-untyped-def]
         if a not in g or b not in g or g[a] == g[b]:
             return
-        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX:
-            return  # "we visited Glasgow": where the author went is not where it operates
+        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX and rule != "operatesIn:organisation-works-in":
+            return  # "we visited Glasgow": where the author went is not where it operates ("we worked … across X" is)
         key = (g[a], p, g[b])
         if p == "partnerOf":
             key = (min(g[a], g[b]), p, max(g[a], g[b]))

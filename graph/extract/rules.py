@@ -19,6 +19,7 @@ from graph.extract.entities import (
 from graph.extract.layout import (
     address_lines,
     item_relations,
+    label_lists,
     list_items,
     member_lists,
     member_relations,
@@ -277,6 +278,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found, row_specs = type_table_cells(text, found, table_rows)
     found, member_specs = member_lists(text, sentences, found)
     found, item_specs = list_items(text, sentences, found)
+    item_specs += label_lists(text, sentences, found)
     found, line_specs = address_lines(text, sentences, found)
     item_specs += line_specs
     found = drop_covered_places(found)
@@ -393,7 +395,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     author_key = entities[speaker].key if speaker is not None else None
     relations.extend(table_relations(doc, sentences, found, where, entities, row_specs, subject_key, author_key))
     relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
-    relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, subject_key, main_key is not None))
+    relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, subject_key, main_key is not None, author_key))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
