@@ -2501,3 +2501,31 @@ def test_an_annual_review_relates_the_author_to_its_places_programmes_partners_a
         assert (body, "partnerOf", author) in x.triples or (author, "partnerOf", body) in x.triples
     assert ("Arts Council England", "funds", author) in x.triples  # "Thank you to our funders"
     assert ("Northfield Foundation", "funds", "Make Your Mark") in x.triples
+
+
+def test_a_name_the_text_calls_a_charity_is_one_whatever_its_head_noun():
+    x = extract(
+        "HERON PATHWAYS\nAnnual Review 2024-25\n\n"
+        "Heron Pathways is a registered charity based in Bristol. Heron Pathways helps young people into work."
+    )
+    assert typed(x, "Heron Pathways") == ("Organisation", "Charity")
+
+
+def test_a_name_listed_as_a_programme_stays_one_when_a_weak_cue_says_otherwise():
+    x = extract(
+        "Our three programmes are Bridge to Uni, Work Ready and Heron Mentors. Bridge to Uni supported "
+        "240 sixth-formers at eight partner schools, including Hartcliffe Academy."
+    )
+    for prog in ("Bridge to Uni", "Work Ready", "Heron Mentors"):
+        assert typed(x, prog) == ("Programme", "Initiative")
+    assert ("Hartcliffe Academy", "participatesIn", "Bridge to Uni") in x.triples
+
+
+def test_hosted_by_a_councils_service_does_not_make_a_body_a_service():
+    x = extract("Kestrel Learning Partnership (KLP) runs arts days. KLP is hosted by Harbourside Borough Council's Culture and Libraries service.")
+    assert x.entities["Kestrel Learning Partnership"].type == "Organisation"
+
+
+def test_an_integrated_care_board_with_commas_in_its_name_is_one_body():
+    x = extract("Mentors came from the NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board.")
+    assert typed(x, "NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board") == ("Organisation", "HealthBody")

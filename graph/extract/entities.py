@@ -50,7 +50,7 @@ _IS_A = re.compile(
     r"^\s*(?:,\s*(?:a|an|the|our|their|its)\s+|"
     # a list item "X – free weekly art clubs", "X, £3.8 million: free, flexible courses"
     r"(?P<dash>(?:\s*[–—]|\s+-|\s*,\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?\s*[:–—-])\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
-    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+|[\w\-’']+\s+){0,5}?"
+    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+|[\w\-’']+\s+){0,5}?"
     r"(?P<noun>programme|program|project|initiative|scheme|pilot|network|festival|fund|"
     r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
     r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
@@ -72,6 +72,11 @@ _FUNDED_FOR = re.compile(
     re.I,
 )
 _AWARD_CUE = re.compile(r"\b(?:award|grant|fund|allocat|invest|ring-fenc|earmark)", re.I)
+_CHARITY_COPULA = re.compile(
+    r"\s*(?:,\s*|\s+is\s+|\s+was\s+)(?:a|an)\s+(?:registered\s+|small\s+|national\s+|local\s+|youth\s+|)"
+    r"(?:charity|charitable\s+(?:trust|company|incorporated\s+organisation)|social\s+enterprise|community\s+interest\s+company|company)\b",
+    re.I,
+)
 _LAUNCHED = re.compile(r"^\s*(?:was|were|has been|is being)\s+(?:launched|set up|created|established|piloted|delivered|funded|run|commissioned)\b", re.I)
 _ORG_VERB = re.compile(
     r"^\s*(?:,[^,]{0,120},\s*)?(?:provides|provided|supports|supported|works|worked|delivers|delivered|"
@@ -164,15 +169,15 @@ _LOWER_HEAD_AFTER = re.compile(
 _SUCH_AS = re.compile(
     r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
     r"organisations|charities|companies|employers|businesses|partners|bodies|venues|colleges|universities|"
-    r"schools|theatres|museums|trusts|foundations|members)\s*,?\s+(?:such\s+as|including|like|include|includes|included)\s+",
-)  # folded
+    r"schools|theatres|museums|trusts|foundations|members)\s*,?\s+(?:such\s+as|including|like|include|includes|included|are|were)\s+",
+)  # folded; "our three programmes are A, B and C" too
 
 
 def _such_as_noun(before: str) -> str | None:
     """The noun of "programmes such as A, B and <here>" (lower case), if the name sits in such a list."""
     window = before[-200:]
     folded = fold(window)
-    if "such" not in folded and "includ" not in folded and "like" not in folded:
+    if "such" not in folded and "includ" not in folded and "like" not in folded and " are " not in folded and " were " not in folded:
         return None  # none of the cue words _SUCH_AS needs
     last = None
     for m in _SUCH_AS.finditer(folded):
@@ -538,6 +543,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     words = name.split()
     if typed is None and len(words) == 2 and words[0] in PLACE_NAME_PREFIXES and words[1][:1].isupper():
         return Found(name, st, en, "Place", "Town", "context:place-prefix", 0)
+    if typed and typed[0] == "Programme" and typed[2].startswith("head:") and _CHARITY_COPULA.match(sentence, en):
+        # "Heron Pathways is a registered charity": the text says what the name is
+        return Found(name, st, en, "Organisation", "Charity", "context:is-a-charity", 0)
     if typed and typed[0] == "Place":
         # "the Art House, a cultural hub": an apposition says what the name is
         m = _IS_A.match(sentence[en:])

@@ -161,6 +161,27 @@ def _grant_maker(text: str, sentences, si: int, by_sentence, author: SentMention
     return None
 
 
+def _copula_types(found: list[Found]) -> None:
+    """ "Heron Pathways is a registered charity": what the text says a name is beats
+    its head noun ("Pathways" reads as a programme), in every mention. In place."""
+    said: dict[str, tuple[str, str | None]] = {}
+    for f in found:
+        if f.type == "Organisation" and f.rule.startswith("context:is-a-"):
+            said.setdefault(norm_key(f.name), (f.type, f.subtype))
+    if not said:
+        return
+    for f in found:
+        if f.type == "Programme" and f.rule.startswith("head:"):
+            t = said.get(norm_key(f.name))
+            if t is not None:
+                f.type, f.subtype, f.rule = t[0], t[1], "context:said-to-be"
+
+
+_WEAK_TYPING = frozenset({"context:subject-of-org-verb", "context:agent-slot"})
+# cues that say outright what a name is: "X is a charity", "programmes such as X", "a project called X"
+_STRONG_TYPING = re.compile(r"context:(?:is-a-|[a-z]+-such-as|[a-z]+-called|followed-by-|strand-apposition|funded-for|was-launched|is-run-by)")
+
+
 def _same_name_mentions(found: list[Found]) -> None:
     """A name typed once ("SoundFen is the youth music network …") is that entity
     wherever else the document uses it untyped ("SoundFen's core funding"). In place."""
@@ -184,6 +205,17 @@ def _same_name_mentions(found: list[Found]) -> None:
                 for a in f.aliases:
                     typed.setdefault(key(a), (f.type, f.subtype))
                     full.setdefault(key(a), f.name)
+    # a name typed by a strong cue ("our three programmes are A, B and C") keeps that type
+    # where only a weak cue typed it otherwise ("A supported 240 pupils")
+    strong: dict[str, tuple[str, str | None]] = {}
+    for f in found:
+        if f.type in ("Organisation", "Programme") and _STRONG_TYPING.match(f.rule):
+            strong.setdefault(key(f.name), (f.type, f.subtype))
+    for f in found:
+        if f.rule in _WEAK_TYPING and f.type is not None:
+            t = strong.get(key(f.name))
+            if t is not None and t[0] != f.type:
+                f.type, f.subtype, f.rule = t[0], t[1], "context:same-name"
     for f in found:
         if f.type is None and f.rule == "candidate":
             k = key(f.name)
@@ -271,6 +303,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
 
+    _copula_types(found)
     places_in_lists(text, sentences, found)
     table_rows, header_rows = header_tables(text, sentences)
     found = [f for f in found if f.sentence not in header_rows]  # "Drop-in hub" heads a column, names nothing
