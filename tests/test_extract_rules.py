@@ -1541,7 +1541,7 @@ def test_a_fixed_width_grants_table_gives_the_rows_relations():
 def test_text_with_runs_of_spaces_is_not_a_fixed_width_table(text: str) -> None:
     from graph.extract.tables import fixed_width_tables
 
-    assert fixed_width_tables(text) == []
+    assert fixed_width_tables(text) == ()
 
 
 def test_list_items_whose_description_names_an_activity_are_programmes():

@@ -101,7 +101,7 @@ def tokens(sentence: str) -> tuple[Token, ...]:
     """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
     if not _TOKEN_SPECIAL.search(sentence):
         # no hyphen and no footnote marker: every match is a plain token (the common case)
-        return tuple([Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)])
+        return tuple([Token(m[0], *m.span()) for m in _TOKEN.finditer(sentence)])
     return _general_tokens(sentence)
 
 
@@ -109,8 +109,11 @@ def _general_tokens(sentence: str) -> tuple[Token, ...]:
     """:func:`tokens` for any sentence: footnote markers cut off, hyphen cues split."""
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
-        word = m.group()
+        word = m[0]
         start, end = m.span()
+        if "-" not in word and word[-1] not in _SUP:
+            out.append(Token(word, start, end))  # most words of any sentence
+            continue
         if word[-1] in _SUP:
             # a footnote marker glued to a word ("Foundation¹") is not part of it
             word = word.rstrip(_SUP)
@@ -165,7 +168,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
     toks = list(tokens(sentence))
     out: list[Chunk] = []
     done = 0  # the tokens before this one are in a chunk already
-    for i in [n for n, t in enumerate(toks) if is_cap(t.text)]:  # a name starts capitalised
+    for i in [n for n, t in enumerate(toks) if t.text[:1].isupper()]:  # a name starts capitalised (is_cap, inlined)
         if i < done:
             continue
         j = i

@@ -231,6 +231,8 @@ def _same_name_mentions(found: list[Found]) -> None:
 def _is_heading(text: str, s0: int, s1: int) -> bool:
     """A line of its own, short and without a full stop: a heading ("First Rung",
     "4. WORKING WITH OTHERS")."""
+    if text[s1 - 1 : s1] in (".", "!", "?", ":", ";", ",") or s1 - s0 > 80:
+        return False  # most sentences: one cheap test
     line_start = text.rfind("\n", 0, s0) + 1
     line_end = text.find("\n", s1)
     line_end = len(text) if line_end < 0 else line_end

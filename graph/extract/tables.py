@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ROLES = (
     ("funder", re.compile(r"\b(?:funders?|funded\s+by|sponsors?|donors?)\b", re.I)),
@@ -185,8 +186,9 @@ def header_tables(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Tab
                 rows.append(TableRow(j, cells))
             j += 1
         i = j
-    starts = {_trim_start(text, s0): n for n, (s0, _) in enumerate(sentences)}
-    for table in fixed_width_tables(text):
+    fixed = fixed_width_tables(text)
+    starts = {_trim_start(text, s0): n for n, (s0, _) in enumerate(sentences)} if fixed else {}
+    for table in fixed:
         h = starts.get(_trim_start(text, table.header[0]))
         if h is None:
             continue
@@ -246,14 +248,15 @@ def _header_like(cell: str) -> bool:
     return bool(words) and all(w in _HEADER_WORDS for w in words)
 
 
-def fixed_width_tables(text: str) -> list[FixedTable]:
+@lru_cache(maxsize=4)
+def fixed_width_tables(text: str) -> tuple[FixedTable, ...]:
     """Every fixed-width table of ``text``: a line of two or more header cells
     (at least two of them with a known role) set apart by runs of spaces, and the
     lines under it up to a blank line. A line whose first column is empty goes
     on with the row above it; a line that runs across the columns as one piece of
     prose, or starts left of the first column, ends the table."""
     if "   " not in text:
-        return []
+        return ()
     lines = _line_spans(text)
     out: list[FixedTable] = []
     i = 0
@@ -292,7 +295,7 @@ def fixed_width_tables(text: str) -> list[FixedTable]:
             out.append(FixedTable((s, e), cols, roles, tuple(bracket_role(text[a:b]) for a, b in segs),
                                   tuple((a, b) for a, b in rows)))
             i = j
-    return out
+    return tuple(out)
 
 
 def fixed_width_blocks(text: str) -> dict[int, int]:
