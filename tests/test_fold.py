@@ -65,6 +65,6 @@ def test_rule_patterns_run_on_the_folded_sentence() -> None:
         and isinstance(node.func, ast.Attribute)
         and isinstance(node.func.value, ast.Call)
         and isinstance(node.func.value.func, ast.Name)
-        and node.func.value.func.id == "_rx"
+        and node.func.value.func.id in ("_rx", "_rl")
     ]
     assert texts and set(texts) == {"low"}
