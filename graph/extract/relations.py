@@ -11,7 +11,7 @@ stored with the evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -183,22 +183,6 @@ except ImportError:  # pragma: no cover - another Python: rules run unchecked
 else:
     _LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
     _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
-
-
-_LAZY: dict[object, _Rule] = {}
-
-
-def _rl(build: Callable[[], str]) -> _Rule:
-    """The rule whose pattern ``build`` makes, compiled the first time only.
-
-    Rules are written where they are used as ``_rl(lambda: rf"…{LIST}…")``: the
-    lambda's code object is the same at every call, so it keys the cache and the
-    long pattern string is not formatted again for every sentence.
-    """
-    rule = _LAZY.get(build.__code__)
-    if rule is None:
-        rule = _LAZY[build.__code__] = _rx(build())
-    return rule
 
 
 @cache
@@ -457,8 +441,8 @@ def sentence_relations(
     if _FUND_CUES.search(low):
         # the funded body is named before the first "funded by" (not an agent of an earlier one:
         # "supported by A and sponsored by B" does not make B fund A)
-        first_passive = next((x.start() for x in _rl(lambda: rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low)), len(masked))
-        for m in _rl(lambda: rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        first_passive = next((x.start() for x in _P01.finditer(low)), len(masked))
+        for m in _P02.finditer(low):
             target = _first(S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S))
             if target is None:
                 continue
@@ -466,11 +450,11 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:passive", amt)
-        for m in _rl(lambda: rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _P03.finditer(low):
             # the receiver: a programme named around it, else the sentence's subject
             # ("X received funding from Y"), not an organisation that is itself a funder
             # ("funded by A, with a further £45,000 from B")
-            subject = _rl(lambda: rf"^\s*(?:the\s+)?(?P<s>{ENT})").match(low)
+            subject = _P04.match(low)
             subj_org = _ids(subject.group("s"))[0] if subject else None
             if subj_org is not None and S.typ(subj_org) != "Organisation":
                 subj_org = None
@@ -482,7 +466,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:funding-from", amt)
-        for m in _rl(lambda: rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        for m in _P05.finditer(low):
             funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             funded = _ids(m.group("o"))[0]
             if _FROM_SOURCE.search(m.group("mid")):
@@ -492,25 +476,25 @@ def sentence_relations(
                 for a in funders[-1:]:
                     yield from emit(a, "funds", funded, "funds:active", amt)
         if recent_programme is not None and S.first(PROG) is None and find_amounts(sentence):
-            for m in _rl(lambda: rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b").finditer(low):
+            for m in _P06.finditer(low):
                 funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
                 amt = _amount_near(sentence, cmap, m.end())
                 for a in funders[-1:]:
                     yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
         # "X made a further grant of £75,000 towards Y", "X is awarding £420,000 to Y"
-        for m in _rl(lambda: rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        for m in _P07.finditer(low):
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
             if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
                 yield from emit(a, "funds", o, "funds:grant-of-towards", _amount_near(sentence, cmap, m.start("amt")))
         # "BBC Children in Need – £30,000 (year 2 of 3) towards Make Your Mark": a funders list item
-        gm = _rl(lambda: rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})").match(low)
+        gm = _P08.match(low)
         if gm and _GIVER_ITEM.match(masked, gm.end()):
             pm = _GIVER_ITEM_FOR.search(masked, gm.end())
             f_i = int(gm.group("f"))
             if pm and S.typ(int(pm.group("p"))) == "Programme" and S.typ(f_i) == "Organisation":
                 yield from emit(f_i, "funds", int(pm.group("p")), "funds:funders-list-item", _amount_near(sentence, cmap, gm.start("a")))
         if grant_maker is not None:
-            for m in _rl(lambda: AWARD_TO).finditer(low):
+            for m in _rx(AWARD_TO).finditer(low):
                 if m.group("o3") and _GIVER_ITEM.match(masked, m.end()):
                     continue  # a funders list: the named body gives (below), it does not receive
                 o = int(m.group("o") or m.group("o2") or m.group("o3"))
@@ -533,7 +517,7 @@ def sentence_relations(
                     yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
 
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
-    for m in _rl(lambda: rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:\s+(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?").finditer(low):
+    for m in _P10.finditer(low):
         agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         helpers = [a for a in _ids(m.group("w") or "") if S.typ(a) == "Organisation"]
         unit = _RUN_BY_UNIT.search(masked, 0, m.start())
@@ -558,7 +542,7 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
-    for m in _rl(lambda: rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+)(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})").finditer(low):
+    for m in _P11.finditer(low):
         deliverers = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         if m.group("rel"):
             deliverers = deliverers[-1:]  # "…with X, which runs Y": the clause is about X
@@ -578,7 +562,7 @@ def sentence_relations(
                     if S.typ(o) == "Programme":
                         yield from emit(mm.idx, "delivers", o, "delivers:possessive")
     # "It runs the Ulster Museum, the Folk Museum and …": bodies an organisation runs are units of it
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+    for m in _P12.finditer(low):
         a = _ids(m.group("a"))[0]
         if S.typ(a) == "Organisation":
             for o in _ids(m.group("l")):
@@ -596,21 +580,21 @@ def sentence_relations(
                 elif S.typ(o) in ("Programme", "Organisation"):
                     yield from emit(o, "operatesIn", mm.idx, "operatesIn:place-possessive")
     # "X signed a civic agreement with A, B and C": partners
-    for m in _rl(lambda: rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+    for m in _P13.finditer(low):
         a = _ids(m.group("a"))[0]
         if S.typ(a) == "Organisation":
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Organisation":
                     yield from emit(a, "partnerOf", b, "partnerOf:signed-with")
     # "We are a delivery partner in Uni Connect North East", "X is a member of the Y network"
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s+(?:is|are|was|were|became|has\s+become|have\s+become)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partner|partners|member|members)\s+(?:in|of|on)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _P14.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Programme":
             yield from emit(a, "participatesIn", b, "participatesIn:partner-in")
         elif S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
             yield from emit(a, "partOf", b, "partOf:partner-in")
     # "A and B, both part of the C Trust"
-    for m in _rl(lambda: rf"(?P<l>{LIST})\s*,?\s*(?:both|all|each)\s+(?:part|members?)\s+of\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _P15.finditer(low):
         b = _ids(m.group("b"))[0]
         for a in _ids(m.group("l")):
             if S.typ(a) == S.typ(b) and S.typ(a) in ("Organisation", "Place"):
@@ -618,28 +602,28 @@ def sentence_relations(
             elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
                 yield from emit(a, "participatesIn", b, "participatesIn:both-part-of")
     # "Next Step Medway is the council's employment support service"
-    for m in _rl(lambda: rf"(?P<p>{ENT})\s*(?:,|is|was|has\s+been)\s+(?:(?:the|an?)\s+)?(?P<a>{ENT})’s\s").finditer(low):
+    for m in _P16.finditer(low):
         prog_i, a = _ids(m.group("p"))[0], _ids(m.group("a"))[0]
         if S.typ(prog_i) == "Programme" and S.typ(a) == "Organisation":
             yield from emit(a, "delivers", prog_i, "delivers:is-xs")
     # "X, together with Y, ran Z": both deliver it
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s*,\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<l>{LIST})\s*,\s*(?:has\s+|have\s+|also\s+)?(?:{_V_DELIVER_ACTIVE})\b[^<.;]{{0,40}}?(?P<o>{ENT})").finditer(low):
+    for m in _P17.finditer(low):
         o = _ids(m.group("o"))[0]
         if S.typ(o) == "Programme":
             for a in [_ids(m.group("a"))[0], *_ids(m.group("l"))]:
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "delivers", o, "delivers:together-with")
     # "X provides support across the region, leading on programmes such as Y"
-    for m in _rl(lambda: rf",\s*(?:leading|delivering|running|coordinating|co-ordinating|managing|hosting|driving)\b(?:\s+on)?[^<.;]{{0,60}}?(?P<o>{LIST})").finditer(low):
+    for m in _P18.finditer(low):
         subj = S.first(ORG, m.start())
         if subj is not None:
             for o in _ids(m.group("o")):
                 if S.typ(o) == "Programme":
                     yield from emit(subj, "delivers", o, "delivers:participle")
     # "X funds initiatives such as Y", "funding initiatives such as Y"
-    for m in _rl(lambda: rf"\b(?:funding|funds|funded|fund)\s+(?:\w+\s+){{0,2}}?(?:such\s+as|including|like)\s+(?:the\s+)?(?P<o>{LIST})").finditer(low):
+    for m in _P19.finditer(low):
         subjs = [a for a in _ids(masked[: m.start()]) if S.typ(a) == "Organisation"]
-        lead_subj = _rl(lambda: rf"^\s*(?:[^<]{{0,40}}:\s*)?(?P<l>{LIST})").match(low)
+        lead_subj = _P20.match(low)
         if lead_subj:
             subjs = [a for a in _ids(lead_subj.group("l")) if S.typ(a) == "Organisation"] or subjs[-1:]
         else:
@@ -650,7 +634,7 @@ def sentence_relations(
                     yield from emit(a, "funds", o, "funds:funding-such-as")
     # "Barnsley Council refreshed its Love Where You Live strategy"
     # but "from its UK Shared Prosperity Fund allocation": a share of a fund the body takes part in
-    for m in _rl(lambda: rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})(?P<share>\s+(?:allocation|budget|pot|award|grant|funding|money)\b)?").finditer(low):
+    for m in _P21.finditer(low):
         a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
         if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
             if m.group("share"):
@@ -673,7 +657,7 @@ def sentence_relations(
 
     # ---- partnerOf / participatesIn via "working with"
     if _PARTNER_CUES.search(low):
-        for m in _rl(lambda: rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)").finditer(low):
+        for m in _P22.finditer(low):
             subj = S.before_head(m.start(), ORG)
             subj_prog = S.before(m.start(), PROG)
             if m.group("fund") and subj is not None:
@@ -689,18 +673,18 @@ def sentence_relations(
                 elif S.typ(b) == "Programme" and subj is not None and subj_prog is None:
                     yield from emit(subj, "participatesIn", b, "participatesIn:working-with")
         # "Leeds City Council runs the Skills programme with Leeds City College and DfE"
-        for m in _rl(lambda: rf"(?P<a>{ENT})\s+(?:runs|ran|run|delivers|delivered|deliver|leads|led|lead|launched|co-ordinates|coordinates|coordinate|hosts|hosted|host|manages|manage|organises|organised|organise)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _P23.finditer(low):
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
             if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
                 for b in _ids(m.group("l")):
                     if S.typ(b) == "Organisation":
                         yield from emit(a, "partnerOf", b, "partnerOf:runs-with")
-        for m in _rl(lambda: rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:(?:work|worked|working|partnered|collaborated|collaborate|came|come|are\s+working|have\s+worked)\s+together|joined\s+forces|teamed\s+up)").finditer(low):
+        for m in _P24.finditer(low):
             ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
                     yield from emit(a, "partnerOf", b, "partnerOf:together")
-        for m in _rl(lambda: rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _P25.finditer(low):
             subs = [a for a in _ids(m.group("a")) if S.typ(a) == "Organisation"]
             for i, a in enumerate(subs):
                 for b in subs[i + 1 :]:
@@ -710,7 +694,7 @@ def sentence_relations(
                     if S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
                         yield from emit(a, "partnerOf", b, "partnerOf:x-works-with-y")
         # "launched by A and B" style co-agents handled above; "A and B launched Y"
-        for m in _rl(lambda: rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b").finditer(low):
+        for m in _P26.finditer(low):
             ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
@@ -719,7 +703,7 @@ def sentence_relations(
     # ---- participatesIn
     if _PARTICIPATE_CUES.search(low):
         # "P is delivered with A and B", "developed together with A"
-        for m in _rl(lambda: rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?P<j>jointly\s+)?(?:together\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _P27.finditer(low):
             prog = S.before(m.start(), PROG)
             if prog is None:
                 continue
@@ -730,7 +714,7 @@ def sentence_relations(
                         yield from emit(b, "delivers", prog, "delivers:run-jointly-with")
                     else:
                         yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
-        for m in _rl(lambda: rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _P28.finditer(low):
             # "employers taking part in the bootcamp include A and B": the programme may sit inside the cue
             prog = _first(S.before(m.start(), PROG), S.after(m.start(), PROG, 180), recent_programme.idx if recent_programme is not None else None)
             if prog is None:
@@ -738,7 +722,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
-        for m in _rl(lambda: rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _P29.finditer(low):
             prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120))
             if prog is None:
                 continue
@@ -746,13 +730,13 @@ def sentence_relations(
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
         # "Next Step was developed with the Chamber Skills Council": a body the programme was shaped with
-        for m in _rl(lambda: rf"(?P<p>{ENT})\s+(?:was|were|has\s+been|have\s+been|is\s+being)\s+(?:developed|designed|co-designed|created|shaped|built|devised)\s+(?:jointly\s+|together\s+)?(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+        for m in _P30.finditer(low):
             p_i = _ids(m.group("p"))[0]
             if S.typ(p_i) == "Programme":
                 for a in _ids(m.group("l")):
                     if S.typ(a) == "Organisation":
                         yield from emit(a, "participatesIn", p_i, "participatesIn:developed-with")
-        for m in _rl(lambda: rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})").finditer(low):
+        for m in _P31.finditer(low):
             o = _ids(m.group("o"))[0]
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
@@ -761,16 +745,16 @@ def sentence_relations(
                     yield from emit(a, "partOf", o, "partOf:member-of")
 
     # ---- partOf
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _P32.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == S.typ(b) and S.typ(a) in ("Organisation", "Place"):
             yield from emit(a, "partOf", b, "partOf:part-of")
         elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
             yield from emit(a, "participatesIn", b, "participatesIn:part-of")
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s*(?P<sep>,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})").finditer(low):
+    for m in _P33.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if m.group("sep").strip() == "," and (
-            _rl(lambda: rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}").match(low, m.end())
+            _P34.match(low, m.end())
             or re.search(r"(?:,|\band|&)\s*(?:the\s+)?$", masked[: m.start()])
         ):
             continue  # "across A, B and C" is a list of places, not "A, B" (A in B)
@@ -783,7 +767,7 @@ def sentence_relations(
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
 
     # "a partnership between A and B" (no named body before it): the members are partners
-    for m in _rl(lambda: rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+    for m in _P35.finditer(low):
         named = re.search(r"<<(\d+)>>\s*,?\s*(?:is\s+|was\s+)?$", masked[: m.start()])
         if named and S.typ(int(named.group(1))) == "Organisation" and by_idx[int(named.group(1))].subtype in (None, "Partnership"):
             continue  # "X, a partnership of …" names a body: its members are part of it (below)
@@ -792,14 +776,14 @@ def sentence_relations(
             for b in ids[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:partnership-between")
     # "the Humber Cultural Compact, a partnership of A, B and C": members are part of it
-    for m in _rl(lambda: rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+    for m in _P36.finditer(low):
         x = _ids(m.group("x"))[0]
         if S.typ(x) in ("Organisation", "Programme"):
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Organisation":
                     p_ = "partOf" if S.typ(x) == "Organisation" else "participatesIn"
                     yield from emit(b, p_, x, f"{p_}:partnership-of")
-    for m in _rl(lambda: rf"(?P<x>{ENT})\s+(?:brings|brought|will\s+bring)\s+together\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+    for m in _P37.finditer(low):
         x = _ids(m.group("x"))[0]
         if S.typ(x) == "Organisation" and by_idx[x].subtype == "Partnership":
             for b in _ids(m.group("l")):
@@ -815,13 +799,13 @@ def sentence_relations(
                 if S.typ(o) == "Organisation" and _UNIT.search(sentence[by_idx[o].start : by_idx[o].end]):
                     yield from emit(o, "partOf", mm.idx, "partOf:possessive-unit")
     # "X has supported 2,300 Salford residents": a programme serves a place's people
-    for m in _rl(lambda: rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:supported|supports|helped|helps|reached|reaches|serves|served|engaged|trained)\b[^<.;]{{0,30}}?(?P<b>{ENT})\s+(?:residents|people|families|young\s+people|pupils|learners|communities|businesses|adults)").finditer(low):
+    for m in _P38.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Programme" and S.typ(b) == "Place":
             yield from emit(a, "operatesIn", b, "operatesIn:serves-residents")
 
     # "Medical Research Unit at the University of X": a unit of a university
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s*(?:\s(?:at|of)\s+|,\s*)(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _P39.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if (
             S.typ(a) == "Organisation"
@@ -832,20 +816,20 @@ def sentence_relations(
             yield from emit(a, "partOf", b, "partOf:unit-of")
 
     # "across Birmingham and the wider West Midlands"
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s+and\s+the\s+(?:wider|surrounding|greater|rest\s+of\s+the)\s+(?P<b>{ENT})").finditer(low):
+    for m in _P40.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Place" and S.typ(b) == "Place":
             yield from emit(a, "partOf", b, "partOf:and-the-wider")
 
     # ---- locatedIn
-    for m in _rl(lambda: rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _P41.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:in")
         elif S.typ(a) == "Place" and by_idx[a].subtype == "Site" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:site-in")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
-    for m in _rl(lambda: rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _P42.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:set-in")
@@ -859,60 +843,60 @@ def sentence_relations(
                 yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
 
     # "TNLCF, which awarded the Trust a three-year grant of £540,000": a grant given to X
-    for m in _rl(lambda: rf"(?P<a>{ENT})(?:\s*,\s*which)?[^<.;]{{0,30}}?\b(?:awarded|gave|granted|has\s+awarded|has\s+given)\s+(?:the\s+)?(?P<o>{ENT})\s+(?:a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:grant|award|donation|investment|contribution)\b").finditer(low):
+    for m in _P43.finditer(low):
         a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
         if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
             yield from emit(a, "funds", o, "funds:awarded-x-a-grant", _amount_near(sentence, cmap, m.end()))
     # "Derbyshire Libraries, the County Council's library service": a unit of the body
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s*,\s*(?:the\s+)?(?P<b>{ENT})’s\s+(?:[a-z\-]+\s+){{0,3}}?(?:service|services|team|department|unit|arm|division|directorate)\b").finditer(low):
+    for m in _P44.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Organisation" and a != b:
             yield from emit(a, "partOf", b, "partOf:unit-apposition")
     # "The Combined Authority brings together A, B and C": its members are part of it
-    for m in _rl(lambda: rf"(?P<a>{ENT})(?:’s\s+members)?\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are|are)\s+(?:the\s+)?(?P<l>{LIST})").finditer(low):
+    for m in _P45.finditer(low):
         a = _ids(m.group("a"))[0]
         if S.typ(a) == "Organisation" and (m.group(0).split()[1] != "are" or "members" in m.group(0)):
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Organisation" and b != a:
                     yield from emit(b, "partOf", a, "partOf:brings-together")
     # "the adult education budget devolved to SYMCA by the Department for Education"
-    for m in _rl(lambda: rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})").finditer(low):
+    for m in _P46.finditer(low):
         a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
         if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
             yield from emit(a, "funds", o, "funds:devolved-to-by")
     # "Lewis Loom Heritage, a community company in Stornoway": an apposition places the body
-    for m in _rl(lambda: rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _P47.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:apposition")
     # "the university's main campus at Penryn", "from the Trust's offices at Mill Hill House"
-    for m in _rl(lambda: rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})").finditer(low):
+    for m in _P48.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:premises-at")
 
     # "the festival, held each July at the Crescent Rooms", "it operates from the Community Centre"
-    for m in _rl(lambda: rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})").finditer(low):
+    for m in _P49.finditer(low):
         v = _ids(m.group("v"))[0]
         subj = _first(S.before(m.start(), PROG), recent_programme.idx if recent_programme is not None and S.first(ORG, m.start()) is None else None)
         if subj is not None and S.typ(v) == "Place" and by_idx[v].subtype in ("Site", "Neighbourhood", "Town"):
             yield from emit(subj, "operatesIn", v, "operatesIn:held-at")
     # "You must live in Barnsley, Doncaster or Sheffield" on a flyer about one programme
     if recent_programme is not None and S.first(AGENT_OR_PROG) in (None, recent_programme.idx):
-        for m in _rl(lambda: rf"\b(?:live|lives|living|based|available|open\s+to|held|run|runs|delivered|offered|takes?\s+place|taking\s+place)\b[^<.;]{{0,30}}?\b(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*or\s+{ENT})?)").finditer(low):
+        for m in _P50.finditer(low):
             for p_i in _ids(m.group("l")):
                 if S.typ(p_i) == "Place":
                     yield from emit(recent_programme.idx, "operatesIn", p_i, "operatesIn:document-programme")
     # a list line "Buxton and Glossop: From Spa to Mill, a series of exhibitions …": the places
     # before the colon are where the line's programme runs
-    pl = _rl(lambda: rf"^\s*(?P<l>{LIST})\s*:\s").match(low)
+    pl = _P51.match(low)
     if pl and all(S.typ(p_i) == "Place" for p_i in _ids(pl.group("l"))):
         prog = S.after(pl.end(), PROG, 400)
         if prog is not None:
             for p_i in _ids(pl.group("l")):
                 yield from emit(prog, "operatesIn", p_i, "operatesIn:place-line")
     # "members of Belper Youth Forum are running Mill Voices", "volunteers from X run …"
-    for m in _rl(lambda: rf"\b(?:members|volunteers|staff|students|artists|young\s+people)\s+(?:of|from|at)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:are\s+|were\s+|will\s+be\s+|have\s+been\s+)?(?:running|run|runs|leading|lead|led|delivering|deliver|organising|organise|staffing|staff)\b(?:\s+(?:the\s+|a\s+)?(?P<o>{ENT}))?").finditer(low):
+    for m in _P52.finditer(low):
         a = _ids(m.group("a"))[0]
         if S.typ(a) != "Organisation":
             continue
@@ -922,7 +906,7 @@ def sentence_relations(
         if part and S.typ(_ids(part.group("p"))[0]) == "Programme":
             yield from emit(a, "participatesIn", _ids(part.group("p"))[0], "participatesIn:as-part-of")
     # a timetable line "Little Hulton: Monday mornings at the Cleggs Lane Community Hub"
-    tt = _rl(lambda: rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})").match(low)
+    tt = _P53.match(low)
     if tt:
         p_i, v = _ids(tt.group("p"))[0], _ids(tt.group("v"))[0]
         if S.typ(p_i) == "Place" and S.typ(v) in ("Organisation", "Place"):
@@ -930,7 +914,7 @@ def sentence_relations(
 
     # ---- operatesIn
     # "In the North East, X drives the Y network": the sentence's actors work there
-    lead = _rl(lambda: rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,").match(low)
+    lead = _P54.match(low)
     if lead:
         places = [p for p in _ids(lead.group("l")) if S.typ(p) == "Place"]
         rest = masked[lead.end():]
@@ -943,7 +927,7 @@ def sentence_relations(
                 if S.typ(a) == "Programme":
                     yield from emit(a, "operatesIn", p, "operatesIn:in-place-lead")
     # "... develop their LCEPs: Coventry; Dudley; Telford": a programme and a list of places
-    colon = _rl(lambda: rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$").match(low)
+    colon = _P55.match(low)
     if colon:
         places = [p for p in _ids(colon.group("l")) if S.typ(p) == "Place"]
         prog = S.before(colon.end("pre"), PROG)
@@ -956,7 +940,7 @@ def sentence_relations(
             prog = _first(S.before(pos, PROG), S.after(pos + 4, PROG, 60))
             if prog is not None:
                 yield from emit(prog, "operatesIn", mm.idx, "operatesIn:x-wide")
-    for m in _rl(lambda: rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})").finditer(low):
+    for m in _P56.finditer(low):
         places = [p for p in _ids(m.group("l")) if S.typ(p) == "Place"]
         if not places:
             continue
@@ -977,3 +961,62 @@ def sentence_relations(
             continue
         for p in places:
             yield from emit(subj, "operatesIn", p, rule)
+
+
+# The rule patterns that are built from the shared pieces (ENT, LIST, _AMOUNT …), in the
+# order sentence_relations uses them: formatted and compiled once, at import.
+_P01 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
+_P02 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
+_P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})")
+_P04 = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})")
+_P05 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})")
+_P06 = _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b")
+_P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})")
+_P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
+_P10 = _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+)?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:\s+(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?")
+_P11 = _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+)(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})")
+_P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
+_P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
+_P14 = _rx(rf"(?P<a>{ENT})\s+(?:is|are|was|were|became|has\s+become|have\s+become)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partner|partners|member|members)\s+(?:in|of|on)\s+(?:the\s+)?(?P<b>{ENT})")
+_P15 = _rx(rf"(?P<l>{LIST})\s*,?\s*(?:both|all|each)\s+(?:part|members?)\s+of\s+(?:the\s+)?(?P<b>{ENT})")
+_P16 = _rx(rf"(?P<p>{ENT})\s*(?:,|is|was|has\s+been)\s+(?:(?:the|an?)\s+)?(?P<a>{ENT})’s\s")
+_P17 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<l>{LIST})\s*,\s*(?:has\s+|have\s+|also\s+)?(?:{_V_DELIVER_ACTIVE})\b[^<.;]{{0,40}}?(?P<o>{ENT})")
+_P18 = _rx(rf",\s*(?:leading|delivering|running|coordinating|co-ordinating|managing|hosting|driving)\b(?:\s+on)?[^<.;]{{0,60}}?(?P<o>{LIST})")
+_P19 = _rx(rf"\b(?:funding|funds|funded|fund)\s+(?:\w+\s+){{0,2}}?(?:such\s+as|including|like)\s+(?:the\s+)?(?P<o>{LIST})")
+_P20 = _rx(rf"^\s*(?:[^<]{{0,40}}:\s*)?(?P<l>{LIST})")
+_P21 = _rx(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})(?P<share>\s+(?:allocation|budget|pot|award|grant|funding|money)\b)?")
+_P22 = _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)")
+_P23 = _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|run|delivers|delivered|deliver|leads|led|lead|launched|co-ordinates|coordinates|coordinate|hosts|hosted|host|manages|manage|organises|organised|organise)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})")
+_P24 = _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:(?:work|worked|working|partnered|collaborated|collaborate|came|come|are\s+working|have\s+worked)\s+together|joined\s+forces|teamed\s+up)")
+_P25 = _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})")
+_P26 = _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b")
+_P27 = _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?P<j>jointly\s+)?(?:together\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})")
+_P28 = _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})")
+_P29 = _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})")
+_P30 = _rx(rf"(?P<p>{ENT})\s+(?:was|were|has\s+been|have\s+been|is\s+being)\s+(?:developed|designed|co-designed|created|shaped|built|devised)\s+(?:jointly\s+|together\s+)?(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?P<l>{LIST})")
+_P31 = _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")
+_P32 = _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})")
+_P33 = _rx(rf"(?P<a>{ENT})\s*(?P<sep>,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})")
+_P34 = _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}")
+_P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})")
+_P36 = _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})")
+_P37 = _rx(rf"(?P<x>{ENT})\s+(?:brings|brought|will\s+bring)\s+together\s+(?:the\s+)?(?P<l>{LIST})")
+_P38 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:supported|supports|helped|helps|reached|reaches|serves|served|engaged|trained)\b[^<.;]{{0,30}}?(?P<b>{ENT})\s+(?:residents|people|families|young\s+people|pupils|learners|communities|businesses|adults)")
+_P39 = _rx(rf"(?P<a>{ENT})\s*(?:\s(?:at|of)\s+|,\s*)(?:the\s+)?(?P<b>{ENT})")
+_P40 = _rx(rf"(?P<a>{ENT})\s+and\s+the\s+(?:wider|surrounding|greater|rest\s+of\s+the)\s+(?P<b>{ENT})")
+_P41 = _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})")
+_P42 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})")
+_P43 = _rx(rf"(?P<a>{ENT})(?:\s*,\s*which)?[^<.;]{{0,30}}?\b(?:awarded|gave|granted|has\s+awarded|has\s+given)\s+(?:the\s+)?(?P<o>{ENT})\s+(?:a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:grant|award|donation|investment|contribution)\b")
+_P44 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:the\s+)?(?P<b>{ENT})’s\s+(?:[a-z\-]+\s+){{0,3}}?(?:service|services|team|department|unit|arm|division|directorate)\b")
+_P45 = _rx(rf"(?P<a>{ENT})(?:’s\s+members)?\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are|are)\s+(?:the\s+)?(?P<l>{LIST})")
+_P46 = _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})")
+_P47 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})")
+_P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
+_P49 = _rx(rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})")
+_P50 = _rx(rf"\b(?:live|lives|living|based|available|open\s+to|held|run|runs|delivered|offered|takes?\s+place|taking\s+place)\b[^<.;]{{0,30}}?\b(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*or\s+{ENT})?)")
+_P51 = _rx(rf"^\s*(?P<l>{LIST})\s*:\s")
+_P52 = _rx(rf"\b(?:members|volunteers|staff|students|artists|young\s+people)\s+(?:of|from|at)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:are\s+|were\s+|will\s+be\s+|have\s+been\s+)?(?:running|run|runs|leading|lead|led|delivering|deliver|organising|organise|staffing|staff)\b(?:\s+(?:the\s+|a\s+)?(?P<o>{ENT}))?")
+_P53 = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})")
+_P54 = _rx(rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,")
+_P55 = _rx(rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$")
+_P56 = _rx(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})")
