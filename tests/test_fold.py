@@ -65,6 +65,14 @@ def test_rule_patterns_run_on_the_folded_sentence() -> None:
         and isinstance(node.func, ast.Attribute)
         and isinstance(node.func.value, ast.Call)
         and isinstance(node.func.value.func, ast.Name)
-        and node.func.value.func.id in ("_rx", "_rl")
+        and node.func.value.func.id == "_rx"
+    ] + [
+        ast.unparse(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and re.fullmatch(r"_P\d+", node.func.value.id) is not None
+        and node.func.attr in ("finditer", "match", "search")
     ]
     assert texts and set(texts) == {"low"}
