@@ -33,10 +33,13 @@ RELATION_F1_FLOOR = 0.76
 #: "Measured on documents it was not written for"). heldout, heldout2 and heldout4 are
 #: development sets; heldout3 is blind (nobody tunes on it; the floor only stops regressions).
 HELDOUT_FLOORS = {
-    "heldout": (0.85, 0.56),
-    "heldout2": (0.84, 0.61),
-    "heldout3": (0.81, 0.40),
-    "heldout4": (0.82, 0.55),
+    "heldout": (0.87, 0.62),
+    "heldout2": (0.86, 0.63),
+    "heldout3": (0.87, 0.58),
+    "heldout4": (0.88, 0.64),
+    "heldout5": (0.80, 0.59),
+    "heldout6": (0.80, 0.48),
+    "heldout7": (0.80, 0.38),  # the blind set: a floor on the aggregate only
 }
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
