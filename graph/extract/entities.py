@@ -519,7 +519,7 @@ _AT_BEFORE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
 
 
 def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) -> Found:
-    if is_description(name):
+    if name.endswith(("ouncil", "uthority", "OUNCIL", "UTHORITY")) and is_description(name):
         return Found(name, st, en, None, None, "description", 0)
     gz = places.lookup(name)
     # a named public body or national programme in the gazetteer keeps its curated subtype and identifiers

@@ -300,8 +300,7 @@ def _merge_comma_lists(sentence: str, out: list[Chunk], is_place: Callable[[str]
     """
     merged: list[Chunk] = []
     for ch in out:
-        last = ch.text.split()[-1].lower()
-        if is_place is not None and last.endswith("s") and last in ORG_HEADS and " and " in ch.text:
+        if is_place is not None and " and " in ch.text and ch.text.endswith("s") and ch.text.rsplit(None, 1)[-1].lower() in ORG_HEADS:
             while (
                 merged
                 and sentence[merged[-1].end : ch.start] == ", "
