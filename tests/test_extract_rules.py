@@ -2529,3 +2529,15 @@ def test_hosted_by_a_councils_service_does_not_make_a_body_a_service():
 def test_an_integrated_care_board_with_commas_in_its_name_is_one_body():
     x = extract("Mentors came from the NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board.")
     assert typed(x, "NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board") == ("Organisation", "HealthBody")
+
+
+def test_a_name_that_opens_with_a_gerund_is_kept_when_the_sentence_is_about_it():
+    x = extract(
+        "Making Waves 2026: programme\n\n"
+        "Making Waves is organised each year by the South West Cultural Learning Alliance (SWCLA). "
+        "Making Waves 2026 is supported by Paul Hamlyn Foundation and Youth Music."
+    )
+    assert typed(x, "Making Waves") == ("Programme", "Initiative")
+    assert ("South West Cultural Learning Alliance", "delivers", "Making Waves") in x.triples
+    assert ("Youth Music", "funds", "Making Waves") in x.triples
+    assert extract("Improving Skills in Leeds is hard work.").entities.keys() == {"Leeds"}

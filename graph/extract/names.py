@@ -281,6 +281,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 span_toks
                 and span_toks[0].text.lower().endswith(("ing", "ed"))
                 and not (len(span_toks) > 1 and span_toks[1].text.lower() in CONNECTORS)
+                # "Making Waves is organised by …": a gerund opening a name in title case
+                and not (len(span_toks) > 1 and span_toks[0].text.endswith("ing") and _NAME_VERB_AFTER.match(sentence, span_toks[-1].end))
                 and not (len(span_toks) == 1 and is_place and is_place(span_toks[0].text))
             ):
                 span_toks = span_toks[1:]
@@ -289,6 +291,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
     return _merge_comma_lists(sentence, out, is_place)
 
 
+# what follows a name that opens a sentence: "Making Waves is organised by", "Making Waves 2026 is supported by"
+_NAME_VERB_AFTER = re.compile(r"(?:\s+\d{4})?\s+(?:is|was|has|will|returns|runs|takes|brings|:)\b|(?:\s+\d{4})?\s*:")
 _REMIT_LIST_NAME = re.compile(r"(?:[A-Z]\w+, )+[A-Z]\w+ (?:and|&) [A-Z]\w+ [A-Z]\w+")
 
 

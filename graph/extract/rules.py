@@ -92,8 +92,9 @@ _PROGRAMME_AFTER = re.compile(
 )
 _YEAR_AFTER = re.compile(r"[ \t]+((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)(?![\w£%])")
 _RUN_AFTER = re.compile(
-    r"\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
-    r"(?:delivered|run|led|coordinated|co-ordinated|managed|launched|piloted|commissioned)\s+(?:jointly\s+)?by\b",
+    r"(?:\s+(?:19|20)\d\d)?\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
+    r"(?:delivered|run|led|coordinated|co-ordinated|managed|launched|piloted|commissioned|organised|organized|"
+    r"curated|produced|presented|staged)\s+(?:jointly\s+|each\s+year\s+|every\s+year\s+|annually\s+)?by\b",
     re.I,
 )
 _PROGRAMME_BEFORE = re.compile(
