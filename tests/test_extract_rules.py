@@ -2541,3 +2541,12 @@ def test_a_name_that_opens_with_a_gerund_is_kept_when_the_sentence_is_about_it()
     assert ("South West Cultural Learning Alliance", "delivers", "Making Waves") in x.triples
     assert ("Youth Music", "funds", "Making Waves") in x.triples
     assert extract("Improving Skills in Leeds is hard work.").entities.keys() == {"Leeds"}
+
+
+def test_this_years_conference_is_the_event_the_page_is_about():
+    x = extract(
+        "Harbour Waves 2026: programme\n\n"
+        "Harbour Waves is organised by the Kestrel Learning Alliance. This year's conference is hosted in "
+        "partnership with Harbourside Borough Council."
+    )
+    assert ("Harbourside Borough Council", "participatesIn", "Harbour Waves") in x.triples

@@ -51,10 +51,20 @@ _ROLE_NOUN_SLOT = re.compile(
 _LIST_MATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*(?:the\s+)?")
 _LIST_SLOT = re.compile(r"(?:,|\band|&)\s+(?:the\s+)?$", re.I)
 _ANAPHOR = re.compile(
-    r"^(?:The|This|That|Their|Its|Our)\s+(?P<noun>council|authority|combined authority|trust|college|university|"
-    r"charity|organisation|museum|theatre|programme|project|scheme|initiative|fund|pilot|partnership|network)\b|^(?P<pron>It|They|Their|Its)\b"
+    r"^(?:The|This|That|Their|Its|Our|This\s+year[’']s|Last\s+year[’']s)\s+(?P<noun>council|authority|combined authority|trust|college|university|"
+    r"charity|organisation|museum|theatre|programme|project|scheme|initiative|fund|pilot|partnership|network|"
+    r"conference|event|summit|festival|fair|week|course|bootcamp)\b|^(?P<pron>It|They|Their|Its)\b"
 )
+_EVENT_NOUNS = frozenset("conference event summit festival fair week".split())
 _ANAPHOR_TYPE = {
+    "conference": "Programme",
+    "event": "Programme",
+    "summit": "Programme",
+    "festival": "Programme",
+    "fair": "Programme",
+    "week": "Programme",
+    "course": "Programme",
+    "bootcamp": "Programme",
     "programme": "Programme",
     "project": "Programme",
     "scheme": "Programme",
@@ -396,6 +406,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
                     # "NMNI is a body sponsored by DfC. It runs …": "it" is the last sentence's
                     # subject, an organisation or a programme ("Next Step is a scheme. It is funded by …")
                     cand = next((m for m in prev_ms if m.type in ("Organisation", "Programme")), None)
+                if cand is None and want == "Programme" and main_prog is not None and (am.group("noun") or "") in _EVENT_NOUNS:
+                    # "This year's conference is hosted with …" on the conference's own page
+                    cand = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
                 if cand is None:
                     cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
