@@ -2550,3 +2550,12 @@ def test_this_years_conference_is_the_event_the_page_is_about():
         "partnership with Harbourside Borough Council."
     )
     assert ("Harbourside Borough Council", "participatesIn", "Harbour Waves") in x.triples
+
+
+def test_the_council_is_a_council_not_the_authority_named_since():
+    x = extract(
+        "Set Up Harbour is a creative jobs programme. Harbourside Borough Council won the title in 2022. "
+        "The Greater London Authority awarded £1.35 million to the borough. Set Up Harbour is coordinated by the Council."
+    )
+    assert ("Harbourside Borough Council", "delivers", "Set Up Harbour") in x.triples
+    assert ("Greater London Authority", "delivers", "Set Up Harbour") not in x.triples

@@ -71,8 +71,9 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
                 # "funded through the UK Shared Prosperity Fund … to join the programme": a fund
                 # is "the fund", seldom "the programme"
                 cands = [f for f in cands if f.subtype != "FundingProgramme"] or cands
-            elif " " in noun and noun.endswith("council"):
-                # "the County Council" is the county council named last, not the district
+            elif noun.endswith("council"):
+                # "the County Council" is the county council named last, not the district;
+                # "the Council" a council, not the Greater London Authority named since
                 cands = [f for f in cands if noun in f.name.lower()] or cands
             elif noun in ("college", "university", "museum", "theatre", "trust"):
                 # "the university" is a university, not the school named last
