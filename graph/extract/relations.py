@@ -729,13 +729,6 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
-        # "Next Step was developed with the Chamber Skills Council": a body the programme was shaped with
-        for m in _P30.finditer(low):
-            p_i = _ids(m.group("p"))[0]
-            if S.typ(p_i) == "Programme":
-                for a in _ids(m.group("l")):
-                    if S.typ(a) == "Organisation":
-                        yield from emit(a, "participatesIn", p_i, "participatesIn:developed-with")
         for m in _P31.finditer(low):
             o = _ids(m.group("o"))[0]
             for a in _ids(m.group("l")):
@@ -993,7 +986,6 @@ _P26 = _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|esta
 _P27 = _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?P<j>jointly\s+)?(?:together\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})")
 _P28 = _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})")
 _P29 = _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})")
-_P30 = _rx(rf"(?P<p>{ENT})\s+(?:was|were|has\s+been|have\s+been|is\s+being)\s+(?:developed|designed|co-designed|created|shaped|built|devised)\s+(?:jointly\s+|together\s+)?(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?P<l>{LIST})")
 _P31 = _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|also\s+)?(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P32 = _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})")
 _P33 = _rx(rf"(?P<a>{ENT})\s*(?P<sep>,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})")
