@@ -2559,3 +2559,15 @@ def test_the_council_is_a_council_not_the_authority_named_since():
     )
     assert ("Harbourside Borough Council", "delivers", "Set Up Harbour") in x.triples
     assert ("Greater London Authority", "delivers", "Set Up Harbour") not in x.triples
+
+
+def test_funding_the_author_thanks_and_lists_as_its_funders():
+    x = extract(
+        "HERON PATHWAYS\nAnnual Review 2024-25\n\n"
+        "Heron Pathways is a registered charity. Thanks to new funding from the Northfield Foundation, we "
+        "reached more young people than ever.\n\n"
+        "We are grateful to all of our funders: the Kestrel Trust (£150,000 over three years), Harbourside "
+        "Borough Council and the Quartet Community Foundation.\n"
+    )
+    for funder in ("Northfield Foundation", "Kestrel Trust", "Harbourside Borough Council", "Quartet Community Foundation"):
+        assert (funder, "funds", "Heron Pathways") in x.triples

@@ -276,6 +276,9 @@ _INTENT = (
     r"(?:(?:aims?|aiming|plans?|planning|seeks?|seeking|wants?|hopes?|intends?)\s+to\s+|is\s+aiming\s+to\s+|will\s+|"
     r"(?:ambition|aim|plan|goal|mission|role|priority)\s+is\s+to\s+)?"
 )
+_FUNDERS_LIST = re.compile(
+    r"<<(?P<s>\d+)>>’s\s+(?:[a-z\-]+\s+){0,2}?(?:funders|supporters|sponsors|donors|funding\s+partners)\b[^<:]{0,30}:"
+)
 _AS_PART_OF = re.compile(r"\bas\s+part\s+of\s+(?:the\s+)?(?P<p><<\d+>>)")
 _UNIT_OWNER = re.compile(r"’s\s+(?:[a-z\-]+\s+){0,3}?(?:service|services|team|department|unit|arm|division|directorate)\b")
 # the end of a gap that makes the next name a source of money, not its target
@@ -458,7 +461,10 @@ def sentence_relations(
             subj_org = _ids(subject.group("s"))[0] if subject else None
             if subj_org is not None and S.typ(subj_org) != "Organisation":
                 subj_org = None
-            target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), subj_org,
+            # "Thanks to new funding from X …, we reached …": the author (as "we") receives
+            speaker = next((i for i in by_idx if SPEAKER_IDX <= i < 2 * SPEAKER_IDX and S.typ(i) == "Organisation"
+                            and by_idx[i].cue != "poss"), None)
+            target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), subj_org, speaker,
                             recent_programme.idx if recent_programme is not None else None)
             if target is None:
                 continue
@@ -586,6 +592,13 @@ def sentence_relations(
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Organisation":
                     yield from emit(a, "partnerOf", b, "partnerOf:signed-with")
+    # "We are grateful to all of our funders: the X Foundation (£150,000), Y Council and Z": each gives to us
+    fl = _FUNDERS_LIST.search(low) if "’s" in low else None
+    if fl and S.typ(int(fl.group("s"))) == "Organisation":
+        for m in _ENT.finditer(masked, fl.end()):
+            f_i = int(m.group(0)[2:-2])
+            if S.typ(f_i) == "Organisation" and f_i != int(fl.group("s")):
+                yield from emit(f_i, "funds", int(fl.group("s")), "funds:our-funders-list")
     # "We are a delivery partner in Uni Connect North East", "X is a member of the Y network"
     for m in _P14.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
