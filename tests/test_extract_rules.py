@@ -2571,3 +2571,11 @@ def test_funding_the_author_thanks_and_lists_as_its_funders():
     )
     for funder in ("Northfield Foundation", "Kestrel Trust", "Harbourside Borough Council", "Quartet Community Foundation"):
         assert (funder, "funds", "Heron Pathways") in x.triples
+
+
+def test_the_summit_is_not_the_last_programme_named_when_the_page_has_no_event_entity():
+    x = extract(
+        "Workshop: the new retrofit bootcamp run by Kestrel College Group and funded through Skills Bootcamps.\n\n"
+        "The summit is sponsored by Princess Yachts and Tamar Engineering Ltd."
+    )
+    assert not any(p == "funds" and o == "Skills Bootcamps" for _s, p, o in x.triples)

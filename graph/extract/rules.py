@@ -406,10 +406,15 @@ def extract_rules(doc: Document) -> DocumentExtraction:
                     # "NMNI is a body sponsored by DfC. It runs …": "it" is the last sentence's
                     # subject, an organisation or a programme ("Next Step is a scheme. It is funded by …")
                     cand = next((m for m in prev_ms if m.type in ("Organisation", "Programme")), None)
-                if cand is None and want == "Programme" and main_prog is not None and (am.group("noun") or "") in _EVENT_NOUNS:
-                    # "This year's conference is hosted with …" on the conference's own page
-                    cand = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
-                if cand is None:
+                noun = (am.group("noun") or "").lower()
+                if cand is None and noun in _EVENT_NOUNS:
+                    # "This year's conference is hosted with …" on the conference's own page; else
+                    # only an event named so ("the festival" after "Calder Tunes Festival")
+                    if main_prog is not None:
+                        cand = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
+                    else:
+                        cand = next((m for m in reversed(recent) if m.type == want and noun in groups[m.group].name.lower()), None)
+                elif cand is None:
                     cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
                     topic = SentMention(_TOPIC_IDX + si, cand.group, cand.type, cand.subtype, 0, 0)
