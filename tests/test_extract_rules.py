@@ -2579,3 +2579,10 @@ def test_the_summit_is_not_the_last_programme_named_when_the_page_has_no_event_e
         "The summit is sponsored by Princess Yachts and Tamar Engineering Ltd."
     )
     assert not any(p == "funds" and o == "Skills Bootcamps" for _s, p, o in x.triples)
+
+
+def test_names_listed_as_neighbourhoods_of_a_place_are_its_parts():
+    x = extract("Make Your Mark runs free weekly art clubs in Felling, Low Fell and Deckham, three neighbourhoods of Gateshead.")
+    for hood in ("Felling", "Low Fell", "Deckham"):
+        assert typed(x, hood)[0] == "Place"
+        assert (hood, "partOf", "Gateshead") in x.triples

@@ -858,6 +858,13 @@ def sentence_relations(
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Organisation" and a != b:
             yield from emit(a, "partOf", b, "partOf:unit-apposition")
+    # "Felling, Low Fell and Deckham, three neighbourhoods of Gateshead"
+    for m in _P57.finditer(low):
+        p_i = _ids(m.group("p"))[0]
+        if S.typ(p_i) == "Place":
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Place" and a != p_i:
+                    yield from emit(a, "partOf", p_i, "partOf:neighbourhoods-of")
     # "The Combined Authority brings together A, B and C": its members are part of it
     for m in _P45.finditer(low):
         a = _ids(m.group("a"))[0]
@@ -970,7 +977,7 @@ def sentence_relations(
 
 
 # The rule patterns that are built from the shared pieces (ENT, LIST, _AMOUNT …), in the
-# order sentence_relations uses them: formatted and compiled once, at import.
+# order they were first used in sentence_relations: formatted and compiled once, at import.
 _P01 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P02 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})")
@@ -1025,3 +1032,4 @@ _P53 = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT
 _P54 = _rx(rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,")
 _P55 = _rx(rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$")
 _P56 = _rx(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})")
+_P57 = _rx(rf"(?P<l>{LIST})\s*,\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?(?P<p>{ENT})")
