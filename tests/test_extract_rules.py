@@ -591,12 +591,14 @@ def test_plural_head_is_distributed_over_a_list_of_places() -> None:
 
 
 def test_a_plural_head_after_words_that_are_not_places_is_not_distributed() -> None:
-    # "Harbour" and "Kestrel" are no gazetteer places: the two-part rule still applies, nothing more
-    assert [n for n, _ in split_coordination("Harbour, Kestrel and Tidewater Colleges", lambda _: False)] != [
+    name = "Harbour, Kestrel and Tidewater Colleges"
+    # the same words distribute when they are places, and stay one name when they are not
+    assert [n for n, _ in split_coordination(name, {"Harbour", "Kestrel", "Tidewater"}.__contains__)] == [
         "Harbour College",
         "Kestrel College",
         "Tidewater College",
     ]
+    assert split_coordination(name, lambda _: False) == [(name, False)]
 
 
 def test_national_programmes_without_a_head_noun_come_from_the_gazetteer() -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from graph.extract.lexicon import (
+    COUNCIL_KINDS,
     LEADING_STOP,
     MONTHS,
     NON_ENTITY_HEADS,
@@ -309,7 +310,8 @@ def _names_a_place(name: str, places: PlaceLookup) -> bool:
     )
 
 
-_COUNCIL_KINDS = frozenset("county city borough district metropolitan town parish unitary royal london".split())
+# "Royal Borough of …", "London Borough of …" name their places too
+_COUNCIL_KINDS = COUNCIL_KINDS | {"royal", "london"}
 
 
 def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:

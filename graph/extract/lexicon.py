@@ -197,6 +197,10 @@ ORG_HEAD_MODIFIERS = frozenset(
     "royal national regional community sixth form further higher".split()
 )
 
+# Words that say what kind of council a name is ("Borough", "County"): "the County Council"
+# is a description, "Harbourside Borough Council" names a local authority.
+COUNCIL_KINDS = frozenset("county city borough district metropolitan town parish unitary".split())
+
 # Lower-case words allowed inside a proper name between capitalised words.
 CONNECTORS = frozenset("of for and & the on upon de la le du to".split())
 

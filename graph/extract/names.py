@@ -31,6 +31,7 @@ from functools import lru_cache
 from graph.extract.lexicon import (
     CONNECTORS,
     CONNECTORS_BEFORE_THE,
+    COUNCIL_KINDS,
     LEADING_STOP,
     NON_ENTITY_HEADS,
     NOT_NAMES,
@@ -398,7 +399,8 @@ def _words(name: str) -> list[str]:
 _BOROUGH_OF = re.compile(r"(?:The\s+)?(?:London\s+|Royal\s+|Metropolitan\s+|County\s+)?Borough\s+of\s+[A-Z]")
 
 
-_COUNCIL_KIND = frozenset("county city borough district metropolitan combined local unitary parish town".split())
+# "Combined Authority", "Local Authority", "County Council": kinds of council, no names
+_COUNCIL_KIND = COUNCIL_KINDS | {"combined", "local"}
 
 
 def is_description(name: str) -> bool:

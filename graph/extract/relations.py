@@ -280,7 +280,9 @@ _FUNDERS_LIST = re.compile(
     r"<<(?P<s>\d+)>>’s\s+(?:[a-z\-]+\s+){0,2}?(?:funders|supporters|sponsors|donors|funding\s+partners)\b[^<:]{0,30}:"
 )
 _AS_PART_OF = re.compile(r"\bas\s+part\s+of\s+(?:the\s+)?(?P<p><<\d+>>)")
-_UNIT_OWNER = re.compile(r"’s\s+(?:[a-z\-]+\s+){0,3}?(?:service|services|team|department|unit|arm|division|directorate)\b")
+# "the County Council's library service": the owner of a unit (no name of its own)
+_UNIT_NOUNS = r"(?:service|services|team|department|unit|arm|division|directorate)"
+_UNIT_OWNER = re.compile(rf"’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
 # the end of a gap that makes the next name a source of money, not its target
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
 _V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
@@ -321,22 +323,14 @@ class Sentence:
     def typ(self, i: int) -> str:
         return self.m[i].type
 
-    def before(self, pos: int, types: tuple[str, ...]) -> int | None:
-        """The nearest mention of ``types`` ending before masked position ``pos``."""
+    def before(self, pos: int, types: tuple[str, ...], skip_unit_owners: bool = False) -> int | None:
+        """The nearest mention of ``types`` ending before masked position ``pos``;
+        with ``skip_unit_owners``, passing over a body named only as the owner of a
+        unit ("Derbyshire Libraries, the County Council's library service, working with …")."""
         best = None
         for m in _ENT.finditer(self.masked[:pos]):
             i = int(m.group(0)[2:-2])
-            if self.typ(i) in types:
-                best = i
-        return best
-
-    def before_head(self, pos: int, types: tuple[str, ...]) -> int | None:
-        """Like :meth:`before`, passing over a body named only as the owner of a unit
-        ("Derbyshire Libraries, the County Council's library service, working with …")."""
-        best = None
-        for m in _ENT.finditer(self.masked[:pos]):
-            i = int(m.group(0)[2:-2])
-            if self.typ(i) in types and not _UNIT_OWNER.match(self.masked, m.end()):
+            if self.typ(i) in types and not (skip_unit_owners and _UNIT_OWNER.match(self.masked, m.end())):
                 best = i
         return best
 
@@ -671,7 +665,7 @@ def sentence_relations(
     # ---- partnerOf / participatesIn via "working with"
     if _PARTNER_CUES.search(low):
         for m in _P22.finditer(low):
-            subj = S.before_head(m.start(), ORG)
+            subj = S.before(m.start(), ORG, skip_unit_owners=True)
             subj_prog = S.before(m.start(), PROG)
             if m.group("fund") and subj is not None:
                 for b in _ids(m.group("l")):
@@ -868,7 +862,7 @@ def sentence_relations(
     # "The Combined Authority brings together A, B and C": its members are part of it
     for m in _P45.finditer(low):
         a = _ids(m.group("a"))[0]
-        if S.typ(a) == "Organisation" and (m.group(0).split()[1] != "are" or "members" in m.group(0)):
+        if S.typ(a) == "Organisation":
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Organisation" and b != a:
                     yield from emit(b, "partOf", a, "partOf:brings-together")
@@ -1019,8 +1013,8 @@ _P40 = _rx(rf"(?P<a>{ENT})\s+and\s+the\s+(?:wider|surrounding|greater|rest\s+of\
 _P41 = _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})")
 _P42 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})")
 _P43 = _rx(rf"(?P<a>{ENT})(?:\s*,\s*which)?[^<.;]{{0,30}}?\b(?:awarded|gave|granted|has\s+awarded|has\s+given)\s+(?:the\s+)?(?P<o>{ENT})\s+(?:a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:grant|award|donation|investment|contribution)\b")
-_P44 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:the\s+)?(?P<b>{ENT})’s\s+(?:[a-z\-]+\s+){{0,3}}?(?:service|services|team|department|unit|arm|division|directorate)\b")
-_P45 = _rx(rf"(?P<a>{ENT})(?:’s\s+members)?\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are|are)\s+(?:the\s+)?(?P<l>{LIST})")
+_P44 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:the\s+)?(?P<b>{ENT})’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
+_P45 = _rx(rf"(?P<a>{ENT})(?:’s\s+members\s+are|\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are))\s+(?:the\s+)?(?P<l>{LIST})")
 _P46 = _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})")
 _P47 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")

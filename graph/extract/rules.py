@@ -57,12 +57,7 @@ _ANAPHOR = re.compile(
 )
 _EVENT_NOUNS = frozenset("conference event summit festival fair week".split())
 _ANAPHOR_TYPE = {
-    "conference": "Programme",
-    "event": "Programme",
-    "summit": "Programme",
-    "festival": "Programme",
-    "fair": "Programme",
-    "week": "Programme",
+    **{noun: "Programme" for noun in _EVENT_NOUNS},
     "course": "Programme",
     "bootcamp": "Programme",
     "programme": "Programme",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.lexicon import CONNECTORS, LEADING_STOP
-from graph.extract.tables import fixed_width_blocks
+from graph.extract.tables import fixed_width_blocks, line_spans
 
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
 _TABLE = re.compile(r"^\s*\||^[^\n|]+ \| [^\n]*$", re.M)
@@ -34,21 +34,13 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _CONTINUES_REACH = 20
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
     """Group lines into blocks: paragraphs with wrapped lines joined; the spans
     in ``whole`` (start -> end: rows of fixed-width tables) are blocks as they are."""
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     skip_to = -1
-    for s, e in _lines(text):
+    for s, e in line_spans(text):
         if s < skip_to:
             continue
         if s in whole:

@@ -231,7 +231,8 @@ class FixedTable:
     rows: tuple[tuple[int, int], ...]
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``, without the line breaks."""
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))
@@ -257,7 +258,7 @@ def fixed_width_tables(text: str) -> tuple[FixedTable, ...]:
     prose, or starts left of the first column, ends the table."""
     if "   " not in text:
         return ()
-    lines = _line_spans(text)
+    lines = line_spans(text)
     out: list[FixedTable] = []
     i = 0
     while i < len(lines):
@@ -339,7 +340,7 @@ def fixed_row_cells(text: str, table: FixedTable, row: tuple[int, int]) -> tuple
     """The cells of one row of a fixed-width table, wrapped cells joined."""
     cols = table.columns
     frags: list[list[tuple[int, int]]] = [[] for _ in cols]
-    for ls, le in _line_spans(text[row[0] : row[1]]):
+    for ls, le in line_spans(text[row[0] : row[1]]):
         ls, le = ls + row[0], le + row[0]
         for a, b in _segments(text, ls, le):
             # a cell that runs into the next column with one space between: cut at the column
