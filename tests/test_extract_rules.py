@@ -2505,6 +2505,52 @@ def test_an_annual_review_relates_the_author_to_its_places_programmes_partners_a
     assert ("Northfield Foundation", "funds", "Make Your Mark") in x.triples
 
 
+_FUNDERS_LIST = (
+    "Saltmarsh Futures\nImpact Report 2025\n\n"
+    "Saltmarsh Futures is a registered charity. This year we ran Open Lines for 300 young carers in Grimsby.\n\n"
+    "Our programmes\n"
+    "• Tidewalk – a residential summer school run with the Fenmarsh Institute.\n\n"
+    "Thank you to our funders\n"
+    "None of this happens without the people who pay for it:\n"
+    "• The Northfield Trust – £40,000 over three years to keep the advice line open for Open\n"
+    "  Lines\n"
+    "• Harbourline Foundation\n"
+    "• Pebblestone Ltd – sponsor of Tidewalk\n"
+)
+
+
+def test_a_funders_list_item_funds_the_author_with_its_amount_and_the_programme_it_names():
+    x = extract(_FUNDERS_LIST)
+    author = "Saltmarsh Futures"
+    r = x.relation("Northfield Trust", "funds", author)
+    assert (r.amount, r.amount_text) == (Decimal("40000"), "£40,000")
+    assert x.relation("Northfield Trust", "funds", "Open Lines").amount == Decimal("40000")  # "for Open\n  Lines"
+    assert ("Harbourline Foundation", "funds", author) in x.triples  # a bare item under the heading
+    assert {("Pebblestone Ltd", "funds", author), ("Pebblestone Ltd", "funds", "Tidewalk")} <= x.triples  # "sponsor of"
+    # the item names who gives: the author does not award the funder anything
+    assert (author, "funds", "Northfield Trust") not in x.triples
+
+
+def test_a_summer_school_in_a_programmes_list_is_a_programme_not_a_school():
+    x = extract(_FUNDERS_LIST)
+    assert typed(x, "Tidewalk") == ("Programme", "Initiative")
+    assert ("Saltmarsh Futures", "delivers", "Tidewalk") in x.triples
+
+
+def test_a_hanging_indent_goes_on_with_a_long_list_item_only():
+    long_item = "• The Northfield Trust – £40,000 over three years to keep the advice line open for Open\n  Lines\n• Next"
+    assert sentences(long_item) == [long_item[2 : long_item.index("\n•")], "Next"]
+    # a short item over an indented address line: two lines, two sentences
+    assert sentences("• Job club at Tern Library\n  Quarry Road, Strood - every Tuesday") == [
+        "Job club at Tern Library", "Quarry Road, Strood - every Tuesday"]
+
+
+def test_a_gazetteer_name_wrapped_over_two_lines_is_still_found():
+    x = extract("The charity works with families in Hull and the East Riding of\nYorkshire on job search.")
+    assert typed(x, "East Riding of Yorkshire") == ("Place", "LocalAuthorityArea")
+    assert "Yorkshire" not in x.entities
+
+
 def test_a_name_the_text_calls_a_charity_is_one_whatever_its_head_noun():
     x = extract(
         "HERON PATHWAYS\nAnnual Review 2024-25\n\n"

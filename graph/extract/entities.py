@@ -58,7 +58,7 @@ _IS_A = re.compile(
     r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
     r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
     r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships|series|exhibition|exhibitions|"
-    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme)\b",
+    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme|summer\s+schools?|holiday\s+clubs?)\b",
     re.I,
 )
 _NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
@@ -135,6 +135,10 @@ _NOUN_TYPE = {
     "strand": ("Programme", "Initiative"),
     "service": ("Programme", "Initiative"),
     "series": ("Programme", "Initiative"),
+    "summer school": ("Programme", "Initiative"),
+    "summer schools": ("Programme", "Initiative"),
+    "holiday club": ("Programme", "Initiative"),
+    "holiday clubs": ("Programme", "Initiative"),
     "traineeship": ("Programme", "QualificationRoute"),
     "traineeships": ("Programme", "QualificationRoute"),
     "internship": ("Programme", "Initiative"),
@@ -287,6 +291,8 @@ class PlaceLookup:
             t = toks[i]
             for j in range(min(len(toks), i + first_words[t.text]) - 1, i - 1, -1):
                 form = sentence[t.start : toks[j].end]
+                if "\n" in form:
+                    form = " ".join(form.split())  # "the East Riding of\nYorkshire": a name wrapped over two lines
                 if form in self.forms:
                     out.append((t.start, toks[j].end, form))
                     done = j + 1
@@ -600,8 +606,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if m and m.group("dash") and before.strip():
         m = None  # only a list item's opening name is described by "– a spoken word project"
     if m:
-        t, sub = _NOUN_TYPE.get(m.group("noun").lower(), ("Organisation", None))
-        return Found(name, st, en, t, sub, f"context:is-a-{m.group('noun').lower()}", 0)
+        noun = " ".join(m.group("noun").lower().split())
+        t, sub = _NOUN_TYPE.get(noun, ("Organisation", None))
+        return Found(name, st, en, t, sub, f"context:is-a-{noun.replace(' ', '-')}", 0)
     if _LAUNCHED.match(after):
         return Found(name, st, en, "Programme", "Initiative", "context:was-launched", 0)
     if tail.endswith(("for", "towards")) and len(words) >= 2 and _FUNDED_FOR.search(before[-120:]):

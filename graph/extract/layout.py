@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph import EXTRACTOR_VERSION
-from graph.extract.amounts import parse_amount
+from graph.extract.amounts import find_amounts, parse_amount
 from graph.extract.entities import (
     Found,
 )
@@ -501,6 +501,14 @@ def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
     return line if len(line.split()) <= 8 and not line.rstrip().endswith(".") else ""
 
 
+def item_heading_kind(text: str, sentences: list[tuple[int, int]], si: int) -> str | None:
+    """What the heading over list item ``si`` says its items are (see :func:`_heading_kind`),
+    or None when the sentence is not a list item or its heading says nothing."""
+    if not is_list_item(text, sentences[si][0]):
+        return None
+    return _heading_kind(_heading(text, sentences, si).lower())
+
+
 _NAMES_THEN_ROLE = re.compile(r"(?:\s*(?:,|\band\b|&)\s*[A-Z][\w’'\-]*(?:\s+[A-Z&][\w’'\-]*)*)*" + _ROLE.pattern)
 _HEAD_WORDS = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and|the|&))*")
 
@@ -795,7 +803,35 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
                 continue
             if pred == "participatesIn" and not subject_is_programme:
                 pred = "partnerOf"  # a partner of an organisation (the page's author) is its partner
-            for f in orgs if "all" in flags else orgs[:1]:
+            firsts = orgs if "all" in flags else orgs[:1]
+            if pred == "funds" and len(firsts) == 1 and firsts[0].type == "Organisation":
+                out.extend(_funder_item(doc, ev, firsts[0], found, key, s1, subject))
+                continue
+            for f in firsts:
                 if f.type == "Organisation":
                     rel(key(f), pred, subject, f"{pred}:list-heading")
+    return out
+
+
+# "• Northfield Trust – £40,000 for Open Lines", "• Saltmarsh Ltd – sponsor of Open Lines"
+_FOR_PROGRAMME = re.compile(r"(?:\bfor|\btowards|\bsponsors?\s+of|\bsponsoring|\bin\s+support\s+of|\bsupporting)\s+(?:the\s+|our\s+)?$", re.I)
+
+
+def _funder_item(doc: Document, ev: Evidence, funder: Found, found: list[Found], key, s1: int, subject: str) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """The amount a funders-list item gives its page's subject, and the programme
+    it names as what the money is for: the funder funds both."""
+    text = doc.text
+    prog = next((f for f in sorted(found, key=lambda f: f.start)
+                 if f.type == "Programme" and funder.end <= f.start < s1
+                 and _FOR_PROGRAMME.search(text, max(funder.end, f.start - 24), f.start)), None)
+    stop = prog.start if prog is not None else s1
+    am = next(find_amounts(text[funder.end : stop]), None)
+    parsed = parse_amount(am.group(0)) if am else None
+    amount = (parsed[0], parsed[1], am.group(0)) if am and parsed else (None, None, None)
+    f_key = key(funder)
+    out = []
+    if f_key is not None and f_key != subject:
+        out.append(Relation(f_key, "funds", subject, ev, f"{EXTRACTOR_VERSION}:funds:list-heading", *amount))
+    if f_key is not None and prog is not None and key(prog) not in (None, f_key, subject):
+        out.append(Relation(f_key, "funds", key(prog), ev, f"{EXTRACTOR_VERSION}:funds:funders-list-item", *amount))
     return out

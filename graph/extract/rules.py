@@ -18,6 +18,7 @@ from graph.extract.entities import (
 )
 from graph.extract.layout import (
     address_lines,
+    item_heading_kind,
     item_relations,
     label_lists,
     list_items,
@@ -419,7 +420,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         elif main_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
         maker = None
-        if "£" in sentence and _AWARD_HINT.search(sentence):
+        if "£" in sentence and _AWARD_HINT.search(sentence) and not (item_heading_kind(text, sentences, si) or "").startswith("heading:funds"):
+            # (an item of a funders list names who gives: the list rules read it)
             # the author awards only where the sentence names no giver ("awarded £55,000 by X")
             maker = _grant_maker(text, sentences, si, by_sentence,
                                  None if _GIVER_NAMED.search(sentence) else author_maker)

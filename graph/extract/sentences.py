@@ -61,8 +61,13 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
         if cur is not None and not starts_new:
             prev = text[cur[0] : cur[1]].rstrip()
             first = stripped[0]
+            item = _BULLET.match(text, cur[0], cur[1])
             wraps = (
                 first.islower()
+                # "• Funder – £40,000 over three years for Open\n  Lines": a hanging indent goes on
+                # with a long item line (a short one over an indented address is an item of its own)
+                or (item is not None and len(line) - len(line.lstrip()) >= max(2, item.end() - cur[0] - 1)
+                    and len(prev) - prev.rfind("\n") > 50)
                 or (
                     _CONTINUES.search(prev, max(0, len(prev) - _CONTINUES_REACH)) is not None
                     and not prev.endswith((".", ":", "?", "!"))
