@@ -20,6 +20,7 @@ from hypothesis import given, settings, strategies as st
 from graph import EXTRACTOR_VERSION
 from graph.extract import extract_document
 from graph.extract.amounts import find_amounts, parse_amount
+from graph.extract.lexicon import personal_name
 from graph.extract.names import acronym_matches, chunks, classify, split_coordination
 from graph.extract.sentences import split_sentences
 from graph.records import Document, LocalEntity, Relation
@@ -1974,6 +1975,25 @@ def test_fairs_are_programmes_and_capitals_headings_are_not_names():
 def test_a_titled_person_is_not_a_place_even_with_a_place_head():
     x = extract("Professor Helen Ward, Pro Vice-Chancellor at Saltbrook West University, opened the Harbour Studio.")
     assert not any("Helen" in n for n in x.entities)
+
+
+def test_speakers_listed_as_name_then_organisation_are_people_not_bodies():
+    x = extract(
+        "Panel chaired by Jane Smith, with Joseph Lam, Exeter Schools Arts Network, "
+        "and Ruth Penrose, Kernow Creates Partnership."
+    )
+    assert not {"Jane Smith", "Joseph Lam", "Ruth Penrose"} & set(x.entities)
+    assert typed(x, "Kernow Creates Partnership") == ("Organisation", "Partnership")
+
+
+def test_a_given_name_does_not_make_a_body_a_person():
+    assert personal_name("Tom Jago") and personal_name("Ruth Anne Penrose")
+    # a head or a name word, a place first, or a middle word that is no given name: not a person
+    for name in ("Ruth Penrose Studio", "Chester Zoo", "Kingsley Impact Consulting", "Harbourline Energy", "TOM JAGO"):
+        assert not personal_name(name), name
+    assert personal_name("Devon Ashby") and not personal_name("Devon Ashby", lambda w: w == "Devon")
+    x = extract("The day was run by Harbourline Energy with Kingsley Impact Consulting.")
+    assert typed(x, "Kingsley Impact Consulting")[0] == "Organisation"
 
 
 def test_a_programme_named_with_its_years_keeps_the_dated_form_as_an_alias():

@@ -9,6 +9,10 @@ ONS/GOV.UK naming conventions for public bodies.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from importlib import resources
+
 # head word (lower case) -> (type, subtype)
 ORG_HEADS: dict[str, tuple[str, str | None]] = {}
 for _w, _sub in {
@@ -259,3 +263,36 @@ NON_ENTITY_HEADS = frozenset(
 
 # Words that begin two-word place names ("Great Horton", "Upper Norwood", "Old Town").
 PLACE_NAME_PREFIXES = frozenset("Great Little Upper Lower Nether Higher Middle Far Long Old".split())
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """People's given names, lower case (``graph/data/given_names.txt``: US Census 1990 lists)."""
+    text = (resources.files("graph") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# words of headless organisation and programme names ("Kent Arts", "Chester Zoo", "Grace Notes
+# Music"): a name with one of them is not a person's, whatever its first word
+_NOT_IN_PERSON_NAMES = frozenset(
+    """art arts youth young music sound sounds dance theatre zoo energy games digital media creative
+    learning skills futures works studio studios kitchen cafe press books radio film films heritage
+    community communities careers enterprise enterprises design homes housing care health sport
+    sports farm gardens garden group voices""".split()
+)
+
+
+def personal_name(name: str, is_place: Callable[[str], bool] | None = None) -> bool:
+    """ "Tom Jago", "Ruth Anne Penrose": two or three capitalised words, a given name first,
+    and no word that names a kind of body or programme ("Ruth Penrose Studio", "Chester Zoo");
+    ``is_place`` tells a place word, which the first word must not be ("Devon Youth Arts")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        return False
+    if words[0].lower() not in given_names() or (len(words) == 3 and words[1].lower() not in given_names()):
+        return False  # a middle word is a given name too ("Ruth Anne Penrose", not "Kingsley Impact Consulting")
+    return not any(
+        w.lower() in ORG_HEADS or w.lower() in PROGRAMME_HEADS or w.lower() in PLACE_HEADS
+        or w.lower() in ORG_HEAD_MODIFIERS or w.lower() in NON_ENTITY_HEADS or w.lower() in _NOT_IN_PERSON_NAMES
+        for w in words
+    ) and not (is_place is not None and is_place(words[0]))  # "Devon Youth Arts"; a surname may be a town ("Moss")

@@ -29,7 +29,7 @@ from graph.extract.layout import (
     table_relations,
     type_table_cells,
 )
-from graph.extract.lexicon import TITLE_WORDS
+from graph.extract.lexicon import TITLE_WORDS, personal_name
 from graph.extract.names import is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import SPEAKER_IDX, SentMention, sentence_relations
@@ -280,8 +280,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     # a name seen as a person anywhere ("Jo Smith, Chief Executive") is a person everywhere
     people = {f.name for f in found if f.rule == "person"}
     for f in found:
-        if f.type is None and f.name in people:
-            f.rule = "person"
+        if f.type is None and (f.name in people or (f.rule == "candidate" and personal_name(f.name, places.is_place_word))):
+            f.rule = "person"  # "with Tom Jago, Falmouth Makers Guild": a given name and a surname
     last_typed_org_end: dict[int, int] = {}
     for f in sorted(found, key=lambda f: f.start):
         s0 = sentences[f.sentence][0]
