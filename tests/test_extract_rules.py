@@ -10,6 +10,7 @@ tiny document. Cases the extractor does not handle yet are listed in
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -1994,6 +1995,54 @@ def test_a_given_name_does_not_make_a_body_a_person():
     assert personal_name("Devon Ashby") and not personal_name("Devon Ashby", lambda w: w == "Devon")
     x = extract("The day was run by Harbourline Energy with Kingsley Impact Consulting.")
     assert typed(x, "Kingsley Impact Consulting")[0] == "Organisation"
+
+
+_SUMMIT_PAGE = (
+    "Programme\n\n"
+    "The Saltbrook Futures Summit is organised by the Kestrel Creative Network with Harbourside Borough Council.\n\n"
+    "09:30 Welcome — Dr Ana Lowe, Chief Executive, Kestrel Creative Network\n"
+    "10:00 Panel: routes into work\n"
+    "Chaired by Helen Tarrant, Principal, Tidewater College.\n"
+    "Panellists: Tom Ferris, Head of Apprenticeships, Northfield Marine Ltd; Ruth Penrose, Kernow Sound.\n"
+)
+
+
+def test_on_an_event_page_the_organisations_of_speakers_and_chairs_take_part_in_the_event():
+    x = extract(_SUMMIT_PAGE)
+    event = "Saltbrook Futures Summit"
+    assert typed(x, event) == ("Programme", "Initiative")  # "Summit" heads a programme
+    for body in ("Tidewater College", "Northfield Marine Ltd", "Kernow Sound"):
+        assert (body, "participatesIn", event) in x.triples, body
+    assert typed(x, "Kernow Sound")[0] == "Organisation"  # the name after a speaker is their organisation
+    # the organiser runs the event (the network organises, so it is a body); it does not also "take part"
+    assert typed(x, "Kestrel Creative Network") == ("Organisation", "Partnership")
+    assert ("Kestrel Creative Network", "delivers", event) in x.triples
+    assert ("Kestrel Creative Network", "participatesIn", event) not in x.triples
+    assert not {"Helen Tarrant", "Tom Ferris", "Ruth Penrose", "Head of Apprenticeships"} & set(x.entities)
+
+
+def test_speakers_take_part_only_in_an_event_and_a_role_is_not_an_organisation():
+    x = extract(
+        "Harbour Skills Plan\n\nThe Harbour Skills Plan is run by Harbourside Borough Council.\n"
+        "Jo Bloggs, Policy Director, Tidewater College, said the plan was welcome.\n"
+    )
+    assert ("Tidewater College", "participatesIn", "Harbour Skills Plan") not in x.triples
+    x = extract("Welcome from Sam Diaz, Senior Research Associate, and Ana Lowe.")
+    assert "Senior Research Associate" not in x.entities
+
+
+def test_a_network_that_has_staff_or_organises_is_a_body_and_one_that_is_joined_is_a_programme():
+    assert typed(extract("Jo Bloggs, Director, Kestrel Arts Network, opened the day."), "Kestrel Arts Network")[0] == "Organisation"
+    assert typed(extract("Northfield Trust joined the Kestrel Arts Network in May."), "Kestrel Arts Network") == ("Programme", "Network")
+
+
+def test_the_html_title_names_the_page_s_own_programme():
+    doc = make_doc(_SUMMIT_PAGE.replace("Kestrel Creative Network with ", "Kestrel Creative Network, and it is delivered with "))
+    doc = dataclasses.replace(doc, title="Programme | Saltbrook Futures Summit 2025", format="html")
+    x = extract_document(doc)
+    names = {e.key: e.name for e in x.entities}
+    assert ("Tidewater College", "participatesIn", "Saltbrook Futures Summit") in {
+        (names[r.subject], r.predicate, names[r.object]) for r in x.relations}
 
 
 def test_a_programme_named_with_its_years_keeps_the_dated_form_as_an_alias():

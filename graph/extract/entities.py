@@ -28,6 +28,7 @@ from graph.extract.lexicon import (
     PLACE_DIRECTIONS,
     PLACE_NAME_PREFIXES,
     PROGRAMME_HEADS,
+    given_names,
 )
 from graph.extract.names import (
     Chunk,
@@ -623,6 +624,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         return Found(name, st, en, "Place", "Neighbourhood", "context:direction+place", 0)
     if _PERSON_TITLE.match(name) or _looks_like_person(name, after) or (
         tail.endswith(",") and _TITLE_BEFORE.search(folded_before) and 2 <= len(name.split()) <= 3 and not classify(name)
+        and name.split()[0].lower() in given_names()  # "Director, Jo Smith," (not "HR Director, Filton Aero Components")
     ):
         return Found(name, st, en, None, None, "person", 0)
     if _ORG_VERB.match(after) and len(name.split()) >= 2:

@@ -123,6 +123,9 @@ for _w, _sub in {
     "pilot": "Initiative",
     "pilots": "Initiative",
     "festival": "Initiative",
+    "summit": "Initiative",
+    "conference": "Initiative",
+    "symposium": "Initiative",
     "fair": "Initiative",
     "showcase": "Initiative",
     "challenge": "Initiative",
@@ -241,7 +244,7 @@ TITLE_WORDS = frozenset(
     """chair chairman chairwoman chief executive director head manager officer
     minister secretary mayor president founder trustee trustees deputy vice
     lead leader principal dean professor councillor cllr ceo coordinator
-    member members senior associate fellow""".split()
+    member members senior associate fellow chancellor vice-chancellor""".split()
 )
 
 PLACE_DIRECTIONS = frozenset(

@@ -445,6 +445,8 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
     # "Arts Council England", "Skills Fund North": a head followed by a place word
     for n in range(len(low) - 2, 0, -1):
         if low[n] in ORG_HEADS or low[n] in PROGRAMME_HEADS:
+            if low[n] in ("summit", "conference", "symposium"):
+                break  # "Walton Summit Training": a place name inside a body's name
             tail = words[n + 1 :]
             if len(tail) <= 2 and all(w[:1].isupper() for w in tail):
                 t, sub = (ORG_HEADS.get(low[n]) or PROGRAMME_HEADS[low[n]])

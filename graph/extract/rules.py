@@ -29,7 +29,7 @@ from graph.extract.layout import (
     table_relations,
     type_table_cells,
 )
-from graph.extract.lexicon import TITLE_WORDS, personal_name
+from graph.extract.lexicon import TITLE_WORDS, given_names, personal_name
 from graph.extract.names import is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import SPEAKER_IDX, SentMention, sentence_relations
@@ -184,6 +184,32 @@ def _copula_types(found: list[Found]) -> None:
                 f.type, f.subtype, f.rule = t[0], t[1], "context:said-to-be"
 
 
+# what makes a named network a body rather than a network of activity: it organises or
+# runs things, or it has staff ("Chief Executive, Tamar Creative Network")
+_BODY_AGENT_BEFORE = re.compile(
+    r"\b(?:(?:organised|organized|run|hosted|convened|coordinated|co-ordinated|founded|managed)\s+by"
+    r"|(?:chief\s+executive|director|chair|chairman|chairwoman|head|manager|coordinator|co-ordinator|officer|founder|trustee|ceo)"
+    r"(?:\s+of)?\s*,?)\s+(?:the\s+)?$",
+    re.I,
+)
+_BODY_VERB_AFTER = re.compile(r"\s+(?:organises|organizes|organised|organized|employs|hosts|hosted|convenes|convened)\b")
+
+
+def _network_bodies(found: list[Found], text: str) -> None:
+    """ "The summit is organised by the Tamar Creative Network", "Jo Bloggs, Director, Tamar
+    Creative Network": a network that organises, hosts or employs is a body (an Organisation,
+    subtype Partnership), not a network of activity, in every mention. In place."""
+    bodies = {
+        norm_key(f.name)
+        for f in found
+        if f.type == "Programme" and f.subtype == "Network" and f.rule.startswith("head:")
+        and (_BODY_AGENT_BEFORE.search(text, max(0, f.start - 40), f.start) or _BODY_VERB_AFTER.match(text, f.end))
+    }
+    for f in found:
+        if f.type == "Programme" and f.subtype == "Network" and norm_key(f.name) in bodies:
+            f.type, f.subtype, f.rule = "Organisation", "Partnership", "context:network-body"
+
+
 _WEAK_TYPING = frozenset({"context:subject-of-org-verb", "context:agent-slot"})
 # cues that say outright what a name is: "X is a charity", "programmes such as X", "a project called X"
 _STRONG_TYPING = re.compile(r"context:(?:is-a-|[a-z]+-such-as|[a-z]+-called|followed-by-|strand-apposition|funded-for|was-launched|is-run-by)")
@@ -249,16 +275,24 @@ def _is_heading(text: str, s0: int, s1: int) -> bool:
     return 0 < len(body.split()) <= 8 and not body.endswith((".", "!", "?", ":", ";", ","))
 
 
-def main_programme(groups, title_end: int) -> int | None:  # type: ignore[no-untyped-def]
+def main_programme(groups, title_end: int, doc_title: str | None = None) -> int | None:  # type: ignore[no-untyped-def]
     """The programme a document is about (a flyer's course, a release's project):
-    the one the title (text before ``title_end``) names, if it is named again,
-    or else one named more often than any other programme, at least three times."""
+    the one the page's own title (an HTML ``<title>``: "Programme | Western Skills
+    Summit 2025") names, or the one the first line (text before ``title_end``) names,
+    if it is named again, or else one named more often than any other programme, at
+    least three times."""
     counts = sorted(
         ((len(g.mentions), -min(f.start for f in g.mentions), gi) for gi, g in enumerate(groups) if g.type == "Programme" and g.mentions),
         reverse=True,
     )
     if not counts:
         return None
+    if doc_title:
+        low_title = doc_title.lower()
+        named = [gi for _n, _f, gi in counts
+                 if any(len(form) > 6 and form.lower() in low_title for form in (groups[gi].name, *groups[gi].aliases))]
+        if len(named) == 1:
+            return named[0]
     # the title's programme, named again below it ("Next Steps Navigator" over its own page)
     titled = [c for c in counts if -c[1] < title_end and c[0] >= 2]
     if len(titled) == 1:
@@ -267,6 +301,76 @@ def main_programme(groups, title_end: int) -> int | None:  # type: ignore[no-unt
         return None
     n, first, gi = counts[0]
     return gi if n >= 3 else None
+
+
+# between a speaker and their organisation: "Jo Bloggs, Head of Skills, X", "Jo Bloggs (X)",
+# "Jo Bloggs, Director of Learning at X" (not "Director of X": X is more often a remit)
+_AFFILIATION_GAP = re.compile(r"\s*(?:,\s*(?:[^,;.()<>]{1,60}?(?:\s*,|\s+at))?|\()\s*(?:the\s+)?$")
+
+
+def _affiliations(found: list[Found], text: str) -> list[tuple[Found, Found]]:
+    """(person, name) pairs where a name follows a person as their organisation."""
+    out = []
+    ordered = sorted(found, key=lambda f: f.start)
+    for i, fa in enumerate(ordered):
+        if fa.rule != "person" or not 2 <= len(fa.name.split()) <= 5:
+            continue
+        for fb in ordered[i + 1 : i + 4]:
+            if fb.sentence != fa.sentence or fb.rule == "person":
+                break
+            if fb.type is None and any(w.lower() in TITLE_WORDS for w in fb.name.split()):
+                continue  # "Jo Bloggs, Policy Director, X": the job, then the organisation
+            if _AFFILIATION_GAP.fullmatch(text, fa.end, fb.start):
+                if fb.type in (None, "Organisation"):
+                    out.append((fa, fb))
+                break
+            # else a name inside the job ("Head of Apprenticeships, X"): look further
+    return out
+
+
+def _speaker_affiliations(found: list[Found], text: str) -> None:
+    """ "with Ruth Penrose, Kernow Sound": an unknown name after a person and a comma is the
+    person's organisation. In place."""
+    for _person, f in _affiliations(found, text):
+        words = f.name.lower().split()
+        if f.type is None and f.rule == "candidate" and len(words) >= 2 and "and" not in words \
+                and not any(w in TITLE_WORDS for w in words) and words[-1] not in given_names():
+            # "Senior Research Associate" is a job; "… Foundations Lucie" runs into a sentence about Lucie
+            f.type, f.subtype, f.rule = "Organisation", None, "context:speaker-affiliation"
+
+
+def _is_event(name: str) -> bool:
+    return name.split()[-1].lower() in _EVENT_NOUNS | {"symposium", "forum", "showcase", "day", "convention", "gathering", "seminar", "expo"}
+
+
+def _speakers_take_part(doc: Document, sentences, found, where, entities, main_prog, groups, relations) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """On an event's own page (its main programme is an event, or it names one event only),
+    the organisation of each speaker, chair or presenter
+    ("Jo Bloggs, Head of Skills, Plymouth City Council") takes part in the event, unless
+    the page says it runs it."""
+    events = [gi for gi, g in enumerate(groups) if g.type == "Programme" and _is_event(g.name)]
+    if main_prog is not None and main_prog in events:
+        events = [main_prog]
+    else:  # one event named at the top of the page (not a session's subject further down)
+        events = [gi for gi in events if min(f.start for f in groups[gi].mentions) < 300]
+    if len(events) != 1:
+        return []  # the page is about no one event
+    event = entities[events[0]].key
+    index = {id(f): i for i, f in enumerate(found)}
+    runs = {r.subject for r in relations if r.object == event and r.predicate in ("delivers", "participatesIn", "funds")}
+    out: list[Relation] = []
+    for _person, f in _affiliations(found, doc.text):
+        gi = where.get(index[id(f)])
+        if gi is None or groups[gi].type != "Organisation":
+            continue
+        org = entities[gi].key
+        if org in runs:
+            continue
+        runs.add(org)
+        s0, s1 = sentences[f.sentence]
+        out.append(Relation(org, "participatesIn", event, Evidence(doc.doc_id, s0, s1, doc.text[s0:s1]),
+                            f"{EXTRACTOR_VERSION}:participatesIn:speaker-organisation"))
+    return out
 
 
 def extract_rules(doc: Document) -> DocumentExtraction:
@@ -282,6 +386,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     for f in found:
         if f.type is None and (f.name in people or (f.rule == "candidate" and personal_name(f.name, places.is_place_word))):
             f.rule = "person"  # "with Tom Jago, Falmouth Makers Guild": a given name and a surname
+    _speaker_affiliations(found, text)
     last_typed_org_end: dict[int, int] = {}
     for f in sorted(found, key=lambda f: f.start):
         s0 = sentences[f.sentence][0]
@@ -313,6 +418,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
 
     _copula_types(found)
+    _network_bodies(found, text)
     places_in_lists(text, sentences, found)
     table_rows, header_rows = header_tables(text, sentences)
     found = [f for f in found if f.sentence not in header_rows]  # "Drop-in hub" heads a column, names nothing
@@ -384,7 +490,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations: list[Relation] = []
     recent: list[SentMention] = []
     prev_ms: list[SentMention] = []
-    main_prog = main_programme(groups, sentences[1][1] if len(sentences) > 1 else len(text))
+    main_prog = main_programme(groups, sentences[1][1] if len(sentences) > 1 else len(text), doc.title)
     section_prog: int | None = None  # the programme a section heading names ("First Rung" over its paragraphs)
     for si, (s0, s1) in enumerate(sentences):
         sentence = text[s0:s1]
@@ -447,6 +553,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(table_relations(doc, sentences, found, where, entities, row_specs, subject_key, author_key))
     relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
     relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, subject_key, main_key is not None, author_key))
+    relations.extend(_speakers_take_part(doc, sentences, found, where, entities, main_prog, groups, relations))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
