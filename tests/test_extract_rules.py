@@ -2620,6 +2620,51 @@ def test_a_gazetteer_name_wrapped_over_two_lines_is_still_found():
     assert "Yorkshire" not in x.entities
 
 
+_PDF_REVIEW = (
+    "LARKSPUR ROUTES\nAnnual Review 2025\n\n"
+    "1. Who we are\n\n"
+    "Larkspur Routes is a registered charity (no. 1190001) working with young people in Hull.\n\n"
+    "2. What we ran this year\n\n"
+    "  •  Night Owls – evening study clubs for Year 11 students in six schools. 200\n"
+    "     students; most went on to college.\n"
+    "  •  Open Foot – paid work tasters with local firms.\n\n"
+    "3. We worked with\n\n"
+    "Schools and colleges: Kestrel Vale Academy; Tidewater College.\n"
+    "Partners: Harbourside Borough Council; Saltmarsh Carers (who referred 40 carers to Night Owls).\n\n"
+    "4. Thank you to our funders\n\n"
+    "Our work is only possible because of the organisations below.\n\n"
+    "  The Northfield Trust – £92,400 (year 2 of 3) for the running costs of\n"
+    "     Open Foot\n"
+    "  Harbourline Foundation – sponsorship of Night Owls\n\n"
+    "We are also grateful to the Pebble Foundation and to Quayside Ltd for unrestricted donations.\n\n"
+    "5. Looking ahead\n\n"
+    "Next year we hope to take Night Owls to Leeds.\n"
+)
+
+
+def test_a_pdf_annual_review_with_a_capitals_title_relates_its_author():
+    x = extract(_PDF_REVIEW)
+    author = "Larkspur Routes"  # the title line in capitals is the author's name
+    assert typed(x, author)[0] == "Organisation"
+    for prog in ("Night Owls", "Open Foot"):  # items under "What we ran", also after an item's second sentence
+        assert (author, "delivers", prog) in x.triples, prog
+    for body in ("Kestrel Vale Academy", "Tidewater College", "Harbourside Borough Council", "Saltmarsh Carers"):
+        assert (body, "partnerOf", author) in x.triples or (author, "partnerOf", body) in x.triples, body
+    assert x.entities["Night Owls"].type == "Programme"  # "(who referred … to Night Owls)" lists no partner
+    # indented "Name – …" lines under a heading and its lead-in sentence are a funders list
+    r = x.relation("Northfield Trust", "funds", author)
+    assert r.amount == Decimal("92400")
+    assert ("Northfield Trust", "funds", "Open Foot") in x.triples
+    assert {("Harbourline Foundation", "funds", author), ("Harbourline Foundation", "funds", "Night Owls")} <= x.triples
+    assert {("Pebble Foundation", "funds", author), ("Quayside Ltd", "funds", author)} <= x.triples  # "grateful to … for donations"
+    assert not any(t[2] == "Leeds" for t in x.triples)  # a plan states no relation
+
+
+def test_no_dot_with_a_number_does_not_end_a_sentence():
+    assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
+        "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]
+
+
 def test_a_name_the_text_calls_a_charity_is_one_whatever_its_head_noun():
     x = extract(
         "HERON PATHWAYS\nAnnual Review 2024-25\n\n"

@@ -14,6 +14,7 @@ from graph.extract.entities import (
     Found,
 )
 from graph.extract.lexicon import PLACE_DIRECTIONS, PLACE_NAME_PREFIXES, TITLE_WORDS
+from graph.extract.sentences import DASH_ITEM
 from graph.extract.tables import (
     TableRow,
     funder_sentences,
@@ -470,9 +471,39 @@ _DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$")
 
 
 def is_list_item(text: str, start: int) -> bool:
-    """True when the sentence starting at ``start`` is a bulleted or numbered list item."""
+    """True when the sentence starting at ``start`` is a bulleted or numbered list item, or
+    an indented "Name – what it is" line (a list without bullets, as PDF text has them)."""
     line = text.rfind("\n", 0, start) + 1
-    return _ITEM_MARK.fullmatch(text, line, start) is not None
+    if _ITEM_MARK.fullmatch(text, line, start) is not None:
+        return True
+    return start - line >= 2 and not text[line:start].strip() and DASH_ITEM.match(text, line) is not None
+
+
+def _mid_item(text: str, start: int) -> bool:
+    """ "• Next Rung – mentoring for 300 pupils. 71% progressed.": the second sentence of a
+    list item starts inside the item's lines (after text on its line, or on an indented
+    line that goes on from an item)."""
+    line = text.rfind("\n", 0, start) + 1
+    if not text[line:start].strip() or _ITEM_MARK.fullmatch(text, line, start):
+        return False  # the item's (or a numbered heading's) own first sentence
+    if _ITEM_MARK.match(text, line) or DASH_ITEM.match(text, line):
+        return True
+    return text[line : line + 1] in (" ", "\t") and _item_above(text, line)
+
+
+def _item_above(text: str, line: int) -> bool:
+    """Whether the lines above ``line`` (an indented run) go back to a list item."""
+    while line > 0:
+        prev = text.rfind("\n", 0, line - 1) + 1
+        body = text[prev : line - 1]
+        if not body.strip():
+            return False
+        if _ITEM_MARK.match(body):
+            return True
+        if not body.startswith((" ", "\t")):
+            return False
+        line = prev
+    return False
 
 
 def _numbered_heading(text: str, s0: int, s1: int) -> bool:
@@ -489,12 +520,16 @@ def _numbered_heading(text: str, s0: int, s1: int) -> bool:
 def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
     """The short line a run of list items hangs from ("Venues", "Partners", "Where you can train")."""
     k = si - 1
-    while k >= 0 and is_list_item(text, sentences[k][0]) and not _numbered_heading(text, *sentences[k]):
+    while k >= 0 and (
+        (is_list_item(text, sentences[k][0]) and not _numbered_heading(text, *sentences[k]))
+        or _mid_item(text, sentences[k][0])
+    ):
         k -= 1
     if k < 0:
         return ""
     line = text[sentences[k][0] : sentences[k][1]]
-    if line.rstrip().endswith(":"):
+    if line.rstrip().endswith(":") or (line.rstrip().endswith(".") and len(line.split()) <= 16):
+        # (a short lead-in sentence too: "Our work is only possible because of the organisations below.")
         # "Delivery partners\n\nOur delivery partners run sessions every week:" – the lead-in and its heading
         before = text[sentences[k - 1][0] : sentences[k - 1][1]] if k > 0 else ""
         return (before + " " if len(before.split()) <= 8 and not before.rstrip().endswith(".") else "") + line
@@ -565,7 +600,9 @@ def list_items(
             continue
         fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
         heading = _heading(text, sentences, si).lower()
-        if fs and fs[0].type == "Programme" and fs[0].start <= s0 + 2 and _heading_kind(heading) == "heading:delivers:our":
+        if fs and fs[0].type in ("Programme", None) and fs[0].start <= s0 + 2 and _heading_kind(heading) == "heading:delivers:our":
+            if fs[0].type is None:  # "What we ran" / "• Open Foot – paid work tasters": a programme of ours
+                fs[0].type, fs[0].subtype, fs[0].rule = "Programme", "Initiative", "layout:our-programmes-item"
             specs.append((si, "heading:delivers:our", [fs[0]], []))  # "Our programmes" / "• Make Your Mark – …"
             continue
         head = _item_head(text, fs, si, (s0, s1), heading)
@@ -712,14 +749,15 @@ def _heading_kind(heading: str) -> str | None:
         return "heading:funds" + our
     if re.search(r"\b(?:venues?|partners?|members?|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
         return "heading:participatesIn" + our
-    if our and re.search(r"\b(?:programmes?|projects?|work|activities|services|what\s+we\s+do)\b", heading):
+    if our and re.search(r"\b(?:programmes?|projects?|work|activities|services|what\s+we\s+(?:do|did|ran|run|offer|offered|deliver|delivered))\b", heading):
         return "heading:delivers:our"
     return None
 
 
 # "Partners: Gateshead Council; Northumberland County Council; …": a labelled list in one line
 _LABEL = re.compile(
-    r"\s*(?P<label>(?:delivery\s+|key\s+|project\s+|strategic\s+)?(?:partners|funders|sponsors|supporters|members|schools|venues|employers))\s*:\s+",
+    r"\s*(?P<label>(?:delivery\s+|key\s+|project\s+|strategic\s+|host\s+)?(?:partners|funders|sponsors|supporters|members|schools|colleges|universities|venues|employers)"
+    r"(?:\s+(?:and|&)\s+(?:colleges|schools|universities|academies|employers|partners))?)\s*:\s+",
     re.I,
 )
 
@@ -741,7 +779,8 @@ def label_lists(text: str, sentences: list[tuple[int, int]], found: list[Found])
         if kind is None:
             continue
         orgs = [f for f in found if s0 <= f.start < s1 and f.start >= m.end() and f.type in ("Organisation", None)
-                and text[f.start : f.start + 1].isupper()]
+                and text[f.start : f.start + 1].isupper()
+                and text.count("(", m.end(), f.start) <= text.count(")", m.end(), f.start)]  # not "(who referred … to X)"
         for f in orgs:
             if f.type is None:
                 f.type, f.subtype, f.rule = "Organisation", None, "layout:label-list"
@@ -814,7 +853,7 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
 
 
 # "• Northfield Trust – £40,000 for Open Lines", "• Saltmarsh Ltd – sponsor of Open Lines"
-_FOR_PROGRAMME = re.compile(r"(?:\bfor|\btowards|\bsponsors?\s+of|\bsponsoring|\bin\s+support\s+of|\bsupporting)\s+(?:the\s+|our\s+)?$", re.I)
+_FOR_PROGRAMME = re.compile(r"(?:\bfor|\btowards|\bsponsors?\s+of|\bsponsorship\s+of|\bsponsoring|\bin\s+support\s+of|\bsupporting)\s+(?:the\s+|our\s+)?(?:(?:running\s+|core\s+)?costs?\s+of\s+(?:the\s+|our\s+)?)?$", re.I)
 
 
 def _funder_item(doc: Document, ev: Evidence, funder: Found, found: list[Found], key, s1: int, subject: str) -> list[Relation]:  # type: ignore[no-untyped-def]
@@ -823,7 +862,7 @@ def _funder_item(doc: Document, ev: Evidence, funder: Found, found: list[Found],
     text = doc.text
     prog = next((f for f in sorted(found, key=lambda f: f.start)
                  if f.type == "Programme" and funder.end <= f.start < s1
-                 and _FOR_PROGRAMME.search(text, max(funder.end, f.start - 24), f.start)), None)
+                 and _FOR_PROGRAMME.search(text, max(funder.end, f.start - 48), f.start)), None)
     stop = prog.start if prog is not None else s1
     am = next(find_amounts(text[funder.end : stop]), None)
     parsed = parse_amount(am.group(0)) if am else None

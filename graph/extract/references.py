@@ -173,9 +173,10 @@ def author(doc: Document, sentences, groups, found, where) -> int | None:  # typ
     opening = {where[i] for i, f in enumerate(found) if i in where and f.start < opening_end}
     cands = [gi for gi in orgs if gi in title and len(groups[gi].mentions) >= 2]
     if not cands:
-        # "Northern Pathways Trust\nAnnual Review 2024-25": a title line that is the name itself
-        first = doc.text[sentences[0][0] : sentences[0][1]].strip()
-        cands = [gi for gi in orgs if gi in title and norm_key(first) in {norm_key(a) for a in {groups[gi].name, *groups[gi].aliases}}]
+        # "Northern Pathways Trust\nAnnual Review 2024-25", "KITESTRING FUTURES\nAnnual Review":
+        # a title line that is the name itself (in capitals, the name is no mention there)
+        first = norm_key(doc.text[sentences[0][0] : sentences[0][1]].strip().lower())
+        cands = [gi for gi in orgs if first in {norm_key(a.lower()) for a in {groups[gi].name, *groups[gi].aliases}}]
     if not cands:
         cands = [gi for gi in orgs if gi in opening and len(groups[gi].mentions) >= 3]
     if not cands:

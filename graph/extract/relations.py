@@ -593,6 +593,13 @@ def sentence_relations(
             f_i = int(m.group(0)[2:-2])
             if S.typ(f_i) == "Organisation" and f_i != int(fl.group("s")):
                 yield from emit(f_i, "funds", int(fl.group("s")), "funds:our-funders-list")
+    # "We are also grateful to the X Foundation and to Y Ltd for unrestricted donations": each gives to us
+    for m in _P58.finditer(low):
+        receiver = next((i for i in by_idx if SPEAKER_IDX <= i < 2 * SPEAKER_IDX), None)
+        if receiver is not None:
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "funds", receiver, "funds:thanked-for-funding")
     # "We are a delivery partner in Uni Connect North East", "X is a member of the Y network"
     for m in _P14.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -1027,3 +1034,8 @@ _P54 = _rx(rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,")
 _P55 = _rx(rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$")
 _P56 = _rx(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})")
 _P57 = _rx(rf"(?P<l>{LIST})\s*,\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?(?P<p>{ENT})")
+_P58 = _rx(
+    rf"\b(?:grateful|thanks|thank\s+you|indebted)\s+(?:also\s+)?to\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*and\s+(?:also\s+)?to\s+(?:the\s+)?{LIST})?)"
+    r"\s+for\s+(?:their\s+|its\s+)?(?:continued\s+|generous\s+|unrestricted\s+|core\s+|kind\s+|ongoing\s+)*"
+    r"(?:funding|donations?|grants?|financial\s+support|sponsorship|gifts?)\b"
+)

@@ -261,6 +261,9 @@ def _same_name_mentions(found: list[Found]) -> None:
                     f.name = full[k]
 
 
+_PLAN = re.compile(r"\b(?:we|they|it)\s+(?:also\s+)?(?:hope|plan|aim|intend|would\s+like|are\s+hoping|are\s+planning|want)\s+to\b", re.I)
+
+
 def _is_heading(text: str, s0: int, s1: int) -> bool:
     """A line of its own, short and without a full stop: a heading ("First Rung",
     "4. WORKING WITH OTHERS")."""
@@ -531,6 +534,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             # the author awards only where the sentence names no giver ("awarded £55,000 by X")
             maker = _grant_maker(text, sentences, si, by_sentence,
                                  None if _GIVER_NAMED.search(sentence) else author_maker)
+        if _PLAN.search(sentence):
+            ms = []  # "Next year we hope to take X to Leeds": a plan states no relation yet
         for r in sentence_relations(sentence, ms, topic, recent_prog, maker):
             relations.append(
                 Relation(

@@ -19,9 +19,11 @@ from graph.extract.lexicon import CONNECTORS, LEADING_STOP
 from graph.extract.tables import fixed_width_blocks, line_spans
 
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
+# a list item without a bullet, as PDF text has them: an indented line "  Name – what it is"
+DASH_ITEM = re.compile(r"(?P<ind>[ \t]{2,})[A-Z][^\n–—]{0,80}?\s[–—-]\s")
 _TABLE = re.compile(r"^\s*\||^[^\n|]+ \| [^\n]*$", re.M)
 _ABBREV = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|Co|Cllr|Prof|Rt|Hon|approx|vs|inc)\.|\b[A-Z]\.)$"
+    r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|no|Co|Cllr|Prof|Rt|Hon|approx|vs|inc)\.|\b[A-Z]\.)$"
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])")
 _CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
@@ -57,17 +59,20 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
                 blocks.append(cur)
             cur = None
             continue
-        starts_new = bool(_BULLET.match(line) or _TABLE.match(line))
+        starts_new = bool(_BULLET.match(line) or _TABLE.match(line) or DASH_ITEM.match(line))
         if cur is not None and not starts_new:
             prev = text[cur[0] : cur[1]].rstrip()
             first = stripped[0]
             item = _BULLET.match(text, cur[0], cur[1])
+            dash = DASH_ITEM.match(text, cur[0], cur[1]) if item is None else None
+            indent = len(line) - len(line.lstrip())
             wraps = (
                 first.islower()
                 # "• Funder – £40,000 over three years for Open\n  Lines": a hanging indent goes on
                 # with a long item line (a short one over an indented address is an item of its own)
-                or (item is not None and len(line) - len(line.lstrip()) >= max(2, item.end() - cur[0] - 1)
+                or (item is not None and indent >= max(2, item.end() - cur[0] - 1)
                     and len(prev) - prev.rfind("\n") > 50)
+                or (dash is not None and indent > len(dash.group("ind")) and len(prev) - prev.rfind("\n") > 40)
                 or (
                     _CONTINUES.search(prev, max(0, len(prev) - _CONTINUES_REACH)) is not None
                     and not prev.endswith((".", ":", "?", "!"))
