@@ -2033,6 +2033,13 @@ def test_speakers_take_part_only_in_an_event_and_a_role_is_not_an_organisation()
 
 def test_a_network_that_has_staff_or_organises_is_a_body_and_one_that_is_joined_is_a_programme():
     assert typed(extract("Jo Bloggs, Director, Kestrel Arts Network, opened the day."), "Kestrel Arts Network")[0] == "Organisation"
+    for text in (
+        "Panel with Jo Bloggs, Kestrel Arts Network, and Sam Diaz, Tidewater College.",  # a speaker's organisation
+        "Open Lines, the Kestrel Arts Network’s programme for carers, runs in Hull.",  # it owns a programme
+        "The Kestrel Arts Network, a membership body of 60 small firms, met in Hull.",
+        "The Kestrel Arts Network started in 2023 and now has 64 member organisations.",
+    ):
+        assert typed(extract(text), "Kestrel Arts Network") == ("Organisation", "Partnership"), text
     assert typed(extract("Northfield Trust joined the Kestrel Arts Network in May."), "Kestrel Arts Network") == ("Programme", "Network")
 
 

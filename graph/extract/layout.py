@@ -712,8 +712,8 @@ def address_lines(
         fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
         lead = re.match(r"(?:[Tt]he\s+)?", text[s0:s1])
         head_m = _HEAD_WORDS.match(text, s0 + lead.end(), s1) if lead else None
-        if head_m is None or len(head_m.group(0).split()) > 5:
-            continue
+        if head_m is None or len(head_m.group(0).split()) > 5 or re.search(r"\s{3}|\t", head_m.group(0)):
+            continue  # (not "Location       Old Chester Road": a label and its value)
         a, b = head_m.span()
         head = next((f for f in fs if (f.start, f.end) == (a, b) and f.type in ("Organisation", "Place")), None)
         places, new, pos = _address_parts(text, fs, si, b, s1)

@@ -192,7 +192,13 @@ _BODY_AGENT_BEFORE = re.compile(
     r"(?:\s+of)?\s*,?)\s+(?:the\s+)?$",
     re.I,
 )
-_BODY_VERB_AFTER = re.compile(r"\s+(?:organises|organizes|organised|organized|employs|hosts|hosted|convenes|convened)\b")
+_BODY_VERB_AFTER = re.compile(
+    r"\s+(?:organises|organizes|organised|organized|employs|hosts|hosted|convenes|convened)\b"
+    # "X Network's programme", "X Network, a membership body of 60 firms", "… now has 64 member organisations"
+    r"|’s\s+(?:[\w\-]+\s+){0,2}?(?:programme|project|scheme|initiative|courses?|fund|grants?|coordinator|members)\b"
+    r"|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:membership\s+body|volunteer\s+group|charity|company|cic|organisation|body|group\s+of)\b"
+    r"|[^.;]{0,60}?\b(?:has|have)\s+(?:more\s+than\s+|over\s+|around\s+)?\d+\s+(?:member|members)\b"
+)
 
 
 def _network_bodies(found: list[Found], text: str) -> None:
@@ -205,6 +211,7 @@ def _network_bodies(found: list[Found], text: str) -> None:
         if f.type == "Programme" and f.subtype == "Network" and f.rule.startswith("head:")
         and (_BODY_AGENT_BEFORE.search(text, max(0, f.start - 40), f.start) or _BODY_VERB_AFTER.match(text, f.end))
     }
+    bodies |= {norm_key(f.name) for _p, f in _affiliations(found, text) if f.type == "Programme" and f.subtype == "Network"}
     for f in found:
         if f.type == "Programme" and f.subtype == "Network" and norm_key(f.name) in bodies:
             f.type, f.subtype, f.rule = "Organisation", "Partnership", "context:network-body"
@@ -324,7 +331,7 @@ def _affiliations(found: list[Found], text: str) -> list[tuple[Found, Found]]:
             if fb.type is None and any(w.lower() in TITLE_WORDS for w in fb.name.split()):
                 continue  # "Jo Bloggs, Policy Director, X": the job, then the organisation
             if _AFFILIATION_GAP.fullmatch(text, fa.end, fb.start):
-                if fb.type in (None, "Organisation"):
+                if fb.type in (None, "Organisation") or fb.subtype == "Network":
                     out.append((fa, fb))
                 break
             # else a name inside the job ("Head of Apprenticeships, X"): look further
