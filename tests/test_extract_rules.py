@@ -2667,6 +2667,24 @@ def test_a_pdf_annual_review_with_a_capitals_title_relates_its_author():
     assert not any(t[2] == "Leeds" for t in x.triples)  # a plan states no relation
 
 
+def test_our_partners_included_and_bracketed_funder_roles_relate_to_the_author():
+    x = extract(
+        "Kestrel Quay Trust\nImpact Report 2025\n\n"
+        "Kestrel Quay Trust is an independent charity. Harbour Detectives is our learning programme. "
+        "Harbour Detectives ran in six schools. Harbour Detectives won an award.\n\n"
+        "Our partners this year included Harbourside Borough Council, the Tidewater Archive Service and "
+        "Saltmarsh Sound Collective.\n\n"
+        "## Our funders and supporters\n\n"
+        "- Northfield Trust\n"
+        "- Pebble Ltd (sponsor of Harbour Detectives)\n"
+    )
+    author = "Kestrel Quay Trust"
+    for body in ("Harbourside Borough Council", "Tidewater Archive Service", "Saltmarsh Sound Collective"):
+        assert (author, "partnerOf", body) in x.triples
+        assert (body, "participatesIn", "Harbour Detectives") not in x.triples
+    assert {("Pebble Ltd", "funds", author), ("Pebble Ltd", "funds", "Harbour Detectives")} <= x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -629,7 +629,9 @@ def list_items(
             for f in orgs:
                 if f.type is None:
                     f.type, f.subtype, f.rule = "Organisation", None, "layout:role-item"
-            specs.append((si, f"role:{pred}", orgs, []))
+            # under "Our funders and supporters" the item's role is towards the author
+            our = ":our" if (_heading_kind(heading) or "").endswith(":our") else ""
+            specs.append((si, f"role:{pred}{our}", orgs, []))
             continue
         acr = _ACRONYM_AFTER.match(text, head.end, s1)
         pos = acr.end() if acr else head.end
@@ -801,6 +803,7 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
     one under "Funders"/"Sponsors" funds it.
     """
     key = entity_keys(found, where, entities)
+    programmes = {norm_key(n): e.key for e in entities if e.type == "Programme" for n in (e.name, *e.aliases)}
     out: list[Relation] = []
     for si, kind, orgs, places in specs:
         s0, s1 = sentences[si]
@@ -811,11 +814,15 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
                 out.append(Relation(s, p, o, ev, f"{EXTRACTOR_VERSION}:{rule}"))
 
         if kind.startswith("role:"):
+            pred, *flags = kind[5:].split(":")
+            subject, subject_is_programme = (author, False) if "our" in flags and author is not None else (main, main_is_programme)
+            if pred == "funds" and len(orgs) == 1 and subject is not None:
+                # "Irish Sea Wind Ltd (sponsor of Ropewalk Lates)": the author, and the programme named
+                out.extend(_funder_item(doc, ev, orgs[0], found, key, s1, subject, programmes))
+                continue
             for org in orgs:
-                pred = kind[5:]
-                if pred in ("participatesIn", "delivers") and not main_is_programme:
-                    pred = "partnerOf"
-                rel(key(org), pred, main, f"{pred}:list-item-role")
+                p = "partnerOf" if pred in ("participatesIn", "delivers") and not subject_is_programme else pred
+                rel(key(org), p, subject, f"{p}:list-item-role")
             continue
         org = key(orgs[0]) if orgs else None
         if places and org is not None:
@@ -844,7 +851,7 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
                 pred = "partnerOf"  # a partner of an organisation (the page's author) is its partner
             firsts = orgs if "all" in flags else orgs[:1]
             if pred == "funds" and len(firsts) == 1 and firsts[0].type == "Organisation":
-                out.extend(_funder_item(doc, ev, firsts[0], found, key, s1, subject))
+                out.extend(_funder_item(doc, ev, firsts[0], found, key, s1, subject, programmes))
                 continue
             for f in firsts:
                 if f.type == "Organisation":
@@ -856,12 +863,12 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
 _FOR_PROGRAMME = re.compile(r"(?:\bfor|\btowards|\bsponsors?\s+of|\bsponsorship\s+of|\bsponsoring|\bin\s+support\s+of|\bsupporting)\s+(?:the\s+|our\s+)?(?:(?:running\s+|core\s+)?costs?\s+of\s+(?:the\s+|our\s+)?)?$", re.I)
 
 
-def _funder_item(doc: Document, ev: Evidence, funder: Found, found: list[Found], key, s1: int, subject: str) -> list[Relation]:  # type: ignore[no-untyped-def]
+def _funder_item(doc: Document, ev: Evidence, funder: Found, found: list[Found], key, s1: int, subject: str, programmes: dict[str, str]) -> list[Relation]:  # type: ignore[no-untyped-def]
     """The amount a funders-list item gives its page's subject, and the programme
     it names as what the money is for: the funder funds both."""
     text = doc.text
     prog = next((f for f in sorted(found, key=lambda f: f.start)
-                 if f.type == "Programme" and funder.end <= f.start < s1
+                 if f.type in ("Programme", None) and norm_key(f.name) in programmes and funder.end <= f.start < s1
                  and _FOR_PROGRAMME.search(text, max(funder.end, f.start - 48), f.start)), None)
     stop = prog.start if prog is not None else s1
     am = next(find_amounts(text[funder.end : stop]), None)
@@ -871,6 +878,7 @@ def _funder_item(doc: Document, ev: Evidence, funder: Found, found: list[Found],
     out = []
     if f_key is not None and f_key != subject:
         out.append(Relation(f_key, "funds", subject, ev, f"{EXTRACTOR_VERSION}:funds:list-heading", *amount))
-    if f_key is not None and prog is not None and key(prog) not in (None, f_key, subject):
-        out.append(Relation(f_key, "funds", key(prog), ev, f"{EXTRACTOR_VERSION}:funds:funders-list-item", *amount))
+    p_key = programmes[norm_key(prog.name)] if prog is not None else None
+    if f_key is not None and p_key not in (None, f_key, subject):
+        out.append(Relation(f_key, "funds", p_key, ev, f"{EXTRACTOR_VERSION}:funds:funders-list-item", *amount))
     return out

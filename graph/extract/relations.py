@@ -728,7 +728,13 @@ def sentence_relations(
                         yield from emit(b, "delivers", prog, "delivers:run-jointly-with")
                     else:
                         yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
-        for m in _P28.finditer(low):
+        # "Our partners this year included A, B and C": the author's partners, not a programme's
+        op = next(_P59.finditer(low), None)
+        if op and S.typ(int(op.group("s"))) == "Organisation":
+            for a in _ids(op.group("l")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(int(op.group("s")), "partnerOf", a, "partnerOf:our-partners-included")
+        for m in _P28.finditer(low) if op is None else ():
             # "employers taking part in the bootcamp include A and B": the programme may sit inside the cue
             prog = _first(S.before(m.start(), PROG), S.after(m.start(), PROG, 180), recent_programme.idx if recent_programme is not None else None)
             if prog is None:
@@ -736,7 +742,7 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
-        for m in _P29.finditer(low):
+        for m in _P29.finditer(low) if op is None else ():
             prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120))
             if prog is None:
                 continue
@@ -1038,4 +1044,7 @@ _P58 = _rx(
     rf"\b(?:grateful|thanks|thank\s+you|indebted)\s+(?:also\s+)?to\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*and\s+(?:also\s+)?to\s+(?:the\s+)?{LIST})?)"
     r"\s+for\s+(?:their\s+|its\s+)?(?:continued\s+|generous\s+|unrestricted\s+|core\s+|kind\s+|ongoing\s+)*"
     r"(?:funding|donations?|grants?|financial\s+support|sponsorship|gifts?)\b"
+)
+_P59 = _rx(
+    rf"<<(?P<s>\d+)>>’s\s+(?:[a-z\-]+\s+){{0,2}}?partners\b[^<.;]{{0,30}}?\b(?:included|include|includes|were|are|have\s+been)\s+(?:the\s+)?(?P<l>{LIST})"
 )
