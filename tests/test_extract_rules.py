@@ -2685,6 +2685,30 @@ def test_our_partners_included_and_bracketed_funder_roles_relate_to_the_author()
     assert {("Pebble Ltd", "funds", author), ("Pebble Ltd", "funds", "Harbour Detectives")} <= x.triples
 
 
+@pytest.mark.parametrize("title", [
+    "Kingfisher Routes Annual Review 2024 (extract)\n\n",
+    "Kingfisher Routes\nAnnual Review 2024\n\n",
+    "Kingfisher Routes – Impact Report 2025\n\n",
+])
+def test_the_name_a_publication_title_gives_is_its_author_whatever_its_head(title: str):
+    x = extract(
+        title + "This year we supported 900 young people in Hartlepool and Stockton-on-Tees. "
+        "Our mentoring scheme, Next Stop, ran in 12 schools.\n\nWe worked with Harbourside Borough Council.\n"
+    )
+    author = "Kingfisher Routes"  # "Routes" alone would read as a programme
+    assert typed(x, author)[0] == "Organisation"
+    assert {(author, "operatesIn", "Hartlepool"), (author, "operatesIn", "Stockton-on-Tees")} <= x.triples  # "we supported … in"
+    assert (author, "delivers", "Next Stop") in x.triples  # "our mentoring scheme, Next Stop,"
+    assert (author, "partnerOf", "Harbourside Borough Council") in x.triples
+
+
+def test_a_publication_title_does_not_retype_a_known_place_or_a_typed_body():
+    x = extract("Hartlepool Annual Review 2024\n\nWe supported 900 people in Hartlepool.\n")
+    assert typed(x, "Hartlepool")[0] == "Place"
+    x = extract("Northfield Trust Annual Review 2024\n\nNorthfield Trust is a charity in Hull.\n")
+    assert typed(x, "Northfield Trust") == ("Organisation", "Charity")
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -171,7 +171,10 @@ def author(doc: Document, sentences, groups, found, where) -> int | None:  # typ
     title = {where[i] for i, f in enumerate(found) if i in where and f.start < sentences[0][1]}
     opening_end = sentences[min(2, len(sentences) - 1)][1]
     opening = {where[i] for i, f in enumerate(found) if i in where and f.start < opening_end}
-    cands = [gi for gi in orgs if gi in title and len(groups[gi].mentions) >= 2]
+    # the publisher a title names ("Kingfisher Routes Annual Review 2024"), else a body named in
+    # the title and again below it
+    cands = [gi for gi in orgs if gi in title and any(f.rule == "context:is-a-publisher" for f in groups[gi].mentions)]
+    cands = cands or [gi for gi in orgs if gi in title and len(groups[gi].mentions) >= 2]
     if not cands:
         # "Northern Pathways Trust\nAnnual Review 2024-25", "KITESTRING FUTURES\nAnnual Review":
         # a title line that is the name itself (in capitals, the name is no mention there)

@@ -209,7 +209,11 @@ def _rx(pattern: str) -> _Rule:
     return _Rule(rx, mentions, tuple(words))
 
 
-_POSS_NEXT = re.compile(rf"’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})")
+_POSS_NEXT = re.compile(
+    rf"’s\s+(?:[\w\-]+\s+){{0,2}}?(?P<o>{ENT})"
+    # "our mentoring scheme, Next Stop,": the name in apposition to a programme noun
+    rf"|’s\s+(?:[\w\-]+\s+){{0,3}}?(?:programme|project|scheme|initiative|pilot|service|strand|course|festival|fund)\s*,\s*(?P<o2>{ENT})"
+)
 
 
 # an organisation right before "run by": "X is run by", "X, which is run by", "the Xs run by"
@@ -558,7 +562,7 @@ def sentence_relations(
             if pos >= 0:
                 nxt = _POSS_NEXT.match(masked, pos + len(f"<<{mm.idx}>>"))
                 if nxt:
-                    o = _ids(nxt.group("o"))[0]
+                    o = _ids(nxt.group("o") or nxt.group("o2"))[0]
                     if S.typ(o) == "Programme":
                         yield from emit(mm.idx, "delivers", o, "delivers:possessive")
     # "It runs the Ulster Museum, the Folk Museum and …": bodies an organisation runs are units of it
@@ -574,7 +578,7 @@ def sentence_relations(
             pos = masked.find(f"<<{mm.idx}>>’s")
             nxt = _POSS_NEXT.match(masked, pos + len(f"<<{mm.idx}>>")) if pos >= 0 else None
             if nxt:
-                o = _ids(nxt.group("o"))[0]
+                o = _ids(nxt.group("o") or nxt.group("o2"))[0]
                 if S.typ(o) == "Organisation" and by_idx[o].subtype != "Partnership":
                     yield from emit(o, "locatedIn", mm.idx, "locatedIn:place-possessive")
                 elif S.typ(o) in ("Programme", "Organisation"):
@@ -808,7 +812,7 @@ def sentence_relations(
             pos = masked.find(f"<<{mm.idx}>>’s")
             nxt = _POSS_NEXT.match(masked, pos + len(f"<<{mm.idx}>>")) if pos >= 0 else None
             if nxt:
-                o = _ids(nxt.group("o"))[0]
+                o = _ids(nxt.group("o") or nxt.group("o2"))[0]
                 if S.typ(o) == "Organisation" and _UNIT.search(sentence[by_idx[o].start : by_idx[o].end]):
                     yield from emit(o, "partOf", mm.idx, "partOf:possessive-unit")
     # "X has supported 2,300 Salford residents": a programme serves a place's people
@@ -970,7 +974,7 @@ def sentence_relations(
         if subj is None:
             org = S.before(m.start(), ORG)
             scope = m.group(0)[:6].lower() in ("across", "throug")  # "the largest funder of heritage across the UK"
-            if org is not None and (scope and org == S.first(ORG) or re.search(r"\b(?:works?|working|worked|operates?|operating|supports?|supporting|delivers?|delivering|provides?|providing|runs?|running|leading|aims?|serves?|serving)\b", masked[: m.start()], re.I)):
+            if org is not None and (scope and org == S.first(ORG) or re.search(r"\b(?:works?|working|worked|operates?|operating|operated|supports?|supporting|supported|delivers?|delivering|delivered|provides?|providing|provided|runs?|running|ran|leading|aims?|serves?|serving|served|helps?|helped|reached)\b", masked[: m.start()], re.I)):
                 # "X, in partnership with Y, worked with young people in Z": the subject works there
                 if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
                     subj, rule = org, "operatesIn:organisation-works-in"

@@ -4,6 +4,7 @@ layout, references and relation rules wired together for one document."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from graph import EXTRACTOR_VERSION
@@ -166,6 +167,47 @@ def _grant_maker(text: str, sentences, si: int, by_sentence, author: SentMention
             return author
         nearest = False
     return None
+
+
+_PUBLICATION = re.compile(
+    r"(?:(?:annual|impact|yearly)\s+(?:review|report)|review\s+of\s+the\s+year|year\s+in\s+review|trustees[’']?\s+report)\b",
+    re.I,
+)
+
+
+def _title_publisher(text: str, sentences: list[tuple[int, int]], found: list[Found], is_place: Callable[[str], bool]) -> list[Found]:
+    """ "Kingfisher Routes\nAnnual Review 2024", "Kingfisher Routes Annual Review 2024 (extract)":
+    the name a publication's title line gives is the organisation that publishes it, whatever
+    its head noun says ("Routes" reads as a programme); a name no rule typed becomes one."""
+    if len(sentences) < 2:
+        return found
+    s0, s1 = sentences[0]
+    line = text[s0:s1]
+    m = _PUBLICATION.search(line)
+    if m is not None:
+        name_end = s0 + len(line[: m.start()].rstrip(" -–—:|,"))  # the name before the title words
+    elif _PUBLICATION.match(text, sentences[1][0]):
+        name_end = s1  # the name is the whole first line, the title the next
+    else:
+        return found
+    if name_end <= s0:
+        return found
+    name = text[s0:name_end].strip()
+    if not name or not name[:1].isupper() or len(name.split()) > 6 or name.isupper() and len(name) < 4 or is_place(name):
+        return found  # ("Hartlepool Annual Review": a place's review, not a body's name)
+    hit = next((f for f in found if f.start == s0 and f.end >= name_end - 1), None)
+    if hit is None and any(s0 <= f.start < name_end and f.type for f in found):
+        return found  # a typed name inside the title ("Northfield Trust Annual Review"): typed already
+    if hit is None:
+        if name.isupper():
+            return found  # "KITESTRING FUTURES": the author rule reads a title in capitals by itself
+        hit = Found(name, s0, s0 + len(name), None, None, "candidate", 0)
+        found = [f for f in found if not (s0 <= f.start < name_end)] + [hit]
+    if hit.type is None and hit.end > s0 + len(name):
+        hit.name, hit.end = name, s0 + len(name)  # "Kingfisher Routes Annual Review": the name only
+    if hit.type != "Organisation" and not (hit.rule == "gazetteer" or hit.type == "Place"):
+        hit.type, hit.subtype, hit.rule = "Organisation", None, "context:is-a-publisher"
+    return found
 
 
 def _copula_types(found: list[Found]) -> None:
@@ -427,6 +469,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
 
+    found = _title_publisher(text, sentences, found, places.is_place_word)
     _copula_types(found)
     _network_bodies(found, text)
     places_in_lists(text, sentences, found)
