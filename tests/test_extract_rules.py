@@ -2709,6 +2709,21 @@ def test_a_publication_title_does_not_retype_a_known_place_or_a_typed_body():
     assert typed(x, "Northfield Trust") == ("Organisation", "Charity")
 
 
+def test_an_acronym_the_document_defines_beats_the_gazetteer_s_body_with_the_same_letters():
+    x = extract("The Harbourside Combined Authority (HCA) met in May. HCA also funds the Open Lines Programme.")
+    assert set(x.entities) == {"Harbourside Combined Authority", "Open Lines Programme"}  # no Homes England (HCA)
+    assert "HCA" in x.entities["Harbourside Combined Authority"].aliases
+    assert ("Harbourside Combined Authority", "funds", "Open Lines Programme") in x.triples
+    # a defined acronym that is the gazetteer's own stays the national body
+    x = extract("The Department for Work and Pensions (DWP) runs it. DWP funds the Open Lines Programme.")
+    assert ("Department for Work and Pensions", "funds", "Open Lines Programme") in x.triples
+
+
+def test_a_programme_from_a_body_in_apposition_is_run_by_it():
+    x = extract("Providers will share £5m through Skills Forward, a new programme from the Harbourside Combined Authority.")
+    assert ("Harbourside Combined Authority", "delivers", "Skills Forward") in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

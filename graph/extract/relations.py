@@ -619,6 +619,11 @@ def sentence_relations(
                 yield from emit(a, "partOf", b, "partOf:both-part-of")
             elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
                 yield from emit(a, "participatesIn", b, "participatesIn:both-part-of")
+    # "Skills Forward, a new programme from the combined authority,": the body it comes from runs it
+    for m in _P60.finditer(low):
+        prog_i, a = _ids(m.group("p"))[0], _ids(m.group("a"))[0]
+        if S.typ(prog_i) == "Programme" and S.typ(a) == "Organisation":
+            yield from emit(a, "delivers", prog_i, "delivers:a-programme-from")
     # "Next Step Medway is the council's employment support service"
     for m in _P16.finditer(low):
         prog_i, a = _ids(m.group("p"))[0], _ids(m.group("a"))[0]
@@ -1051,4 +1056,8 @@ _P58 = _rx(
 )
 _P59 = _rx(
     rf"<<(?P<s>\d+)>>’s\s+(?:[a-z\-]+\s+){{0,2}}?partners\b[^<.;]{{0,30}}?\b(?:included|include|includes|were|are|have\s+been)\s+(?:the\s+)?(?P<l>{LIST})"
+)
+_P60 = _rx(
+    rf"(?P<p>{ENT})\s*(?:,|\bis)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:programme|scheme|project|initiative|fund|pilot|service|strategy|plan|partnership)"
+    rf"\s+(?:from|by|run\s+by|led\s+by|delivered\s+by|launched\s+by)\s+(?:the\s+)?(?P<a>{ENT})"
 )

@@ -210,6 +210,19 @@ def _title_publisher(text: str, sentences: list[tuple[int, int]], found: list[Fo
     return found
 
 
+def _local_acronyms_first(found: list[Found], text: str) -> None:
+    """ "the Harbourside Combined Authority (HCA)": an acronym the document defines names that
+    body wherever it stands, not the national body the gazetteer knows by the same letters
+    (HCA, the Homes and Communities Agency). In place: such gazetteer hits become plain names."""
+    local = {f.acronym: norm_key(f.name) for f in found if f.acronym}
+    if not local:
+        return
+    for f in found:
+        form = text[f.start : f.end]
+        if f.rule == "gazetteer" and form in local and norm_key(f.name) != local[form]:
+            f.name, f.type, f.subtype, f.rule, f.ids, f.aliases = form, None, None, "candidate", (), set()
+
+
 def _copula_types(found: list[Found]) -> None:
     """ "Heron Pathways is a registered charity": what the text says a name is beats
     its head noun ("Pathways" reads as a programme), in every mention. In place."""
@@ -431,6 +444,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     places = _places()
     sentences = split_sentences(text)
     found = find_mentions(text, sentences, places)
+    _local_acronyms_first(found, text)
 
     # type name candidates by their slot: "funded by X", "with A, B and C"
     # a name seen as a person anywhere ("Jo Smith, Chief Executive") is a person everywhere
