@@ -2021,6 +2021,24 @@ def test_on_an_event_page_the_organisations_of_speakers_and_chairs_take_part_in_
     assert not {"Helen Tarrant", "Tom Ferris", "Ruth Penrose", "Head of Apprenticeships"} & set(x.entities)
 
 
+def test_on_an_event_page_the_organisations_that_run_or_join_a_session_take_part():
+    x = extract(
+        "Saltbrook Tales Festival 2025\n\n"
+        "The Saltbrook Tales Festival is organised by Kestrel Arts Trust.\n\n"
+        "10.00 Community choir workshop run by Sing Saltbrook CIC\n"
+        "11.00 Songwriting for adults with Northfield Writers Group\n"
+        "12.00 Open Lines, our reading project, run by Tidewater Libraries\n\n"
+        "Festival sponsors: Harbourline Ltd; Pebble Brewing Co.\n"
+    )
+    event = "Saltbrook Tales Festival"
+    for body in ("Sing Saltbrook CIC", "Northfield Writers Group"):
+        assert (body, "participatesIn", event) in x.triples, body
+    assert ("Kestrel Arts Trust", "participatesIn", event) not in x.triples  # it runs the festival
+    # a session that is a named programme of its own: its runner runs that, no more
+    assert ("Tidewater Libraries", "participatesIn", event) not in x.triples
+    assert {("Harbourline Ltd", "funds", event), ("Pebble Brewing Co", "funds", event)} <= x.triples  # "Festival sponsors:"
+
+
 def test_speakers_take_part_only_in_an_event_and_a_role_is_not_an_organisation():
     x = extract(
         "Harbour Skills Plan\n\nThe Harbour Skills Plan is run by Harbourside Borough Council.\n"

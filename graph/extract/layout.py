@@ -758,7 +758,8 @@ def _heading_kind(heading: str) -> str | None:
 
 # "Partners: Gateshead Council; Northumberland County Council; …": a labelled list in one line
 _LABEL = re.compile(
-    r"\s*(?P<label>(?:delivery\s+|key\s+|project\s+|strategic\s+|host\s+)?(?:partners|funders|sponsors|supporters|members|schools|colleges|universities|venues|employers)"
+    r"\s*(?P<label>(?:delivery\s+|key\s+|project\s+|strategic\s+|host\s+|festival\s+|event\s+|programme\s+|project\s+|our\s+|other\s+)?"
+    r"(?:partners|funders|sponsors|supporters|members|schools|colleges|universities|venues|employers)"
     r"(?:\s+(?:and|&)\s+(?:colleges|schools|universities|academies|employers|partners))?)\s*:\s+",
     re.I,
 )

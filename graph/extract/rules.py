@@ -404,6 +404,35 @@ def _speaker_affiliations(found: list[Found], text: str) -> None:
             f.type, f.subtype, f.rule = "Organisation", None, "context:speaker-affiliation"
 
 
+# "Community choir workshop run by Sing Calder CIC", "Songwriting with Write Here Todmorden"
+_SESSION_AGENT_BEFORE = re.compile(
+    r"(?:\b(?:run|led|hosted|presented|delivered|given|performed|curated|facilitated|organised)\s+by"
+    r"|\bin\s+association\s+with|\bin\s+partnership\s+with|(?P<with>\bwith))"
+    r"\s+(?:the\s+)?(?:[^,.;:()]{0,60}?(?:,|\band)\s+(?:the\s+)?)?$"
+)
+
+
+def _session_agents(text: str, sentences, found, where, groups, event: int) -> list[Found]:  # type: ignore[no-untyped-def]
+    """On an event's page, the organisations that run, lead or join a session the page does
+    not name as a programme of its own."""
+    index = {id(f): i for i, f in enumerate(found)}
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    out = []
+    for si, fs in by_sentence.items():
+        s0, s1 = sentences[si]
+        named = {where.get(index[id(f)]) for f in fs} - {None, event}
+        if any(groups[gi].type == "Programme" for gi in named):
+            continue  # "Make Your Mark, run by X": X runs that programme (the sentence rules say so)
+        short = len(text[s0:s1].split()) <= 20
+        for f in fs:
+            m = _SESSION_AGENT_BEFORE.search(text, max(s0, f.start - 90), f.start)
+            if m and (short or not m.group("with")):
+                out.append(f)
+    return out
+
+
 def _is_event(name: str) -> bool:
     return name.split()[-1].lower() in _EVENT_NOUNS | {"symposium", "forum", "showcase", "day", "convention", "gathering", "seminar", "expo"}
 
@@ -424,7 +453,7 @@ def _speakers_take_part(doc: Document, sentences, found, where, entities, main_p
     index = {id(f): i for i, f in enumerate(found)}
     runs = {r.subject for r in relations if r.object == event and r.predicate in ("delivers", "participatesIn", "funds")}
     out: list[Relation] = []
-    for _person, f in _affiliations(found, doc.text):
+    for f in _session_agents(doc.text, sentences, found, where, groups, events[0]) + [f for _p, f in _affiliations(found, doc.text)]:
         gi = where.get(index[id(f)])
         if gi is None or groups[gi].type != "Organisation":
             continue
