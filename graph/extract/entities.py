@@ -286,7 +286,8 @@ class PlaceLookup:
         out: list[tuple[int, int, str]] = []
         first_words = self.first_words
         done = 0  # the tokens before this one are in a match already
-        for i in [n for n, t in enumerate(toks) if t.text in first_words and t.text[:1].isupper()]:
+        # the case test first: it spares hashing the lower-case words (most of them)
+        for i in [n for n, t in enumerate(toks) if t.text[0].isupper() and t.text in first_words]:
             if i < done:
                 continue
             t = toks[i]

@@ -75,10 +75,10 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
             continue
         if last is not None and m.group == last.group:
             # "the Department for Education (DfE) funds …": the bracketed acronym is part of the name
-            gap = re.fullmatch(r"\s*\(\s*", sentence[pos : m.start])
-            close = re.match(r"\s*\)", sentence[m.end :])
+            gap = _OPEN_BRACKET.fullmatch(sentence, pos, m.start)
+            close = _CLOSE_BRACKET.match(sentence, m.end)
             if gap and close:
-                pos = m.end + close.end()
+                pos = close.end()
                 continue
         last = m
         out.append(sentence[pos : m.start])
@@ -92,17 +92,21 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
             cmap.extend([pos] * 2)
         elif m.possessive:
             # swallow the possessive ending so "<<3>>'s" reads as a possessive
-            tail = re.match(r"(?:’s|'s|’|')", sentence[pos:])
+            tail = _POSSESSIVE_TAIL.match(sentence, pos)
             if tail:
                 out.append("’s")
                 cmap.extend([pos] * 2)
-                pos += tail.end()
+                pos = tail.end()
     out.append(sentence[pos:])
     cmap.extend(range(pos, len(sentence)))
     # "£12.4 million": a decimal point is not a sentence stop for the rules' [^<.;] gaps
     return _DECIMAL_POINT.sub("·", "".join(out)), cmap
 
 
+# compiled once: mask() runs on every sentence with two or more entities
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+_POSSESSIVE_TAIL = re.compile(r"(?:’s|'s|’|')")
 # a "." between digits; written "." first so that the regex engine can skip from one "." to the next
 _DECIMAL_POINT = re.compile(r"\.(?<=\d\.)(?=\d)")
 
