@@ -2742,6 +2742,20 @@ def test_a_programme_from_a_body_in_apposition_is_run_by_it():
     assert ("Harbourside Combined Authority", "delivers", "Skills Forward") in x.triples
 
 
+def test_a_body_with_campuses_in_places_is_located_in_each():
+    x = extract("Tavy Vale College (TVC) is a general further education college with campuses in Plymouth and Tavistock.")
+    assert {("Tavy Vale College", "locatedIn", "Plymouth"), ("Tavy Vale College", "locatedIn", "Tavistock")} <= x.triples
+
+
+def test_a_partner_described_by_its_town_and_trade_is_a_partner():
+    x = extract("Tavy Vale College has joined forces with Plymouth boatbuilder Oreston Yachts to launch a new course.")
+    assert typed(x, "Oreston Yachts")[0] == "Organisation"
+    assert ("Tavy Vale College", "partnerOf", "Oreston Yachts") in x.triples
+    # "A in partnership with B and C charity": "B and" is no description of C
+    x = extract("Kestrel Junction, in partnership with HighRise Theatre and Romsey Lane charity, worked with young people.")
+    assert {("Kestrel Junction", "partnerOf", "HighRise Theatre"), ("Kestrel Junction", "partnerOf", "Romsey Lane charity")} <= x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -300,6 +300,8 @@ _PARTNER_CUE = (
     r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
     r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly)\s+with)"
 )
+# "with Plymouth boatbuilder Oreston Yachts", "with local charity X": a place or "local" and a trade noun
+_DESCRIBED = r"(?:(?:<<\d+>>\s+|local\s+|national\s+)(?!(?:and|or|with|the|in|of|for|to|at|on|by)\s)[a-z\-]+\s+(?=<<))?"
 _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
 _PARTICIPANTS_WIDE = (
     r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges|"
@@ -854,6 +856,13 @@ def sentence_relations(
             yield from emit(a, "locatedIn", b, "locatedIn:in")
         elif S.typ(a) == "Place" and by_idx[a].subtype == "Site" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:site-in")
+    # "X is a further education college with campuses in A and B": it is in each
+    for m in _P61.finditer(low):
+        a = _ids(m.group("a"))[0]
+        if S.typ(a) == "Organisation":
+            for b in _ids(m.group("l")):
+                if S.typ(b) == "Place":
+                    yield from emit(a, "locatedIn", b, "locatedIn:with-sites-in")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
     for m in _P42.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -1018,7 +1027,7 @@ _P18 = _rx(rf",\s*(?:leading|delivering|running|coordinating|co-ordinating|manag
 _P19 = _rx(rf"\b(?:funding|funds|funded|fund)\s+(?:\w+\s+){{0,2}}?(?:such\s+as|including|like)\s+(?:the\s+)?(?P<o>{LIST})")
 _P20 = _rx(rf"^\s*(?:[^<]{{0,40}}:\s*)?(?P<l>{LIST})")
 _P21 = _rx(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})(?P<share>\s+(?:allocation|budget|pot|award|grant|funding|money)\b)?")
-_P22 = _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)")
+_P22 = _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?{_DESCRIBED}(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)")
 _P23 = _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|run|delivers|delivered|deliver|leads|led|lead|launched|co-ordinates|coordinates|coordinate|hosts|hosted|host|manages|manage|organises|organised|organise)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})")
 _P24 = _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:(?:work|worked|working|partnered|collaborated|collaborate|came|come|are\s+working|have\s+worked)\s+together|joined\s+forces|teamed\s+up)")
 _P25 = _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})")
@@ -1064,4 +1073,8 @@ _P59 = _rx(
 _P60 = _rx(
     rf"(?P<p>{ENT})\s*(?:,|\bis)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:programme|scheme|project|initiative|fund|pilot|service|strategy|plan|partnership)"
     rf"\s+(?:from|by|run\s+by|led\s+by|delivered\s+by|launched\s+by)\s+(?:the\s+)?(?P<a>{ENT})"
+)
+_P61 = _rx(
+    rf"(?P<a>{ENT})[^<.;]{{0,80}}?\bwith\s+(?:its\s+)?(?:\w+\s+)?(?:campuses|sites|centres|bases|offices|branches|premises|studios|venues)"
+    rf"\s+(?:in|at|across)\s+(?:the\s+)?(?P<l>{LIST})"
 )

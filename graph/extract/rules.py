@@ -45,8 +45,9 @@ _ORG_SLOT = re.compile(
 )
 # "the charity Learning Unlimited", "the housing association Peabody": a noun that says what follows
 _ROLE_NOUN_SLOT = re.compile(
-    r"\b(?:the|a|local|national)\s+(?:[\w’'-]+\s+){0,2}?(?:charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
+    r"\b(?:the|a|local|national|(?-i:[A-Z])[\w’'-]+)\s+(?:[\w’'-]+\s+){0,2}?(?:charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
     r"housebuilder|housing\s+association|employer|consultancy|agency|organisation|organization|business|collective|"
+    r"boatbuilder|shipbuilder|manufacturer|retailer|developer|contractor|brewery|publisher|broadcaster|supplier|"
     r"theatre\s+company|youth\s+organisation|arts\s+organisation|trust|partnership|think\s+tank|foundation)\s+$",
     re.I,
 )
