@@ -2756,6 +2756,29 @@ def test_a_partner_described_by_its_town_and_trade_is_a_partner():
     assert {("Kestrel Junction", "partnerOf", "HighRise Theatre"), ("Kestrel Junction", "partnerOf", "Romsey Lane charity")} <= x.triples
 
 
+@pytest.mark.parametrize("head", [
+    "Harbour and Place: Case Study 3\n\nTHE SALTBROOK WEAVE, KIRKCALDY\nA dye house reborn\n\n",
+    "CASE STUDIES FROM COASTAL TOWNS    No. 3\n\nThe Saltbrook Weave, Kirkcaldy\nA dye house reborn\n\n",
+])
+def test_a_case_study_title_names_its_project_and_the_key_facts_relate_to_it(head: str):
+    x = extract(
+        head + "| KEY FACTS                              |\n"
+        "| Location:     Pathhead Dye House, Kirkcaldy |\n"
+        "| Lead partner: Fife Council              |\n"
+        "| Operator:     Lang Toun Makers CIC      |\n\n"
+        "Background\n\nThe Saltbrook Weave began when local weavers asked the Council for a building.\n"
+    )
+    project = "Saltbrook Weave"
+    assert typed(x, project) == ("Programme", "Initiative")
+    assert {(project, "operatesIn", "Kirkcaldy"), (project, "operatesIn", "Pathhead Dye House"),
+            ("Fife Council", "delivers", project), ("Lang Toun Makers CIC", "delivers", project)} <= x.triples
+
+
+def test_a_name_and_place_line_is_no_project_outside_a_case_study():
+    x = extract("The Saltbrook Weave, Kirkcaldy\nA dye house reborn\n\nLead partner: Fife Council\n")
+    assert not any(p == "delivers" for _s, p, _o in x.triples)
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

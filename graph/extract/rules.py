@@ -224,6 +224,96 @@ def _local_acronyms_first(found: list[Found], text: str) -> None:
             f.name, f.type, f.subtype, f.rule, f.ids, f.aliases = form, None, None, "candidate", (), set()
 
 
+_CASE_STUDY = re.compile(r"\bcase\s+stud(?:y|ies)\b", re.I)
+_TITLE_AT_PLACE = re.compile(r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|the|&)){0,6}),\s+(?P<place>[A-Z][\w\- ]{1,40})")
+
+
+def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> list[Found]:
+    """ "Culture and Place: Case Study 4 … ROCK FERRY MAKERS' YARD, WIRRAL", "The Linktown Weave,
+    Kirkcaldy": in a case study, a title line "Name, Place" near the top names the project the
+    study is about (a programme), whatever a head noun or an address rule made of it."""
+    if not _CASE_STUDY.search(text, 0, 600):
+        return found
+    for s0, s1 in sentences[:8]:
+        line = text[s0:s1]
+        if "\n" in line or _CASE_STUDY.search(line):
+            continue
+        m = _TITLE_AT_PLACE.fullmatch(line.title() if line.isupper() else line)
+        if m is None or not places.is_place_word(m.group("place").strip()) or places.is_place_word(m.group("name")):
+            continue
+        name = m.group("name")
+        name = name[4:] if name.lower().startswith("the ") and len(name.split()) > 2 else name
+        start = s0 + m.start("name") + (len(m.group("name")) - len(name))
+        end = s0 + m.end("name")
+        kept = [f for f in found if not (start <= f.start < end)]
+        title = Found(name, start, end, "Programme", "Initiative", "context:case-study-title", _sentence_of(sentences, s0))
+        # the same name in the body is the same project ("The Linktown Weave began when …")
+        for f in kept:
+            if norm_key(f.name) == norm_key(name) and f.type in (None, "Place", "Organisation") and f.rule not in ("gazetteer",):
+                f.type, f.subtype, f.rule = "Programme", "Initiative", "context:same-name"
+        if line.isupper():
+            # "… MAKERS' YARD, WIRRAL": a place in capitals is no mention yet
+            p0, p1 = s0 + m.start("place"), s0 + m.start("place") + len(m.group("place").strip())
+            for gname, gtype, gsub, gids, _amb in places.lookup(m.group("place").strip()):
+                if gtype == "Place" and not any(p0 <= f.start < p1 and f.type for f in kept):
+                    kept = [f for f in kept if not p0 <= f.start < p1]
+                    kept.append(Found(gname, p0, p1, gtype, gsub, "gazetteer", title.sentence, ids=gids))
+                break
+        return kept + [title]
+    return found
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    return next(i for i, (a, b) in enumerate(sentences) if a <= pos <= b)
+
+
+# a case study's key-facts box: "Lead partner: Fife Council", "Delivery       A; B"
+_FACT_LABEL = re.compile(
+    r"[|\s]*(?P<label>lead\s+(?:partner|body|organisation|organization|authority|agency)|led\s+by|operator|operated\s+by|"
+    r"delivery(?:\s+partners?)?|delivered\s+by|managed\s+by|(?:project\s+|other\s+|key\s+)?partners|"
+    r"funders?|funding|funded\s+by|location|site|venue)\s*(?::\s*|\s{3,})",
+    re.I,
+)
+
+
+def _fact_box(doc: Document, sentences, found, where, entities, groups, case: int) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """Relations a case study's key-facts rows state about its project."""
+    text = doc.text
+    project = entities[case].key
+    index = {id(f): i for i, f in enumerate(found)}
+    out: list[Relation] = []
+    title = next(f for f in groups[case].mentions if f.rule == "context:case-study-title")
+    t0, t1 = sentences[title.sentence]
+    for f in found:
+        gi = where.get(index[id(f)])
+        if title.end <= f.start < t1 and gi is not None and groups[gi].type == "Place":
+            # "The Linktown Weave, Kirkcaldy": the project is in the place its title names
+            out.append(Relation(project, "operatesIn", entities[gi].key, Evidence(doc.doc_id, t0, t1, text[t0:t1]),
+                                f"{EXTRACTOR_VERSION}:operatesIn:case-study-title"))
+    for s0, s1 in sentences[:40]:
+        m = _FACT_LABEL.match(text, s0, s1)
+        if m is None:
+            continue
+        label = m.group("label").lower()
+        if label.startswith(("location", "site", "venue")):
+            pred, want = "operatesIn", "Place"
+        elif label.startswith(("fund",)):
+            pred, want = "funds", "Organisation"
+        elif "partners" in label and not label.startswith("delivery"):
+            pred, want = "participatesIn", "Organisation"
+        else:
+            pred, want = "delivers", "Organisation"
+        for f in sorted((f for f in found if m.end() <= f.start < s1), key=lambda f: f.start):
+            gi = where.get(index[id(f)])
+            if gi is None or groups[gi].type != want or gi == case:
+                continue
+            s, o = (project, entities[gi].key) if pred == "operatesIn" else (entities[gi].key, project)
+            out.append(Relation(s, pred, o, Evidence(doc.doc_id, s0, s1, text[s0:s1]), f"{EXTRACTOR_VERSION}:{pred}:fact-box"))
+            if pred == "operatesIn":
+                break  # the site (or first place) the row names, not the street and town after it
+    return out
+
+
 def _copula_types(found: list[Found]) -> None:
     """ "Heron Pathways is a registered charity": what the text says a name is beats
     its head noun ("Pathways" reads as a programme), in every mention. In place."""
@@ -514,6 +604,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
 
     found = _title_publisher(text, sentences, found, places.is_place_word)
+    found = _case_study_title(text, sentences, found, places)
     _copula_types(found)
     _network_bodies(found, text)
     places_in_lists(text, sentences, found)
@@ -588,6 +679,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     recent: list[SentMention] = []
     prev_ms: list[SentMention] = []
     main_prog = main_programme(groups, sentences[1][1] if len(sentences) > 1 else len(text), doc.title)
+    case = next((gi for gi, g in enumerate(groups) if any(f.rule == "context:case-study-title" for f in g.mentions)), None)
+    if case is not None:
+        main_prog = case  # a case study is about the project its title names
     section_prog: int | None = None  # the programme a section heading names ("First Rung" over its paragraphs)
     for si, (s0, s1) in enumerate(sentences):
         sentence = text[s0:s1]
@@ -652,6 +746,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(table_relations(doc, sentences, found, where, entities, row_specs, subject_key, author_key))
     relations.extend(member_relations(doc, sentences, found, where, entities, member_specs))
     relations.extend(item_relations(doc, sentences, found, where, entities, item_specs, subject_key, main_key is not None, author_key))
+    if case is not None:
+        relations.extend(_fact_box(doc, sentences, found, where, entities, groups, case))
     relations.extend(_speakers_take_part(doc, sentences, found, where, entities, main_prog, groups, relations))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
