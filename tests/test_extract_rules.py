@@ -2779,6 +2779,16 @@ def test_a_name_and_place_line_is_no_project_outside_a_case_study():
     assert not any(p == "delivers" for _s, p, _o in x.triples)
 
 
+def test_money_given_through_a_fund_goes_to_the_programme_in_hand_and_the_fund_is_the_giver_s():
+    x = extract(
+        "The Harbour Stage Project\n\nThe Harbour Stage Project ran in Telford. The Harbour Stage Project ended in May.\n\n"
+        "Arts Council England provided £90,000 through National Lottery Project Grants.\n"
+    )
+    assert ("Arts Council England", "delivers", "National Lottery Project Grants") in x.triples
+    assert x.relation("Arts Council England", "funds", "Harbour Stage Project").amount == Decimal("90000")
+    assert ("Arts Council England", "funds", "National Lottery Project Grants") not in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

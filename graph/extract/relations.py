@@ -293,6 +293,7 @@ _UNIT_NOUNS = r"(?:service|services|team|department|unit|arm|division|directorat
 _UNIT_OWNER = re.compile(rf"’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
 # the end of a gap that makes the next name a source of money, not its target
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
+_THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
 _V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
@@ -481,6 +482,15 @@ def sentence_relations(
             funded = _ids(m.group("o"))[0]
             if _FROM_SOURCE.search(m.group("mid")):
                 continue  # "contributed £180,000 from its Y allocation": Y is where the money came from
+            if _THROUGH.search(m.group("mid")) and S.typ(funded) == "Programme":
+                # "ACE provided £90,000 through National Lottery Project Grants": the funder's
+                # channel, not what it funds; the money goes to the programme in hand
+                amt = _amount_near(sentence, cmap, m.start("mid"))
+                for a in funders[-1:]:
+                    yield from emit(a, "delivers", funded, "delivers:funds-through")
+                    if recent_programme is not None and S.first(PROG) == funded:
+                        yield from emit(a, "funds", recent_programme.idx, "funds:through-channel", amt)
+                continue
             if S.typ(funded) in AGENT_OR_PROG:
                 amt = _amount_near(sentence, cmap, m.start("mid"))
                 for a in funders[-1:]:
