@@ -2789,6 +2789,16 @@ def test_money_given_through_a_fund_goes_to_the_programme_in_hand_and_the_fund_i
     assert ("Arts Council England", "funds", "National Lottery Project Grants") not in x.triples
 
 
+def test_money_from_a_body_s_fund_funds_the_programme_in_hand_and_the_body_runs_the_fund():
+    x = extract(
+        "The Lantern Lines Project\n\nThe Lantern Lines Project ran in Redbridge. The Lantern Lines Project ended in May.\n\n"
+        "A further £60,000 came from Arts Council England’s Libraries Improvement Fund towards new display cases.\n"
+    )
+    assert ("Arts Council England", "delivers", "Libraries Improvement Fund") in x.triples
+    assert x.relation("Arts Council England", "funds", "Lantern Lines Project").amount == Decimal("60000")
+    assert ("Arts Council England", "funds", "Libraries Improvement Fund") not in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

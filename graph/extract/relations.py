@@ -293,6 +293,7 @@ _UNIT_NOUNS = r"(?:service|services|team|department|unit|arm|division|directorat
 _UNIT_OWNER = re.compile(rf"’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
 # the end of a gap that makes the next name a source of money, not its target
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
+_POSS_FUND = re.compile(r"’s\s+(?:[\w\-]+\s+){0,2}?<<(?P<f>\d+)>>")
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
 _V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
 _PARTNER_CUE = (
@@ -469,8 +470,17 @@ def sentence_relations(
             # "Thanks to new funding from X …, we reached …": the author (as "we") receives
             speaker = next((i for i in by_idx if SPEAKER_IDX <= i < 2 * SPEAKER_IDX and S.typ(i) == "Organisation"
                             and by_idx[i].cue != "poss"), None)
-            target = _first(S.before(m.start(), PROG), S.after(m.end(), PROG), subj_org, speaker,
+            # "£60,000 came from Arts Council England's Libraries Improvement Fund": the fund is
+            # the giver's channel (it runs it), the money goes to what the sentence is about
+            channel = _POSS_FUND.match(masked, m.end())
+            after = S.after(channel.end() if channel else m.end(), PROG)
+            target = _first(S.before(m.start(), PROG), after, subj_org, speaker,
                             recent_programme.idx if recent_programme is not None else None)
+            if channel is not None:
+                f_i = int(channel.group("f"))
+                for a in _ids(m.group("l"))[-1:]:
+                    if S.typ(a) == "Organisation" and S.typ(f_i) == "Programme":
+                        yield from emit(a, "delivers", f_i, "delivers:possessive")
             if target is None:
                 continue
             amt = _amount_near(sentence, cmap, m.start())
