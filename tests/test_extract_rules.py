@@ -2799,6 +2799,28 @@ def test_money_from_a_body_s_fund_funds_the_programme_in_hand_and_the_body_runs_
     assert ("Arts Council England", "funds", "Libraries Improvement Fund") not in x.triples
 
 
+def test_which_clauses_funding_channels_trades_and_employers_who_include():
+    x = extract("Learners can join Multiply, which Harbourside County Council runs across the county.")
+    assert ("Harbourside County Council", "delivers", "Multiply") in x.triples
+    x = extract("The Harbour Skills Service is funded by the UK Government through the UK Shared Prosperity Fund (UKSPF).")
+    assert {("UK Government", "funds", "Harbour Skills Service"), ("UK Government", "delivers", "UK Shared Prosperity Fund")} <= x.triples
+    assert ("UK Government", "funds", "UK Shared Prosperity Fund") not in x.triples
+    x = extract("Employers who have worked with the Harbour Skills Programme include Kestrel Fields Logistics, which took on eleven people.")
+    assert ("Kestrel Fields Logistics", "participatesIn", "Harbour Skills Programme") in x.triples
+    x = extract("Employers on the Harbour Skills Programme include Kestrel Fields Ltd and the Stamford care provider Hollybrook Care Homes.")
+    for body in ("Kestrel Fields Ltd", "Hollybrook Care Homes"):
+        assert (body, "participatesIn", "Harbour Skills Programme") in x.triples, body
+    assert ("Hollybrook Care Homes", "locatedIn", "Stamford") in x.triples  # "the Stamford care provider X"
+
+
+def test_a_body_and_the_place_of_the_next_name_are_two_names_but_a_council_of_two_places_is_one():
+    assert [n for n, _ in split_coordination("Kestrel Fields Ltd and the Stamford", lambda w: w == "Stamford")] == [
+        "Kestrel Fields Ltd", "Stamford"]
+    places = {"Barking", "Dagenham", "Barking and Dagenham"}
+    assert split_coordination("London Borough of Barking and Dagenham", places.__contains__) == [
+        ("London Borough of Barking and Dagenham", False)]
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

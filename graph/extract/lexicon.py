@@ -299,3 +299,12 @@ def personal_name(name: str, is_place: Callable[[str], bool] | None = None) -> b
         or w.lower() in ORG_HEAD_MODIFIERS or w.lower() in NON_ENTITY_HEADS or w.lower() in _NOT_IN_PERSON_NAMES
         for w in words
     ) and not (is_place is not None and is_place(words[0]))  # "Devon Youth Arts"; a surname may be a town ("Moss")
+
+# nouns that say what trade or kind of body a name that follows is ("the Stamford care provider
+# X", "Plymouth boatbuilder X", "the charity X"): a regular-expression alternation
+TRADE_NOUNS = (
+    r"charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
+    r"housebuilder|housing\s+association|employer|consultancy|agency|organisation|organization|business|collective|"
+    r"boatbuilder|shipbuilder|manufacturer|retailer|developer|contractor|brewery|publisher|broadcaster|supplier|provider|operator|"
+    r"theatre\s+company|youth\s+organisation|arts\s+organisation|trust|partnership|think\s+tank|foundation"
+)

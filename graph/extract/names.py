@@ -528,6 +528,16 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     head = low[-1]
     # distribute a plural head: "Babergh and Mid Suffolk District Councils"
     left_has_head = head_of(" ".join(words[: idx[0]])) is not None
+    right_words = words[idx[0] + 1 :]
+    if right_words and right_words[0].lower() == "the":
+        right_words = right_words[1:]
+    if (
+        len(idx) == 1 and left_has_head and right_words and is_place is not None and is_place(" ".join(right_words))
+        and not is_place(" ".join(words[idx[0] - 1 :]))  # "London Borough of Barking and Dagenham"
+    ):
+        # "Kestrel Fields Ltd and the Stamford [care provider X]": a body, then a place
+        tokens_ = tokens(name)
+        return [(name[: tokens_[idx[0] - 1].end], True), (name[tokens_[len(words) - len(right_words)].start :], True)]
     if (
         head.endswith("s")
         and (head in ORG_HEADS or head in PROGRAMME_HEADS)

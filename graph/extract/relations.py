@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import cache
 
 from graph.extract.amounts import find_amounts, parse_amount
+from graph.extract.lexicon import TRADE_NOUNS
 from graph.textnorm import fold
 
 ENT = r"<<\d+>>"
@@ -25,7 +26,7 @@ SPEAKER_IDX = 10_000_000
 _LIST_ITEM = (
     r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
     # "and the charity X", "and the Doncaster-based logistics firm X"
-    r"(?:(?:<<\d+>>-based\s+)?(?:[a-z\-]+\s+){0,2}?(?:charity|social\s+enterprise|company|housebuilder|employer|university|college|firm|business|manufacturer|retailer|consultancy)\s+(?=<<))?"
+    r"(?:(?:<<\d+>>-based\s+|<<\d+>>\s+)?(?:[a-z\-]+\s+){0,2}?(?:university|college|" + TRADE_NOUNS + r")\s+(?=<<))?"
 )
 #: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item;
 #: "A, the B's library service" is A alone)
@@ -294,6 +295,7 @@ _UNIT_OWNER = re.compile(rf"’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
 # the end of a gap that makes the next name a source of money, not its target
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
 _POSS_FUND = re.compile(r"’s\s+(?:[\w\-]+\s+){0,2}?<<(?P<f>\d+)>>")
+_THROUGH_AFTER = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+|their\s+)?<<(?P<f>\d+)>>")
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
 _V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
 _PARTNER_CUE = (
@@ -453,12 +455,19 @@ def sentence_relations(
         first_passive = next((x.start() for x in _P01.finditer(low)), len(masked))
         for m in _P02.finditer(low):
             target = _first(S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S))
+            # "funded by the UK Government through the UK Shared Prosperity Fund": its channel
+            ch = _THROUGH_AFTER.match(masked, m.end())
+            if ch and S.typ(int(ch.group("f"))) == "Programme":
+                for a in _ids(m.group("l"))[-1:]:
+                    if S.typ(a) == "Organisation":
+                        yield from emit(a, "delivers", int(ch.group("f")), "delivers:funds-through")
             if target is None:
                 continue
             amt = _amount_near(sentence, cmap, m.start())
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "funds", target, "funds:passive", amt)
+
         for m in _P03.finditer(low):
             # the receiver: a programme named around it, else the sentence's subject
             # ("X received funding from Y"), not an organisation that is itself a funder
@@ -645,6 +654,12 @@ def sentence_relations(
                 yield from emit(a, "partOf", b, "partOf:both-part-of")
             elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
                 yield from emit(a, "participatesIn", b, "participatesIn:both-part-of")
+    # "Multiply, which Lincolnshire County Council runs across the county": the object comes first
+    for m in _P62.finditer(low):
+        prog_i, a = _ids(m.group("p"))[0], _ids(m.group("a"))[0]
+        if S.typ(prog_i) == "Programme" and S.typ(a) == "Organisation":
+            pred = "funds" if m.group("v").startswith("fund") else "delivers"
+            yield from emit(a, pred, prog_i, f"{pred}:which-x-runs")
     # "Skills Forward, a new programme from the combined authority,": the body it comes from runs it
     for m in _P60.finditer(low):
         prog_i, a = _ids(m.group("p"))[0], _ids(m.group("a"))[0]
@@ -883,6 +898,11 @@ def sentence_relations(
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Place":
                     yield from emit(a, "locatedIn", b, "locatedIn:with-sites-in")
+    # "the Stamford care provider Hollybrook Care Homes", "Plymouth boatbuilder Oreston Yachts"
+    for m in _P63.finditer(low):
+        p_i, o = int(m.group("p")), int(m.group("o"))
+        if S.typ(p_i) == "Place" and S.typ(o) == "Organisation":
+            yield from emit(o, "locatedIn", p_i, "locatedIn:place-trade-name")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
     for m in _P42.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -1098,3 +1118,8 @@ _P61 = _rx(
     rf"(?P<a>{ENT})[^<.;]{{0,80}}?\bwith\s+(?:its\s+)?(?:\w+\s+)?(?:campuses|sites|centres|bases|offices|branches|premises|studios|venues)"
     rf"\s+(?:in|at|across)\s+(?:the\s+)?(?P<l>{LIST})"
 )
+_P62 = _rx(
+    rf"(?P<p>{ENT})\s*,?\s+(?:which|that)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:also\s+|now\s+|jointly\s+)?"
+    r"(?P<v>runs|ran|manages|managed|leads|led|delivers|delivered|operates|operated|coordinates|coordinated|co-ordinates|funds|funded|set\s+up|launched|commissions|commissioned)\b"
+)
+_P63 = _rx(rf"<<(?P<p>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+<<(?P<o>\d+)>>")

@@ -30,7 +30,7 @@ from graph.extract.layout import (
     table_relations,
     type_table_cells,
 )
-from graph.extract.lexicon import TITLE_WORDS, given_names, personal_name
+from graph.extract.lexicon import TITLE_WORDS, TRADE_NOUNS, given_names, personal_name
 from graph.extract.names import is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import SPEAKER_IDX, SentMention, sentence_relations
@@ -43,12 +43,13 @@ _ORG_SLOT = re.compile(
     r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$",
     re.I,
 )
+# "Employers who have worked with the service include X" (looked for further back)
+_INCLUDE_SLOT = re.compile(
+    r"\b(?:employers|partners|members|organisations|businesses|firms|companies)\b[^.;]{0,70}\binclude[sd]?\s+(?:the\s+)?$", re.I
+)
 # "the charity Learning Unlimited", "the housing association Peabody": a noun that says what follows
 _ROLE_NOUN_SLOT = re.compile(
-    r"\b(?:the|a|local|national|(?-i:[A-Z])[\w’'-]+)\s+(?:[\w’'-]+\s+){0,2}?(?:charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
-    r"housebuilder|housing\s+association|employer|consultancy|agency|organisation|organization|business|collective|"
-    r"boatbuilder|shipbuilder|manufacturer|retailer|developer|contractor|brewery|publisher|broadcaster|supplier|"
-    r"theatre\s+company|youth\s+organisation|arts\s+organisation|trust|partnership|think\s+tank|foundation)\s+$",
+    rf"\b(?:the|a|local|national|(?-i:[A-Z])[\w’'-]+)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+$",
     re.I,
 )
 _LIST_MATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*(?:the\s+)?")
@@ -80,7 +81,7 @@ def _places() -> PlaceLookup:
 
 def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> bool:
     left = text[sentence_start : f.start]
-    if _ORG_SLOT.search(left[-40:]) or _ROLE_NOUN_SLOT.search(left[-40:]):
+    if _ORG_SLOT.search(left[-40:]) or _ROLE_NOUN_SLOT.search(left[-40:]) or _INCLUDE_SLOT.search(left[-100:]):
         return True
     return bool(typed_before and _LIST_SLOT.search(left[-12:]))
 
