@@ -2821,6 +2821,20 @@ def test_a_body_and_the_place_of_the_next_name_are_two_names_but_a_council_of_tw
         ("London Borough of Barking and Dagenham", False)]
 
 
+def test_people_from_an_organisation_make_it_take_part_in_the_programme():
+    x = extract(
+        "The Lantern Lines Project runs in Ilford. It offers after-school sessions for pupils from Cranbrook Lane "
+        "Primary School and Mayfield Heath Academy. Walks are led by volunteers from the Aldborough Hatch History Group.\n"
+    )
+    for body in ("Cranbrook Lane Primary School", "Mayfield Heath Academy", "Aldborough Hatch History Group"):
+        assert (body, "participatesIn", "Lantern Lines Project") in x.triples, body
+
+
+def test_a_remit_of_a_plural_head_and_a_service_is_one_name():
+    assert split_coordination("Libraries and Heritage Service") == [("Libraries and Heritage Service", False)]
+    assert [n for n, _ in split_coordination("Council and OnFife")] == ["Council", "OnFife"]
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -557,7 +557,10 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
             if left_s and right_s:
                 return [(f"{left_s} {suffix}", True), (f"{right_s} {suffix}", True)]
     # "the Council and OnFife": a bare head noun (a definite description) and a name
-    if len(idx) == 1 and idx[0] == 1 and low[0] in ORG_HEADS and len(words) >= 3 and words[2][:1].isupper():
+    if (
+        len(idx) == 1 and idx[0] == 1 and low[0] in ORG_HEADS and len(words) >= 3 and words[2][:1].isupper()
+        and not (low[0].endswith("s") and (low[0][:-1] in ORG_HEADS or low[0][:-3] + "y" in ORG_HEADS))
+    ):  # (a plural head opens a remit: "Libraries and Heritage Service")
         toks0 = tokens(name)
         return [(words[0], True), *split_coordination(name[toks0[2].start :], is_place)]
     # two acronyms: "NAT and HBC"

@@ -317,7 +317,7 @@ _FUND_CUES = re.compile(
     r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|paid|devolv|£",
 )
 _PARTICIPATE_CUES = re.compile(
-    r"such as|includ|like|part|particip|join|member|signed|involved|with"
+    r"such as|includ|like|part|particip|join|member|signed|involved|with|from"
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner|joined|teamed")
 _IN_PLACE = (
@@ -778,6 +778,16 @@ def sentence_relations(
                         yield from emit(b, "delivers", prog, "delivers:run-jointly-with")
                     else:
                         yield from emit(b, "participatesIn", prog, "participatesIn:delivered-with")
+        # "after-school sessions for pupils from A and B", "led by volunteers from C": their
+        # organisations take part in the programme the sentence (or the page) is about
+        for m in _P64.finditer(low):
+            prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120),
+                          recent_programme.idx if recent_programme is not None else None)
+            if prog is None:
+                continue
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "participatesIn", prog, "participatesIn:people-from")
         # "Our partners this year included A, B and C": the author's partners, not a programme's
         op = next(_P59.finditer(low), None)
         if op and S.typ(int(op.group("s"))) == "Organisation":
@@ -1123,3 +1133,8 @@ _P62 = _rx(
     r"(?P<v>runs|ran|manages|managed|leads|led|delivers|delivered|operates|operated|coordinates|coordinated|co-ordinates|funds|funded|set\s+up|launched|commissions|commissioned)\b"
 )
 _P63 = _rx(rf"<<(?P<p>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+<<(?P<o>\d+)>>")
+_P64 = _rx(
+    r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"
+    r"learners|trainees|advisers|advisors|artists|curators|archivists|work\s+coaches|young\s+people|graduates|nurses|engineers)"
+    rf"\s+(?:and\s+[a-z]+\s+)?from\s+(?:the\s+)?(?P<l>{LIST})"
+)
