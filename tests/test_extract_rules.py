@@ -2835,6 +2835,15 @@ def test_a_remit_of_a_plural_head_and_a_service_is_one_name():
     assert [n for n, _ in split_coordination("Council and OnFife")] == ["Council", "OnFife"]
 
 
+def test_members_named_in_apposition_before_are_members_of_are_part_of_the_body():
+    x = extract(
+        "Two of our partners, the Seven Kings Community Archive and the Aldborough Hatch History Group, "
+        "are members of the Redbridge Heritage Forum."
+    )
+    for body in ("Seven Kings Community Archive", "Aldborough Hatch History Group"):  # "and the" opens a second body
+        assert (body, "partOf", "Redbridge Heritage Forum") in x.triples, body
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

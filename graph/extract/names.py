@@ -601,6 +601,10 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
                 continue  # "Scottish Library and Information Council": a remit, not a second council
             if left_head is not None and (len(right) >= 2 or right_head):
                 return [(left_name, True), *split_coordination(right_name, is_place)]
+            if r0 > n + 1 and right_head is not None and right_head[0] == "Organisation" and len(right) >= 2:
+                # "Seven Kings Community Archive and the Aldborough Hatch History Group": "and the"
+                # opens a second body
+                return [(left_name, True), *split_coordination(right_name, is_place)]
             if len(right) >= 2 and right_head is not None and left_head is None:
                 if right_head[0] == "Programme" and len(right) == 2:
                     continue  # "Green Construction and Retrofit Bootcamp": a remit, one programme
