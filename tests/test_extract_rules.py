@@ -2844,6 +2844,17 @@ def test_members_named_in_apposition_before_are_members_of_are_part_of_the_body(
         assert (body, "partOf", "Redbridge Heritage Forum") in x.triples, body
 
 
+def test_a_body_contributing_through_its_own_programme_funds_the_project_and_runs_the_programme():
+    x = extract(
+        "The Maindee Studios Project is in Newport. The Maindee Studios Project will open in May. "
+        "The Welsh Government is contributing £870,000 through its Transforming Towns programme."
+    )
+    assert x.relation("Welsh Government", "funds", "Maindee Studios Project").amount == Decimal("870000")
+    assert ("Welsh Government", "delivers", "Transforming Towns") in x.triples
+    x = extract("The plan builds on the Creative Harbour Strategy, which Harbourside Borough Council adopted last year.")
+    assert ("Harbourside Borough Council", "delivers", "Creative Harbour Strategy") in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -297,7 +297,7 @@ _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
 _POSS_FUND = re.compile(r"’s\s+(?:[\w\-]+\s+){0,2}?<<(?P<f>\d+)>>")
 _THROUGH_AFTER = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+|their\s+)?<<(?P<f>\d+)>>")
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
-_V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded)"
+_V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding)"
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
@@ -1130,7 +1130,7 @@ _P61 = _rx(
 )
 _P62 = _rx(
     rf"(?P<p>{ENT})\s*,?\s+(?:which|that)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:also\s+|now\s+|jointly\s+)?"
-    r"(?P<v>runs|ran|manages|managed|leads|led|delivers|delivered|operates|operated|coordinates|coordinated|co-ordinates|funds|funded|set\s+up|launched|commissions|commissioned)\b"
+    r"(?P<v>runs|ran|manages|managed|leads|led|delivers|delivered|operates|operated|coordinates|coordinated|co-ordinates|funds|funded|set\s+up|launched|commissions|commissioned|adopted|published|approved|agreed)\b"
 )
 _P63 = _rx(rf"<<(?P<p>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+<<(?P<o>\d+)>>")
 _P64 = _rx(
