@@ -2855,6 +2855,15 @@ def test_a_body_contributing_through_its_own_programme_funds_the_project_and_run
     assert ("Harbourside Borough Council", "delivers", "Creative Harbour Strategy") in x.triples
 
 
+def test_its_members_are_the_members_of_the_body_the_last_sentence_was_about():
+    x = extract(
+        "The Harbourside Combined Authority was set up in 2017. "
+        "Its members are Saltbrook City Council, Fenland District Council and Peterborough City Council."
+    )
+    for council in ("Saltbrook City Council", "Fenland District Council", "Peterborough City Council"):
+        assert (council, "partOf", "Harbourside Combined Authority") in x.triples, council
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -420,11 +420,13 @@ def sentence_relations(
     masked, cmap = mask(sentence, [m for m in ms if m is not topic])
     if topic is not None:
         # "It runs the museum": the topic stands in for the pronoun
-        pron = re.match(r"(?:It|They)\s+(?=[a-z])", masked)
+        pron = re.match(r"(?:It|They|(?P<poss>Its|Their))\s+(?=[a-z])", masked)
         if pron:
             masked, cmap = masked[pron.end() :], cmap[pron.end() :]
-        masked = f"<<{topic.idx}>> " + masked
-        cmap = [0] * (len(f"<<{topic.idx}>> ")) + cmap
+        # "Its members are …": the topic's members
+        prefix = f"<<{topic.idx}>>’s " if pron and pron.group("poss") else f"<<{topic.idx}>> "
+        masked = prefix + masked
+        cmap = [0] * len(prefix) + cmap
     by_idx = {m.idx: m for m in ms_all}
     S = Sentence(masked, by_idx)
     g = {m.idx: m.group for m in ms_all}
@@ -1099,7 +1101,7 @@ _P41 = _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\
 _P42 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})")
 _P43 = _rx(rf"(?P<a>{ENT})(?:\s*,\s*which)?[^<.;]{{0,30}}?\b(?:awarded|gave|granted|has\s+awarded|has\s+given)\s+(?:the\s+)?(?P<o>{ENT})\s+(?:a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:grant|award|donation|investment|contribution)\b")
 _P44 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:the\s+)?(?P<b>{ENT})’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
-_P45 = _rx(rf"(?P<a>{ENT})(?:’s\s+members\s+are|\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are))\s+(?:the\s+)?(?P<l>{LIST})")
+_P45 = _rx(rf"(?P<a>{ENT})(?:(?:’s)?\s+members\s+are|\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are))\s+(?:the\s+)?(?P<l>{LIST})")
 _P46 = _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})")
 _P47 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
