@@ -2864,6 +2864,12 @@ def test_its_members_are_the_members_of_the_body_the_last_sentence_was_about():
         assert (council, "partOf", "Harbourside Combined Authority") in x.triples, council
 
 
+def test_unknown_names_listed_with_a_known_place_are_places_even_when_the_gazetteer_name_is_doubled():
+    x = extract("Eight primary schools in Brookside, Woodside, Hadley and Donnington took part.")
+    for name in ("Brookside", "Woodside"):
+        assert typed(x, name) == ("Place", "Neighbourhood"), name
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

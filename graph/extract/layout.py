@@ -68,7 +68,10 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
                 found.append(Found(part, a, a + len(part), None, None, "candidate", f.sentence))
             pos = a + len(part) if a >= 0 else pos
     by_sentence: dict[int, list[Found]] = {}
+    typed_at = {(f.start, f.end) for f in found if f.type is not None}
     for f in found:
+        if f.type is None and (f.start, f.end) in typed_at:
+            continue  # a candidate the gazetteer also found ("Hadley"): one mention in the run
         by_sentence.setdefault(f.sentence, []).append(f)
     for si, fs in by_sentence.items():
         fs.sort(key=lambda f: f.start)
