@@ -2870,6 +2870,13 @@ def test_unknown_names_listed_with_a_known_place_are_places_even_when_the_gazett
         assert typed(x, name) == ("Place", "Neighbourhood"), name
 
 
+def test_the_a_and_b_areas_of_a_town_are_neighbourhoods_of_it():
+    x = extract("Young people in the Bentilee and Meir areas of Stoke-on-Trent took part.")
+    for name in ("Bentilee", "Meir"):
+        assert typed(x, name) == ("Place", "Neighbourhood"), name
+        assert (name, "partOf", "Stoke-on-Trent") in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -46,7 +46,7 @@ _PLACE_NOUN_INTRO = re.compile(
 
 # ", three neighbourhoods of Gateshead": the names listed before are parts of a place
 _NEIGHBOURHOODS_OF = re.compile(
-    r"\s*,\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
+    r"\s*(?:,\s*(?:the\s+)?)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
     r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?[A-Z]"
 )
 

@@ -1113,7 +1113,7 @@ _P53 = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT
 _P54 = _rx(rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,")
 _P55 = _rx(rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$")
 _P56 = _rx(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})")
-_P57 = _rx(rf"(?P<l>{LIST})\s*,\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?(?P<p>{ENT})")
+_P57 = _rx(rf"(?P<l>{LIST})\s*(?:,\s*(?:the\s+)?)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?(?P<p>{ENT})")
 _P58 = _rx(
     rf"\b(?:grateful|thanks|thank\s+you|indebted)\s+(?:also\s+)?to\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*and\s+(?:also\s+)?to\s+(?:the\s+)?{LIST})?)"
     r"\s+for\s+(?:their\s+|its\s+)?(?:continued\s+|generous\s+|unrestricted\s+|core\s+|kind\s+|ongoing\s+)*"
