@@ -2877,6 +2877,13 @@ def test_the_a_and_b_areas_of_a_town_are_neighbourhoods_of_it():
         assert (name, "partOf", "Stoke-on-Trent") in x.triples
 
 
+def test_a_place_s_named_neighbourhoods_are_parts_of_it():
+    x = extract("Classes run in Peterborough’s Millfield and Gladstone neighbourhoods.")
+    for name in ("Millfield", "Gladstone"):
+        assert typed(x, name) == ("Place", "Neighbourhood")
+        assert (name, "partOf", "Peterborough") in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -45,6 +45,8 @@ _PLACE_NOUN_INTRO = re.compile(
 
 
 # ", three neighbourhoods of Gateshead": the names listed before are parts of a place
+_PLACE_POSSESSIVE = re.compile(r"\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?[’']s\s+$")
+_AREA_NOUN_AFTER = re.compile(r"\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
 _NEIGHBOURHOODS_OF = re.compile(
     r"\s*(?:,\s*(?:the\s+)?)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
     r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?[A-Z]"
@@ -58,7 +60,9 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
     places_at = {(f.start, f.end) for f in found if f.type == "Place"}
     for f in [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]:
         inner = [p for p in places_at if f.start <= p[0] and p[1] <= f.end]
-        if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end):
+        if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end) and not (
+            _AREA_NOUN_AFTER.match(text, f.end) and _PLACE_POSSESSIVE.search(text, max(0, f.start - 40), f.start)
+        ):
             continue
         found.remove(f)
         pos = f.start
@@ -85,6 +89,12 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
         for run in runs:
             intro = text[sentences[si][0] : run[0].start]
             known = any(f.type == "Place" for f in run)
+            if _PLACE_POSSESSIVE.search(intro) and _AREA_NOUN_AFTER.match(text, run[-1].end):
+                # "Peterborough’s Millfield and Gladstone neighbourhoods"
+                for f in run:
+                    if f.type is None and f.rule == "candidate" and len(f.name.split()) <= 3:
+                        f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:neighbourhoods-of"
+                continue
             if len(run) >= 2 and _NEIGHBOURHOODS_OF.match(text, run[-1].end):
                 # "Felling, Low Fell and Deckham, three neighbourhoods of Gateshead"
                 for f in run:

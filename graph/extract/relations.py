@@ -915,6 +915,13 @@ def sentence_relations(
         p_i, o = int(m.group("p")), int(m.group("o"))
         if S.typ(p_i) == "Place" and S.typ(o) == "Organisation":
             yield from emit(o, "locatedIn", p_i, "locatedIn:place-trade-name")
+    # "Peterborough’s Millfield and Gladstone neighbourhoods": parts of the place
+    for m in _P66.finditer(low):
+        p_i = int(m.group("p"))
+        if S.typ(p_i) == "Place":
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Place" and a != p_i:
+                    yield from emit(a, "partOf", p_i, "partOf:place-possessive-areas")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
     for m in _P42.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -1140,3 +1147,4 @@ _P64 = _rx(
     r"learners|trainees|advisers|advisors|artists|curators|archivists|work\s+coaches|young\s+people|graduates|nurses|engineers)"
     rf"\s+(?:and\s+[a-z]+\s+)?from\s+(?:the\s+)?(?P<l>{LIST})"
 )
+_P66 = _rx(rf"<<(?P<p>\d+)>>’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
