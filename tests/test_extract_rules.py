@@ -2884,6 +2884,16 @@ def test_a_place_s_named_neighbourhoods_are_parts_of_it():
         assert (name, "partOf", "Peterborough") in x.triples
 
 
+def test_awards_announced_as_amount_goes_to_or_has_been_awarded_to():
+    x = extract(
+        "Harbourside Combined Authority has announced four awards from its new Skills Bridge programme. "
+        "The largest award, £1.45 million, goes to Nene Valley Adult College. "
+        "The remaining £390,000 has been awarded to Saltbrook Community Learning CIC."
+    )
+    assert x.relation("Harbourside Combined Authority", "funds", "Nene Valley Adult College").amount == Decimal("1450000")
+    assert x.relation("Harbourside Combined Authority", "funds", "Saltbrook Community Learning CIC").amount == Decimal("390000")
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -262,7 +262,8 @@ _FOR_PROJECT = re.compile(
     r"(?:the\s+|its\s+|their\s+|a\s+new\s+)?<<(?P<p>\d+)>>"
 )
 AWARD_TO = (
-    rf"(?P<a>{_AMOUNT})\s+(?:goes\s+|will\s+go\s+|has\s+gone\s+|is\s+going\s+)?to\s+(?:the\s+)?<<(?P<o>\d+)>>"
+    rf"(?P<a>{_AMOUNT})\s*,?\s+(?:goes\s+|will\s+go\s+|has\s+gone\s+|is\s+going\s+"
+    r"|(?:has\s+been\s+|have\s+been\s+|was\s+|were\s+|is\s+|will\s+be\s+)(?:awarded|allocated|given|granted)\s+)?to\s+(?:the\s+)?<<(?P<o>\d+)>>"
     rf"|<<(?P<o2>\d+)>>(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?[^<.;]{{0,30}}?\b(?:receives|received|receive|will\s+receive|has\s+been\s+awarded|was\s+awarded|is\s+awarded|"
     rf"gets|will\s+get|wins|won)\s+(?:a\s+grant\s+of\s+|an\s+award\s+of\s+)?(?P<a2>{_AMOUNT})(?![\w.,]*\s*from)"
     # a list item of awards: "Kestrel Learning Partnership – £2.1m for maths courses"
