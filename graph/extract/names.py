@@ -97,17 +97,22 @@ _SUP = "¹²³⁰⁴⁵⁶⁷⁸⁹"
 _ON_HEADS = frozenset("commission committee panel board inquiry forum conference taskforce council".split())
 
 
-_TOKEN_SPECIAL = re.compile("[-" + _SUP + "]")
+_TOKEN_SPECIAL = re.compile("[-–" + _SUP + "]")
+# _TOKEN for a sentence with no hyphen, dash nor footnote marker: letter and digit runs
+# joined by apostrophes (or "_"), matched without the backtracking of _TOKEN's final [^\W_]
+_PLAIN_TOKEN = re.compile(r"[^\W_]+(?:[’'_]+[^\W_]+)*|&")
+_PLAIN_TOKEN_ASCII = re.compile(_PLAIN_TOKEN.pattern, re.ASCII)
 
 
 @lru_cache(maxsize=8192)
 def tokens(sentence: str) -> tuple[Token, ...]:
     """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
-    rx = _TOKEN_ASCII if sentence.isascii() else _TOKEN
+    ascii = sentence.isascii()
     if not _TOKEN_SPECIAL.search(sentence):
-        # no hyphen and no footnote marker: every match is a plain token (the common case)
+        # no hyphen, dash or footnote marker: every match is a plain token (the common case)
+        rx = _PLAIN_TOKEN_ASCII if ascii else _PLAIN_TOKEN
         return tuple([Token(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])
-    return _general_tokens(sentence, rx)
+    return _general_tokens(sentence, _TOKEN_ASCII if ascii else _TOKEN)
 
 
 def _general_tokens(sentence: str, rx: re.Pattern[str] = _TOKEN) -> tuple[Token, ...]:
