@@ -712,6 +712,10 @@ def is_acronym(word: str) -> bool:
     )
 
 
+_FINAL_S = re.compile(r"s$")
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
 def acronym_matches(acronym: str, name: str) -> bool:
     """True when ``acronym`` is made of initials of ``name`` (function words optional).
 
@@ -722,8 +726,8 @@ def acronym_matches(acronym: str, name: str) -> bool:
     >>> acronym_matches("XYZ", "Birmingham Museum Trust")
     False
     """
-    acr = re.sub(r"s$", "", acronym).upper().replace("&", "")
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    acr = _FINAL_S.sub("", acronym).upper().replace("&", "")
+    words = [w for w in _WORD_BREAK.split(name) if w]
     initials_all = "".join(w[0].upper() for w in words if w[0].isalnum())
     initials_content = "".join(
         w[0].upper() for w in words if w[0].isalnum() and w.lower() not in CONNECTORS
