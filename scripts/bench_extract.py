@@ -14,9 +14,10 @@ shared machine hits both alike. The headline ratio is the median of the
 per-round ratios (each compares the two sides timed back to back); the ratio of
 each side's best round is printed beside it.
 
-The extractor's per-sentence token cache is cleared before every document
-(the default, and the honest figure): the bench repeats the seed documents to
-reach ``--words``, so with the cache kept (``--warm``) repeated sentences are
+The extractor's caches (per-sentence tokens, per-name types: see
+``graph.extract.names.clear_caches``) are cleared before every document (the
+default, and the honest figure): the bench repeats the seed documents to reach
+``--words``, so with the caches kept (``--warm``) repeated sentences are
 tokenised once only, which a real corpus rarely allows.
 
     uv run python scripts/bench_extract.py
@@ -32,7 +33,7 @@ import statistics
 import time
 
 from graph.extract import extract_document
-from graph.extract.names import tokens
+from graph.extract.names import clear_caches
 from graph.ingest import discover, read_document
 from graph.records import Document
 
@@ -60,7 +61,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=120_000)
     ap.add_argument("--rounds", type=int, default=7, help="timed rounds of each side, in turns")
     ap.add_argument("--warm", action="store_true",
-                    help="keep the token cache across the repeated documents (flatters the extractor)")
+                    help="keep the extractor's caches across the repeated documents (flatters the extractor)")
     args = ap.parse_args()
 
     docs = _docs(args.paths, args.words)
@@ -81,14 +82,14 @@ def main() -> None:
         t0 = time.perf_counter()
         for d in docs:
             if not args.warm:
-                tokens.cache_clear()
+                clear_caches()
             extract_document(d)
         t_ext.append(time.perf_counter() - t0)
 
     tok_rate = n_words / min(t_tok)
     ext_rate = n_words / min(t_ext)
     median = statistics.median(a / b for a, b in zip(t_tok, t_ext, strict=True))
-    print(f"words: {n_words} in {len(docs)} documents, {len(t_tok)} rounds{' (warm token cache)' if args.warm else ' (cold token cache)'}")
+    print(f"words: {n_words} in {len(docs)} documents, {len(t_tok)} rounds{' (warm caches)' if args.warm else ' (cold caches)'}")
     print(f"spaCy blank tokenizer: {tok_rate:,.0f} words/s (best round)")
     print(f"civicgraph extractor:  {ext_rate:,.0f} words/s (best round)")
     print(f"ratio extractor/tokenizer: {median:.2f} median of rounds, {ext_rate / tok_rate:.2f} best rounds (target >= 0.5)")

@@ -33,6 +33,7 @@ from graph.extract.lexicon import (
 from graph.extract.names import (
     Chunk,
     acronym_matches,
+    capitalised,
     chunks,
     classify,
     is_acronym,
@@ -286,8 +287,8 @@ class PlaceLookup:
         out: list[tuple[int, int, str]] = []
         first_words = self.first_words
         done = 0  # the tokens before this one are in a match already
-        # the case test first: it spares hashing the lower-case words (most of them)
-        for i in [n for n, t in enumerate(toks) if t.text[0].isupper() and t.text in first_words]:
+        # capitalised words first: it spares hashing the lower-case words (most of them)
+        for i in [n for n in capitalised(sentence) if toks[n].text in first_words]:
             if i < done:
                 continue
             t = toks[i]
