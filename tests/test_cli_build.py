@@ -33,13 +33,16 @@ RELATION_F1_FLOOR = 0.76
 #: "Measured on documents it was not written for"). heldout, heldout2 and heldout4 are
 #: development sets; heldout3 is blind (nobody tunes on it; the floor only stops regressions).
 HELDOUT_FLOORS = {
-    "heldout": (0.87, 0.62),
-    "heldout2": (0.86, 0.63),
-    "heldout3": (0.87, 0.58),
-    "heldout4": (0.88, 0.64),
-    "heldout5": (0.80, 0.59),
-    "heldout6": (0.80, 0.48),
-    "heldout7": (0.80, 0.38),  # the blind set: a floor on the aggregate only
+    "heldout": (0.87, 0.65),
+    "heldout2": (0.86, 0.64),
+    "heldout3": (0.89, 0.62),
+    "heldout4": (0.88, 0.65),
+    "heldout5": (0.82, 0.61),
+    "heldout6": (0.83, 0.57),
+    "heldout8": (0.85, 0.56),
+    "heldout10": (0.83, 0.48),
+    "heldout7": (0.81, 0.46),  # blind sets: a floor on the aggregate only
+    "heldout9": (0.76, 0.38),
 }
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
