@@ -2894,6 +2894,11 @@ def test_awards_announced_as_amount_goes_to_or_has_been_awarded_to():
     assert x.relation("Harbourside Combined Authority", "funds", "Saltbrook Community Learning CIC").amount == Decimal("390000")
 
 
+def test_a_plan_drawn_up_by_a_body_is_delivered_by_it():
+    x = extract("The Harbour Local Skills Improvement Plan sets out what employers need. It was drawn up by the Harbour Chamber of Commerce.")
+    assert ("Harbour Chamber of Commerce", "delivers", "Harbour Local Skills Improvement Plan") in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -272,7 +272,8 @@ AWARD_TO = (
 _V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for|devolved|allocated|awarded|granted)"
 _V_DELIVER_PASSIVE = (
     r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|administered|"
-    r"operated|developed|created|founded|established|co-presented|presented|set up|produced|curated|driven|convened|facilitated)"
+    r"operated|developed|created|founded|established|co-presented|presented|set up|produced|curated|driven|convened|facilitated|"
+    r"drawn up|prepared|devised|overseen|programmed)"
 )
 _V_DELIVER_ACTIVE = (
     r"(?:launched|launches|runs|ran|delivers|delivered|leads|led|drives|drove|coordinates|co-ordinates|coordinated|"
