@@ -2899,6 +2899,18 @@ def test_a_plan_drawn_up_by_a_body_is_delivered_by_it():
     assert ("Harbour Chamber of Commerce", "delivers", "Harbour Local Skills Improvement Plan") in x.triples
 
 
+def test_the_council_far_from_the_one_council_named_still_means_it():
+    text = (
+        "Harbourside Borough Council: cabinet report on the Harbour Skills Programme.\n\n"
+        + "Paragraph 0 says nothing about anyone. Paragraph 1 says nothing about anyone. Paragraph 2 says nothing about anyone. Paragraph 3 says nothing about anyone. Paragraph 4 says nothing about anyone. Paragraph 5 says nothing about anyone. Paragraph 6 says nothing about anyone. Paragraph 7 says nothing about anyone. Paragraph 8 says nothing about anyone. Paragraph 9 says nothing about anyone. Paragraph 10 says nothing about anyone. Paragraph 11 says nothing about anyone. Paragraph 12 says nothing about anyone. Paragraph 13 says nothing about anyone. "
+        + "The Council funded the Harbour Skills Programme."
+    )
+    assert ("Harbourside Borough Council", "funds", "Harbour Skills Programme") in extract(text).triples
+    # two councils named before: "the Council" far away stays unresolved
+    two = text.replace("cabinet report", "joint report with Saltbrook City Council")
+    assert not any(p == "funds" for _s, p, _o in extract(two).triples)
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

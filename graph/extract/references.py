@@ -91,6 +91,13 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
                 if opener is not None:
                     opener.type, opener.subtype, opener.rule = "Programme", "Initiative", "context:the-programme"
                     cands = [opener]
+            if not cands and want_type == "Organisation" and noun.endswith(("council", "authority")):
+                # "the Council" ten paragraphs after the one council the document names: it still
+                # means that council (only when the document names one of its kind before)
+                every = [f for f in typed[: bisect_left(typed_starts, m.start())]
+                         if f.type == want_type and (not subs or f.subtype in subs) and noun.split()[-1] in f.name.lower()]
+                if len({f.name for f in every}) == 1:
+                    cands = every
             if not cands:
                 continue
             ref = cands[-1]
