@@ -2911,6 +2911,22 @@ def test_the_council_far_from_the_one_council_named_still_means_it():
     assert not any(p == "funds" for _s, p, _o in extract(two).triples)
 
 
+def test_the_programme_s_own_activity_in_places_on_its_page():
+    x = extract(
+        "Waterways Project\n\nThe Waterways Project is run by Harbourside County Council. The Waterways Project started in 2024.\n\n"
+        "Activity is concentrated in Fenland and East Cambridgeshire.\n"
+    )
+    assert {("Waterways Project", "operatesIn", "Fenland"), ("Waterways Project", "operatesIn", "East Cambridgeshire")} <= x.triples
+    # a sentence about something else in those places says nothing about the programme
+    x = extract(
+        "Waterways Project\n\nThe Waterways Project is run by Harbourside County Council. The Waterways Project started in 2024.\n\n"
+        "Flooding is common in Fenland and East Cambridgeshire.\n"
+    )
+    assert not any(o == "Fenland" for _s, _p, o in x.triples)
+    x = extract("The Fens Volunteer Trust, which has offices in Wisbech and Ely, recruits volunteers.")
+    assert ("Fens Volunteer Trust", "locatedIn", "Wisbech") in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

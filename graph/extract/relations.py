@@ -23,6 +23,8 @@ from graph.textnorm import fold
 ENT = r"<<\d+>>"
 #: Mention numbers from here up stand for "we"/"our" (the author) or a topic, not a name.
 SPEAKER_IDX = 10_000_000
+#: The mention number that stands for the page's main programme (set by the document pass).
+MAIN_IDX = 3 * SPEAKER_IDX
 _LIST_ITEM = (
     r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
     # "and the charity X", "and the Doncaster-based logistics firm X"
@@ -298,6 +300,11 @@ _UNIT_OWNER = re.compile(rf"’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
 _POSS_FUND = re.compile(r"’s\s+(?:[\w\-]+\s+){0,2}?<<(?P<f>\d+)>>")
 _THROUGH_AFTER = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+|their\s+)?<<(?P<f>\d+)>>")
+# a sentence whose subject is the programme's own work ("Activity is …", "Sessions run …")
+_ACTIVITY_SUBJECT = re.compile(
+    r"\s*(?:(?:all|most|the|our|its|weekly|monthly|free|new|further)\s+)*(?:activity|activities|sessions?|workshops?|classes|"
+    r"courses?|events?|work|delivery|clubs?|drop-ins?|pop-up|archive\s+days|tours|walks|performances|screenings)\b"
+)
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
 _V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding)"
 _PARTNER_CUE = (
@@ -1057,6 +1064,10 @@ def sentence_relations(
                 # "X, in partnership with Y, worked with young people in Z": the subject works there
                 if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
                     subj, rule = org, "operatesIn:organisation-works-in"
+        if (subj is None and recent_programme is not None and recent_programme.idx == MAIN_IDX
+                and S.first(ORG) is None and S.first(PROG) is None and _ACTIVITY_SUBJECT.match(low)):
+            # "Activity is concentrated in A and B" on a page about one programme: it works there
+            subj, rule = recent_programme.idx, "operatesIn:main-programme-in"
         if subj is None:
             continue
         # skip "X in Y" right after an organisation name: that is locatedIn
@@ -1136,7 +1147,7 @@ _P60 = _rx(
     rf"\s+(?:from|by|run\s+by|led\s+by|delivered\s+by|launched\s+by)\s+(?:the\s+)?(?P<a>{ENT})"
 )
 _P61 = _rx(
-    rf"(?P<a>{ENT})[^<.;]{{0,80}}?\bwith\s+(?:its\s+)?(?:\w+\s+)?(?:campuses|sites|centres|bases|offices|branches|premises|studios|venues)"
+    rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:with|has|have|had)\s+(?:its\s+)?(?:\w+\s+)?(?:campuses|sites|centres|bases|offices|branches|premises|studios|venues)"
     rf"\s+(?:in|at|across)\s+(?:the\s+)?(?P<l>{LIST})"
 )
 _P62 = _rx(

@@ -33,7 +33,7 @@ from graph.extract.layout import (
 from graph.extract.lexicon import TITLE_WORDS, TRADE_NOUNS, given_names, personal_name
 from graph.extract.names import is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
-from graph.extract.relations import SPEAKER_IDX, SentMention, sentence_relations
+from graph.extract.relations import MAIN_IDX, SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
 from graph.extract.tables import funder_sentences, header_tables
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
@@ -90,7 +90,7 @@ def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> 
 # far above any real mention index, and non-negative so the masked rules see them
 _SPEAKER_IDX = SPEAKER_IDX
 _TOPIC_IDX = 2 * SPEAKER_IDX
-_MAIN_IDX = 3 * SPEAKER_IDX
+_MAIN_IDX = MAIN_IDX
 _MAKER_IDX = 4 * SPEAKER_IDX
 _WEAK_RULES = frozenset({"context:defines-acronym", "candidate", "context:agent-slot"})
 _PROGRAMME_AFTER = re.compile(
