@@ -2927,6 +2927,12 @@ def test_the_programme_s_own_activity_in_places_on_its_page():
     assert ("Fens Volunteer Trust", "locatedIn", "Wisbech") in x.triples
 
 
+def test_the_body_for_an_area_works_there():
+    x = extract("The Harbourside Combined Authority is the mayoral combined authority for Bristol, Bath and North East Somerset and South Gloucestershire.")
+    for place in ("Bristol", "Bath and North East Somerset", "South Gloucestershire"):
+        assert ("Harbourside Combined Authority", "operatesIn", place) in x.triples, place
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

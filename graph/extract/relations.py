@@ -931,6 +931,13 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Place" and a != p_i:
                     yield from emit(a, "partOf", p_i, "partOf:place-possessive-areas")
+    # "WECA is the mayoral combined authority for A, B and C": the body's area
+    for m in _P67.finditer(low):
+        a = _ids(m.group("a"))[0]
+        if S.typ(a) == "Organisation":
+            for b in _ids(m.group("l")):
+                if S.typ(b) == "Place":
+                    yield from emit(a, "operatesIn", b, "operatesIn:the-body-for")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
     for m in _P42.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -1161,3 +1168,8 @@ _P64 = _rx(
     rf"\s+(?:and\s+[a-z]+\s+)?from\s+(?:the\s+)?(?P<l>{LIST})"
 )
 _P66 = _rx(rf"<<(?P<p>\d+)>>’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
+_P67 = _rx(
+    rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?\s+(?:is|was|has\s+been|acts\s+as)\s+the\s+(?:[a-z\-]+\s+){{0,4}}?"
+    rf"(?:authority|council|partnership|body|organisation|organization|agency|board|lcep|lep|hub|network|trust|service|charity)\s+"
+    rf"(?:for|covering|serving)\s+(?:the\s+)?(?P<l>{LIST})"
+)
