@@ -2933,6 +2933,15 @@ def test_the_body_for_an_area_works_there():
         assert ("Harbourside Combined Authority", "operatesIn", place) in x.triples, place
 
 
+def test_our_inside_a_quotation_speaks_for_the_quoted_person_s_organisation():
+    x = extract(
+        "Harbourside Combined Authority\nPress release\n\nHarbourside Combined Authority is funding new courses. "
+        "Anita Marsh, Principal of Kestrel Valley College, said: “Our campus in Doncaster will offer evening courses.”"
+    )
+    assert ("Kestrel Valley College", "locatedIn", "Doncaster") in x.triples
+    assert ("Harbourside Combined Authority", "locatedIn", "Doncaster") not in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

@@ -465,6 +465,10 @@ def main_programme(groups, title_end: int, doc_title: str | None = None) -> int 
 _AFFILIATION_GAP = re.compile(r"\s*(?:,\s*(?:[^,;.()<>]{1,60}?(?:\s*,|\s+at))?|\()\s*(?:the\s+)?$")
 
 
+# "Jo Bloggs, Principal of Kestrel College": "of" before a name already typed a body
+_AFFILIATION_OF_GAP = re.compile(r"\s*,\s*[^,;.()<>]{1,60}?\s+of\s+(?:the\s+)?$")
+
+
 def _affiliations(found: list[Found], text: str) -> list[tuple[Found, Found]]:
     """(person, name) pairs where a name follows a person as their organisation."""
     out = []
@@ -477,7 +481,9 @@ def _affiliations(found: list[Found], text: str) -> list[tuple[Found, Found]]:
                 break
             if fb.type is None and any(w.lower() in TITLE_WORDS for w in fb.name.split()):
                 continue  # "Jo Bloggs, Policy Director, X": the job, then the organisation
-            if _AFFILIATION_GAP.fullmatch(text, fa.end, fb.start):
+            if _AFFILIATION_GAP.fullmatch(text, fa.end, fb.start) or (
+                fb.type == "Organisation" and _AFFILIATION_OF_GAP.fullmatch(text, fa.end, fb.start)
+            ):
                 if fb.type in (None, "Organisation") or fb.subtype == "Network":
                     out.append((fa, fb))
                 break
@@ -522,6 +528,29 @@ def _session_agents(text: str, sentences, found, where, groups, event: int) -> l
             m = _SESSION_AGENT_BEFORE.search(text, max(s0, f.start - 90), f.start)
             if m and (short or not m.group("with")):
                 out.append(f)
+    return out
+
+
+_QUOTE = re.compile(r"“[^“”]{10,1500}”|\"[^\"\n]{10,1500}\"")
+
+
+def _quoted_speakers(text: str, found, where, groups) -> list[tuple[int, int, int]]:  # type: ignore[no-untyped-def]
+    """(start, end, organisation group) of each quotation whose speaker the text names with an
+    organisation: 'Jo Bloggs, Principal of Kestrel College, said: "Our campuses …"'."""
+    index = {id(f): i for i, f in enumerate(found)}
+    pairs = [(p, f) for p, f in _affiliations(found, text)]
+    if not pairs:
+        return []
+    out = []
+    for q in _QUOTE.finditer(text):
+        near = [(p, f) for p, f in pairs if q.start() - 250 <= p.start < q.start() or q.end() <= p.start < q.end() + 120]
+        if not near:
+            continue
+        # the speaker named nearest the quotation (before it, else just after it)
+        p, f = min(near, key=lambda pf: abs(pf[0].start - q.start()) if pf[0].start < q.start() else 10_000 + pf[0].start - q.end())
+        gi = where.get(index[id(f)])
+        if gi is not None and groups[gi].type == "Organisation":
+            out.append((q.start(), q.end(), gi))
     return out
 
 
@@ -664,15 +693,20 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     speaker = author(doc, sentences, groups, found, where)
     author_maker = (SentMention(_MAKER_IDX, speaker, "Organisation", groups[speaker].subtype, 0, 0)
                     if speaker is not None else None)
-    if speaker is not None:
+    quoted = _quoted_speakers(text, found, where, groups)
+    if speaker is not None or quoted:
         for m in WE.finditer(text):
             si = sentence_index(sentences, m.start())
             if si is None:
                 continue
+            # "we"/"our" inside a quote speaks for the quoted person's organisation
+            who = next((gi for q0, q1, gi in quoted if q0 <= m.start() < q1), speaker)
+            if who is None:
+                continue
             s0 = sentences[si][0]
             poss = m.group(0).lower() == "our"
             by_sentence.setdefault(si, []).append(
-                SentMention(_SPEAKER_IDX + m.start(), speaker, "Organisation", groups[speaker].subtype,
+                SentMention(_SPEAKER_IDX + m.start(), who, "Organisation", groups[who].subtype,
                             m.start() - s0, m.end() - s0, cue="poss" if poss else None)
             )
 
