@@ -61,7 +61,8 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
     for f in [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]:
         inner = [p for p in places_at if f.start <= p[0] and p[1] <= f.end]
         if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end) and not (
-            _AREA_NOUN_AFTER.match(text, f.end) and _PLACE_POSSESSIVE.search(text, max(0, f.start - 40), f.start)
+            _AREA_NOUN_AFTER.match(text, f.end) and text.endswith(("’s ", "'s "), 0, f.start)
+            and _PLACE_POSSESSIVE.search(text, max(0, f.start - 40), f.start)
         ):
             continue
         found.remove(f)
@@ -89,7 +90,7 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
         for run in runs:
             intro = text[sentences[si][0] : run[0].start]
             known = any(f.type == "Place" for f in run)
-            if _PLACE_POSSESSIVE.search(intro) and _AREA_NOUN_AFTER.match(text, run[-1].end):
+            if intro.endswith(("’s ", "'s ")) and _AREA_NOUN_AFTER.match(text, run[-1].end) and _PLACE_POSSESSIVE.search(intro[-60:]):
                 # "Peterborough’s Millfield and Gladstone neighbourhoods"
                 for f in run:
                     if f.type is None and f.rule == "candidate" and len(f.name.split()) <= 3:

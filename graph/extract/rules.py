@@ -79,9 +79,20 @@ def _places() -> PlaceLookup:
     return PlaceLookup.from_gazetteer()
 
 
+_TRADE_WORDS = frozenset(w.replace("\\s+", " ") for w in TRADE_NOUNS.split("|"))
+
+
+def _trade_noun_last(left: str) -> bool:
+    """A cheap first test for _ROLE_NOUN_SLOT: the text before a name ends in a trade noun."""
+    words = left[-40:].lower().split()
+    return bool(words) and (words[-1] in _TRADE_WORDS or " ".join(words[-2:]) in _TRADE_WORDS or " ".join(words[-3:]) in _TRADE_WORDS)
+
+
 def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> bool:
     left = text[sentence_start : f.start]
-    if _ORG_SLOT.search(left[-40:]) or _ROLE_NOUN_SLOT.search(left[-40:]) or _INCLUDE_SLOT.search(left[-100:]):
+    if _ORG_SLOT.search(left[-40:]) or (_trade_noun_last(left) and _ROLE_NOUN_SLOT.search(left[-40:])) or (
+        "includ" in left[-100:] and _INCLUDE_SLOT.search(left[-100:])
+    ):
         return True
     return bool(typed_before and _LIST_SLOT.search(left[-12:]))
 
@@ -358,7 +369,8 @@ def _network_bodies(found: list[Found], text: str) -> None:
         if f.type == "Programme" and f.subtype == "Network" and f.rule.startswith("head:")
         and (_BODY_AGENT_BEFORE.search(text, max(0, f.start - 40), f.start) or _BODY_VERB_AFTER.match(text, f.end))
     }
-    bodies |= {norm_key(f.name) for _p, f in _affiliations(found, text) if f.type == "Programme" and f.subtype == "Network"}
+    if any(f.subtype == "Network" for f in found):
+        bodies |= {norm_key(f.name) for _p, f in _affiliations(found, text) if f.type == "Programme" and f.subtype == "Network"}
     for f in found:
         if f.type == "Programme" and f.subtype == "Network" and norm_key(f.name) in bodies:
             f.type, f.subtype, f.rule = "Organisation", "Partnership", "context:network-body"
@@ -537,12 +549,15 @@ _QUOTE = re.compile(r"“[^“”]{10,1500}”|\"[^\"\n]{10,1500}\"")
 def _quoted_speakers(text: str, found, where, groups) -> list[tuple[int, int, int]]:  # type: ignore[no-untyped-def]
     """(start, end, organisation group) of each quotation whose speaker the text names with an
     organisation: 'Jo Bloggs, Principal of Kestrel College, said: "Our campuses …"'."""
+    quotes = list(_QUOTE.finditer(text))
+    if not quotes:
+        return []
     index = {id(f): i for i, f in enumerate(found)}
-    pairs = [(p, f) for p, f in _affiliations(found, text)]
+    pairs = _affiliations(found, text)
     if not pairs:
         return []
     out = []
-    for q in _QUOTE.finditer(text):
+    for q in quotes:
         near = [(p, f) for p, f in pairs if q.start() - 250 <= p.start < q.start() or q.end() <= p.start < q.end() + 120]
         if not near:
             continue
@@ -757,7 +772,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             # the author awards only where the sentence names no giver ("awarded £55,000 by X")
             maker = _grant_maker(text, sentences, si, by_sentence,
                                  None if _GIVER_NAMED.search(sentence) else author_maker)
-        if _PLAN.search(sentence):
+        if ("hop" in sentence or "plan" in sentence or "aim" in sentence or "intend" in sentence
+                or "like" in sentence or "want" in sentence) and _PLAN.search(sentence):
             ms = []  # "Next year we hope to take X to Leeds": a plan states no relation yet
         for r in sentence_relations(sentence, ms, topic, recent_prog, maker):
             relations.append(
