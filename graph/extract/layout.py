@@ -818,7 +818,8 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
     one under "Funders"/"Sponsors" funds it.
     """
     key = entity_keys(found, where, entities)
-    programmes = {norm_key(n): e.key for e in entities if e.type == "Programme" for n in (e.name, *e.aliases)}
+    programmes = ({norm_key(n): e.key for e in entities if e.type == "Programme" for n in (e.name, *e.aliases)}
+                  if any(kind.startswith(("heading:funds", "role:funds")) for _si, kind, _o, _p in specs) else {})
     out: list[Relation] = []
     for si, kind, orgs, places in specs:
         s0, s1 = sentences[si]
@@ -883,7 +884,7 @@ def _funder_item(doc: Document, ev: Evidence, funder: Found, found: list[Found],
     it names as what the money is for: the funder funds both."""
     text = doc.text
     prog = next((f for f in sorted(found, key=lambda f: f.start)
-                 if f.type in ("Programme", None) and norm_key(f.name) in programmes and funder.end <= f.start < s1
+                 if funder.end <= f.start < s1 and f.type in ("Programme", None) and norm_key(f.name) in programmes
                  and _FOR_PROGRAMME.search(text, max(funder.end, f.start - 48), f.start)), None)
     stop = prog.start if prog is not None else s1
     am = next(find_amounts(text[funder.end : stop]), None)
