@@ -2942,6 +2942,11 @@ def test_our_inside_a_quotation_speaks_for_the_quoted_person_s_organisation():
     assert ("Harbourside Combined Authority", "locatedIn", "Doncaster") not in x.triples
 
 
+def test_a_sentence_opening_member_is_no_name():
+    x = extract("The Kestrel Health Network started in 2023. Member projects run across Broadland and Breckland.")
+    assert "Member" not in x.entities
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

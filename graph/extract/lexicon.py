@@ -236,7 +236,7 @@ NOT_NAMES = frozenset(
     table contents figure chapter section page part annex appendix note notes
     source sources yes no tbc tba etc summary local national regional network support
     government council programme project partnership partners community communities
-    tv gp fe he key facts glance""".split()
+    tv gp fe he key facts glance member members""".split()
 )
 
 # Job-title words: "Chief Executive of X" -> X, never the title.
