@@ -2947,6 +2947,12 @@ def test_a_sentence_opening_member_is_no_name():
     assert "Member" not in x.entities
 
 
+def test_an_apposition_naming_a_body_s_programme_types_the_name_a_programme_of_that_body():
+    x = extract("Field to Fork Skills, the Kestrel Trust’s programme, offers short courses.")
+    assert typed(x, "Field to Fork Skills") == ("Programme", "Initiative")  # not a trust
+    assert ("Kestrel Trust", "delivers", "Field to Fork Skills") in x.triples
+
+
 def test_no_dot_with_a_number_does_not_end_a_sentence():
     assert sentences("It is a registered charity (no. 1190001) in Hull. It runs clubs.") == [
         "It is a registered charity (no. 1190001) in Hull.", "It runs clubs."]

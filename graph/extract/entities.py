@@ -60,7 +60,8 @@ _IS_A = re.compile(
     r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
     r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
     r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships|series|exhibition|exhibitions|"
-    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme|summer\s+schools?|holiday\s+clubs?)\b",
+    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme|summer\s+schools?|holiday\s+clubs?)\b"
+    r"(?![’']s\b)",  # "X, the Kestrel Trust's programme": the trust owns X, X is no trust
     re.I,
 )
 _NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
