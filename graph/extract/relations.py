@@ -913,31 +913,21 @@ def sentence_relations(
         elif S.typ(a) == "Place" and by_idx[a].subtype == "Site" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:site-in")
     # "X is a further education college with campuses in A and B": it is in each
-    for m in _P61.finditer(low):
+    # and "WECA is the mayoral combined authority for A, B and C": the body's area
+    for m, pred, rule in (
+        *((m, "locatedIn", "locatedIn:with-sites-in") for m in _P61.finditer(low)),
+        *((m, "operatesIn", "operatesIn:the-body-for") for m in _P67.finditer(low)),
+    ):
         a = _ids(m.group("a"))[0]
         if S.typ(a) == "Organisation":
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Place":
-                    yield from emit(a, "locatedIn", b, "locatedIn:with-sites-in")
+                    yield from emit(a, pred, b, rule)
     # "the Stamford care provider Hollybrook Care Homes", "Plymouth boatbuilder Oreston Yachts"
     for m in _P63.finditer(low):
         p_i, o = int(m.group("p")), int(m.group("o"))
         if S.typ(p_i) == "Place" and S.typ(o) == "Organisation":
             yield from emit(o, "locatedIn", p_i, "locatedIn:place-trade-name")
-    # "Peterborough’s Millfield and Gladstone neighbourhoods": parts of the place
-    for m in _P66.finditer(low):
-        p_i = int(m.group("p"))
-        if S.typ(p_i) == "Place":
-            for a in _ids(m.group("l")):
-                if S.typ(a) == "Place" and a != p_i:
-                    yield from emit(a, "partOf", p_i, "partOf:place-possessive-areas")
-    # "WECA is the mayoral combined authority for A, B and C": the body's area
-    for m in _P67.finditer(low):
-        a = _ids(m.group("a"))[0]
-        if S.typ(a) == "Organisation":
-            for b in _ids(m.group("l")):
-                if S.typ(b) == "Place":
-                    yield from emit(a, "operatesIn", b, "operatesIn:the-body-for")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
     for m in _P42.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -962,13 +952,17 @@ def sentence_relations(
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Organisation" and a != b:
             yield from emit(a, "partOf", b, "partOf:unit-apposition")
-    # "Felling, Low Fell and Deckham, three neighbourhoods of Gateshead"
-    for m in _P57.finditer(low):
+    # "Felling, Low Fell and Deckham, three neighbourhoods of Gateshead",
+    # "Peterborough’s Millfield and Gladstone neighbourhoods": parts of the place
+    for m, rule in (
+        *((m, "partOf:neighbourhoods-of") for m in _P57.finditer(low)),
+        *((m, "partOf:place-possessive-areas") for m in _P66.finditer(low)),
+    ):
         p_i = _ids(m.group("p"))[0]
         if S.typ(p_i) == "Place":
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Place" and a != p_i:
-                    yield from emit(a, "partOf", p_i, "partOf:neighbourhoods-of")
+                    yield from emit(a, "partOf", p_i, rule)
     # "The Combined Authority brings together A, B and C": its members are part of it
     for m in _P45.finditer(low):
         a = _ids(m.group("a"))[0]
@@ -1167,7 +1161,7 @@ _P64 = _rx(
     r"learners|trainees|advisers|advisors|artists|curators|archivists|work\s+coaches|young\s+people|graduates|nurses|engineers)"
     rf"\s+(?:and\s+[a-z]+\s+)?from\s+(?:the\s+)?(?P<l>{LIST})"
 )
-_P66 = _rx(rf"<<(?P<p>\d+)>>’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
+_P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
 _P67 = _rx(
     rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?\s+(?:is|was|has\s+been|acts\s+as)\s+the\s+(?:[a-z\-]+\s+){{0,4}}?"
     rf"(?:authority|council|partnership|body|organisation|organization|agency|board|lcep|lep|hub|network|trust|service|charity)\s+"

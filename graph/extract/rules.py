@@ -246,7 +246,7 @@ def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[F
     study is about (a programme), whatever a head noun or an address rule made of it."""
     if not _CASE_STUDY.search(text, 0, 600):
         return found
-    for s0, s1 in sentences[:8]:
+    for si, (s0, s1) in enumerate(sentences[:8]):
         line = text[s0:s1]
         if "\n" in line or _CASE_STUDY.search(line):
             continue
@@ -258,7 +258,7 @@ def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[F
         start = s0 + m.start("name") + (len(m.group("name")) - len(name))
         end = s0 + m.end("name")
         kept = [f for f in found if not (start <= f.start < end)]
-        title = Found(name, start, end, "Programme", "Initiative", "context:case-study-title", _sentence_of(sentences, s0))
+        title = Found(name, start, end, "Programme", "Initiative", "context:case-study-title", si)
         # the same name in the body is the same project ("The Linktown Weave began when …")
         for f in kept:
             if norm_key(f.name) == norm_key(name) and f.type in (None, "Place", "Organisation") and f.rule not in ("gazetteer",):
@@ -273,10 +273,6 @@ def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[F
                 break
         return kept + [title]
     return found
-
-
-def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
-    return next(i for i, (a, b) in enumerate(sentences) if a <= pos <= b)
 
 
 # a case study's key-facts box: "Lead partner: Fife Council", "Delivery       A; B"
@@ -569,8 +565,11 @@ def _quoted_speakers(text: str, found, where, groups) -> list[tuple[int, int, in
     return out
 
 
+_EVENT_HEADS = _EVENT_NOUNS | {"symposium", "forum", "showcase", "day", "convention", "gathering", "seminar", "expo"}
+
+
 def _is_event(name: str) -> bool:
-    return name.split()[-1].lower() in _EVENT_NOUNS | {"symposium", "forum", "showcase", "day", "convention", "gathering", "seminar", "expo"}
+    return name.split()[-1].lower() in _EVENT_HEADS
 
 
 def _speakers_take_part(doc: Document, sentences, found, where, entities, main_prog, groups, relations) -> list[Relation]:  # type: ignore[no-untyped-def]
