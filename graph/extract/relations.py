@@ -313,8 +313,6 @@ _PARTNER_CUE = (
     r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
     r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly)\s+with)"
 )
-# "with Plymouth boatbuilder Oreston Yachts", "with local charity X": a place or "local" and a trade noun
-_DESCRIBED = r"(?:(?:<<\d+>>\s+|local\s+|national\s+)(?!(?:and|or|with|the|in|of|for|to|at|on|by)\s)[a-z\-]+\s+(?=<<))?"
 _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
 _PARTICIPANTS_WIDE = (
     r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges|"
@@ -1100,7 +1098,7 @@ _P18 = _rx(rf",\s*(?:leading|delivering|running|coordinating|co-ordinating|manag
 _P19 = _rx(rf"\b(?:funding|funds|funded|fund)\s+(?:\w+\s+){{0,2}}?(?:such\s+as|including|like)\s+(?:the\s+)?(?P<o>{LIST})")
 _P20 = _rx(rf"^\s*(?:[^<]{{0,40}}:\s*)?(?P<l>{LIST})")
 _P21 = _rx(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})(?P<share>\s+(?:allocation|budget|pot|award|grant|funding|money)\b)?")
-_P22 = _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?(?:the\s+)?{_DESCRIBED}(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)")
+_P22 = _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)")
 _P23 = _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|run|delivers|delivered|deliver|leads|led|lead|launched|co-ordinates|coordinates|coordinate|hosts|hosted|host|manages|manage|organises|organised|organise)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})")
 _P24 = _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:(?:work|worked|working|partnered|collaborated|collaborate|came|come|are\s+working|have\s+worked)\s+together|joined\s+forces|teamed\s+up)")
 _P25 = _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})")
