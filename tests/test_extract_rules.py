@@ -3045,3 +3045,36 @@ def test_names_listed_as_neighbourhoods_of_a_place_are_its_parts():
     for hood in ("Felling", "Low Fell", "Deckham"):
         assert typed(x, hood)[0] == "Place"
         assert (hood, "partOf", "Gateshead") in x.triples
+
+
+def test_a_quoted_title_with_a_comma_is_one_programme_wherever_it_is_used():
+    x = extract(
+        'Case study: "Our Street, Our Song" – Kestrel Arts Partnership\n\n'
+        "Our Street, Our Song was the partnership's main project for 2024. It was delivered by Tarn Arts "
+        "and the Brimble Playhouse, with the Wren Valley Youth Theatre running the summer strand.\n"
+    )
+    assert typed(x, "Our Street, Our Song")[0] == "Programme"
+    assert "Street" not in x.entities and "Song" not in x.entities
+    assert ("Tarn Arts", "delivers", "Our Street, Our Song") in x.triples
+    assert ("Wren Valley Youth Theatre", "participatesIn", "Our Street, Our Song") in x.triples
+    assert ("Tarn Arts", "partnerOf", "Wren Valley Youth Theatre") in x.triples
+
+
+def test_a_comma_after_the_deliverers_needs_a_doing_verb_to_add_a_helper():
+    x = extract("The Wrenfield Makers Programme is delivered by Kestrel Arts, with Tarn Valley Council as landlord.")
+    assert ("Kestrel Arts", "delivers", "Wrenfield Makers Programme") in x.triples
+    assert not any(p == "participatesIn" for _s, p, _o in x.triples)
+
+
+def test_a_case_study_area_row_places_the_project_its_title_names():
+    x = extract('Case study: "Bright Lanes" – Tarn Arts\n\nArea: Dudley\nYears: 2023–2025\n\nIn 2024 Bright Lanes reached 300 pupils.\n')
+    assert ("Bright Lanes", "operatesIn", "Dudley") in x.triples
+
+
+def test_letters_that_abbreviate_a_common_noun_are_no_organisation():
+    x = extract(
+        "The Kestrel Youth Partnership is the local cultural education partnership (LCEP) for Dudley. "
+        "It shares its findings with the LCEP in Shropshire."
+    )
+    assert "LCEP" not in x.entities
+    assert ("Kestrel Youth Partnership", "operatesIn", "Dudley") in x.triples

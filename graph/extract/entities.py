@@ -206,7 +206,7 @@ _CALLED_BEFORE = re.compile(
     r"(?:called|named|known\s+as|entitled|dubbed|branded)\s+[‘“\"']?$",
 )  # folded
 _PUBLICATION_BEFORE = re.compile(
-    r"\b(?:report|reports|publication|paper|review|study|document|book|article|film|toolkit|guide|briefing|"
+    r"\b(?:report|reports|publication|paper|review|(?<!case )study|document|book|article|film|toolkit|guide|briefing|"
     r"white\s+paper|green\s+paper|consultation)\s*(?:,|:)?\s*(?:called|entitled|titled)?\s*$",
     re.I,
 )
@@ -492,11 +492,15 @@ _LIST_BEFORE = re.compile(r"(?:[;,]|\band|&)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:[;,.]|and\b|&|$)")
 
 
+# "Area: Dudley", "Location: Reading": a label that says a place follows
+_PLACE_LABEL_BEFORE = re.compile(r"(?:^|\n)\W*(?:areas?|location|places?|region|county|borough|district|town|city)\W*:\W*$", re.I)
+
+
 def _ambiguous_ok(sentence: str, st: int, en: int, other_places: int) -> bool:
     """A homograph place name ("Reading", "Dudley") counts only after a
     preposition ("in Reading") or inside a list of other places."""
     before = sentence[:st]
-    if st > 0 and _PREP_BEFORE.search(before):
+    if st > 0 and (_PREP_BEFORE.search(before) or _PLACE_LABEL_BEFORE.search(before)):
         return True
     if other_places >= 1 and (
         (st > 0 and _LIST_BEFORE.search(before)) or (st == 0 and _LIST_AFTER.match(sentence, en))

@@ -1086,7 +1086,9 @@ _P05 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?
 _P06 = _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b")
 _P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})")
 _P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
-_P10 = _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+|each\s+year\s+|every\s+year\s+|annually\s+)?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:\s+(?:with|alongside|in\s+partnership\s+with)\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?")
+# ", with C running the summer strand": a body doing part of the work
+_HELPER_ING = r"(?:running|leading|delivering|hosting|managing|coordinating|co-ordinating|organising|organizing|providing|teaching)"
+_P10 = _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+|each\s+year\s+|every\s+year\s+|annually\s+)?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:(?:\s+(?:with|alongside|in\s+partnership\s+with)|\s*,\s*with(?=\s+(?:the\s+)?{LIST}\s+{_HELPER_ING}\b))\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?")
 _P11 = _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+)(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})")
 _P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
 _P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
@@ -1162,6 +1164,6 @@ _P64 = _rx(
 _P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
 _P67 = _rx(
     rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?\s+(?:is|was|has\s+been|acts\s+as)\s+the\s+(?:[a-z\-]+\s+){{0,4}}?"
-    rf"(?:authority|council|partnership|body|organisation|organization|agency|board|lcep|lep|hub|network|trust|service|charity)\s+"
-    rf"(?:for|covering|serving)\s+(?:the\s+)?(?P<l>{LIST})"
+    rf"(?:authority|council|partnership|body|organisation|organization|agency|board|lcep|lep|hub|network|trust|service|charity)"
+    rf"(?:\s*\(\s*(?:{ENT}|[a-z]{{2,8}})\s*\))?\s+(?:for|covering|serving)\s+(?:the\s+)?(?P<l>{LIST})"
 )

@@ -236,6 +236,29 @@ def _local_acronyms_first(found: list[Found], text: str) -> None:
             f.name, f.type, f.subtype, f.rule, f.ids, f.aliases = form, None, None, "candidate", (), set()
 
 
+_LOWER_EXPANSION = re.compile(r"\b(?P<exp>[a-z]+(?:[\s\-]+[a-z]+){1,6})\s+\((?P<acr>[A-Z]{2,8})s?\)")
+_MINOR_WORDS = frozenset("of and the for in on to".split())
+
+
+def _common_noun_acronyms(found: list[Found], text: str) -> list[Found]:
+    """ "a local cultural education partnership (LCEP)": letters that abbreviate a
+    common noun name a kind of body, not a body; "the LCEP in Shropshire" is no name.
+    Only names no rule has typed (gazetteer and defined acronyms stay)."""
+    if "(" not in text:
+        return found
+    common: set[str] = set()
+    for m in _LOWER_EXPANSION.finditer(text):
+        acr = m.group("acr")
+        words = [w for w in re.split(r"[\s\-]+", m.group("exp")) if w not in _MINOR_WORDS]
+        for k in range(len(words) - len(acr) + 1 if len(words) >= len(acr) else 0):
+            if "".join(w[0] for w in words[k:]).upper() == acr:
+                common.add(acr)
+                break
+    if not common:
+        return found
+    return [f for f in found if not (f.name in common and f.type is None and f.rule == "candidate")]
+
+
 _CASE_STUDY = re.compile(r"\bcase\s+stud(?:y|ies)\b", re.I)
 _TITLE_AT_PLACE = re.compile(r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|the|&)){0,6}),\s+(?P<place>[A-Z][\w\- ]{1,40})")
 
@@ -279,7 +302,7 @@ def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[F
 _FACT_LABEL = re.compile(
     r"[|\s]*(?P<label>lead\s+(?:partner|body|organisation|organization|authority|agency)|led\s+by|operator|operated\s+by|"
     r"delivery(?:\s+partners?)?|delivered\s+by|managed\s+by|(?:project\s+|other\s+|key\s+)?partners|"
-    r"funders?|funding|funded\s+by|location|site|venue)\s*(?::\s*|\s{3,})",
+    r"funders?|funding|funded\s+by|location|site|venue|area|areas|places?)\s*(?::\s*|\s{3,})",
     re.I,
 )
 
@@ -290,11 +313,11 @@ def _fact_box(doc: Document, sentences, found, where, entities, groups, case: in
     project = entities[case].key
     index = {id(f): i for i, f in enumerate(found)}
     out: list[Relation] = []
-    title = next(f for f in groups[case].mentions if f.rule == "context:case-study-title")
-    t0, t1 = sentences[title.sentence]
+    title = next((f for f in groups[case].mentions if f.rule == "context:case-study-title"), None)
+    t0, t1 = sentences[title.sentence] if title is not None else (0, 0)
     for f in found:
         gi = where.get(index[id(f)])
-        if title.end <= f.start < t1 and gi is not None and groups[gi].type == "Place":
+        if title is not None and title.end <= f.start < t1 and gi is not None and groups[gi].type == "Place":
             # "The Linktown Weave, Kirkcaldy": the project is in the place its title names
             out.append(Relation(project, "operatesIn", entities[gi].key, Evidence(doc.doc_id, t0, t1, text[t0:t1]),
                                 f"{EXTRACTOR_VERSION}:operatesIn:case-study-title"))
@@ -303,7 +326,7 @@ def _fact_box(doc: Document, sentences, found, where, entities, groups, case: in
         if m is None:
             continue
         label = m.group("label").lower()
-        if label.startswith(("location", "site", "venue")):
+        if label.startswith(("location", "site", "venue", "area", "place")):
             pred, want = "operatesIn", "Place"
         elif label.startswith(("fund",)):
             pred, want = "funds", "Organisation"
@@ -375,6 +398,26 @@ def _network_bodies(found: list[Found], text: str) -> None:
 _WEAK_TYPING = frozenset({"context:subject-of-org-verb", "context:agent-slot"})
 # cues that say outright what a name is: "X is a charity", "programmes such as X", "a project called X"
 _STRONG_TYPING = re.compile(r"context:(?:is-a-|[a-z]+-such-as|[a-z]+-called|followed-by-|strand-apposition|funded-for|was-launched|is-run-by)")
+
+
+def _quoted_names_elsewhere(found: list[Found], text: str, sentences: list[tuple[int, int]]) -> list[Found]:
+    """A name the document once puts in quotes ('"Our Town, Our Stage"') is that
+    name where it is later used without them, commas and all: the shorter names
+    inside it there ("Town", "Stage") are not mentions of their own."""
+    quoted = {f.name: f for f in found if f.rule == "quoted" and "," in f.name}
+    if not quoted:
+        return found
+    spans = {(f.start, f.end) for f in found}
+    added: list[Found] = []
+    for q, f in quoted.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(q) + r"(?!\w)", text):
+            si = sentence_index(sentences, m.start())
+            if (m.start(), m.end()) in spans or si is None or m.end() > sentences[si][1]:
+                continue
+            added.append(Found(q, m.start(), m.end(), f.type, f.subtype, "quoted-elsewhere", si))
+    if not added:
+        return found
+    return [f for f in found if not any(a.start <= f.start and f.end <= a.end for a in added)] + added
 
 
 def _same_name_mentions(found: list[Found]) -> None:
@@ -608,6 +651,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     places = _places()
     sentences = split_sentences(text)
     found = find_mentions(text, sentences, places)
+    found = _quoted_names_elsewhere(found, text, sentences)
+    found = _common_noun_acronyms(found, text)
     _local_acronyms_first(found, text)
 
     # type name candidates by their slot: "funded by X", "with A, B and C"
@@ -731,6 +776,8 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     case = next((gi for gi, g in enumerate(groups) if any(f.rule == "context:case-study-title" for f in g.mentions)), None)
     if case is not None:
         main_prog = case  # a case study is about the project its title names
+    elif main_prog is not None and _CASE_STUDY.search(text, 0, 600) and min(f.start for f in groups[main_prog].mentions) < sentences[0][1]:
+        case = main_prog  # 'Case study: "Name" – …': its key-facts rows are about the project the title names
     section_prog: int | None = None  # the programme a section heading names ("First Rung" over its paragraphs)
     for si, (s0, s1) in enumerate(sentences):
         sentence = text[s0:s1]
