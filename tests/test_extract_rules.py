@@ -3078,3 +3078,30 @@ def test_letters_that_abbreviate_a_common_noun_are_no_organisation():
     )
     assert "LCEP" not in x.entities
     assert ("Kestrel Youth Partnership", "operatesIn", "Dudley") in x.triples
+
+
+def test_a_funder_described_in_an_apposition_funds_the_project_in_hand_and_is_placed():
+    x = extract(
+        'Case study: "Bright Lanes" – Tarn Arts\n\nIn 2024 Bright Lanes reached 300 pupils. '
+        "The Kestrel Foundation, a Shropshire grant-maker, gave £20k towards transport."
+    )
+    assert ("Kestrel Foundation", "funds", "Bright Lanes") in x.triples
+    assert x.relation("Kestrel Foundation", "funds", "Bright Lanes").amount == Decimal("20000")
+    assert ("Kestrel Foundation", "locatedIn", "Shropshire") in x.triples
+
+
+def test_places_where_participants_took_part_are_where_the_page_programme_works():
+    x = extract(
+        'Case study: "Bright Lanes" – Tarn Arts\n\nIn 2024 Bright Lanes reached 300 pupils. '
+        "Eight primary schools and two academies in Brookside, Woodside and Hadley took part."
+    )
+    for place in ("Brookside", "Woodside", "Hadley"):
+        assert ("Bright Lanes", "operatesIn", place) in x.triples
+
+
+def test_took_part_places_need_a_page_programme_not_the_last_fund_named():
+    x = extract(
+        "Tarn Arts was funded with a grant from the Kestrel Fund. "
+        "Eight primary schools in Brookside, Woodside and Hadley took part."
+    )
+    assert not any(p == "operatesIn" for _s, p, _o in x.triples)

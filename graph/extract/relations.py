@@ -923,7 +923,7 @@ def sentence_relations(
                     yield from emit(a, pred, b, rule)
     # "the Stamford care provider Hollybrook Care Homes", "Plymouth boatbuilder Oreston Yachts"
     for m in _P63.finditer(low):
-        p_i, o = int(m.group("p")), int(m.group("o"))
+        p_i, o = int(m.group("p") or m.group("p2")), int(m.group("o") or m.group("o2"))
         if S.typ(p_i) == "Place" and S.typ(o) == "Organisation":
             yield from emit(o, "locatedIn", p_i, "locatedIn:place-trade-name")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
@@ -1074,6 +1074,12 @@ def sentence_relations(
             continue
         for p in places:
             yield from emit(subj, "operatesIn", p, rule)
+    # "Eight schools in A, B and C took part": the programme in hand works in those places
+    if recent_programme is not None and recent_programme.idx == MAIN_IDX and S.first(PROG) is None and ("part" in low or "joined" in low or "signed" in low):
+        for m in _P72.finditer(low):
+            for p in _ids(m.group("l")):
+                if S.typ(p) == "Place":
+                    yield from emit(recent_programme.idx, "operatesIn", p, "operatesIn:participants-in-took-part")
 
 
 # The rule patterns that are built from the shared pieces (ENT, LIST, _AMOUNT …), in the
@@ -1083,7 +1089,7 @@ _P02 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s
 _P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:of\s+[^<]{{0,30}}?)?from\s+(?:the\s+)?(?P<l>{LIST})")
 _P04 = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})")
 _P05 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})")
-_P06 = _rx(rf"(?P<l>{LIST})\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b")
+_P06 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b")
 _P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})")
 _P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
 # ", with C running the summer strand": a body doing part of the work
@@ -1155,13 +1161,22 @@ _P62 = _rx(
     rf"(?P<p>{ENT})\s*,?\s+(?:which|that)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:also\s+|now\s+|jointly\s+)?"
     r"(?P<v>runs|ran|manages|managed|leads|led|delivers|delivered|operates|operated|coordinates|coordinated|co-ordinates|funds|funded|set\s+up|launched|commissions|commissioned|adopted|published|approved|agreed)\b"
 )
-_P63 = _rx(rf"<<(?P<p>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+<<(?P<o>\d+)>>")
+_P63 = _rx(
+    rf"<<(?P<p>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+<<(?P<o>\d+)>>"
+    # "X, a Shropshire grant-maker,", "X, the Leeds housing charity"
+    rf"|<<(?P<o2>\d+)>>\s*,\s*(?:an?|the)\s+<<(?P<p2>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS}|grant-?makers?|funders?)\b"
+)
 _P64 = _rx(
     r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"
     r"learners|trainees|advisers|advisors|artists|curators|archivists|work\s+coaches|young\s+people|graduates|nurses|engineers)"
     rf"\s+(?:and\s+[a-z]+\s+)?from\s+(?:the\s+)?(?P<l>{LIST})"
 )
 _P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
+_P72 = _rx(
+    r"\b(?:schools|academies|colleges|groups|libraries|venues|organisations|organizations|communities|families|residents|"
+    r"people|pupils|students|learners|employers|businesses|clubs|charities)\b[^<.;]{0,40}?\b(?:in|from|across)\s+(?:the\s+)?"
+    rf"(?P<l>{LIST})\s+(?:all\s+|also\s+)?(?:took\s+part|take\s+part|have\s+taken\s+part|joined|signed\s+up|participated)\b"
+)
 _P67 = _rx(
     rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?\s+(?:is|was|has\s+been|acts\s+as)\s+the\s+(?:[a-z\-]+\s+){{0,4}}?"
     rf"(?:authority|council|partnership|body|organisation|organization|agency|board|lcep|lep|hub|network|trust|service|charity)"
