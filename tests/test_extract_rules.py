@@ -3105,3 +3105,11 @@ def test_took_part_places_need_a_page_programme_not_the_last_fund_named():
         "Eight primary schools in Brookside, Woodside and Hadley took part."
     )
     assert not any(p == "operatesIn" for _s, p, _o in x.triples)
+
+
+def test_the_last_noun_of_a_described_kind_is_its_head():
+    x = extract("Bright Weave, a partnership project led by Wyre Vale District Council, opened 22 studios.")
+    assert typed(x, "Bright Weave")[0] == "Programme"
+    assert ("Wyre Vale District Council", "delivers", "Bright Weave") in x.triples
+    y = extract("Tarn Players, a youth theatre company, toured schools in Leeds.")
+    assert typed(y, "Tarn Players")[0] == "Organisation"

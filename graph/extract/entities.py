@@ -47,6 +47,15 @@ from graph.textnorm import fold, norm_key
 # Patterns marked "folded" are lower case and match graph.textnorm.fold(text): what
 # re.I would match in text, faster.
 
+_IS_A_NOUNS = (
+    r"programme|program|project|initiative|scheme|pilot|network|festival|fund|"
+    r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
+    r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
+    r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
+    r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
+    r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships|series|exhibition|exhibitions|"
+    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme|summer\s+schools?|holiday\s+clubs?"
+)
 # "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
 # "X, a charity …", "X is the adult numeracy strand of …", and in list items "X – free weekly art clubs"
 _IS_A = re.compile(
@@ -54,13 +63,7 @@ _IS_A = re.compile(
     # a list item "X – free weekly art clubs", "X, £3.8 million: free, flexible courses"
     r"(?P<dash>(?:\s*[–—]|\s+-|\s*,\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?\s*[:–—-])\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
     r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+|[\w\-’']+\s+){0,5}?"
-    r"(?P<noun>programme|program|project|initiative|scheme|pilot|network|festival|fund|"
-    r"partnership|campaign|strategy|plan|collective|charity|company|organisation|organization|"
-    r"theatre|venue|museum|gallery|college|university|school|trust|foundation|business|"
-    r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
-    r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
-    r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships|series|exhibition|exhibitions|"
-    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme|summer\s+schools?|holiday\s+clubs?)\b"
+    rf"(?P<noun>{_IS_A_NOUNS})\b(?:\s+(?P<noun2>{_IS_A_NOUNS})\b)?"
     r"(?![’']s\b)",  # "X, the Kestrel Trust's programme": the trust owns X, X is no trust
     re.I,
 )
@@ -567,9 +570,10 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         m = _IS_A.match(sentence[en:])
         if m and m.group("dash") and sentence[:st].strip():
             m = None  # "Watershed, Canon's Road - our festival hub": the dash describes the item, not the street
-        if m and _NOUN_TYPE.get(m.group("noun").lower(), ("Place",))[0] != "Place":
-            t, sub = _NOUN_TYPE[m.group("noun").lower()]
-            return Found(name, st, en, t, sub, f"context:is-a-{m.group('noun').lower()}", 0)
+        noun = (m.group("noun2") or m.group("noun")).lower() if m else ""
+        if m and _NOUN_TYPE.get(noun, ("Place",))[0] != "Place":
+            t, sub = _NOUN_TYPE[noun]
+            return Found(name, st, en, t, sub, f"context:is-a-{noun}", 0)
     if typed and typed[1] == "LocalAuthority" and typed[2] == "head:council" and not _names_a_place(name, places):
         # "Scottish Library and Information Council", "Crafts Council": a council named for a
         # remit, not for a place, is no local authority
@@ -614,7 +618,8 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if m and m.group("dash") and before.strip():
         m = None  # only a list item's opening name is described by "– a spoken word project"
     if m:
-        noun = " ".join(m.group("noun").lower().split())
+        # "a partnership project": the last noun is the head
+        noun = " ".join((m.group("noun2") or m.group("noun")).lower().split())
         t, sub = _NOUN_TYPE.get(noun, ("Organisation", None))
         return Found(name, st, en, t, sub, f"context:is-a-{noun.replace(' ', '-')}", 0)
     if _LAUNCHED.match(after):
