@@ -3113,3 +3113,19 @@ def test_the_last_noun_of_a_described_kind_is_its_head():
     assert ("Wyre Vale District Council", "delivers", "Bright Weave") in x.triples
     y = extract("Tarn Players, a youth theatre company, toured schools in Leeds.")
     assert typed(y, "Tarn Players")[0] == "Organisation"
+
+
+def test_a_name_described_as_a_programme_stands_whatever_its_last_word():
+    x = extract(
+        "Tarn Trust launches Fresh Chapter, a £1.2 million family reading programme.\n\n"
+        "Fresh Chapter will run in 12 libraries in Walsall."
+    )
+    assert typed(x, "Fresh Chapter")[0] == "Programme"
+    assert ("Fresh Chapter", "operatesIn", "Walsall") in x.triples
+
+
+def test_a_known_bodys_possessive_inside_a_name_ends_the_bodys_name():
+    x = extract("It is backed by £900,000 from the Department for Culture, Media and Sport’s Libraries Improvement Fund.")
+    assert "Department for Culture, Media and Sport" in x.entities
+    assert typed(x, "Libraries Improvement Fund")[0] == "Programme"
+    assert "Department for Culture, Media" not in x.entities

@@ -62,7 +62,7 @@ _IS_A = re.compile(
     r"^\s*(?:,\s*(?:a|an|the|our|their|its)\s+|"
     # a list item "X – free weekly art clubs", "X, £3.8 million: free, flexible courses"
     r"(?P<dash>(?:\s*[–—]|\s+-|\s*,\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?\s*[:–—-])\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
-    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+|[\w\-’']+\s+){0,5}?"
+    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+|[\w\-’']+\s+|£[\d.,]+(?:m|bn|k)?\s+){0,5}?"
     rf"(?P<noun>{_IS_A_NOUNS})\b(?:\s+(?P<noun2>{_IS_A_NOUNS})\b)?"
     r"(?![’']s\b)",  # "X, the Kestrel Trust's programme": the trust owns X, X is no trust
     re.I,
@@ -341,6 +341,23 @@ def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
     return None
 
 
+_INNER_POSSESSIVE = re.compile(r"[’']s\s+(?=[A-Z])")
+
+
+def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
+    """ "Department for Culture, Media and Sport’s Libraries Improvement Fund": a known
+    body's possessive inside a chunk ends the body's name; what follows is its own name."""
+    out: list[Chunk] = []
+    for ch in chs:
+        m = _INNER_POSSESSIVE.search(ch.text) if ("’" in ch.text or "'" in ch.text) else None
+        if m is not None and any(t in ("Organisation", "Programme") for _n, t, *_ in places.lookup(ch.text[: m.start()])):
+            out.append(Chunk(ch.text[: m.start()], ch.start, ch.start + m.start(), True, None))
+            out.append(Chunk(ch.text[m.end() :], ch.start + m.end(), ch.end, ch.possessive, ch.cue))
+        else:
+            out.append(ch)
+    return out
+
+
 def _sentence_mentions(
     text: str, s0: int, s1: int, si: int, places: PlaceLookup
 ) -> list[Found]:
@@ -348,7 +365,7 @@ def _sentence_mentions(
     found: list[Found] = []
     covered: list[tuple[int, int, str | None]] = []
     prev_end = -1
-    for ch in chunks(sentence, is_place=places.is_place_word):
+    for ch in _owner_split(chunks(sentence, is_place=places.is_place_word), places):
         after_comma = sentence[prev_end : ch.start] == ", "
         prev_end = ch.end
         purpose = split_purpose(ch.text, "£" in sentence[: ch.start] or _AWARD_CUE.search(sentence, 0, ch.start) is not None,
@@ -762,9 +779,12 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
             bad[name] = _bad_name(name)
         return bad[name]
 
+    # a name the text says outright is a programme or a body ("Next Chapter, a reading
+    # programme") stands, whatever its last word ("Chapter" mostly heads no name)
+    vouched = {f.name for f in found if f.rule.startswith("context:is-a-") and " " in f.name}
     # 1. full names (not bare acronyms) by normalised key
     for i, f in enumerate(found):
-        if f.type is None or bad_name(f.name):
+        if f.type is None or (bad_name(f.name) and f.name not in vouched):
             continue
         if is_acronym(f.name) and f.name in acronyms and acronyms[f.name] is not f:
             continue
