@@ -3129,3 +3129,18 @@ def test_a_known_bodys_possessive_inside_a_name_ends_the_bodys_name():
     assert "Department for Culture, Media and Sport" in x.entities
     assert typed(x, "Libraries Improvement Fund")[0] == "Programme"
     assert "Department for Culture, Media" not in x.entities
+
+
+def test_the_name_a_first_line_opens_with_and_the_body_repeats_is_the_documents_programme():
+    x = extract(
+        "Harbour Tales: young people and the stories of the quay\nEvaluation summary, 2024\n\n"
+        "Harbour Tales paid twelve young people from Whitby to record memories. "
+        "Harbour Tales was led by the Kestrel Heritage Trust."
+    )
+    assert typed(x, "Harbour Tales")[0] == "Programme"
+    assert ("Kestrel Heritage Trust", "delivers", "Harbour Tales") in x.triples
+
+
+def test_a_first_line_name_used_once_more_only_stays_untyped():
+    x = extract("Harbour Tales: young people and the stories of the quay\n\nHarbour Tales paid twelve young people.")
+    assert "Harbour Tales" not in x.entities

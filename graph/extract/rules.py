@@ -298,6 +298,37 @@ def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[F
     return found
 
 
+_TITLE_LINE = re.compile(
+    r"\s*(?:#+\s*)?(?:(?i:case\s+study)(?:\s+\d+)?\s*[:–—-]\s*)?(?P<name>[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|the|&|in|on|for)){0,5})"
+    r"\s*(?:[:–—|]\s+\S[^\n]*)?\s*",
+)
+
+
+def _title_line_name(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
+    """ "Headland Voices: young people and …", "Case study: Common Thread – bringing …": the
+    name a document's first line opens with, used again at least twice in the body and typed
+    nowhere as a body or a place, is the programme the document is about. In place."""
+    if not sentences:
+        return
+    s0, s1 = sentences[0]
+    line_end = text.find("\n", s0)
+    line_end = s1 if line_end < 0 else min(s1, line_end)
+    m = _TITLE_LINE.fullmatch(text, s0, line_end)
+    if m is None or not m.group("name")[:1].isupper() or " " not in m.group("name"):
+        return
+    name = m.group("name")
+    same = [f for f in found if f.name == name]
+    head = [f for f in same if f.start == m.start("name") and f.end == m.end("name")]
+    body = [f for f in same if f.start >= line_end]
+    if not head or not body or any(f.type not in (None, "Programme") for f in body):
+        return
+    if len(body) < 2 and not any(f.type == "Programme" for f in body):
+        return
+    for f in (*head, *body):
+        if f.type is None:
+            f.type, f.subtype, f.rule = "Programme", "Initiative", "context:title-name"
+
+
 # a case study's key-facts box: "Lead partner: Fife Council", "Delivery       A; B"
 _FACT_LABEL = re.compile(
     r"[|\s]*(?P<label>lead\s+(?:partner|body|organisation|organization|authority|agency)|led\s+by|operator|operated\s+by|"
@@ -654,6 +685,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = _quoted_names_elsewhere(found, text, sentences)
     found = _common_noun_acronyms(found, text)
     _local_acronyms_first(found, text)
+    _title_line_name(text, sentences, found)
 
     # type name candidates by their slot: "funded by X", "with A, B and C"
     # a name seen as a person anywhere ("Jo Smith, Chief Executive") is a person everywhere
