@@ -3144,3 +3144,10 @@ def test_the_name_a_first_line_opens_with_and_the_body_repeats_is_the_documents_
 def test_a_first_line_name_used_once_more_only_stays_untyped():
     x = extract("Harbour Tales: young people and the stories of the quay\n\nHarbour Tales paid twelve young people.")
     assert "Harbour Tales" not in x.entities
+
+
+def test_a_plural_possessive_inside_a_name_keeps_the_name_whole():
+    x = extract("The Sandford Weavers’ Guild and the Tarn Residents' Association took part in Bright Lanes.")
+    assert typed(x, "Sandford Weavers’ Guild")[0] == "Organisation"
+    assert typed(x, "Tarn Residents' Association")[0] == "Organisation"
+    assert "Guild" not in x.entities and "Association" not in x.entities

@@ -168,6 +168,8 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
     gap = sentence[a.end : b.start]
     if gap in (" ", "\n", ""):
         return True
+    if gap in ("’ ", "' ") and a.text.endswith("s") and b.text[:1].isupper():
+        return True  # a plural possessive inside a name: "Sandford Weavers’ Guild", "Residents' Association"
     if gap.strip() or "\n\n" in gap:
         return False
     # a line break with the next line's indent goes on with the name ("Work and\n     Pensions");
