@@ -3151,3 +3151,14 @@ def test_a_plural_possessive_inside_a_name_keeps_the_name_whole():
     assert typed(x, "Sandford Weavers’ Guild")[0] == "Organisation"
     assert typed(x, "Tarn Residents' Association")[0] == "Organisation"
     assert "Guild" not in x.entities and "Association" not in x.entities
+
+
+def test_members_listed_under_an_organisations_members_heading_are_part_of_it():
+    x = extract(
+        "Tarn Valley Creative Compact\n\nThe Tarn Valley Creative Compact is a partnership of cultural bodies in Dudley.\n\n"
+        "Our members\n\nMembers include:\n\n• Kestrel Arts Trust\n• Brimble College\n"
+    )
+    for member in ("Kestrel Arts Trust", "Brimble College"):
+        assert (member, "partOf", "Tarn Valley Creative Compact") in x.triples
+        assert (member, "partnerOf", "Tarn Valley Creative Compact") not in x.triples
+        assert ("Tarn Valley Creative Compact", "partnerOf", member) not in x.triples

@@ -764,7 +764,9 @@ def _heading_kind(heading: str) -> str | None:
     if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by)\b", heading):
         return "heading:funds" + our
     if re.search(r"\b(?:venues?|partners?|members?|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
-        return "heading:participatesIn" + our
+        # "Our members": of an organisation (a partnership, a network) they are part
+        members = ":members" if re.search(r"\bmembers?\b", heading) and not re.search(r"\bpartners?\b", heading) else ""
+        return "heading:participatesIn" + members + our
     if our and re.search(r"\b(?:programmes?|projects?|work|activities|services|what\s+we\s+(?:do|did|ran|run|offer|offered|deliver|delivered))\b", heading):
         return "heading:delivers:our"
     return None
@@ -864,7 +866,8 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
                         rel(subject, "delivers", key(f), "delivers:our-programmes-item")
                 continue
             if pred == "participatesIn" and not subject_is_programme:
-                pred = "partnerOf"  # a partner of an organisation (the page's author) is its partner
+                # a partner of an organisation (the page's author) is its partner; a member, part of it
+                pred = "partOf" if "members" in flags else "partnerOf"
             firsts = orgs if "all" in flags else orgs[:1]
             if pred == "funds" and len(firsts) == 1 and firsts[0].type == "Organisation":
                 out.extend(_funder_item(doc, ev, firsts[0], found, key, s1, subject, programmes))
