@@ -3162,3 +3162,18 @@ def test_members_listed_under_an_organisations_members_heading_are_part_of_it():
         assert (member, "partOf", "Tarn Valley Creative Compact") in x.triples
         assert (member, "partnerOf", "Tarn Valley Creative Compact") not in x.triples
         assert ("Tarn Valley Creative Compact", "partnerOf", member) not in x.triples
+
+
+def test_a_section_headed_by_an_untyped_name_used_again_below_is_about_that_programme():
+    x = extract(
+        "What we are doing\n\nLanternfall\n\nEvery November people follow the Lanternfall parade. "
+        "Lanternfall is produced by Kestrel Arts Collective with Tarn Youth Music.\n"
+    )
+    assert typed(x, "Lanternfall")[0] == "Programme"
+    assert ("Kestrel Arts Collective", "delivers", "Lanternfall") in x.triples
+    assert ("Tarn Youth Music", "participatesIn", "Lanternfall") in x.triples
+
+
+def test_a_heading_name_not_used_again_in_its_section_stays_untyped():
+    x = extract("Lanternfall\n\nEvery November people walk by the river in Gravesend.\n")
+    assert "Lanternfall" not in x.entities

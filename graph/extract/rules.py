@@ -329,6 +329,29 @@ def _title_line_name(text: str, sentences: list[tuple[int, int]], found: list[Fo
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:title-name"
 
 
+def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> None:
+    """ "Riverlight" as a heading, then "Riverlight is produced by …": a section headed by a
+    name no rule could type, the name used again in the section's first sentences, is about a
+    programme of that name (a body's or a place's name would carry its head or be known). In place."""
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    names: set[str] = set()
+    for si, fs in by_sentence.items():
+        if len(fs) != 1 or fs[0].type is not None or fs[0].rule != "candidate":
+            continue
+        f = fs[0]
+        s0, s1 = sentences[si]
+        if text[s0:s1].strip() != f.name or not _is_heading(text, s0, s1) or places.is_place_word(f.name):
+            continue
+        if any(g.name == f.name and g.type in (None, "Programme") for k in range(si + 1, min(si + 3, len(sentences)))
+               for g in by_sentence.get(k, ())):
+            names.add(f.name)
+    for f in found:
+        if f.name in names and f.type is None and f.rule == "candidate":
+            f.type, f.subtype, f.rule = "Programme", "Initiative", "context:section-heading-name"
+
+
 # a case study's key-facts box: "Lead partner: Fife Council", "Delivery       A; B"
 _FACT_LABEL = re.compile(
     r"[|\s]*(?P<label>lead\s+(?:partner|body|organisation|organization|authority|agency)|led\s+by|operator|operated\s+by|"
@@ -686,6 +709,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = _common_noun_acronyms(found, text)
     _local_acronyms_first(found, text)
     _title_line_name(text, sentences, found)
+    _section_heading_names(text, sentences, found, places)
 
     # type name candidates by their slot: "funded by X", "with A, B and C"
     # a name seen as a person anywhere ("Jo Smith, Chief Executive") is a person everywhere
