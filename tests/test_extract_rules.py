@@ -3177,3 +3177,18 @@ def test_a_section_headed_by_an_untyped_name_used_again_below_is_about_that_prog
 def test_a_heading_name_not_used_again_in_its_section_stays_untyped():
     x = extract("Lanternfall\n\nEvery November people walk by the river in Gravesend.\n")
     assert "Lanternfall" not in x.entities
+
+
+def test_bodies_that_run_the_sessions_deliver_the_sections_programme():
+    x = extract(
+        "Open Windows\n\nOpen Windows is a free after-school arts club in Northfleet. "
+        "Kestrel Riverside Studios and Tarn Punjabi Arts Forum run the sessions together.\n"
+    )
+    assert ("Kestrel Riverside Studios", "delivers", "Open Windows") in x.triples
+    assert ("Tarn Punjabi Arts Forum", "delivers", "Open Windows") in x.triples
+    assert ("Kestrel Riverside Studios", "partnerOf", "Tarn Punjabi Arts Forum") in x.triples
+
+
+def test_a_sponsor_without_an_amount_funds_the_sections_programme():
+    x = extract("Lanternfall\n\nLanternfall is produced by Kestrel Arts Collective. Tarn Traders Alliance sponsors the parade’s stewarding.")
+    assert ("Tarn Traders Alliance", "funds", "Lanternfall") in x.triples

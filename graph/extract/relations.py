@@ -523,7 +523,7 @@ def sentence_relations(
                 amt = _amount_near(sentence, cmap, m.start("mid"))
                 for a in funders[-1:]:
                     yield from emit(a, "funds", funded, "funds:active", amt)
-        if recent_programme is not None and S.first(PROG) is None and find_amounts(sentence):
+        if recent_programme is not None and S.first(PROG) is None and (find_amounts(sentence) or "sponsor" in low):
             for m in _P06.finditer(low):
                 funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
                 amt = _amount_near(sentence, cmap, m.end())
@@ -590,6 +590,15 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
+    # "A and B run the sessions together": the programme in hand (the page's or the section's)
+    if recent_programme is not None and recent_programme.idx == MAIN_IDX and S.first(PROG) is None:
+        for m in _P73.finditer(low):
+            agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
+            for a in agents:
+                yield from emit(a, "delivers", recent_programme.idx, "delivers:runs-the-activity")
+            for i, a in enumerate(agents):
+                for b in agents[i + 1 :]:
+                    yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
     for m in _P11.finditer(low):
         deliverers = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         if m.group("rel"):
@@ -1096,6 +1105,12 @@ _P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
 _HELPER_ING = r"(?:running|leading|delivering|hosting|managing|coordinating|co-ordinating|organising|organizing|providing|teaching)"
 _P10 = _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+|each\s+year\s+|every\s+year\s+|annually\s+)?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:(?:\s+(?:with|alongside|in\s+partnership\s+with)|\s*,\s*with(?=\s+(?:the\s+)?{LIST}\s+{_HELPER_ING}\b))\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?")
 _P11 = _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+)(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})")
+_P73 = _rx(
+    rf"^\s*(?:the\s+)?(?P<l>{LIST})\s+(?:jointly\s+|also\s+|now\s+)?(?:run|runs|ran|deliver|delivers|delivered|lead|leads|led|organise|organises|organised|"
+    r"host|hosts|hosted|teach|teaches|taught|coordinate|coordinates|coordinated|manage|manages|managed)\s+"
+    r"(?:the|these|its|their|our|all\s+the)\s+(?:[a-z\-]+\s+){0,2}?(?:sessions|classes|workshops|programme|project|scheme|course|courses|walks|"
+    r"events|activities|festival|parade|clubs?|tours|trails?|residencies|training|pilot|initiative)\b"
+)
 _P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
 _P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
 _P14 = _rx(rf"(?P<a>{ENT})\s+(?:is|are|was|were|became|has\s+become|have\s+become)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partner|partners|member|members)\s+(?:in|of|on)\s+(?:the\s+)?(?P<b>{ENT})")
