@@ -3192,3 +3192,24 @@ def test_bodies_that_run_the_sessions_deliver_the_sections_programme():
 def test_a_sponsor_without_an_amount_funds_the_sections_programme():
     x = extract("Lanternfall\n\nLanternfall is produced by Kestrel Arts Collective. Tarn Traders Alliance sponsors the parade’s stewarding.")
     assert ("Tarn Traders Alliance", "funds", "Lanternfall") in x.triples
+
+
+def test_a_name_and_year_over_an_event_word_is_the_event_the_page_is_about():
+    x = extract(
+        "HARBOUR FUTURES 2026\nThe Tyneside creative skills summit\n\n"
+        "Hosted by Kestrel Borough Council and the Tarn Makers Guild\n\n"
+        "Lunch, kindly sponsored by Brimble Accountants\n\n"
+        "Panel: Routes in\n  Chair: Dan Pascoe, Head of Talent, Westwater Screen Agency\n\n"
+        "Harbour Futures is organised every year.\n"
+    )
+    assert typed(x, "Harbour Futures 2026")[0] == "Programme"
+    assert "Harbour Futures" not in x.entities  # the same event
+    assert ("Kestrel Borough Council", "delivers", "Harbour Futures 2026") in x.triples
+    assert ("Tarn Makers Guild", "delivers", "Harbour Futures 2026") in x.triples
+    assert ("Brimble Accountants", "funds", "Harbour Futures 2026") in x.triples
+    assert ("Westwater Screen Agency", "participatesIn", "Harbour Futures 2026") in x.triples
+
+
+def test_a_name_and_year_without_an_event_word_is_no_event():
+    x = extract("HARBOUR FUTURES 2026\nOur plan for the quay\n\nHosted by Kestrel Borough Council\n")
+    assert "Harbour Futures 2026" not in x.entities

@@ -241,6 +241,17 @@ def _lead_target(masked: str, m: re.Match[str], S: Sentence, types: tuple[str, .
     return S.after(comma, types, 60)
 
 
+_BARE_LEAD = re.compile(r"\s*(?:[A-Za-z][\w ]{0,25},\s*)?(?:kindly\s+|generously\s+|proudly\s+)?")
+
+
+def _page_target(masked: str, m: re.Match[str], recent_programme: SentMention | None) -> int | None:
+    """ "Hosted by A and B", "Lunch, kindly sponsored by C": a line that opens with the
+    participle names no target; on a page about one programme (or in its section) it is that one."""
+    if recent_programme is None or recent_programme.idx != MAIN_IDX or not _BARE_LEAD.fullmatch(masked, 0, m.start()):
+        return None
+    return recent_programme.idx
+
+
 def _first(*candidates: int | None) -> int | None:
     """The first candidate that is not None (mention index 0 is a real mention)."""
     return next((c for c in candidates if c is not None), None)
@@ -463,7 +474,8 @@ def sentence_relations(
         # "supported by A and sponsored by B" does not make B fund A)
         first_passive = next((x.start() for x in _P01.finditer(low)), len(masked))
         for m in _P02.finditer(low):
-            target = _first(S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S))
+            target = _first(S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S),
+                            _page_target(masked, m, recent_programme))
             # "funded by the UK Government through the UK Shared Prosperity Fund": its channel
             ch = _THROUGH_AFTER.match(masked, m.end())
             if ch and S.typ(int(ch.group("f"))) == "Programme":
@@ -574,7 +586,7 @@ def sentence_relations(
             for a in agents:
                 yield from emit(int(unit.group("u")), "partOf", a, "partOf:run-by")
             continue
-        target = _first(S.before(m.start(), PROG), _lead_target(masked, m, S, PROG))
+        target = _first(S.before(m.start(), PROG), _lead_target(masked, m, S, PROG), _page_target(masked, m, recent_programme))
         prev_org = S.before(m.start(), ORG)
         if target is not None:
             for a in agents:

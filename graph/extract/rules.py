@@ -31,7 +31,7 @@ from graph.extract.layout import (
     type_table_cells,
 )
 from graph.extract.lexicon import TITLE_WORDS, TRADE_NOUNS, given_names, personal_name
-from graph.extract.names import is_acronym
+from graph.extract.names import classify, is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import MAIN_IDX, SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
@@ -669,12 +669,44 @@ def _is_event(name: str) -> bool:
     return name.split()[-1].lower() in _EVENT_HEADS
 
 
+_EVENT_TITLE = re.compile(r"\s*(?P<name>[A-Z][\w&’'\-]*(?:\s+[A-Z&][\w&’'\-]*){0,5})\s+(?P<year>(?:19|20)\d\d)\s*")
+_EVENT_WORD = re.compile(r"\b(?:summit|conference|festival|symposium|forum|showcase|network\s+day|convention|expo|gathering|seminar)\b", re.I)
+
+
+def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+    """ "CREATIVE PENINSULA 2025" over "The Cornwall creative skills summit": a first line that
+    is a name and a year, with an event word just below it, names the event the page is
+    about ("Creative Peninsula 2025"); the name without the year is the same event."""
+    if not sentences:
+        return found
+    s0 = sentences[0][0]
+    line_end = text.find("\n", s0)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _EVENT_TITLE.fullmatch(text, s0, line_end)
+    if m is None or not _EVENT_WORD.search(text, line_end, line_end + 200):
+        return found
+    raw = m.group("name")
+    base = raw.title() if raw.isupper() else raw
+    if is_acronym(raw) or classify(base) is not None or _places().lookup(base):
+        return found  # "Saltbrook Tales Festival 2025": a name with a head is typed (and dated) already
+    name = f"{base} {m.group('year')}"
+    start, end = s0 + m.start("name"), s0 + m.end("year")
+    kept = [f for f in found if not (start <= f.start < end)]
+    for f in kept:
+        if f.name in (base, name) and f.type is None:
+            f.aliases.add(f.name)
+            f.name, f.type, f.subtype, f.rule = name, "Programme", "Initiative", "context:event-title"
+    si = sentence_index(sentences, start) or 0
+    return [*kept, Found(name, start, end, "Programme", "Initiative", "context:event-title", si, aliases={text[start:end]} - {name})]
+
+
 def _speakers_take_part(doc: Document, sentences, found, where, entities, main_prog, groups, relations) -> list[Relation]:  # type: ignore[no-untyped-def]
     """On an event's own page (its main programme is an event, or it names one event only),
     the organisation of each speaker, chair or presenter
     ("Jo Bloggs, Head of Skills, Plymouth City Council") takes part in the event, unless
     the page says it runs it."""
-    events = [gi for gi, g in enumerate(groups) if g.type == "Programme" and _is_event(g.name)]
+    events = [gi for gi, g in enumerate(groups) if g.type == "Programme" and (
+        _is_event(g.name) or any(f.rule == "context:event-title" for f in g.mentions))]
     if main_prog is not None and main_prog in events:
         events = [main_prog]
     else:  # one event named at the top of the page (not a session's subject further down)
@@ -709,6 +741,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = _common_noun_acronyms(found, text)
     _local_acronyms_first(found, text)
     _title_line_name(text, sentences, found)
+    found = _event_title(text, sentences, found)
     _section_heading_names(text, sentences, found, places)
 
     # type name candidates by their slot: "funded by X", "with A, B and C"
