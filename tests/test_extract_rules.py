@@ -3213,3 +3213,23 @@ def test_a_name_and_year_over_an_event_word_is_the_event_the_page_is_about():
 def test_a_name_and_year_without_an_event_word_is_no_event():
     x = extract("HARBOUR FUTURES 2026\nOur plan for the quay\n\nHosted by Kestrel Borough Council\n")
     assert "Harbour Futures 2026" not in x.entities
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summit is organised on behalf of the Kestrel Skills Partnership, whose members are Dudley Council, Tarn Colleges Group and Brimble College.",
+        "The Kestrel Skills Partnership has three member organisations: Dudley Council, Tarn Colleges Group and Brimble College.",
+        "Members of the Kestrel Skills Partnership include Dudley Council, Tarn Colleges Group and Brimble College.",
+        "The Kestrel Skills Partnership’s founding members were Dudley Council, Tarn Colleges Group and Brimble College.",
+    ],
+)
+def test_membership_wordings_make_each_member_part_of_the_body(sentence):
+    x = extract(sentence)
+    for member in ("Dudley Council", "Tarn Colleges Group", "Brimble College"):
+        assert (member, "partOf", "Kestrel Skills Partnership") in x.triples, member
+
+
+def test_a_bodys_partners_are_not_its_members():
+    x = extract("The Kestrel Skills Partnership’s partners are Dudley Council and Brimble College.")
+    assert not any(p == "partOf" for _s, p, _o in x.triples)

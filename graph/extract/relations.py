@@ -984,9 +984,9 @@ def sentence_relations(
                     yield from emit(a, "partOf", p_i, rule)
     # "The Combined Authority brings together A, B and C": its members are part of it
     for m in _P45.finditer(low):
-        a = _ids(m.group("a"))[0]
+        a = _ids(m.group("a") or m.group("a2"))[0]
         if S.typ(a) == "Organisation":
-            for b in _ids(m.group("l")):
+            for b in _ids(m.group("l") or m.group("l2")):
                 if S.typ(b) == "Organisation" and b != a:
                     yield from emit(b, "partOf", a, "partOf:brings-together")
     # "the adult education budget devolved to SYMCA by the Department for Education"
@@ -1155,7 +1155,16 @@ _P41 = _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\
 _P42 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})")
 _P43 = _rx(rf"(?P<a>{ENT})(?:\s*,\s*which)?[^<.;]{{0,30}}?\b(?:awarded|gave|granted|has\s+awarded|has\s+given)\s+(?:the\s+)?(?P<o>{ENT})\s+(?:a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:grant|award|donation|investment|contribution)\b")
 _P44 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:the\s+)?(?P<b>{ENT})’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
-_P45 = _rx(rf"(?P<a>{ENT})(?:(?:’s)?\s+members\s+are|\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of|whose\s+members\s+are))\s+(?:the\s+)?(?P<l>{LIST})")
+_MEMBER_NOUNS = r"(?:constituent\s+|member\s+|founding\s+|current\s+)?(?:members|councils|authorities|organisations|organizations)"
+_P45 = _rx(
+    rf"(?P<a>{ENT})(?:(?:’s)?\s+{_MEMBER_NOUNS}\s+(?:are|include|included|were)"
+    r"|\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of)"
+    rf"|\s*,?\s+whose\s+{_MEMBER_NOUNS}\s+(?:are|include|included|were)"
+    r"|\s+has\s+(?:\w+\s+)?(?:constituent|member)\s+(?:councils|authorities|organisations|organizations|members)\s*[:,]?)"
+    rf"\s+(?:the\s+)?(?P<l>{LIST})"
+    # "Members of the Kestrel Network include A, B and C"
+    rf"|\bmembers\s+of\s+(?:the\s+)?(?P<a2>{ENT})\s+(?:include|includes|included|are|were)\s+(?:the\s+)?(?P<l2>{LIST})"
+)
 _P46 = _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})")
 _P47 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
