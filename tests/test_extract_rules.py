@@ -3233,3 +3233,16 @@ def test_membership_wordings_make_each_member_part_of_the_body(sentence):
 def test_a_bodys_partners_are_not_its_members():
     x = extract("The Kestrel Skills Partnership’s partners are Dudley Council and Brimble College.")
     assert not any(p == "partOf" for _s, p, _o in x.triples)
+
+
+def test_a_grants_table_with_a_group_column_names_the_groups_as_bodies():
+    x = extract(
+        "In 2024 Kestrel Borough Council approved three grants:\n\n"
+        "Group | Project | Where | Grant\n"
+        "Tarnside Maritime Players | Harbour Lanterns | Maryport | £4,800\n"
+        "Brimble Valley Stitchers | Fellside Quilt | Keswick | £1,750\n"
+    )
+    for group, project in (("Tarnside Maritime Players", "Harbour Lanterns"), ("Brimble Valley Stitchers", "Fellside Quilt")):
+        assert typed(x, group)[0] == "Organisation"
+        assert (group, "delivers", project) in x.triples
+        assert ("Kestrel Borough Council", "funds", group) in x.triples
