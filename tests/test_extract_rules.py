@@ -3246,3 +3246,16 @@ def test_a_grants_table_with_a_group_column_names_the_groups_as_bodies():
         assert typed(x, group)[0] == "Organisation"
         assert (group, "delivers", project) in x.triples
         assert ("Kestrel Borough Council", "funds", group) in x.triples
+
+
+def test_grantees_in_a_funds_own_table_take_part_in_the_fund():
+    x = extract(
+        "Tarn Valley Culture Fund: awards made in 2024\n\n"
+        "The Tarn Valley Culture Fund gives small grants to community groups. "
+        "In 2024 Kestrel Borough Council approved two Tarn Valley Culture Fund grants:\n\n"
+        "Group | Project | Where | Grant\n"
+        "Tarnside Maritime Players | Harbour Lanterns | Maryport | £4,800\n"
+        "Brimble Valley Stitchers | Fellside Quilt | Keswick | £1,750\n"
+    )
+    for group in ("Tarnside Maritime Players", "Brimble Valley Stitchers"):
+        assert (group, "participatesIn", "Tarn Valley Culture Fund") in x.triples

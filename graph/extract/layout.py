@@ -369,6 +369,7 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         )
 
     funder_cache: dict[int, str | None] = {}
+    subject_types = {e.key: (e.type, e.subtype) for e in entities}
     for spec in specs:
         si, by_role, amount = spec.sentence, spec.by_role, spec.amount
         org, prog, site, base = (key(by_role.get(r)) for r in ("org", "programme", "site", "base"))
@@ -421,6 +422,9 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         rel(funder_cache[si], "funds", prog or org, si, "funds:table-row", amount)
         if prog is not None:
             rel(funder_cache[si], "funds", org, si, "funds:table-row", amount)
+        if subject is not None and subject != prog and subject_types.get(subject) == ("Programme", "FundingProgramme"):
+            # a grants table on the page of the fund it awards: each grantee takes part in the fund
+            rel(org, "participatesIn", subject, si, "participatesIn:grants-table-row")
     return out
 
 
