@@ -3259,3 +3259,9 @@ def test_grantees_in_a_funds_own_table_take_part_in_the_fund():
     )
     for group in ("Tarnside Maritime Players", "Brimble Valley Stitchers"):
         assert (group, "participatesIn", "Tarn Valley Culture Fund") in x.triples
+
+
+def test_an_amount_over_a_period_from_a_funder_funds_the_receiver():
+    x = extract("Tarn Arts Trust receives £185,000 over three years from Arts Council England’s National Lottery Project Grants.")
+    assert ("Arts Council England", "funds", "Tarn Arts Trust") in x.triples
+    assert x.relation("Arts Council England", "funds", "Tarn Arts Trust").amount == Decimal("185000")
