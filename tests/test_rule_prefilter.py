@@ -29,8 +29,15 @@ def test_needs_of_patterns() -> None:
 
 def test_rules_need_what_they_say() -> None:
     rule = _rx(r"(?P<a><<\d+>>)\s+(?:runs|led)\s+(?P<b><<\d+>>)")
-    assert rule.mentions == 2 and rule.needs == (("led", "runs"),)
+    # "runs" and "led" stand between spaces: whole words, looked up in the text's words
+    assert rule.mentions == 2 and rule.words == (frozenset({"led", "runs"}),) and rule.needs == ()
     assert rule.may_match("<<1>> runs <<2>>") and not rule.may_match("<<1>> runs it")
+    assert not rule.may_match("<<1>> reruns <<2>>") and not rule.may_match("<<1>> misled <<2>>")
+    assert not list(rule.finditer("<<1>> reruns <<2>>"))
+    # a word the pattern may find inside a longer one is a string it needs, not a word
+    loose = _rx(r"(?P<a><<\d+>>)\s+\w*(?:runs|led)\s+(?P<b><<\d+>>)")
+    assert loose.words == () and loose.needs == (("led", "runs"),)
+    assert loose.may_match("<<1>> reruns <<2>>")
     assert not list(rule.finditer("<<1>> funds <<2>>"))
 
 
@@ -48,7 +55,7 @@ def test_skipped_sentences_never_match(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def match(self: relations._Rule, text: str, pos: int = 0) -> re.Match[str] | None:
         found = self.rx.match(text, pos)
-        assert found is None or self.may_match(text), (self.rx.pattern, text)
+        assert found is None or self.may_match(text, pos), (self.rx.pattern, text)
         return found
 
     monkeypatch.setattr(relations._Rule, "finditer", finditer)

@@ -120,18 +120,31 @@ _ESCAPES = re.compile(r"\\.|\(\?P")
 class _Rule:
     """A compiled rule pattern that first checks, cheaply, that the text holds
     what any match of the pattern must contain: as many mention placeholders as
-    the pattern names, and one word of each set of words it cannot do without
-    (see :func:`_literal_needs`). Most rules fail that check on most sentences,
-    and scanning a sentence with the pattern costs far more."""
+    the pattern names, one string of each set of strings it cannot do without
+    (see :func:`_literal_needs`), and one whole word of each set of words it
+    cannot do without (see :func:`_word_needs`: looked up in the set of the
+    text's words, made once per text). Most rules fail that check on most
+    sentences, and scanning a sentence with the pattern costs far more."""
 
-    __slots__ = ("mentions", "needs", "rx")
+    __slots__ = ("mentions", "needs", "rx", "words")
 
-    def __init__(self, rx: re.Pattern[str], mentions: int, needs: tuple[tuple[str, ...], ...]) -> None:
-        self.rx, self.mentions, self.needs = rx, mentions, needs
+    def __init__(
+        self,
+        rx: re.Pattern[str],
+        mentions: int,
+        needs: tuple[tuple[str, ...], ...],
+        words: tuple[frozenset[str], ...] = (),
+    ) -> None:
+        self.rx, self.mentions, self.needs, self.words = rx, mentions, needs, words
 
-    def may_match(self, text: str) -> bool:
+    def may_match(self, text: str, pos: int = 0) -> bool:
         if self.mentions > 1 and text.count("<<") < self.mentions:
             return False
+        if self.words and not pos:  # (from pos > 0, "^" and "\b" read pos as the text's start)
+            have = _text_words(text)
+            for ws in self.words:
+                if have.isdisjoint(ws):
+                    return False
         for words in self.needs:
             for w in words:
                 if w in text:
@@ -144,7 +157,22 @@ class _Rule:
         return self.rx.finditer(text) if self.may_match(text) else iter(())
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.rx.match(text, pos) if self.may_match(text) else None
+        return self.rx.match(text, pos) if self.may_match(text, pos) else None
+
+
+_WORD = re.compile(r"[a-z]+")
+# the last text's words: the rules of one sentence all run on the same (folded, masked) text
+_LAST_WORDS: list[tuple[str, frozenset[str]]] = [("", frozenset())]
+
+
+def _text_words(text: str) -> frozenset[str]:
+    """The runs of letters a-z of ``text``, as a set (kept for the last text asked)."""
+    last = _LAST_WORDS[0]
+    if last[0] is text:
+        return last[1]
+    words = frozenset(_WORD.findall(text))
+    _LAST_WORDS[0] = (text, words)  # one tuple, so threads never see a text with another's words
+    return words
 
 
 def _literal_needs(items) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
@@ -183,6 +211,181 @@ def _literal_needs(items) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-d
     return out
 
 
+def _word_needs(items, left: bool = False, right: bool = False) -> list[frozenset[str]]:  # type: ignore[no-untyped-def]
+    r"""The whole words every match of a parsed pattern contains: a list of sets of
+    words, one word of each set at least, where a word is a run of the letters a-z
+    with no such letter just before or after it in the text (so it is one of the
+    text's :data:`_WORD` runs).
+
+    A stretch of letters (literal letters, and groups, alternatives and optional
+    parts made only of them: "fund(?:s|ed)?") is a whole word when no match can
+    have a letter next to it: beside it the pattern has a character that is no
+    letter (a space, ``\s``, "<", ","), a ``\b``, the start ``^`` or end ``$``, or
+    (``left``, ``right``) the outer pattern guarantees it. Groups, repeats of at
+    least one and alternatives (each alternative must need a word) are looked
+    into as in :func:`_literal_needs`.
+
+    >>> from re import _parser
+    >>> _word_needs(_parser.parse(r"\b(?:run|led)\s+by\s+(?:the\s+)?<<\d+>>")) == [{"led", "run"}, {"by"}]
+    True
+    >>> _word_needs(_parser.parse(r"(?:run|led)\s+by\s"))  # "run" may end "overrun"
+    [frozenset({'by'})]
+    >>> _word_needs(_parser.parse(r"\bfund(?:s|ed)?\s+by\s")) == [{"fund", "funds", "funded"}, {"by"}]
+    True
+    >>> _word_needs(_parser.parse(r"funds\s+by\s"))  # "funds" may end "refunds"
+    [frozenset({'by'})]
+    """
+    items = list(items)
+    out: list[frozenset[str]] = []
+    i = 0
+    while i < len(items):
+        if _letters(items[i]) is not None:
+            j = i
+            lang: set[str] | None = {""}
+            while j < len(items) and lang is not None:
+                more = _letters(items[j])
+                if more is None:
+                    break
+                lang = {a + b for a in lang for b in more}
+                lang = lang if len(lang) <= _MAX_WORDS else None
+                j += 1
+            if lang and "" not in lang and _guarded(items, i, -1, left) and _guarded(items, j - 1, 1, right):
+                out.append(frozenset(lang))
+            i = max(j, i + 1)
+            continue
+        op, av = items[i]
+        lok, rok = _guarded(items, i, -1, left), _guarded(items, i, 1, right)
+        if op is _SUBPATTERN and not av[1] & re.IGNORECASE:
+            out += _word_needs(av[3], lok, rok)
+        elif op in _REPEATS and av[0] >= 1:
+            # a later round of the repeat follows an earlier one, an earlier one precedes a later one
+            out += _word_needs(av[2], lok and _seq_edge(av[2], -1)[1], rok and _seq_edge(av[2], 0)[1])
+        elif op is _BRANCH:
+            alternatives = [_word_needs(alt, lok, rok) for alt in av[1]]
+            if all(alternatives):
+                out.append(frozenset().union(*(min(needs, key=len) for needs in alternatives)))
+        i += 1
+    return out
+
+
+_MAX_WORDS = 400
+
+
+def _letters(item) -> set[str] | None:  # type: ignore[no-untyped-def]
+    """The strings of letters a-z an item matches, when they are few and it matches
+    nothing else (a literal letter; groups, alternatives, ``?`` and ``[..]`` of them)."""
+    op, av = item
+    if op is _LITERAL:
+        return {chr(av)} if 97 <= av <= 122 else None
+    if op is _IN:
+        chars = {chr(v) for o, v in av if o is _LITERAL and 97 <= v <= 122}
+        return chars if len(chars) == len(av) else None
+    if op is _SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _letters_seq(av[3])
+    if op is _BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            lang = _letters_seq(alt)
+            if lang is None:
+                return None
+            out |= lang
+        return out if len(out) <= _MAX_WORDS else None
+    if op in _REPEATS and av[1] == 1 and av[0] in (0, 1):
+        lang = _letters_seq(av[2])
+        return None if lang is None else (lang | {""} if av[0] == 0 else lang)
+    return None
+
+
+def _letters_seq(items) -> set[str] | None:  # type: ignore[no-untyped-def]
+    lang: set[str] | None = {""}
+    for item in items:
+        more = _letters(item)
+        if more is None or lang is None:
+            return None
+        lang = {a + b for a in lang for b in more}
+        if len(lang) > _MAX_WORDS:
+            return None
+    return lang
+
+
+def _nonletter_class(av) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a character class ``[..]`` matches no letter a-z."""
+    for op, v in av:
+        if op is _LITERAL:
+            if 97 <= v <= 122:
+                return False
+        elif op is _RANGE:
+            if v[0] <= 122 and v[1] >= 97:
+                return False
+        elif op is _CATEGORY:
+            if v not in _NONLETTER_CATEGORIES:
+                return False
+        else:  # a negated class, ...
+            return False
+    return True
+
+
+def _edge(item, side: int) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
+    """(empty, sure): whether ``item`` can match nothing, and whether each match of it
+    that is not empty starts (``side`` 0) or ends (``side`` -1) with no letter a-z."""
+    op, av = item
+    if op is _LITERAL:
+        return False, not 97 <= av <= 122
+    if op is _IN:
+        return False, _nonletter_class(av)
+    if op is _SUBPATTERN:
+        empty, sure = _seq_edge(av[3], side)
+        return empty, sure and not av[1] & re.IGNORECASE
+    if op in _REPEATS:
+        empty, sure = _seq_edge(av[2], side)
+        return empty or av[0] == 0, sure
+    if op is _BRANCH:
+        edges = [_seq_edge(alt, side) for alt in av[1]]
+        return any(e for e, _ in edges), all(s for _, s in edges)
+    if op in (_AT, _ASSERT, _ASSERT_NOT):
+        return True, True  # no character
+    if op in (_ANY, _NOT_LITERAL):
+        return False, False
+    return True, False  # anything else: not known
+
+
+def _seq_edge(items, side: int) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
+    """:func:`_edge` of a sequence of items."""
+    sure = True
+    for item in list(items)[:: 1 if side == 0 else -1]:
+        empty, item_sure = _edge(item, side)
+        sure = sure and item_sure
+        if not empty:
+            return False, sure
+    return True, sure
+
+
+def _guarded(items, p: int, step: int, outer: bool) -> bool:  # type: ignore[no-untyped-def]
+    r"""Whether in every match the character before (``step`` -1) or after (``step`` 1)
+    what ``items[p]`` matched is no letter a-z, or the text ends there (``outer``: what
+    the enclosing pattern guarantees past the end of ``items``). ``items[p]`` must
+    start (-1) or end (1) with a letter, for a ``\b`` beside it to tell."""
+    q = p + step
+    while 0 <= q < len(items):
+        op, av = items[q]
+        if op is _AT:
+            if av is _AT_BOUNDARY or av in (_AT_BEGINNING, _AT_BEGINNING_STRING) and step == -1 or (
+                av in (_AT_END, _AT_END_STRING) and step == 1
+            ):
+                return True
+            q += step
+            continue
+        if op is _ASSERT and av[0] == step and _seq_edge(av[1], 0 if step == 1 else -1) == (False, True):
+            return True  # "(?=\s)", "(?<=\d\.)"
+        empty, sure = _edge(items[q], 0 if step == 1 else -1)
+        if not sure:
+            return False
+        if not empty:
+            return True
+        q += step
+    return outer
+
+
 try:
     from re import _constants, _parser  # type: ignore[attr-defined]  # Python 3.11+'s regex parser
 except ImportError:  # pragma: no cover - another Python: rules run unchecked
@@ -190,6 +393,11 @@ except ImportError:  # pragma: no cover - another Python: rules run unchecked
 else:
     _LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
     _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+    _IN, _RANGE, _CATEGORY, _AT = _constants.IN, _constants.RANGE, _constants.CATEGORY, _constants.AT
+    _ASSERT, _ASSERT_NOT, _ANY, _NOT_LITERAL = _constants.ASSERT, _constants.ASSERT_NOT, _constants.ANY, _constants.NOT_LITERAL
+    _AT_BOUNDARY, _AT_BEGINNING, _AT_BEGINNING_STRING = _constants.AT_BOUNDARY, _constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING
+    _AT_END, _AT_END_STRING = _constants.AT_END, _constants.AT_END_STRING
+    _NONLETTER_CATEGORIES = (_constants.CATEGORY_SPACE, _constants.CATEGORY_DIGIT, _constants.CATEGORY_NOT_WORD)
 
 
 @cache
@@ -212,8 +420,12 @@ def _rx(pattern: str) -> _Rule:
     # placeholders are in every sentence the rules see, so only their number tells;
     # long sets of words cost more to look for than they save
     words = [ws for ws in needs if len(ws) <= 8 and not any("<" in w or ">" in w for w in ws)]
+    whole = _word_needs(parsed)
+    # a set of strings is needed anyway when each word of a needed set of words holds one of them
+    words = [ws for ws in words if not any(all(any(w in word for w in ws) for word in wset) for wset in whole)]
     words.sort(key=lambda ws: (len(ws), -min(map(len, ws))))
-    return _Rule(rx, mentions, tuple(words))
+    whole.sort(key=len)
+    return _Rule(rx, mentions, tuple(words), tuple(dict.fromkeys(whole)))
 
 
 _POSS_NEXT = re.compile(
