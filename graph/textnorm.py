@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -46,8 +47,12 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD_EXTRA).lower()
 
 
+@lru_cache(maxsize=8192)
 def norm_key(name: str) -> str:
-    """Return the matching key of a name (see module docstring)."""
+    """Return the matching key of a name (see module docstring).
+
+    Cached: a document names the same bodies again and again
+    (``graph.extract.names.clear_caches`` empties the cache)."""
     s = unicodedata.normalize("NFKC", _SUPERSCRIPTS.sub("", name)).casefold()
     s = s.replace("&", " and ")
     s = s.replace("’", "").replace("'", "")

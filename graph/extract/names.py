@@ -41,7 +41,7 @@ from graph.extract.lexicon import (
     PROGRAMME_HEADS,
     TITLE_WORDS,
 )
-from graph.textnorm import fold
+from graph.textnorm import fold, norm_key
 
 _TOKEN = re.compile(r"[^\W_][\w’'\-]*(?:–[A-Z][\w’'\-]*)*[^\W_]|[^\W_]|&")
 # the same pattern for text all in ASCII, where \w means the same in both modes; the
@@ -142,13 +142,14 @@ def _general_tokens(sentence: str, rx: re.Pattern[str] = _TOKEN) -> tuple[Token,
 
 def clear_caches() -> None:
     """Empty the caches of the pure functions of a sentence or a name (:func:`tokens`,
-    :func:`capitalised`, :func:`head_of`, :func:`classify`, :func:`is_acronym`).
+    :func:`capitalised`, :func:`head_of`, :func:`classify`, :func:`is_acronym`,
+    :func:`graph.textnorm.norm_key`).
 
     They are bounded and keep their entries from one document to the next, which
     helps a corpus where names recur; a benchmark that repeats its documents clears
     them before each one, so repeats are not served from memory.
     """
-    for f in (tokens, capitalised, head_of, classify, is_acronym):
+    for f in (tokens, capitalised, head_of, classify, is_acronym, norm_key):
         f.cache_clear()
 
 
