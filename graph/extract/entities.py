@@ -275,7 +275,7 @@ class PlaceLookup:
         for f in forms:
             toks = tokens(f)
             if toks:
-                first = toks[0].text
+                first = toks[0][0]
                 lk.first_words[first] = max(lk.first_words.get(first, 0), len(toks))
         return lk
 
@@ -292,16 +292,16 @@ class PlaceLookup:
         first_words = self.first_words
         done = 0  # the tokens before this one are in a match already
         # capitalised words first: it spares hashing the lower-case words (most of them)
-        for i in [n for n in capitalised(sentence) if toks[n].text in first_words]:
+        for i in [n for n in capitalised(sentence) if toks[n][0] in first_words]:
             if i < done:
                 continue
             t = toks[i]
-            for j in range(min(len(toks), i + first_words[t.text]) - 1, i - 1, -1):
-                form = sentence[t.start : toks[j].end]
+            for j in range(min(len(toks), i + first_words[t[0]]) - 1, i - 1, -1):
+                form = sentence[t[1] : toks[j][2]]
                 if "\n" in form:
                     form = " ".join(form.split())  # "the East Riding of\nYorkshire": a name wrapped over two lines
                 if form in self.forms:
-                    out.append((t.start, toks[j].end, form))
+                    out.append((t[1], toks[j][2], form))
                     done = j + 1
                     break
         return out

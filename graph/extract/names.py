@@ -66,18 +66,10 @@ _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
-@dataclass(slots=True)
-class Token:
-    """A word of a sentence with its span in the sentence.
-
-    Not frozen (nor are :class:`Chunk` and the relation rules' mentions): a
-    frozen dataclass is slower to build and to read, and tokens are built and
-    read a great deal. :func:`tokens` caches them: never change one.
-    """
-
-    text: str
-    start: int
-    end: int
+#: A word of a sentence with its span in the sentence: (text, start, end). A plain
+#: tuple: tokens are built and read a great deal, and a tuple is the cheapest to
+#: build (a third of the time of a slotted dataclass) and as quick to read.
+Token = tuple[str, int, int]
 
 
 @dataclass(slots=True)
@@ -111,7 +103,7 @@ def tokens(sentence: str) -> tuple[Token, ...]:
     if not _TOKEN_SPECIAL.search(sentence):
         # no hyphen, dash or footnote marker: every match is a plain token (the common case)
         rx = _PLAIN_TOKEN_ASCII if ascii else _PLAIN_TOKEN
-        return tuple([Token(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])
+        return tuple([(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])
     return _general_tokens(sentence, _TOKEN_ASCII if ascii else _TOKEN)
 
 
@@ -122,7 +114,7 @@ def _general_tokens(sentence: str, rx: re.Pattern[str] = _TOKEN) -> tuple[Token,
         word = m[0]
         start, end = m.span()
         if "-" not in word and word[-1] not in _SUP:
-            out.append(Token(word, start, end))  # most words of any sentence
+            out.append((word, start, end))  # most words of any sentence
             continue
         if word[-1] in _SUP:
             # a footnote marker glued to a word ("Foundation¹") is not part of it
@@ -133,10 +125,10 @@ def _general_tokens(sentence: str, rx: re.Pattern[str] = _TOKEN) -> tuple[Token,
         hm = _HYPHEN_CUE.match(word) if "-" in word else None
         if hm and hm.group("name")[:1].isupper():
             n = hm.group("name")
-            out.append(Token(n, start, start + len(n)))
-            out.append(Token("-" + hm.group("cue"), start + len(n), end))
+            out.append((n, start, start + len(n)))
+            out.append(("-" + hm.group("cue"), start + len(n), end))
         else:
-            out.append(Token(word, start, end))
+            out.append((word, start, end))
     return tuple(out)
 
 
@@ -157,7 +149,7 @@ def clear_caches() -> None:
 def capitalised(sentence: str) -> tuple[int, ...]:
     """The indices of the capitalised tokens of ``sentence`` (:func:`is_cap`), where names
     start: :func:`chunks` and the gazetteer lookup both start from them."""
-    return tuple([n for n, t in enumerate(tokens(sentence)) if t.text[0].isupper()])  # is_cap, inlined; no token is empty
+    return tuple([n for n, t in enumerate(tokens(sentence)) if t[0][0].isupper()])  # is_cap, inlined; no token is empty
 
 
 def is_cap(word: str) -> bool:
@@ -166,17 +158,17 @@ def is_cap(word: str) -> bool:
 
 
 def _joinable(sentence: str, a: Token, b: Token) -> bool:
-    gap = sentence[a.end : b.start]
+    gap = sentence[a[2] : b[1]]
     if gap in (" ", "\n", ""):
         return True
-    if gap in ("’ ", "' ") and a.text.endswith("s") and b.text[:1].isupper():
+    if gap in ("’ ", "' ") and a[0].endswith("s") and b[0][:1].isupper():
         return True  # a plural possessive inside a name: "Sandford Weavers’ Guild", "Residents' Association"
     if gap.strip() or "\n\n" in gap:
         return False
     # a line break with the next line's indent goes on with the name ("Work and\n     Pensions");
     # on one line, a run of three or more spaces parts the columns of a table
     if "\n" in gap:
-        return not (b.text[:1].isupper() and b.text.lower() in LEADING_STOP)  # "…Council\n   The Passport"
+        return not (b[0][:1].isupper() and b[0].lower() in LEADING_STOP)  # "…Council\n   The Passport"
     return len(gap) <= 2
 
 
@@ -209,113 +201,113 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             w = toks[k]
             if not _joinable(sentence, toks[k - 1], w):
                 break
-            prev = toks[k - 1].text
+            prev = toks[k - 1][0]
             if (
                 prev.endswith(("’s", "'s"))  # a possessive ending (tokens hold no newline for a "$" to skip)
                 and k - 1 >= i
                 and prev[:-2].lower() not in _NAME_POSSESSIVES
                 # "St Hugh's Academy": a saint's name is part of the name
-                and not (k - 2 >= i and toks[k - 2].text.rstrip(".") == "St" and is_cap(w.text))
+                and not (k - 2 >= i and toks[k - 2][0].rstrip(".") == "St" and is_cap(w[0]))
             ):
                 break  # "Barnsley Council's Stronger Communities Programme": two names
-            if is_cap(w.text) and not w.text.startswith("-"):
+            if is_cap(w[0]) and not w[0].startswith("-"):
                 j = k
                 k += 1
                 continue
             if (
-                w.text in ("-based", "-led")
-                and w.start == toks[k - 1].end
-                and all(t.text.lower() in LEADING_STOP for t in toks[i : k - 1])
-                and not (is_place and is_place(toks[k - 1].text))
-                and not is_acronym(toks[k - 1].text)
+                w[0] in ("-based", "-led")
+                and w[1] == toks[k - 1][2]
+                and all(t[0].lower() in LEADING_STOP for t in toks[i : k - 1])
+                and not (is_place and is_place(toks[k - 1][0]))
+                and not is_acronym(toks[k - 1][0])
                 and k + 1 < len(toks)
-                and is_cap(toks[k + 1].text)
+                and is_cap(toks[k + 1][0])
                 and _joinable(sentence, w, toks[k + 1])
             ):
                 # "Sector-based Work Academy Programme", "Community-led Housing Fund": the
                 # hyphenated word opens the name (but "Leeds-based Kestrel Arts" is a place cue)
                 k += 1
                 continue
-            if w.text.lower() in ("in", "into", "on", "from", "at"):
+            if w[0].lower() in ("in", "into", "on", "from", "at"):
                 # "Bridges into Work", "Heritage in Common", "Stories on the Shelf", "Voices from
                 # the Drains": a headless name, not "X in Leeds" or "Support from the Council"
                 m = k + 1
-                if m + 1 < len(toks) and toks[m].text == "the" and _joinable(sentence, toks[m], toks[m + 1]):
+                if m + 1 < len(toks) and toks[m][0] == "the" and _joinable(sentence, toks[m], toks[m + 1]):
                     m += 1
                 if (
                     m < len(toks)
-                    and is_cap(toks[m].text)
+                    and is_cap(toks[m][0])
                     and _joinable(sentence, toks[m - 1], toks[m])
-                    and head_of(sentence[toks[i].start : toks[k - 1].end]) is None
-                    and not (is_place and is_place(toks[m].text))
-                    and toks[m].text.lower() not in _NOT_AFTER_IN
-                    and (w.text.lower() != "at" or toks[m].text.lower() in _AT_NOUNS)
-                    and not (w.text.lower() == "from" and _POSSESSIVE.sub("", toks[m].text.lower()) in _FROM_STOP)
-                    and toks[k - 1].text.lower() not in CONNECTORS
+                    and head_of(sentence[toks[i][1] : toks[k - 1][2]]) is None
+                    and not (is_place and is_place(toks[m][0]))
+                    and toks[m][0].lower() not in _NOT_AFTER_IN
+                    and (w[0].lower() != "at" or toks[m][0].lower() in _AT_NOUNS)
+                    and not (w[0].lower() == "from" and _POSSESSIVE.sub("", toks[m][0].lower()) in _FROM_STOP)
+                    and toks[k - 1][0].lower() not in CONNECTORS
                     # the name ends there: "Learners on Universal Credit" is a phrase
-                    and not (m + 1 < len(toks) and is_cap(toks[m + 1].text) and _joinable(sentence, toks[m], toks[m + 1]))
+                    and not (m + 1 < len(toks) and is_cap(toks[m + 1][0]) and _joinable(sentence, toks[m], toks[m + 1]))
                 ):
                     k = m
                     continue
             if (
-                w.text.lower() in CONNECTORS
-                and w.text.lower() != "the"
+                w[0].lower() in CONNECTORS
+                and w[0].lower() != "the"
                 # "Commission on Culture", but not "Skills Centre on Pendleton"
-                and not (w.text.lower() in ("on", "upon") and toks[k - 1].text.lower() not in _ON_HEADS)
+                and not (w[0].lower() in ("on", "upon") and toks[k - 1][0].lower() not in _ON_HEADS)
             ):
                 # connectors only inside a name: look ahead for a capitalised word
                 m = k + 1
                 if (
                     m < len(toks)
-                    and toks[m].text.lower() == "the"
-                    and w.text.lower() in CONNECTORS_BEFORE_THE
+                    and toks[m][0].lower() == "the"
+                    and w[0].lower() in CONNECTORS_BEFORE_THE
                 ):
                     m += 1
                 if (
                     m < len(toks)
                     and m - k <= 2
-                    and is_cap(toks[m].text)
+                    and is_cap(toks[m][0])
                     and _joinable(sentence, toks[m - 1], toks[m])
                     # "Loxley Foods and the Doncaster-based firm X": a place cue, not more of the name
-                    and not (m + 1 < len(toks) and toks[m + 1].text in ("-based", "-led") and toks[m + 1].start == toks[m].end)
+                    and not (m + 1 < len(toks) and toks[m + 1][0] in ("-based", "-led") and toks[m + 1][1] == toks[m][2])
                 ):
                     k = m
                     continue
             break
         if (
             j + 1 < len(toks)
-            and toks[j + 1].text in _TRAILING_HEADS
+            and toks[j + 1][0] in _TRAILING_HEADS
             and _joinable(sentence, toks[j], toks[j + 1])
-            and not _POSSESSIVE.search(toks[j].text)  # "the Council's museum team": its unit, not a name
+            and not _POSSESSIVE.search(toks[j][0])  # "the Council's museum team": its unit, not a name
         ):
             j += 1
         # "Goldsmiths, University of London": a name in apposition to its university
         if (
             j + 3 < len(toks)
-            and sentence[toks[j].end : toks[j + 1].start] == ", "
-            and toks[j + 1].text == "University"
-            and toks[j + 2].text == "of"
-            and is_cap(toks[j + 3].text)
-            and head_of(sentence[toks[i].start : toks[j].end]) is None
+            and sentence[toks[j][2] : toks[j + 1][1]] == ", "
+            and toks[j + 1][0] == "University"
+            and toks[j + 2][0] == "of"
+            and is_cap(toks[j + 3][0])
+            and head_of(sentence[toks[i][1] : toks[j][2]]) is None
         ):
             j += 3
         # "Department for Culture, Media and Sport": a department's remit list
-        if toks[i].text in ("Department", "Ministry") and j > i:
+        if toks[i][0] in ("Department", "Ministry") and j > i:
             j = _remit_list_end(sentence, toks, j)
         span_toks = toks[i : j + 1]
         cue = None
-        if j + 1 < len(toks) and toks[j + 1].text.startswith("-") and toks[j + 1].start == toks[j].end:
-            cue = toks[j + 1].text[1:]
-        if i == 0 or sentence[: toks[i].start].strip() in ("", "•", "-", "|", "“", "‘", '"'):
+        if j + 1 < len(toks) and toks[j + 1][0].startswith("-") and toks[j + 1][1] == toks[j][2]:
+            cue = toks[j + 1][0][1:]
+        if i == 0 or sentence[: toks[i][1]].strip() in ("", "•", "-", "|", "“", "‘", '"'):
             # sentence-initial gerunds and verbs are not names: "Improving skills in Leeds"
             # ("Volunteering for Veterans" keeps its gerund: a connector follows it)
             while (
                 span_toks
-                and span_toks[0].text.lower().endswith(("ing", "ed"))
-                and not (len(span_toks) > 1 and span_toks[1].text.lower() in CONNECTORS)
+                and span_toks[0][0].lower().endswith(("ing", "ed"))
+                and not (len(span_toks) > 1 and span_toks[1][0].lower() in CONNECTORS)
                 # "Making Waves is organised by …": a gerund opening a name in title case
-                and not (len(span_toks) > 1 and span_toks[0].text.endswith("ing") and _NAME_VERB_AFTER.match(sentence, span_toks[-1].end))
-                and not (len(span_toks) == 1 and is_place and is_place(span_toks[0].text))
+                and not (len(span_toks) > 1 and span_toks[0][0].endswith("ing") and _NAME_VERB_AFTER.match(sentence, span_toks[-1][2]))
+                and not (len(span_toks) == 1 and is_place and is_place(span_toks[0][0]))
             ):
                 span_toks = span_toks[1:]
         out.extend(_clean(sentence, span_toks, cue))
@@ -364,15 +356,15 @@ def _remit_list_end(sentence: str, toks: list[Token], j: int) -> int:
     """Extend a department's name over ", Media and Sport"; return the new last index."""
     end = j
     k = j
-    while k + 1 < len(toks) and sentence[toks[k].end : toks[k + 1].start] == ", " and is_cap(toks[k + 1].text):
+    while k + 1 < len(toks) and sentence[toks[k][2] : toks[k + 1][1]] == ", " and is_cap(toks[k + 1][0]):
         k += 1
         saw_and = False
         while k + 1 < len(toks) and _joinable(sentence, toks[k], toks[k + 1]) and (
-            is_cap(toks[k + 1].text) or toks[k + 1].text in ("and", "&")
+            is_cap(toks[k + 1][0]) or toks[k + 1][0] in ("and", "&")
         ):
-            saw_and = saw_and or toks[k + 1].text in ("and", "&")
+            saw_and = saw_and or toks[k + 1][0] in ("and", "&")
             k += 1
-        if toks[k].text in ("and", "&"):
+        if toks[k][0] in ("and", "&"):
             break
         if saw_and:
             return k  # the list closed with "and X"
@@ -384,47 +376,47 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
     changed = True
     while toks and changed:
         changed = False
-        while toks and (toks[0].text.lower() in LEADING_STOP or toks[0].text.lower() in CONNECTORS):
+        while toks and (toks[0][0].lower() in LEADING_STOP or toks[0][0].lower() in CONNECTORS):
             toks = toks[1:]
             changed = True
         # "Chief Executive of X", "Head of Policy at X": keep X
-        if toks and toks[0].text.lower() in TITLE_WORDS:
+        if toks and toks[0][0].lower() in TITLE_WORDS:
             cut = next(
-                (n for n, t in enumerate(toks) if t.text.lower() in ("of", "at", "for")), None
+                (n for n, t in enumerate(toks) if t[0].lower() in ("of", "at", "for")), None
             )
             if cut is not None and all(
-                t.text.lower() in TITLE_WORDS or t.text[:1].isupper() for t in toks[:cut]
+                t[0].lower() in TITLE_WORDS or t[0][:1].isupper() for t in toks[:cut]
             ):
                 rest = toks[cut + 1 :]
-                if rest and any(t.text.lower() in TITLE_WORDS for t in toks[:cut]):
+                if rest and any(t[0].lower() in TITLE_WORDS for t in toks[:cut]):
                     toks = rest
                     changed = True
     # "Shell Group Executive Vice President": a job title after a named body ends the name
     for n in range(1, len(toks)):
-        if toks[n].text.lower() in TITLE_WORDS and head_of(" ".join(t.text for t in toks[:n])):
+        if toks[n][0].lower() in TITLE_WORDS and head_of(" ".join(t[0] for t in toks[:n])):
             toks = toks[:n]
             break
-    while toks and toks[-1].text.lower() in CONNECTORS:
+    while toks and toks[-1][0].lower() in CONNECTORS:
         toks = toks[:-1]
     if not toks:
         return []
     possessive = False
     last = toks[-1]
-    pm = _POSSESSIVE.search(last.text)
-    if pm and len(last.text) > 2 and not last.text.endswith("s'") or (
-        pm and last.text.endswith(("’s", "'s"))
+    pm = _POSSESSIVE.search(last[0])
+    if pm and len(last[0]) > 2 and not last[0].endswith("s'") or (
+        pm and last[0].endswith(("’s", "'s"))
     ):
         n = len(pm.group(0))
-        toks = toks[:-1] + [Token(last.text[:-n], last.start, last.end - n)]
+        toks = toks[:-1] + [(last[0][:-n], last[1], last[2] - n)]
         possessive = True
-    text = sentence[toks[0].start : toks[-1].end]
-    if len(toks) == 1 and toks[0].text.lower() in NOT_NAMES:
+    text = sentence[toks[0][1] : toks[-1][2]]
+    if len(toks) == 1 and toks[0][0].lower() in NOT_NAMES:
         return []
-    return [Chunk(text, toks[0].start, toks[-1].end, possessive, cue)]
+    return [Chunk(text, toks[0][1], toks[-1][2], possessive, cue)]
 
 
 def _words(name: str) -> list[str]:
-    return [t.text for t in tokens(name)]
+    return [t[0] for t in tokens(name)]
 
 
 _BOROUGH_OF = re.compile(r"(?:The\s+)?(?:London\s+|Royal\s+|Metropolitan\s+|County\s+)?Borough\s+of\s+[A-Z]")
@@ -565,7 +557,7 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     ):
         # "Kestrel Fields Ltd and the Stamford [care provider X]": a body, then a place
         tokens_ = tokens(name)
-        return [(name[: tokens_[idx[0] - 1].end], True), (name[tokens_[len(words) - len(right_words)].start :], True)]
+        return [(name[: tokens_[idx[0] - 1][2]], True), (name[tokens_[len(words) - len(right_words)][1] :], True)]
     if (
         head.endswith("s")
         and (head in ORG_HEADS or head in PROGRAMME_HEADS)
@@ -590,7 +582,7 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
         and not (low[0].endswith("s") and (low[0][:-1] in ORG_HEADS or low[0][:-3] + "y" in ORG_HEADS))
     ):  # (a plural head opens a remit: "Libraries and Heritage Service")
         toks0 = tokens(name)
-        return [(words[0], True), *split_coordination(name[toks0[2].start :], is_place)]
+        return [(words[0], True), *split_coordination(name[toks0[2][1] :], is_place)]
     # two acronyms: "NAT and HBC"
     if len(idx) == 1 and is_acronym(words[0]) and len(words) == 3 and is_acronym(words[2]):
         return [(words[0], True), (words[2], True)]
@@ -607,8 +599,8 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
             r0 += 1
         if (len(left) >= 2 or (len(left) == 1 and is_acronym(left[0]))) and len(right) >= 1 and right[0][:1].isupper() and right[0].lower() != "the":
             # cut the original text, so punctuation inside a part is kept
-            left_name = name[: toks[n - 1].end]
-            right_name = name[toks[r0].start :]
+            left_name = name[: toks[n - 1][2]]
+            right_name = name[toks[r0][1] :]
             left_head = head_of(left_name)
             right_head = head_of(right_name)
             if (
@@ -652,7 +644,7 @@ def _distribute_over_places(name: str, is_place: Callable[[str], bool]) -> list[
     the joined form is itself a place ("Redcar and Cleveland").
     """
     toks = tokens(name)
-    words = [t.text for t in toks]
+    words = [t[0] for t in toks]
     low = [w.lower() for w in words]
     singular = words[-1][:-3] + "y" if low[-1].endswith("ies") else words[-1][:-1]
     if singular.lower() not in ORG_HEADS and singular.lower() not in PROGRAMME_HEADS:
@@ -663,7 +655,7 @@ def _distribute_over_places(name: str, is_place: Callable[[str], bool]) -> list[
     if k == 0:
         return []
     suffix = " ".join(words[k:-1] + [singular])
-    prefix = name[: toks[k - 1].end]
+    prefix = name[: toks[k - 1][2]]
     pieces = [" ".join(p.split()) for p in _LIST_SEP.split(prefix) if p.strip()]
     merged: list[str] = []
     i = 0
