@@ -138,10 +138,13 @@ class _Rule:
         self.rx, self.mentions, self.needs, self.words = rx, mentions, needs, words
 
     def may_match(self, text: str, pos: int = 0) -> bool:
-        if self.mentions > 1 and text.count("<<") < self.mentions:
+        facts = _FACTS[0]
+        if facts[0] is not text:
+            facts = _text_facts(text)
+        if self.mentions > 1 and facts[1] < self.mentions:
             return False
         if self.words and not pos:  # (from pos > 0, "^" and "\b" read pos as the text's start)
-            have = _text_words(text)
+            have = facts[2]
             for ws in self.words:
                 if have.isdisjoint(ws):
                     return False
@@ -154,25 +157,25 @@ class _Rule:
         return True
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text) if self.may_match(text) else iter(())
+        return self.rx.finditer(text) if self.may_match(text) else _NO_MATCHES
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.rx.match(text, pos) if self.may_match(text, pos) else None
 
 
+_NO_MATCHES: Iterator[re.Match[str]] = iter(())  # exhausted for good, so one serves every rule
 _WORD = re.compile(r"[a-z]+")
-# the last text's words: the rules of one sentence all run on the same (folded, masked) text
-_LAST_WORDS: list[tuple[str, frozenset[str]]] = [("", frozenset())]
+# the last text's placeholder count and words: the rules of one sentence all run on the
+# same (folded, masked) text
+_FACTS: list[tuple[str, int, frozenset[str]]] = [("", 0, frozenset())]
 
 
-def _text_words(text: str) -> frozenset[str]:
-    """The runs of letters a-z of ``text``, as a set (kept for the last text asked)."""
-    last = _LAST_WORDS[0]
-    if last[0] is text:
-        return last[1]
-    words = frozenset(_WORD.findall(text))
-    _LAST_WORDS[0] = (text, words)  # one tuple, so threads never see a text with another's words
-    return words
+def _text_facts(text: str) -> tuple[str, int, frozenset[str]]:
+    """``text``, its number of "<<", and its runs of the letters a-z as a set (kept
+    for the last text asked)."""
+    facts = (text, text.count("<<"), frozenset(_WORD.findall(text)))
+    _FACTS[0] = facts  # one tuple, so threads never see a text with another's facts
+    return facts
 
 
 def _literal_needs(items) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
@@ -470,6 +473,8 @@ def _first(*candidates: int | None) -> int | None:
 
 
 _ENT = re.compile(ENT)
+# a heading "Bee Network, Greater Manchester Combined Authority" (compiled once: every sentence tries it)
+_HEADING_PAIR = re.compile(rf"\s*(?:[\w ]{{0,20}}:\s*)?(?P<o>{ENT})\s*(?:,|–|-|—|\|)\s*(?P<a>{ENT})\s*")
 _ENT_ID = re.compile(r"<<(\d+)>>")
 
 
@@ -948,7 +953,7 @@ def sentence_relations(
             else:
                 yield from emit(a, "delivers", o, "delivers:its-programme")
     # a heading "Bee Network, Greater Manchester Combined Authority"
-    hm = re.fullmatch(rf"\s*(?:[\w ]{{0,20}}:\s*)?(?P<o>{ENT})\s*(?:,|–|-|—|\|)\s*(?P<a>{ENT})\s*", masked)
+    hm = _HEADING_PAIR.fullmatch(masked)
     if hm:
         a, o = _ids(hm.group("a"))[0], _ids(hm.group("o"))[0]
         if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
