@@ -199,7 +199,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
         k = i + 1
         while k < len(toks):
             w = toks[k]
-            if not _joinable(sentence, toks[k - 1], w):
+            # _joinable, its commonest case (one space) inlined: this loop runs for every capitalised word
+            if sentence[toks[k - 1][2] : w[1]] != " " and not _joinable(sentence, toks[k - 1], w):
                 break
             prev = toks[k - 1][0]
             if (
