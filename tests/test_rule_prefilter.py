@@ -8,6 +8,7 @@ import glob
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from graph.extract import extract_document, relations
 from graph.extract.relations import _literal_needs, _parser, _rx
@@ -68,3 +69,14 @@ def test_skipped_sentences_never_match(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_case_blind_rules_are_not_prefiltered() -> None:
     assert _rx(r"(?i)by\s+<<\d+>>").needs == ()
+
+
+@given(st.lists(st.sampled_from(["a", "bc", " ", "-", "\n", "(", ")", "AB", "LCEP", "s", "T", "é", "_", "1",
+                                 " (AB)", "local partnership", ","]), max_size=30).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_lower_expansions_fast_path_finds_what_the_pattern_finds(text: str) -> None:
+    from graph.extract.rules import _LOWER_EXPANSION, _lower_expansions
+
+    assert [(m.span(), m.groups()) for m in _lower_expansions(text)] == [
+        (m.span(), m.groups()) for m in _LOWER_EXPANSION.finditer(text)
+    ]

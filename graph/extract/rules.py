@@ -4,7 +4,7 @@ layout, references and relation rules wired together for one document."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from graph import EXTRACTOR_VERSION
@@ -238,6 +238,25 @@ def _local_acronyms_first(found: list[Found], text: str) -> None:
 
 _LOWER_EXPANSION = re.compile(r"\b(?P<exp>[a-z]+(?:[\s\-]+[a-z]+){1,6})\s+\((?P<acr>[A-Z]{2,8})s?\)")
 _MINOR_WORDS = frozenset("of and the for in on to".split())
+_ACR_PAREN = re.compile(r"\([A-Z]{2,8}s?\)")
+_RUN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz-")
+
+
+def _lower_expansions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_LOWER_EXPANSION.finditer(text)``, found fast.
+
+    Run over a whole document, that pattern tries every word and backtracks through
+    seven; but a match ends at an "(ACR)" and, before it, holds only letters a-z,
+    spaces and hyphens. So each "(ACR)" is searched back to the start of that run
+    (from one character before, so that ``\b`` sees the real text): the same matches
+    (a run holds no "(", so matches in two runs never overlap)."""
+    for p in _ACR_PAREN.finditer(text):
+        w0 = p.start()
+        while w0 > 0 and (text[w0 - 1] in _RUN_LETTERS or text[w0 - 1].isspace()):
+            w0 -= 1
+        m = _LOWER_EXPANSION.search(text, max(0, w0 - 1), p.end())
+        if m is not None:
+            yield m
 
 
 def _common_noun_acronyms(found: list[Found], text: str) -> list[Found]:
@@ -247,7 +266,7 @@ def _common_noun_acronyms(found: list[Found], text: str) -> list[Found]:
     if "(" not in text:
         return found
     common: set[str] = set()
-    for m in _LOWER_EXPANSION.finditer(text):
+    for m in _lower_expansions(text):
         acr = m.group("acr")
         words = [w for w in re.split(r"[\s\-]+", m.group("exp")) if w not in _MINOR_WORDS]
         for k in range(len(words) - len(acr) + 1 if len(words) >= len(acr) else 0):
