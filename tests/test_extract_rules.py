@@ -3263,3 +3263,15 @@ def test_an_amount_over_a_period_from_a_funder_funds_the_receiver():
     x = extract("Tarn Arts Trust receives £185,000 over three years from Arts Council England’s National Lottery Project Grants.")
     assert ("Arts Council England", "funds", "Tarn Arts Trust") in x.triples
     assert x.relation("Arts Council England", "funds", "Tarn Arts Trust").amount == Decimal("185000")
+
+
+def test_brings_together_n_councils_with_a_colon_makes_each_part_of_the_authority():
+    x = extract("Tarn Valley Combined Authority brings together three councils: Dudley Council, Walsall Council and Sandwell Council.")
+    for council in ("Dudley Council", "Walsall Council", "Sandwell Council"):
+        assert (council, "partOf", "Tarn Valley Combined Authority") in x.triples
+
+
+def test_students_at_campuses_in_places_place_the_college():
+    x = extract("Brimble College teaches around 7,000 students at campuses in Stockton-on-Tees, Hartlepool and Billingham.")
+    for town in ("Stockton-on-Tees", "Hartlepool", "Billingham"):
+        assert ("Brimble College", "locatedIn", town) in x.triples

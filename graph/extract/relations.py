@@ -1376,6 +1376,8 @@ _MEMBER_NOUNS = r"(?:constituent\s+|member\s+|founding\s+|current\s+)?(?:members
 _P45 = _rx(
     rf"(?P<a>{ENT})(?:(?:’s)?\s+{_MEMBER_NOUNS}\s+(?:are|include|included|were)"
     r"|\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of)"
+    # "brings together five councils: A, B …"
+    r"(?:\s+(?:\w+\s+)?(?:councils|local\s+authorities|authorities|organisations|organizations|members|bodies)\s*:)?"
     rf"|\s*,?\s+whose\s+{_MEMBER_NOUNS}\s+(?:are|include|included|were)"
     r"|\s+has\s+(?:\w+\s+)?(?:constituent|member)\s+(?:councils|authorities|organisations|organizations|members)\s*[:,]?)"
     rf"\s+(?:the\s+)?(?P<l>{LIST})"
@@ -1407,7 +1409,7 @@ _P60 = _rx(
     rf"\s+(?:from|by|run\s+by|led\s+by|delivered\s+by|launched\s+by)\s+(?:the\s+)?(?P<a>{ENT})"
 )
 _P61 = _rx(
-    rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:with|has|have|had)\s+(?:its\s+)?(?:\w+\s+)?(?:campuses|sites|centres|bases|offices|branches|premises|studios|venues)"
+    rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:with|has|have|had|at|across)\s+(?:its\s+)?(?:\w+\s+)?(?:campuses|sites|centres|bases|offices|branches|premises|studios|venues)"
     rf"\s+(?:in|at|across)\s+(?:the\s+)?(?P<l>{LIST})"
 )
 _P62 = _rx(
