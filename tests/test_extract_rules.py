@@ -3275,3 +3275,18 @@ def test_students_at_campuses_in_places_place_the_college():
     x = extract("Brimble College teaches around 7,000 students at campuses in Stockton-on-Tees, Hartlepool and Billingham.")
     for town in ("Stockton-on-Tees", "Hartlepool", "Billingham"):
         assert ("Brimble College", "locatedIn", town) in x.triples
+
+
+def test_a_venue_list_by_town_places_the_venues_and_the_pages_programme():
+    x = extract(
+        "Tidelines: community arts on the coast\n\n"
+        "Tidelines is a free programme of art sessions run by Kestrel Arts Trust. Tidelines runs all year.\n\n"
+        "Where sessions take place\n\n"
+        "• Cromer: The Harbour Room, 14 Garden Street, Cromer NR27 9HN\n"
+        "• Holt: Brimble Hall, Station Road, Holt NR25 6BS. Tuesdays, 10am to 2pm.\n"
+    )
+    for venue, town in (("Harbour Room", "Cromer"), ("Brimble Hall", "Holt")):
+        assert typed(x, venue) == ("Place", "Site")
+        assert (venue, "locatedIn", town) in x.triples
+        assert ("Tidelines", "operatesIn", venue) in x.triples
+        assert ("Tidelines", "operatesIn", town) in x.triples

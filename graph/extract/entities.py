@@ -516,12 +516,17 @@ _LIST_AFTER = re.compile(r"\s*(?:[;,.]|and\b|&|$)")
 _PLACE_LABEL_BEFORE = re.compile(r"(?:^|\n)\W*(?:areas?|location|places?|region|county|borough|district|town|city)\W*:\W*$", re.I)
 
 
+_VENUE_LABEL_AFTER = re.compile(r"\s*\**:\**\s+[^\n]*?\s[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
 def _ambiguous_ok(sentence: str, st: int, en: int, other_places: int) -> bool:
     """A homograph place name ("Reading", "Dudley") counts only after a
     preposition ("in Reading") or inside a list of other places."""
     before = sentence[:st]
     if st > 0 and (_PREP_BEFORE.search(before) or _PLACE_LABEL_BEFORE.search(before)):
         return True
+    if not before.strip(" \t•*-–·") and _VENUE_LABEL_AFTER.match(sentence, en):
+        return True  # "• Holt: Brimble Hall, Station Road, Holt NR25 6BS": a town labelling a venue's address
     if other_places >= 1 and (
         (st > 0 and _LIST_BEFORE.search(before)) or (st == 0 and _LIST_AFTER.match(sentence, en))
     ):

@@ -758,6 +758,45 @@ def address_lines(
     return found, specs
 
 
+# "• Cromer: The Tide Room, 14 Garden Street, Cromer NR27 9HN": a town label, then a venue's address
+_VENUE_ITEM = re.compile(r"(?P<label>[A-Z][\w’'\-]*(?:[ \-][A-Z][\w’'\-]*){0,3})\s*\**:\**\s+(?:[Tt]he\s+)?")
+_VENUE_NAME = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and|the|&)){0,5}")
+
+
+def venue_items(
+    text: str, sentences: list[tuple[int, int]], found: list[Found]
+) -> tuple[list[Found], list[tuple[int, str, list[Found], list[Found]]]]:
+    """Venue lists by town: "Cromer: The Tide Room, 14 Garden Street, Cromer NR27 9HN".
+    The label is a known place; the first name after it is a venue (a site) in that place,
+    where the page's programme runs (kind ``venue``; places: the venue, then the town)."""
+    specs: list[tuple[int, str, list[Found], list[Found]]] = []
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for si, (s0, s1) in enumerate(sentences):
+        pc = _POSTCODE.search(text, s0, s1) if ":" in text[s0:s1] else None
+        if pc is None:
+            continue
+        line = text.rfind("\n", 0, s0) + 1
+        if text[line:s0].strip(" \t•*-–·") or text[pc.end() : s1].strip(" .;,") and not text[pc.end() : s1].lstrip().startswith("("):
+            continue  # a line of its own (bulleted or not) that the address ends (opening hours may follow)
+        m = _VENUE_ITEM.match(text, s0, s1)
+        fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
+        town = next((f for f in fs if m and (f.start, f.end) == (m.start("label"), m.end("label")) and f.type == "Place"), None)
+        if m is None or town is None:
+            continue
+        v = _VENUE_NAME.match(text, m.end(), s1)
+        if v is None or not _COMMA.match(text, v.end(), s1):
+            continue
+        a, b = v.span()
+        if any(f.start < b and a < f.end and f.type in ("Organisation", "Programme") and not f.rule.startswith("context:") for f in fs):
+            continue  # a body's own address, not a venue
+        venue = Found(text[a:b], a, b, "Place", "Site", "layout:venue", si)
+        found = [f for f in found if not (a <= f.start and f.end <= b)] + [venue]
+        specs.append((si, "venue", [], [venue, town]))
+    return found, specs
+
+
 def _heading_kind(heading: str) -> str | None:
     """What a list's heading says its items are to the document's subject:
     "Venues", "Delivery partners" (they take part), "Funders", "Sponsors" (they fund),
@@ -845,6 +884,13 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
             for org in orgs:
                 p = "partnerOf" if pred in ("participatesIn", "delivers") and not subject_is_programme else pred
                 rel(key(org), p, subject, f"{p}:list-item-role")
+            continue
+        if kind == "venue":
+            venue, town = places
+            rel(key(venue), "locatedIn", key(town), "locatedIn:venue-item")
+            if main is not None and main_is_programme:
+                rel(main, "operatesIn", key(venue), "operatesIn:venue-item")
+                rel(main, "operatesIn", key(town), "operatesIn:venue-item")
             continue
         org = key(orgs[0]) if orgs else None
         if places and org is not None:

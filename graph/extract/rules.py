@@ -29,6 +29,7 @@ from graph.extract.layout import (
     table_cells,
     table_relations,
     type_table_cells,
+    venue_items,
 )
 from graph.extract.lexicon import TITLE_WORDS, TRADE_NOUNS, given_names, personal_name
 from graph.extract.names import classify, is_acronym
@@ -333,7 +334,7 @@ def _title_line_name(text: str, sentences: list[tuple[int, int]], found: list[Fo
     line_end = text.find("\n", s0)
     line_end = s1 if line_end < 0 else min(s1, line_end)
     m = _TITLE_LINE.fullmatch(text, s0, line_end)
-    if m is None or not m.group("name")[:1].isupper() or " " not in m.group("name"):
+    if m is None or not m.group("name")[:1].isupper():
         return
     name = m.group("name")
     same = [f for f in found if f.name == name]
@@ -341,8 +342,8 @@ def _title_line_name(text: str, sentences: list[tuple[int, int]], found: list[Fo
     body = [f for f in same if f.start >= line_end]
     if not head or not body or any(f.type not in (None, "Programme") for f in body):
         return
-    if len(body) < 2 and not any(f.type == "Programme" for f in body):
-        return
+    if (len(body) < 2 or " " not in name) and not any(f.type == "Programme" for f in body):
+        return  # (a one-word name only when the text itself calls it a programme)
     for f in (*head, *body):
         if f.type is None:
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:title-name"
@@ -812,8 +813,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found, member_specs = member_lists(text, sentences, found)
     found, item_specs = list_items(text, sentences, found)
     item_specs += label_lists(text, sentences, found)
+    found, venue_specs = venue_items(text, sentences, found)
     found, line_specs = address_lines(text, sentences, found)
-    item_specs += line_specs
+    item_specs += line_specs + venue_specs
     found = drop_covered_places(found)
     place_bodies(found, text)
     found = found + definite_descriptions(text, sentences, found)
