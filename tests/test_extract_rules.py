@@ -3290,3 +3290,15 @@ def test_a_venue_list_by_town_places_the_venues_and_the_pages_programme():
         assert (venue, "locatedIn", town) in x.triples
         assert ("Tidelines", "operatesIn", venue) in x.triples
         assert ("Tidelines", "operatesIn", town) in x.triples
+
+
+def test_a_title_name_typed_only_weakly_in_the_body_is_still_the_programme():
+    x = extract(
+        "Work Lantern: free help to find work\n\n"
+        "Work Lantern is a free employment service. Work Lantern helped 300 people last year.\n\n"
+        "• Grantham: Wharfside Enterprise Centre, 2 Wharf Road, Grantham NG31 6BH. Mondays.\n"
+    )
+    assert typed(x, "Work Lantern")[0] == "Programme"
+    assert typed(x, "Wharfside Enterprise Centre") == ("Place", "Site")
+    assert ("Work Lantern", "operatesIn", "Wharfside Enterprise Centre") in x.triples
+    assert ("Wharfside Enterprise Centre", "locatedIn", "Grantham") in x.triples

@@ -789,8 +789,9 @@ def venue_items(
         if v is None or not _COMMA.match(text, v.end(), s1):
             continue
         a, b = v.span()
-        if any(f.start < b and a < f.end and f.type in ("Organisation", "Programme") and not f.rule.startswith("context:") for f in fs):
-            continue  # a body's own address, not a venue
+        if any(f.start < b and a < f.end and f.type in ("Organisation", "Programme") and not f.rule.startswith("context:")
+               and text[a:b].split()[-1].lower() not in _SITE for f in fs):
+            continue  # a body's own address, not a venue ("Wharfside Enterprise Centre" is one)
         venue = Found(text[a:b], a, b, "Place", "Site", "layout:venue", si)
         found = [f for f in found if not (a <= f.start and f.end <= b)] + [venue]
         specs.append((si, "venue", [], [venue, town]))

@@ -340,12 +340,12 @@ def _title_line_name(text: str, sentences: list[tuple[int, int]], found: list[Fo
     same = [f for f in found if f.name == name]
     head = [f for f in same if f.start == m.start("name") and f.end == m.end("name")]
     body = [f for f in same if f.start >= line_end]
-    if not head or not body or any(f.type not in (None, "Programme") for f in body):
+    if not head or not body or any(f.type not in (None, "Programme") and f.rule not in _WEAK_TYPING for f in body):
         return
     if (len(body) < 2 or " " not in name) and not any(f.type == "Programme" for f in body):
         return  # (a one-word name only when the text itself calls it a programme)
     for f in (*head, *body):
-        if f.type is None:
+        if f.type is None or f.rule in _WEAK_TYPING:
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:title-name"
 
 
