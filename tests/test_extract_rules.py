@@ -3302,3 +3302,18 @@ def test_a_title_name_typed_only_weakly_in_the_body_is_still_the_programme():
     assert typed(x, "Wharfside Enterprise Centre") == ("Place", "Site")
     assert ("Work Lantern", "operatesIn", "Wharfside Enterprise Centre") in x.triples
     assert ("Wharfside Enterprise Centre", "locatedIn", "Grantham") in x.triples
+
+
+def test_a_title_naming_a_network_day_and_its_agenda_table_of_session_leads():
+    x = extract(
+        "# Creative Wellbeing in Rural Kent — Network Day 2025\n\n"
+        "Hosted by Kestrel University, in partnership with Kent County Council.\n\n"
+        "| Time | Session | Led by |\n| --- | --- | --- |\n"
+        "| 10.30 | Welcome | Network coordinator, Tarn Lantern Arts Trust |\n"
+        "| 11.40 | Singing for Breath | Brimble Voices CIC |\n"
+    )
+    event = "Creative Wellbeing in Rural Kent"
+    assert typed(x, event)[0] == "Programme"
+    assert ("Kestrel University", "delivers", event) in x.triples
+    for body in ("Tarn Lantern Arts Trust", "Brimble Voices CIC"):
+        assert (body, "participatesIn", event) in x.triples, body

@@ -649,11 +649,33 @@ def _session_agents(text: str, sentences, found, where, groups, event: int) -> l
         if any(groups[gi].type == "Programme" for gi in named):
             continue  # "Make Your Mark, run by X": X runs that programme (the sentence rules say so)
         short = len(text[s0:s1].split()) <= 20
+        # an agenda row's last cell says who leads the session ("| Network coordinator, X |")
+        last_cell = -1
+        if " | " in text[s0:s1] and _in_agenda_table(text, s0):
+            last_cell = s0 + text[s0:s1].rstrip(" |").rfind("|")
         for f in fs:
             m = _SESSION_AGENT_BEFORE.search(text, max(s0, f.start - 90), f.start)
-            if m and (short or not m.group("with")):
+            if (m and (short or not m.group("with"))) or (last_cell >= 0 and f.start > last_cell):
                 out.append(f)
     return out
+
+
+_AGENDA_HEADER = re.compile(r"[^\n]*\|[^\n]*\b(?:led\s+by|speakers?|presenters?|facilitators?|who|chairs?|hosts?)\b[^\n]*", re.I)
+
+
+def _in_agenda_table(text: str, pos: int) -> bool:
+    """Whether the table row at ``pos`` is in a table whose header names who leads each
+    session ("Time | Session | Led by"): the bodies in its rows take part in the event."""
+    line = text.rfind("\n", 0, pos) + 1
+    while line > 0:
+        prev = text.rfind("\n", 0, line - 1) + 1
+        row = text[prev : line - 1]
+        if "|" not in row:
+            return False
+        if _AGENDA_HEADER.fullmatch(row):
+            return True
+        line = prev
+    return False
 
 
 _QUOTE = re.compile(r"“[^“”]{10,1500}”|\"[^\"\n]{10,1500}\"")
@@ -689,7 +711,11 @@ def _is_event(name: str) -> bool:
     return name.split()[-1].lower() in _EVENT_HEADS
 
 
-_EVENT_TITLE = re.compile(r"\s*(?P<name>[A-Z][\w&’'\-]*(?:\s+[A-Z&][\w&’'\-]*){0,5})\s+(?P<year>(?:19|20)\d\d)\s*")
+_EVENT_TITLE = re.compile(
+    r"\s*(?:#+\s*)?(?P<name>[A-Z][\w&’'\-]*(?:\s+(?:[A-Z&][\w&’'\-]*|in|of|and|for|the|on)){0,6}?)\s+"
+    # "CREATIVE PENINSULA 2025", "Creative Health in Rural Norfolk — Network Day 2025"
+    r"(?:(?P<year>(?:19|20)\d\d)|[—–-]\s+(?:[A-Z][\w\-]*\s+){0,2}(?P<noun>Day|Conference|Summit|Festival|Symposium|Forum|Showcase|Gathering)\s+(?:19|20)\d\d)\s*"
+)
 _EVENT_WORD = re.compile(r"\b(?:summit|conference|festival|symposium|forum|showcase|network\s+day|convention|expo|gathering|seminar)\b", re.I)
 
 
@@ -703,14 +729,17 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
     line_end = text.find("\n", s0)
     line_end = len(text) if line_end < 0 else line_end
     m = _EVENT_TITLE.fullmatch(text, s0, line_end)
-    if m is None or not _EVENT_WORD.search(text, line_end, line_end + 200):
+    if m is None or not (m.group("noun") or _EVENT_WORD.search(text, line_end, line_end + 200)):
         return found
     raw = m.group("name")
     base = raw.title() if raw.isupper() else raw
-    if is_acronym(raw) or classify(base) is not None or _places().lookup(base):
+    if is_acronym(raw) or classify(base) is not None or _places().lookup(base) or raw.split()[-1].lower() in ("in", "of", "and", "for", "the", "on"):
         return found  # "Saltbrook Tales Festival 2025": a name with a head is typed (and dated) already
-    name = f"{base} {m.group('year')}"
-    start, end = s0 + m.start("name"), s0 + m.end("year")
+    if m.group("year"):
+        name = f"{base} {m.group('year')}"
+        start, end = s0 + m.start("name"), s0 + m.end("year")
+    else:  # "X — Network Day 2025": X names the day
+        name, start, end = base, s0 + m.start("name"), s0 + m.end("name")
     kept = [f for f in found if not (start <= f.start < end)]
     for f in kept:
         if f.name in (base, name) and f.type is None:
@@ -884,6 +913,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     prev_ms: list[SentMention] = []
     main_prog = main_programme(groups, sentences[1][1] if len(sentences) > 1 else len(text), doc.title)
     case = next((gi for gi, g in enumerate(groups) if any(f.rule == "context:case-study-title" for f in g.mentions)), None)
+    titled = next((gi for gi, g in enumerate(groups) if any(f.rule == "context:event-title" for f in g.mentions)), None)
+    if titled is not None:
+        main_prog = titled  # an event page is about the event its title line names
     if case is not None:
         main_prog = case  # a case study is about the project its title names
     elif main_prog is not None and _CASE_STUDY.search(text, 0, 600) and min(f.start for f in groups[main_prog].mentions) < sentences[0][1]:
