@@ -3317,3 +3317,16 @@ def test_a_title_naming_a_network_day_and_its_agenda_table_of_session_leads():
     assert ("Kestrel University", "delivers", event) in x.triples
     for body in ("Tarn Lantern Arts Trust", "Brimble Voices CIC"):
         assert (body, "participatesIn", event) in x.triples, body
+
+
+def test_money_for_a_purpose_that_came_from_a_funder_funds_the_programme_in_hand():
+    x = extract(
+        "Tarn Stories is a three-year heritage project run by Kestrel Heritage Trust. "
+        "A further £12,500 for volunteer travel and training came from the Brimble Rural Trust."
+    )
+    assert ("Brimble Rural Trust", "funds", "Tarn Stories") in x.triples
+
+
+def test_a_headline_for_heritage_from_one_place_to_another_funds_nothing():
+    x = extract("£2.4 million for community heritage from Dundee to the Outer Hebrides\n\nTarn Stories is a heritage project.")
+    assert not any(p == "funds" for _s, p, _o in x.triples)
