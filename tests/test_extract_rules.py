@@ -3330,3 +3330,19 @@ def test_money_for_a_purpose_that_came_from_a_funder_funds_the_programme_in_hand
 def test_a_headline_for_heritage_from_one_place_to_another_funds_nothing():
     x = extract("£2.4 million for community heritage from Dundee to the Outer Hebrides\n\nTarn Stories is a heritage project.")
     assert not any(p == "funds" for _s, p, _o in x.triples)
+
+
+def test_award_table_cells_with_a_partner_and_a_named_project_summary():
+    x = extract(
+        "Kestrel Council has awarded two grants from the Coast Skills Fund:\n\n"
+        "| Area | Organisation | Amount | Project summary |\n| --- | --- | --- | --- |\n"
+        "| Wigtownshire | Tarn Boatbuilding Trust with Brimble Sea School | £126,500 | Tideway: young people build two skiffs in Stranraer. |\n"
+        "| Stewartry | Kestrel Print Studio | £72,000 | Open Press: printmaking apprenticeships in Dumfries and Annan. |\n"
+    )
+    assert typed(x, "Tarn Boatbuilding Trust")[0] == "Organisation"
+    assert typed(x, "Brimble Sea School")[0] == "Organisation"
+    assert ("Tarn Boatbuilding Trust", "delivers", "Tideway") in x.triples
+    assert ("Brimble Sea School", "participatesIn", "Tideway") in x.triples
+    assert ("Tideway", "operatesIn", "Stranraer") in x.triples
+    assert ("Open Press", "operatesIn", "Dumfries") in x.triples
+    assert ("Kestrel Print Studio", "delivers", "Open Press") in x.triples

@@ -272,6 +272,29 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                     value = text[a:b]
             if cell.role == "member":
                 spec.member = True
+            if cell.value is None and cell.role in ("org", "member"):
+                # "Rhins Boatbuilding Trust with Loch Ryan Sea School": the lead, and a partner who takes part
+                w = _CELL_WITH.search(value)
+                if w is not None:
+                    pa, pb = a + w.end(), b
+                    f = next((f for f in found if (f.start, f.end) == (pa, pb) and f.type in ("Organisation", None)), None)
+                    if f is None:
+                        found = [g for g in found if not (pa <= g.start and g.end <= pb) and not (g.start < pa < g.end)]
+                        f = Found(text[pa:pb], pa, pb, "Organisation", None, "table:org-column-with", row.sentence)
+                        found.append(f)
+                    f.type = "Organisation"
+                    spec.participants.append(f)
+                    b = a + w.start()
+                    value = text[a:b]
+                    found = [g for g in found if not (g.start < b < g.end)]
+            if cell.value is None and cell.role == "programme":
+                # "Tideline: twenty young people build … in Stranraer": the name, then what and where
+                c = _CELL_NAME_COLON.match(value)
+                if c is not None:
+                    spec.places.extend(f for f in found if a + c.end() <= f.start and f.end <= b and f.type == "Place")
+                    b = a + c.end("name")
+                    value = text[a:b]
+                    found = [g for g in found if not (g.start < b < g.end)]
             role = {"member": "org", "ward": "place"}.get(cell.role, cell.role)
             whole = cell.role == "ward"  # one place, whatever is in it
             want = _WANT[role]
@@ -316,6 +339,8 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
     return found, specs
 
 
+_CELL_WITH = re.compile(r"(?<=[a-z\)])\s+(?:with|and\s+partner)\s+(?=(?:the\s+)?[A-Z])")
+_CELL_NAME_COLON = re.compile(r"(?P<name>[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|the|&|in|on|for)){0,5})\s*:\s+")
 _PLACE_PART = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|upon|on|under|in|the|of)){0,4}")
 
 
