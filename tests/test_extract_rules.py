@@ -3006,7 +3006,9 @@ def test_this_years_conference_is_the_event_the_page_is_about():
         "Harbour Waves is organised by the Kestrel Learning Alliance. This year's conference is hosted in "
         "partnership with Harbourside Borough Council."
     )
-    assert ("Harbourside Borough Council", "participatesIn", "Harbour Waves") in x.triples
+    # the dated title names the event; the undated name is the same event
+    assert "Harbour Waves" in x.entities["Harbour Waves 2026"].aliases
+    assert ("Harbourside Borough Council", "participatesIn", "Harbour Waves 2026") in x.triples
 
 
 def test_the_council_is_a_council_not_the_authority_named_since():
@@ -3346,3 +3348,24 @@ def test_award_table_cells_with_a_partner_and_a_named_project_summary():
     assert ("Tideway", "operatesIn", "Stranraer") in x.triples
     assert ("Open Press", "operatesIn", "Dumfries") in x.triples
     assert ("Kestrel Print Studio", "delivers", "Open Press") in x.triples
+
+
+def test_a_capitals_title_line_of_a_case_study_names_its_project():
+    x = extract(
+        "HERITAGE AND PLACE: CASE STUDIES                No. 4\n\n"
+        "                      STITCH AND SPIN\n"
+        "      Reopening the Tarn Shirt Works, Waterside\n\n"
+        "Stitch and Spin has turned the last shirt factory into a heritage centre. "
+        "The project was led by the Kestrel Heritage Trust.\n"
+    )
+    assert typed(x, "Stitch and Spin")[0] == "Programme"
+    assert ("Kestrel Heritage Trust", "delivers", "Stitch and Spin") in x.triples
+
+
+def test_a_dated_event_title_followed_by_programme_names_the_event():
+    x = extract(
+        "North Skills Meet 2025: programme\n\nThe North Skills Meet is the annual conference of the Tarn Skills Alliance.\n\n"
+        "Chair: Morag Sinclair, Chair, Kestrel Training Trust\n"
+    )
+    assert typed(x, "North Skills Meet 2025")[0] == "Programme"
+    assert "North Skills Meet" in x.entities["North Skills Meet 2025"].aliases

@@ -315,6 +315,20 @@ def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[F
                     kept.append(Found(gname, p0, p1, gtype, gsub, "gazetteer", title.sentence, ids=gids))
                 break
         return kept + [title]
+    # "MEND AND MAKE" on a line of its own under the series header: the project, named in the body
+    for si, (s0, s1) in enumerate(sentences[:8]):
+        line = text[s0:s1].strip()
+        if "\n" in line or not line.isupper() or not 1 <= len(line.split()) <= 5 or _CASE_STUDY.search(line):
+            continue
+        name = line.title().replace(" And ", " and ").replace(" Of ", " of ").replace(" The ", " the ")
+        if not re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text[s1:]) or places.lookup(name) or classify(name):
+            continue
+        start = s0 + text[s0:s1].index(line)
+        kept = [f for f in found if not (start <= f.start < start + len(line))]
+        for f in kept:
+            if f.name == name and f.type in (None, "Organisation") and f.rule not in ("gazetteer",):
+                f.type, f.subtype, f.rule = "Programme", "Initiative", "context:same-name"
+        return [*kept, Found(name, start, start + len(line), "Programme", "Initiative", "context:case-study-title", si)]
     return found
 
 
@@ -714,7 +728,8 @@ def _is_event(name: str) -> bool:
 _EVENT_TITLE = re.compile(
     r"\s*(?:#+\s*)?(?P<name>[A-Z][\w&’'\-]*(?:\s+(?:[A-Z&][\w&’'\-]*|in|of|and|for|the|on)){0,6}?)\s+"
     # "CREATIVE PENINSULA 2025", "Creative Health in Rural Norfolk — Network Day 2025"
-    r"(?:(?P<year>(?:19|20)\d\d)|[—–-]\s+(?:[A-Z][\w\-]*\s+){0,2}(?P<noun>Day|Conference|Summit|Festival|Symposium|Forum|Showcase|Gathering)\s+(?:19|20)\d\d)\s*"
+    r"(?:(?P<year>(?:19|20)\d\d)|[—–-]\s+(?:[A-Z][\w\-]*\s+){0,2}(?P<noun>Day|Conference|Summit|Festival|Symposium|Forum|Showcase|Gathering)\s+(?:19|20)\d\d)"
+    r"(?:\s*[:|–—-]\s*(?:the\s+|full\s+)?(?i:programme|agenda|schedule))?\s*"
 )
 _EVENT_WORD = re.compile(r"\b(?:summit|conference|festival|symposium|forum|showcase|network\s+day|convention|expo|gathering|seminar)\b", re.I)
 
@@ -742,11 +757,11 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
         name, start, end = base, s0 + m.start("name"), s0 + m.end("name")
     kept = [f for f in found if not (start <= f.start < end)]
     for f in kept:
-        if f.name in (base, name) and f.type is None:
+        if f.name in (base, name) and (f.type is None or f.type == "Programme"):
             f.aliases.add(f.name)
             f.name, f.type, f.subtype, f.rule = name, "Programme", "Initiative", "context:event-title"
     si = sentence_index(sentences, start) or 0
-    return [*kept, Found(name, start, end, "Programme", "Initiative", "context:event-title", si, aliases={text[start:end]} - {name})]
+    return [*kept, Found(name, start, end, "Programme", "Initiative", "context:event-title", si, aliases={text[start:end], base} - {name})]
 
 
 def _speakers_take_part(doc: Document, sentences, found, where, entities, main_prog, groups, relations) -> list[Relation]:  # type: ignore[no-untyped-def]
