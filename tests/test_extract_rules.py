@@ -3369,3 +3369,16 @@ def test_a_dated_event_title_followed_by_programme_names_the_event():
     )
     assert typed(x, "North Skills Meet 2025")[0] == "Programme"
     assert "North Skills Meet" in x.entities["North Skills Meet 2025"].aliases
+
+
+def test_speakers_jobs_are_not_their_organisations():
+    x = extract(
+        "North Skills Meet 2025: programme\n\nThe North Skills Meet is the annual conference of the Tarn Skills Alliance.\n\n"
+        "10:30 Panel: Apprenticeships\n\n"
+        "• Kirsty Munro, Head of Work-Based Learning, Brimble Firth College\n"
+        "• Shona Grant, Chief Executive, Sutherland Youth Trust\n"
+    )
+    assert "Shona Grant" not in x.entities  # a person, not a grant
+    for body in ("Brimble Firth College", "Sutherland Youth Trust"):
+        assert (body, "participatesIn", "North Skills Meet 2025") in x.triples
+    assert not any(s == "Work-Based Learning" and p == "participatesIn" for s, p, _o in x.triples)

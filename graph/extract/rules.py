@@ -508,6 +508,9 @@ def _quoted_names_elsewhere(found: list[Found], text: str, sentences: list[tuple
     return [f for f in found if not any(a.start <= f.start and f.end <= a.end for a in added)] + added
 
 
+_JOB_AFTER = re.compile(r",\s+([^,;.\n]{2,60}),")
+
+
 def _same_name_mentions(found: list[Found]) -> None:
     """A name typed once ("SoundFen is the youth music network …") is that entity
     wherever else the document uses it untyped ("SoundFen's core funding"). In place."""
@@ -618,10 +621,14 @@ def _affiliations(found: list[Found], text: str) -> list[tuple[Found, Found]]:
         for fb in ordered[i + 1 : i + 4]:
             if fb.sentence != fa.sentence or fb.rule == "person":
                 break
-            if fb.type is None and any(w.lower() in TITLE_WORDS for w in fb.name.split()):
-                continue  # "Jo Bloggs, Policy Director, X": the job, then the organisation
+            if (fb.type is None and any(w.lower() in TITLE_WORDS for w in fb.name.split())) or all(
+                w.lower() in TITLE_WORDS for w in fb.name.split()
+            ):
+                continue  # "Jo Bloggs, Policy Director, X", "…, Chief Executive, X": the job, then the organisation
             if _AFFILIATION_GAP.fullmatch(text, fa.end, fb.start) or (
-                fb.type == "Organisation" and _AFFILIATION_OF_GAP.fullmatch(text, fa.end, fb.start)
+                # "Principal of Kestrel College" (a body by its head), not "Head of Work-Based Learning"
+                fb.type == "Organisation" and (fb.rule.startswith("head:") or fb.rule == "gazetteer")
+                and _AFFILIATION_OF_GAP.fullmatch(text, fa.end, fb.start)
             ):
                 if fb.type in (None, "Organisation") or fb.subtype == "Network":
                     out.append((fa, fb))
@@ -810,6 +817,12 @@ def extract_rules(doc: Document) -> DocumentExtraction:
 
     # type name candidates by their slot: "funded by X", "with A, B and C"
     # a name seen as a person anywhere ("Jo Smith, Chief Executive") is a person everywhere
+    for f in found:
+        words = f.name.split()
+        if len(words) == 2 and f.rule.startswith("head:") and words[0].lower() in given_names():
+            job = _JOB_AFTER.match(text, f.end)
+            if job and any(w.lower() in TITLE_WORDS for w in job.group(1).split()):
+                f.type, f.subtype, f.rule = None, None, "person"  # "Shona Grant, Chief Executive, …": a person
     people = {f.name for f in found if f.rule == "person"}
     for f in found:
         if f.type is None and (f.name in people or (f.rule == "candidate" and personal_name(f.name, places.is_place_word))):
