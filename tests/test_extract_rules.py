@@ -3382,3 +3382,16 @@ def test_speakers_jobs_are_not_their_organisations():
     for body in ("Brimble Firth College", "Sutherland Youth Trust"):
         assert (body, "participatesIn", "North Skills Meet 2025") in x.triples
     assert not any(s == "Work-Based Learning" and p == "participatesIn" for s, p, _o in x.triples)
+
+
+def test_items_under_a_funding_heading_fund_the_project_not_each_other():
+    x = extract(
+        "Case study: Stitch Yard\n\nStitch Yard is a heritage project led by the Kestrel Heritage Trust. Stitch Yard opened in 2024.\n\n"
+        "Funding\nThe project cost £1.3 million:\n"
+        "  - National Lottery Heritage Fund: £612,000\n"
+        "  - Tarn Valley District Council: £310,000, including the purchase of the building\n"
+        "  - Brimble Foundation: £25,000\n"
+    )
+    for funder in ("National Lottery Heritage Fund", "Tarn Valley District Council", "Brimble Foundation"):
+        assert (funder, "funds", "Stitch Yard") in x.triples, funder
+    assert not any(s == "Tarn Valley District Council" and p == "funds" and o != "Stitch Yard" for s, p, o in x.triples)

@@ -830,7 +830,7 @@ def _heading_kind(heading: str) -> str | None:
     the author ("Thank you to our funders", "We worked with") ends in ":our": its
     subject is the author, not the page's programme."""
     our = ":our" if re.search(r"\b(?:our|we|us)\b", heading) else ""
-    if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by)\b", heading):
+    if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by|funding|who\s+paid|paid\s+for\s+by)\b", heading):
         return "heading:funds" + our
     if re.search(r"\b(?:venues?|partners?|members?|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
         # "Our members": of an organisation (a partnership, a network) they are part
