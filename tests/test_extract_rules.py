@@ -3395,3 +3395,13 @@ def test_items_under_a_funding_heading_fund_the_project_not_each_other():
     for funder in ("National Lottery Heritage Fund", "Tarn Valley District Council", "Brimble Foundation"):
         assert (funder, "funds", "Stitch Yard") in x.triples, funder
     assert not any(s == "Tarn Valley District Council" and p == "funds" and o != "Stitch Yard" for s, p, o in x.triples)
+
+
+def test_more_people_from_a_body_and_hand_in_hand_partners():
+    x = extract(
+        "Stitch Yard is a heritage project run by the Kestrel Heritage Trust. "
+        "Textile conservators from Tarn Conservation Studio trained twelve volunteers."
+    )
+    assert ("Tarn Conservation Studio", "participatesIn", "Stitch Yard") in x.triples
+    y = extract("The Kestrel Heritage Trust worked hand in hand with Tarn Valley District Council.")
+    assert ("Kestrel Heritage Trust", "partnerOf", "Tarn Valley District Council") in y.triples

@@ -539,7 +539,7 @@ _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
     r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
-    r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly)\s+with)"
+    r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|co-produces\s+with|co-delivered\s+with)"
 )
 _PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
 _PARTICIPANTS_WIDE = (
@@ -1423,7 +1423,8 @@ _P63 = _rx(
 )
 _P64 = _rx(
     r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"
-    r"learners|trainees|advisers|advisors|artists|curators|archivists|work\s+coaches|young\s+people|graduates|nurses|engineers)"
+    r"learners|trainees|advisers|advisors|artists|curators|archivists|work\s+coaches|young\s+people|graduates|nurses|engineers|"
+    r"conservators|historians|designers|makers|musicians|technicians|actors|dancers|writers|producers|facilitators|practitioners|specialists)"
     rf"\s+(?:and\s+[a-z]+\s+)?from\s+(?:the\s+)?(?P<l>{LIST})"
 )
 _P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
