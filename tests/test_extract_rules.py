@@ -3405,3 +3405,15 @@ def test_more_people_from_a_body_and_hand_in_hand_partners():
     assert ("Tarn Conservation Studio", "participatesIn", "Stitch Yard") in x.triples
     y = extract("The Kestrel Heritage Trust worked hand in hand with Tarn Valley District Council.")
     assert ("Kestrel Heritage Trust", "partnerOf", "Tarn Valley District Council") in y.triples
+
+
+def test_the_programme_the_opening_paragraph_describes_is_the_releases_programme():
+    x = extract(
+        "# £5 million for local training providers\n\n*Press release. Tarnside Combined Authority. 3 June 2025*\n\n"
+        "Eleven providers are to share £5 million through Skills Ahead Tarnside, a new programme from the Tarnside Combined Authority.\n\n"
+        "The money comes from the Adult Skills Fund. The Adult Skills Fund is devolved each year. "
+        "Providers bid to the Adult Skills Fund in March. Skills Ahead Tarnside starts in September.\n\n"
+        "Learners from Barnsley and Doncaster have signed up.\n"
+    )
+    assert ("Skills Ahead Tarnside", "operatesIn", "Barnsley") in x.triples
+    assert ("Adult Skills Fund", "operatesIn", "Barnsley") not in x.triples

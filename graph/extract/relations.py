@@ -1431,7 +1431,7 @@ _P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estat
 _P72 = _rx(
     r"\b(?:schools|academies|colleges|groups|libraries|venues|organisations|organizations|communities|families|residents|"
     r"people|pupils|students|learners|employers|businesses|clubs|charities)\b[^<.;]{0,40}?\b(?:in|from|across)\s+(?:the\s+)?"
-    rf"(?P<l>{LIST})\s+(?:all\s+|also\s+)?(?:took\s+part|take\s+part|have\s+taken\s+part|joined|signed\s+up|participated)\b"
+    rf"(?P<l>{LIST})\s+(?:all\s+|also\s+|have\s+|has\s+|had\s+|have\s+already\s+)?(?:took\s+part|take\s+part|taken\s+part|joined|signed\s+up|participated)\b"
 )
 _P67 = _rx(
     rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?\s+(?:is|was|has\s+been|acts\s+as)\s+the\s+(?:[a-z\-]+\s+){{0,4}}?"

@@ -574,6 +574,9 @@ def _is_heading(text: str, s0: int, s1: int) -> bool:
     return 0 < len(body.split()) <= 8 and not body.endswith((".", "!", "?", ":", ";", ","))
 
 
+_LEDE = 700  # characters: a title, a dateline and an opening paragraph
+
+
 def main_programme(groups, title_end: int, doc_title: str | None = None) -> int | None:  # type: ignore[no-untyped-def]
     """The programme a document is about (a flyer's course, a release's project):
     the one the page's own title (an HTML ``<title>``: "Programme | Western Skills
@@ -596,6 +599,13 @@ def main_programme(groups, title_end: int, doc_title: str | None = None) -> int 
     titled = [c for c in counts if -c[1] < title_end and c[0] >= 2]
     if len(titled) == 1:
         return titled[0][2]
+    # "… share £5.2 million through X, a new programme from Y": the one programme the opening
+    # paragraph says what it is (not a national fund the gazetteer knows)
+    described = [gi for _n, _f, gi in counts
+                 if any(f.rule.startswith("context:is-a-") and f.start < _LEDE for f in groups[gi].mentions)
+                 and not any(f.rule == "gazetteer" for f in groups[gi].mentions)]
+    if len(described) == 1 and len(groups[described[0]].mentions) >= 2:
+        return described[0]
     if len(counts) > 1 and counts[1][0] == counts[0][0]:
         return None
     n, first, gi = counts[0]
