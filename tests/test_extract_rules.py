@@ -3417,3 +3417,22 @@ def test_the_programme_the_opening_paragraph_describes_is_the_releases_programme
     )
     assert ("Skills Ahead Tarnside", "operatesIn", "Barnsley") in x.triples
     assert ("Adult Skills Fund", "operatesIn", "Barnsley") not in x.triples
+
+
+def test_an_at_a_glance_box_under_a_series_header_relates_to_the_titled_project():
+    x = extract(
+        "GREEN SKILLS IN PRACTICE                                      Case study 7\n"
+        "--------------------------------------------------------------------------\n\n"
+        "Warm Homes Tarn: training retrofit installers in Cornwall\n\n"
+        "  AT A GLANCE\n"
+        "  Project           Warm Homes Tarn\n"
+        "  Where             Camborne, Redruth and Penzance\n"
+        "  Lead              Kestrel Training CIC\n"
+        "  Housing partner   Brimble Housing Trust\n\n"
+        "Kestrel Training CIC set up Warm Homes Tarn in 2023.\n"
+    )
+    assert typed(x, "Warm Homes Tarn")[0] == "Programme"
+    for town in ("Camborne", "Redruth", "Penzance"):
+        assert ("Warm Homes Tarn", "operatesIn", town) in x.triples
+    assert ("Kestrel Training CIC", "delivers", "Warm Homes Tarn") in x.triples
+    assert ("Brimble Housing Trust", "participatesIn", "Warm Homes Tarn") in x.triples

@@ -340,27 +340,35 @@ _TITLE_LINE = re.compile(
 
 def _title_line_name(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
     """ "Headland Voices: young people and …", "Case study: Common Thread – bringing …": the
-    name a document's first line opens with, used again at least twice in the body and typed
-    nowhere as a body or a place, is the programme the document is about. In place."""
-    if not sentences:
-        return
-    s0, s1 = sentences[0]
-    line_end = text.find("\n", s0)
-    line_end = s1 if line_end < 0 else min(s1, line_end)
+    name a document's title line opens with, used again at least twice in the body and typed
+    nowhere as a body or a place, is the programme the document is about. The title line is
+    the first line, or the first after a series header in capitals or a rule. In place."""
+    for s0, s1 in sentences[:3]:
+        line_end = text.find("\n", s0)
+        line_end = s1 if line_end < 0 else min(s1, line_end)
+        line = text[s0:line_end].strip()
+        if _title_name(text, s0, line_end, found):
+            return
+        if not (line.split("   ")[0].isupper() or _CASE_STUDY.search(line) or not line.strip("-=_*# ")):
+            return  # only a series header ("GREEN SKILLS IN PRACTICE   Case study 7") or a rule comes first
+
+
+def _title_name(text: str, s0: int, line_end: int, found: list[Found]) -> bool:
     m = _TITLE_LINE.fullmatch(text, s0, line_end)
     if m is None or not m.group("name")[:1].isupper():
-        return
+        return False
     name = m.group("name")
     same = [f for f in found if f.name == name]
     head = [f for f in same if f.start == m.start("name") and f.end == m.end("name")]
     body = [f for f in same if f.start >= line_end]
     if not head or not body or any(f.type not in (None, "Programme") and f.rule not in _WEAK_TYPING for f in body):
-        return
+        return False
     if (len(body) < 2 or " " not in name) and not any(f.type == "Programme" for f in body):
-        return  # (a one-word name only when the text itself calls it a programme)
+        return False  # (a one-word name only when the text itself calls it a programme)
     for f in (*head, *body):
         if f.type is None or f.rule in _WEAK_TYPING:
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:title-name"
+    return True
 
 
 def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> None:
@@ -388,9 +396,9 @@ def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: l
 
 # a case study's key-facts box: "Lead partner: Fife Council", "Delivery       A; B"
 _FACT_LABEL = re.compile(
-    r"[|\s]*(?P<label>lead\s+(?:partner|body|organisation|organization|authority|agency)|led\s+by|operator|operated\s+by|"
-    r"delivery(?:\s+partners?)?|delivered\s+by|managed\s+by|(?:project\s+|other\s+|key\s+)?partners|"
-    r"funders?|funding|funded\s+by|location|site|venue|area|areas|places?)\s*(?::\s*|\s{3,})",
+    r"[|\s]*(?P<label>lead\s+(?:partner|body|organisation|organization|authority|agency)|lead|led\s+by|operator|operated\s+by|"
+    r"delivery(?:\s+partners?)?|delivered\s+by|managed\s+by|(?:project\s+|other\s+|key\s+|[a-z]+\s+)?partners?|"
+    r"funders?|funding|funded\s+by|money|location|site|venue|where|area|areas|places?)\s*(?::\s*|\s{3,})",
     re.I,
 )
 
@@ -414,11 +422,11 @@ def _fact_box(doc: Document, sentences, found, where, entities, groups, case: in
         if m is None:
             continue
         label = m.group("label").lower()
-        if label.startswith(("location", "site", "venue", "area", "place")):
+        if label.startswith(("location", "site", "venue", "area", "place", "where")):
             pred, want = "operatesIn", "Place"
-        elif label.startswith(("fund",)):
+        elif label.startswith(("fund", "money")):
             pred, want = "funds", "Organisation"
-        elif "partners" in label and not label.startswith("delivery"):
+        elif "partner" in label and not label.startswith(("delivery", "lead")):
             pred, want = "participatesIn", "Organisation"
         else:
             pred, want = "delivers", "Organisation"
@@ -428,7 +436,7 @@ def _fact_box(doc: Document, sentences, found, where, entities, groups, case: in
                 continue
             s, o = (project, entities[gi].key) if pred == "operatesIn" else (entities[gi].key, project)
             out.append(Relation(s, pred, o, Evidence(doc.doc_id, s0, s1, text[s0:s1]), f"{EXTRACTOR_VERSION}:{pred}:fact-box"))
-            if pred == "operatesIn":
+            if pred == "operatesIn" and not label.startswith(("where", "area", "place")):
                 break  # the site (or first place) the row names, not the street and town after it
     return out
 
@@ -956,7 +964,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         main_prog = titled  # an event page is about the event its title line names
     if case is not None:
         main_prog = case  # a case study is about the project its title names
-    elif main_prog is not None and _CASE_STUDY.search(text, 0, 600) and min(f.start for f in groups[main_prog].mentions) < sentences[0][1]:
+    elif main_prog is not None and _CASE_STUDY.search(text, 0, 600) and min(f.start for f in groups[main_prog].mentions) < 600:
         case = main_prog  # 'Case study: "Name" – …': its key-facts rows are about the project the title names
     section_prog: int | None = None  # the programme a section heading names ("First Rung" over its paragraphs)
     for si, (s0, s1) in enumerate(sentences):
