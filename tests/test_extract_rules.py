@@ -3436,3 +3436,18 @@ def test_an_at_a_glance_box_under_a_series_header_relates_to_the_titled_project(
         assert ("Warm Homes Tarn", "operatesIn", town) in x.triples
     assert ("Kestrel Training CIC", "delivers", "Warm Homes Tarn") in x.triples
     assert ("Brimble Housing Trust", "participatesIn", "Warm Homes Tarn") in x.triples
+
+
+def test_a_where_it_runs_table_on_a_programmes_page():
+    x = extract(
+        "Tidal Clubs: free holiday clubs\n\nTidal Clubs is a free holiday programme run by Tarnside Council. "
+        "Tidal Clubs runs every summer.\n\nWhere clubs run\n\n"
+        "Area | Club and venue | Who runs it\n"
+        "Wallsend | Brimble Youth Centre, Ropery Lane | Kestrel Youth Trust\n"
+        "Whitley Bay | Seaview Pavilion | Tarn Surf Club\n"
+    )
+    assert ("Tidal Clubs", "operatesIn", "Wallsend") in x.triples
+    assert ("Tidal Clubs", "operatesIn", "Brimble Youth Centre") in x.triples
+    assert ("Brimble Youth Centre", "locatedIn", "Wallsend") in x.triples
+    assert ("Kestrel Youth Trust", "participatesIn", "Tidal Clubs") in x.triples
+    assert typed(x, "Tarn Surf Club")[0] == "Organisation"

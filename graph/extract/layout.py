@@ -407,7 +407,16 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         for p in spec.places:
             rel(prog or org, "operatesIn", key(p), si, "operatesIn:table-row")
         rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
-        rel(site, "locatedIn", key(spec.site_town), si, "locatedIn:site-column")
+        rel(site, "locatedIn", key(spec.site_town or (spec.places[0] if spec.places else None)), si, "locatedIn:site-column")
+        if (prog is None and site is not None and spec.role is None and amount is None and subject is not None
+                and subject_types.get(subject, ("",))[0] == "Programme"):
+            # "Area | Club and venue | Who runs it" on a programme's page: each row is where it runs, and who runs it there
+            for p in spec.places:
+                rel(subject, "operatesIn", key(p), si, "operatesIn:venue-table-row")
+            rel(subject, "operatesIn", site, si, "operatesIn:venue-table-row")
+            rel(org, "participatesIn", subject, si, "participatesIn:venue-table-row")
+            for f in spec.participants:
+                rel(key(f), "participatesIn", subject, si, "participatesIn:venue-table-row")
         if spec.role is not None and org is not None and prog is None:
             # a partners or members table: the row's body leads what its role names, or else
             # takes part in (or belongs to) what the page is about

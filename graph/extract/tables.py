@@ -40,7 +40,8 @@ _ROLES = (
     ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course)\b", re.I)),
     # "Member": an organisation column whose rows belong to the page's partnership
     ("member", re.compile(r"^\s*members?\s*$", re.I)),
-    ("org", re.compile(r"\b(?:organisation|organization|recipient|grantee|applicant|lead|partner|provider|name|body|charity|company|employer|applicant|member|college|school|group|club|society|societies|grantholder|grant\s+holder)s?\b", re.I)),
+    ("org", re.compile(r"\b(?:organisation|organization|recipient|grantee|applicant|lead|partner|provider|name|body|charity|company|employer|applicant|member|college|school|group|club|society|societies|grantholder|grant\s+holder)s?\b"
+                        r"|\bwho\s+runs\b|\brun\s+by\b|\bdelivered\s+by\b|\boperators?\b", re.I)),
 )
 _GRANT_MAKER_CUE = re.compile(
     r"\b(?:announc\w*|award\w*|grants?\b|allocat\w*|distribut\w*)", re.I
@@ -62,7 +63,7 @@ _HEADER_WORDS = frozenset(
     role roles in on to for with what where it runs run covered covering served based headquarters office home
     main campus hub drop site sites venue premises address member members college colleges school steering group
     strand strands course courses completers learners places contact website
-    boroughs districts towns wards cities counties sector sectors groups club clubs society societies grantholder grantholders holder holders""".split()
+    boroughs districts towns wards cities counties sector sectors groups club clubs society societies grantholder grantholders holder holders who delivered operator operators""".split()
 )
 
 
