@@ -3451,3 +3451,9 @@ def test_a_where_it_runs_table_on_a_programmes_page():
     assert ("Brimble Youth Centre", "locatedIn", "Wallsend") in x.triples
     assert ("Kestrel Youth Trust", "participatesIn", "Tidal Clubs") in x.triples
     assert typed(x, "Tarn Surf Club")[0] == "Organisation"
+
+
+def test_a_project_named_body_described_as_a_place_based_charity_is_a_body():
+    x = extract("We work with Wagtail Youth Project, a Wallsend-based youth charity that coordinates bookings.")
+    assert typed(x, "Wagtail Youth Project") == ("Organisation", "Charity")
+    assert ("Wagtail Youth Project", "locatedIn", "Wallsend") in x.triples

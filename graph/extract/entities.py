@@ -80,7 +80,8 @@ _FUNDED_FOR = re.compile(
 )
 _AWARD_CUE = re.compile(r"\b(?:award|grant|fund|allocat|invest|ring-fenc|earmark)", re.I)
 _CHARITY_COPULA = re.compile(
-    r"\s*(?:,\s*|\s+is\s+|\s+was\s+)(?:a|an)\s+(?:registered\s+|small\s+|national\s+|local\s+|youth\s+|)"
+    r"\s*(?:,\s*|\s+is\s+|\s+was\s+)(?:a|an)\s+(?:(?:registered|small|national|local|youth|arts|community|volunteer-led|"
+    r"[A-Z][\w\-]*-based|[a-z]+-based)\s+){0,3}"
     r"(?:charity|charitable\s+(?:trust|company|incorporated\s+organisation)|social\s+enterprise|community\s+interest\s+company|company)\b",
     re.I,
 )
