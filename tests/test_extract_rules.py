@@ -3457,3 +3457,14 @@ def test_a_project_named_body_described_as_a_place_based_charity_is_a_body():
     x = extract("We work with Wagtail Youth Project, a Wallsend-based youth charity that coordinates bookings.")
     assert typed(x, "Wagtail Youth Project") == ("Organisation", "Charity")
     assert ("Wagtail Youth Project", "locatedIn", "Wallsend") in x.triples
+
+
+def test_a_place_theatre_company_apposition_a_dash_member_list_and_a_member_after_and():
+    x = extract("Tidal Yard Theatre, a Wirral theatre company, will turn a shop into a stage.")
+    assert ("Tidal Yard Theatre", "locatedIn", "Wirral") in x.triples
+    assert "Wirral theatre" not in x.entities
+    y = extract("The Tarn Combined Authority is made up of three local authorities – Dudley Council, Walsall Council and Sandwell Council.")
+    for council in ("Dudley Council", "Walsall Council", "Sandwell Council"):
+        assert (council, "partOf", "Tarn Combined Authority") in y.triples
+    z = extract("Tidal Yard Theatre is a registered charity and a member of the Kestrel Stages Partnership.")
+    assert ("Tidal Yard Theatre", "partOf", "Kestrel Stages Partnership") in z.triples

@@ -62,6 +62,7 @@ _NAME_POSSESSIVES = frozenset(
 _TRAILING_HEADS = frozenset(
     "library charity museum theatre gallery college school trust foundation centre hub".split()
 )
+_KIND_AFTER_HEAD = frozenset("company companies group groups collective network shop project programme service".split())
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
@@ -280,6 +281,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             and toks[j + 1][0] in _TRAILING_HEADS
             and _joinable(sentence, toks[j], toks[j + 1])
             and not _POSSESSIVE.search(toks[j][0])  # "the Council's museum team": its unit, not a name
+            # "a Wirral theatre company": the lower-case word is a modifier of the kind after it
+            and not (j + 2 < len(toks) and toks[j + 2][0] in _KIND_AFTER_HEAD and _joinable(sentence, toks[j + 1], toks[j + 2]))
         ):
             j += 1
         # "Goldsmiths, University of London": a name in apposition to its university

@@ -1342,7 +1342,7 @@ _P73 = _rx(
 )
 _P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
 _P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
-_P14 = _rx(rf"(?P<a>{ENT})\s+(?:is|are|was|were|became|has\s+become|have\s+become)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partner|partners|member|members)\s+(?:in|of|on)\s+(?:the\s+)?(?P<b>{ENT})")
+_P14 = _rx(rf"(?P<a>{ENT})\s+(?:is|are|was|were|became|has\s+become|have\s+become)\s+(?:(?:a|an)\s+[a-z\-]+\s+[a-z\-]+\s+and\s+)?(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partner|partners|member|members)\s+(?:in|of|on)\s+(?:the\s+)?(?P<b>{ENT})")
 _P15 = _rx(rf"(?P<l>{LIST})\s*,?\s*(?:both|all|each)\s+(?:part|members?)\s+of\s+(?:the\s+)?(?P<b>{ENT})")
 _P16 = _rx(rf"(?P<p>{ENT})\s*(?:,|is|was|has\s+been)\s+(?:(?:the|an?)\s+)?(?P<a>{ENT})’s\s")
 _P17 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<l>{LIST})\s*,\s*(?:has\s+|have\s+|also\s+)?(?:{_V_DELIVER_ACTIVE})\b[^<.;]{{0,40}}?(?P<o>{ENT})")
@@ -1377,7 +1377,7 @@ _P45 = _rx(
     rf"(?P<a>{ENT})(?:(?:’s)?\s+{_MEMBER_NOUNS}\s+(?:are|include|included|were)"
     r"|\s+(?:brings\s+together|brought\s+together|is\s+made\s+up\s+of|was\s+made\s+up\s+of|comprises|is\s+comprised\s+of|consists\s+of|includes\s+the\s+councils\s+of)"
     # "brings together five councils: A, B …"
-    r"(?:\s+(?:\w+\s+)?(?:councils|local\s+authorities|authorities|organisations|organizations|members|bodies)\s*:)?"
+    r"(?:\s+(?:\w+\s+)?(?:councils|local\s+authorities|authorities|organisations|organizations|members|bodies)\s*[:–—])?"
     rf"|\s*,?\s+whose\s+{_MEMBER_NOUNS}\s+(?:are|include|included|were)"
     r"|\s+has\s+(?:\w+\s+)?(?:constituent|member)\s+(?:councils|authorities|organisations|organizations|members)\s*[:,]?)"
     rf"\s+(?:the\s+)?(?P<l>{LIST})"
