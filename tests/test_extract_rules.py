@@ -3468,3 +3468,15 @@ def test_a_place_theatre_company_apposition_a_dash_member_list_and_a_member_afte
         assert (council, "partOf", "Tarn Combined Authority") in y.triples
     z = extract("Tidal Yard Theatre is a registered charity and a member of the Kestrel Stages Partnership.")
     assert ("Tidal Yard Theatre", "partOf", "Kestrel Stages Partnership") in z.triples
+
+
+def test_employers_at_an_event_and_joining_a_funders_portfolio():
+    x = extract(
+        "Tarn Jobs Fair 2026: programme\n\nThe Tarn Jobs Fair is a free event for job seekers.\n\n"
+        "Employers recruiting on the day include Thames Engineering Ltd, Strood Logistics Ltd and Kestrel Care Group."
+    )
+    for employer in ("Thames Engineering Ltd", "Strood Logistics Ltd", "Kestrel Care Group"):
+        assert (employer, "participatesIn", "Tarn Jobs Fair") in x.triples
+    y = extract("Mill Dam Arts Trust joins Arts Council England’s National Portfolio from April 2026.")
+    assert ("Mill Dam Arts Trust", "participatesIn", "National Portfolio") in y.triples
+    assert ("Mill Dam Arts Trust", "partOf", "Arts Council England") not in y.triples

@@ -541,7 +541,11 @@ _PARTNER_CUE = (
     r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
     r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|co-produces\s+with|co-delivered\s+with)"
 )
-_PARTICIPANTS = r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)\s*,?\s+(?:such as|including|like|include|included)"
+_PARTICIPANTS = (
+    r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)"
+    # "Employers recruiting on the day include …"
+    r"(?:\s+(?!such\b|including\b|like\b|include\b|included\b)[a-z]+){0,4}?\s*,?\s+(?:such as|including|like|include|included)"
+)
 _PARTICIPANTS_WIDE = (
     r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges|"
     r"(?:partner|host|member|placement)\s+(?:organisation|organization|employer|venue|school|body))\b"
@@ -1050,7 +1054,11 @@ def sentence_relations(
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
         for m in _P29.finditer(low) if op is None else ():
-            prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120))
+            # on a page about one programme, "Employers recruiting on the day include …" take part in
+            # it (a body's "members" or "partners" are its own: the membership rules read those)
+            page = (recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX
+                    and not m.group(0).startswith(("members", "partners")) else None)
+            prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120), page)
             if prog is None:
                 continue
             for a in _ids(m.group("l")):
@@ -1058,6 +1066,9 @@ def sentence_relations(
                     yield from emit(a, "participatesIn", prog, "participatesIn:such-as")
         for m in _P31.finditer(low):
             o = _ids(m.group("o"))[0]
+            owned = _POSS_FUND.match(masked, m.end())
+            if owned is not None:
+                o = int(owned.group("f"))  # "joins Arts Council England's National Portfolio": the portfolio
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
                     yield from emit(a, "participatesIn", o, "participatesIn:takes-part")
@@ -1358,7 +1369,7 @@ _P26 = _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|esta
 _P27 = _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?P<j>jointly\s+)?(?:together\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})")
 _P28 = _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})")
 _P29 = _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})")
-_P31 = _rx(rf"(?P<l>{LIST})\s*,?\s+(?:has\s+|have\s+|also\s+|both\s+|now\s+)*(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")
+_P31 = _rx(rf"(?P<l>{LIST})\s*,?\s+(?:has\s+|have\s+|also\s+|both\s+|now\s+)*(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|joins|will\s+join|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved|(?:is|was|are|were)\\s+(?:a\\s+)?(?:founder|founding)\\s+members?)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P32 = _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})")
 _P33 = _rx(rf"(?P<a>{ENT})\s*(?P<sep>,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})")
 _P34 = _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}")
