@@ -3480,3 +3480,13 @@ def test_employers_at_an_event_and_joining_a_funders_portfolio():
     y = extract("Mill Dam Arts Trust joins Arts Council England’s National Portfolio from April 2026.")
     assert ("Mill Dam Arts Trust", "participatesIn", "National Portfolio") in y.triples
     assert ("Mill Dam Arts Trust", "partOf", "Arts Council England") not in y.triples
+
+
+def test_bodies_that_refer_people_take_part_in_the_pages_programme():
+    x = extract(
+        "Warm Homes Tarn: retrofit training\n\nWarm Homes Tarn is a retrofit course run by Kestrel Training CIC. "
+        "Warm Homes Tarn started in 2023.\n\nLearners were referred by Jobcentre Plus and by Citizens Advice Cornwall.\n\n"
+        "Hyndburn Borough Council and Rossendale Borough Council refer young people.\n"
+    )
+    for body in ("Jobcentre Plus", "Citizens Advice Cornwall", "Hyndburn Borough Council", "Rossendale Borough Council"):
+        assert (body, "participatesIn", "Warm Homes Tarn") in x.triples, body

@@ -823,6 +823,12 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
+    # "Learners were referred by A and B", "Hyndburn Council refers young people": referrers take part
+    if recent_programme is not None and recent_programme.idx == MAIN_IDX and "refer" in low:
+        for m in _P74.finditer(low):
+            for a in _ids(m.group("l") or m.group("l2")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "participatesIn", recent_programme.idx, "participatesIn:refers")
     # "A and B run the sessions together": the programme in hand (the page's or the section's)
     if recent_programme is not None and recent_programme.idx == MAIN_IDX and S.first(PROG) is None:
         for m in _P73.finditer(low):
@@ -1350,6 +1356,11 @@ _P73 = _rx(
     r"host|hosts|hosted|teach|teaches|taught|coordinate|coordinates|coordinated|manage|manages|managed)\s+"
     r"(?:the|these|its|their|our|all\s+the)\s+(?:[a-z\-]+\s+){0,2}?(?:sessions|classes|workshops|programme|project|scheme|course|courses|walks|"
     r"events|activities|festival|parade|clubs?|tours|trails?|residencies|training|pilot|initiative)\b"
+)
+_P74 = _rx(
+    rf"(?P<l>{LIST})\s+(?:can\s+|will\s+|also\s+|may\s+)?(?:refer|refers|referred)\s+(?:young\s+people|people|you|learners|clients|residents|"
+    r"families|participants|them|pupils|children|adults|patients|customers)\b"
+    rf"|\breferred\s+(?:to\s+(?:us|it|the\s+\w+)\s+)?by\s+(?:the\s+)?(?P<l2>{LIST}(?:\s*,?\s*and\s+by\s+(?:the\s+)?{LIST})?)"
 )
 _P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
 _P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
