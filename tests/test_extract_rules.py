@@ -3490,3 +3490,11 @@ def test_bodies_that_refer_people_take_part_in_the_pages_programme():
     )
     for body in ("Jobcentre Plus", "Citizens Advice Cornwall", "Hyndburn Borough Council", "Rossendale Borough Council"):
         assert (body, "participatesIn", "Warm Homes Tarn") in x.triples, body
+
+
+def test_unknown_names_where_the_people_served_live_are_places():
+    x = extract("Move Along is a dance programme for families in Butetown and Grangetown, delivered by Tarn Dance CIC.")
+    for hood in ("Butetown", "Grangetown"):
+        assert typed(x, hood) == ("Place", "Neighbourhood")
+        assert ("Move Along", "operatesIn", hood) in x.triples
+    assert "Butetown and Grangetown" not in x.entities

@@ -37,6 +37,11 @@ _PLACE_PREFIXES = frozenset({w.lower() for w in PLACE_NAME_PREFIXES} | PLACE_DIR
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
 _LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|to)\s+(?:the\s+)?$", re.I)
 # "sessions in community venues in A, B and C": a list of unknown names after a place noun
+_PEOPLE_IN_INTRO = re.compile(
+    r"\b(?:families|people|residents|communities|children|pupils|adults|parents|carers|households|tenants|"
+    r"neighbourhoods|estates|wards|villages)\s+(?:living\s+|who\s+live\s+)?(?:in|across|from)\s+(?:the\s+)?$",
+    re.I,
+)
 _PLACE_NOUN_INTRO = re.compile(
     r"\b(?:venues|neighbourhoods|areas|wards|communities|estates|villages|towns|sites|locations|parishes|districts)\s+"
     r"(?:in|across|around|at|including)\s+(?:the\s+)?$",
@@ -60,7 +65,7 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
     places_at = {(f.start, f.end) for f in found if f.type == "Place"}
     for f in [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]:
         inner = [p for p in places_at if f.start <= p[0] and p[1] <= f.end]
-        if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end) and not (
+        if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end) and not _PEOPLE_IN_INTRO.search(text, max(0, f.start - 40), f.start) and not (
             _AREA_NOUN_AFTER.match(text, f.end) and text.endswith(("’s ", "'s "), 0, f.start)
             and _PLACE_POSSESSIVE.search(text, max(0, f.start - 40), f.start)
         ):
@@ -104,6 +109,8 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
                 continue
             if len(run) < 2 or not (
                 (known and _LIST_INTRO.search(intro)) or (len(run) >= 3 and _PLACE_NOUN_INTRO.search(intro))
+                # "for families in Butetown and Grangetown": where the people it serves live
+                or _PEOPLE_IN_INTRO.search(intro)
             ):
                 continue
             for f in run:
