@@ -3498,3 +3498,11 @@ def test_unknown_names_where_the_people_served_live_are_places():
         assert typed(x, hood) == ("Place", "Neighbourhood")
         assert ("Move Along", "operatesIn", hood) in x.triples
     assert "Butetown and Grangetown" not in x.entities
+
+
+def test_a_programme_expanding_to_places_works_there():
+    x = extract("Tarn Skills is a course run by Kestrel College. Tarn Skills started in Leeds. The course will expand into Bradford and Wakefield.")
+    for town in ("Bradford", "Wakefield"):
+        assert ("Tarn Skills", "operatesIn", town) in x.triples
+    y = extract("From 2026 Kestrel Arts Trust will extend the Tarn Tales Festival to Whitby and Scarborough.")
+    assert ("Tarn Tales Festival", "operatesIn", "Whitby") in y.triples

@@ -272,6 +272,9 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     and _joinable(sentence, toks[m - 1], toks[m])
                     # "Loxley Foods and the Doncaster-based firm X": a place cue, not more of the name
                     and not (m + 1 < len(toks) and toks[m + 1][0] in ("-based", "-led") and toks[m + 1][1] == toks[m][2])
+                    # "extend the Tarn Tales Festival to Whitby": a headed name does not go on "to" a place
+                    and not (w[0].lower() == "to" and is_place is not None and is_place(toks[m][0])
+                             and head_of(sentence[toks[i][1] : toks[k - 1][2]]) is not None)
                 ):
                     k = m
                     continue

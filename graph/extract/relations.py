@@ -823,6 +823,16 @@ def sentence_relations(
         for i, a in enumerate(agents):
             for b in agents[i + 1 :]:
                 yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
+    # "ODL will expand to A and B", "we will extend Make Your Mark to Birtley": where it will run too
+    if "xten" in low or "xpand" in low or "roll" in low:
+        for m in _P75.finditer(low):
+            cands = [int(x) for x in (m.group("p2"), m.group("p")) if x is not None]
+            prog = next((c for c in cands if S.typ(c) == "Programme"), None)
+            if prog is None and recent_programme is not None and recent_programme.idx == MAIN_IDX and not cands:
+                prog = recent_programme.idx
+            for p_i in _ids(m.group("l")):
+                if prog is not None and S.typ(p_i) == "Place":
+                    yield from emit(prog, "operatesIn", p_i, "operatesIn:expands-to")
     # "Learners were referred by A and B", "Hyndburn Council refers young people": referrers take part
     if recent_programme is not None and recent_programme.idx == MAIN_IDX and "refer" in low:
         for m in _P74.finditer(low):
@@ -1361,6 +1371,10 @@ _P74 = _rx(
     rf"(?P<l>{LIST})\s+(?:can\s+|will\s+|also\s+|may\s+)?(?:refer|refers|referred)\s+(?:young\s+people|people|you|learners|clients|residents|"
     r"families|participants|them|pupils|children|adults|patients|customers)\b"
     rf"|\breferred\s+(?:to\s+(?:us|it|the\s+\w+)\s+)?by\s+(?:the\s+)?(?P<l2>{LIST}(?:\s*,?\s*and\s+by\s+(?:the\s+)?{LIST})?)"
+)
+_P75 = _rx(
+    r"(?:<<(?P<p>\d+)>>[^<.;]{0,30}?)?\b(?:expand|expands|expanded|expanding|extend|extends|extended|extending|roll\s+out|rolls\s+out|rolled\s+out)\s+"
+    rf"(?:(?:the\s+)?<<(?P<p2>\d+)>>\s+)?(?:in)?to\s+(?:the\s+)?(?P<l>{LIST})"
 )
 _P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
 _P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
