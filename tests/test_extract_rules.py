@@ -3506,3 +3506,10 @@ def test_a_programme_expanding_to_places_works_there():
         assert ("Tarn Skills", "operatesIn", town) in x.triples
     y = extract("From 2026 Kestrel Arts Trust will extend the Tarn Tales Festival to Whitby and Scarborough.")
     assert ("Tarn Tales Festival", "operatesIn", "Whitby") in y.triples
+
+
+def test_a_named_building_a_body_is_based_at_is_a_site():
+    x = extract("Tidal Yard Theatre was founded in 2009 and is based at Argyle Street Studios in Birkenhead.")
+    assert typed(x, "Argyle Street Studios") == ("Place", "Site")
+    assert ("Tidal Yard Theatre", "locatedIn", "Argyle Street Studios") in x.triples
+    assert ("Argyle Street Studios", "locatedIn", "Birkenhead") in x.triples

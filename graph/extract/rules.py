@@ -519,6 +519,10 @@ def _quoted_names_elsewhere(found: list[Found], text: str, sentences: list[tuple
 _JOB_AFTER = re.compile(r",\s+([^,;.\n]{2,60}),")
 
 
+_SITE_HEADS = frozenset("studios studio centre center hall house mill yard works wharf building pavilion rooms".split())
+_BASED_AT = re.compile(r"\b(?:based|housed|located|sited)\s+(?:at|in)\s+(?:the\s+)?$", re.I)
+
+
 def _same_name_mentions(found: list[Found]) -> None:
     """A name typed once ("SoundFen is the youth music network …") is that entity
     wherever else the document uses it untyped ("SoundFen's core funding"). In place."""
@@ -876,6 +880,12 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
 
+    # "based at Argyle Street Studios", "housed in the Old Mill": a named building there is a site
+    sites = {f.name for f in found if f.type == "Organisation" and f.rule.startswith("head:")
+             and f.name.split()[-1].lower() in _SITE_HEADS and _BASED_AT.search(text, max(0, f.start - 30), f.start)}
+    for f in found:
+        if f.name in sites and f.type == "Organisation" and f.rule.startswith("head:"):
+            f.type, f.subtype, f.rule = "Place", "Site", "context:based-at-site"
     found = _title_publisher(text, sentences, found, places.is_place_word)
     found = _case_study_title(text, sentences, found, places)
     _copula_types(found)
