@@ -3513,3 +3513,15 @@ def test_a_named_building_a_body_is_based_at_is_a_site():
     assert typed(x, "Argyle Street Studios") == ("Place", "Site")
     assert ("Tidal Yard Theatre", "locatedIn", "Argyle Street Studios") in x.triples
     assert ("Argyle Street Studios", "locatedIn", "Birkenhead") in x.triples
+
+
+def test_where_learners_come_from_and_a_panels_members():
+    x = extract(
+        "Tarn Skills: retrofit training\n\nTarn Skills is a retrofit course run by Kestrel College. Tarn Skills started in 2023.\n\n"
+        "Rural learners from Bolsover and Bassetlaw dropped out. "
+        "The employer panel’s members include Heatwell Homes Ltd and Trent Energy Services Ltd."
+    )
+    assert ("Tarn Skills", "operatesIn", "Bolsover") in x.triples
+    assert ("Heatwell Homes Ltd", "participatesIn", "Tarn Skills") in x.triples
+    y = extract("Tarn Skills: retrofit\n\nTarn Skills is a course.\n\nThe Kestrel Partnership is a network. Its members include Heatwell Homes Ltd.")
+    assert ("Heatwell Homes Ltd", "participatesIn", "Tarn Skills") not in y.triples

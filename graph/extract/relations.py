@@ -1072,8 +1072,9 @@ def sentence_relations(
         for m in _P29.finditer(low) if op is None else ():
             # on a page about one programme, "Employers recruiting on the day include …" take part in
             # it (a body's "members" or "partners" are its own: the membership rules read those)
-            page = (recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX
-                    and not m.group(0).startswith(("members", "partners")) else None)
+            # ("The employer panel's members include …": a panel of the programme, not a body)
+            own = m.group(0).startswith(("members", "partners")) and not _COMMON_POSSESSOR.search(masked, 0, m.start())
+            page = recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX and not own else None
             prog = _first(S.before(m.start(), PROG), S.after(m.end(), PROG, 120), page)
             if prog is None:
                 continue
@@ -1339,6 +1340,12 @@ def sentence_relations(
             continue
         for p in places:
             yield from emit(subj, "operatesIn", p, rule)
+    # "Rural learners from Bolsover and Bassetlaw …", "trainees came mostly from A and B": where the page's programme works
+    if recent_programme is not None and recent_programme.idx == MAIN_IDX and S.first(PROG) is None and " from " in low:
+        for m in _P76.finditer(low):
+            for p in _ids(m.group("l")):
+                if S.typ(p) == "Place":
+                    yield from emit(recent_programme.idx, "operatesIn", p, "operatesIn:participants-from")
     # "Eight schools in A, B and C took part": the programme in hand works in those places
     if recent_programme is not None and recent_programme.idx == MAIN_IDX and S.first(PROG) is None and ("part" in low or "joined" in low or "signed" in low):
         for m in _P72.finditer(low):
@@ -1375,6 +1382,11 @@ _P74 = _rx(
 _P75 = _rx(
     r"(?:<<(?P<p>\d+)>>[^<.;]{0,30}?)?\b(?:expand|expands|expanded|expanding|extend|extends|extended|extending|roll\s+out|rolls\s+out|rolled\s+out)\s+"
     rf"(?:(?:the\s+)?<<(?P<p2>\d+)>>\s+)?(?:in)?to\s+(?:the\s+)?(?P<l>{LIST})"
+)
+_COMMON_POSSESSOR = re.compile(r"\b(?!its\b|their\b|our\b)[a-z]+(?:’s|'s)\s+$")
+_P76 = _rx(
+    r"\b(?:learners|trainees|participants|apprentices|pupils|students|young\s+people|residents|jobseekers|claimants|recruits)\b"
+    rf"(?:\s+(?:came|come|were|are|mostly|mainly|largely|all))*\s+from\s+(?!across\b)(?:the\s+)?(?P<l>{LIST})"
 )
 _P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
 _P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
