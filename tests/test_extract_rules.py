@@ -3525,3 +3525,17 @@ def test_where_learners_come_from_and_a_panels_members():
     assert ("Heatwell Homes Ltd", "participatesIn", "Tarn Skills") in x.triples
     y = extract("Tarn Skills: retrofit\n\nTarn Skills is a course.\n\nThe Kestrel Partnership is a network. Its members include Heatwell Homes Ltd.")
     assert ("Heatwell Homes Ltd", "participatesIn", "Tarn Skills") not in y.triples
+
+
+def test_money_from_a_funders_own_pot_funds_the_pages_programme():
+    x = extract(
+        "Next Step: jobs\n\nNext Step is a jobs programme. Next Step runs in Leeds.\n\n"
+        "Kirklees Council is putting in a further £350,000 from its share of the UK Shared Prosperity Fund."
+    )
+    assert ("Kirklees Council", "funds", "Next Step") in x.triples
+    assert ("Kirklees Council", "funds", "UK Shared Prosperity Fund") not in x.triples
+    y = extract(
+        "Set Up: backstage jobs\n\nSet Up is a backstage course run by Tarn Theatre. Set Up runs in Leeds.\n\n"
+        "Arts Council England matched that with £150,000 from its National Lottery Project Grants."
+    )
+    assert ("Arts Council England", "funds", "Set Up") in y.triples

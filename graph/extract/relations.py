@@ -525,7 +525,7 @@ _AS_PART_OF = re.compile(r"\bas\s+part\s+of\s+(?:the\s+)?(?P<p><<\d+>>)")
 _UNIT_NOUNS = r"(?:service|services|team|department|unit|arm|division|directorate)"
 _UNIT_OWNER = re.compile(rf"’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
 # the end of a gap that makes the next name a source of money, not its target
-_FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*$")
+_FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*(?:own\s+)?(?:(?:share|part|slice)\s+of(?:\s+the)?\s*)?$")
 _POSS_FUND = re.compile(r"’s\s+(?:[\w\-]+\s+){0,2}?<<(?P<f>\d+)>>")
 _THROUGH_AFTER = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+|their\s+)?<<(?P<f>\d+)>>")
 # a sentence whose subject is the programme's own work ("Activity is …", "Sessions run …")
@@ -534,7 +534,11 @@ _ACTIVITY_SUBJECT = re.compile(
     r"courses?|events?|work|delivery|clubs?|drop-ins?|pop-up|archive\s+days|tours|walks|performances|screenings)\b"
 )
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
-_V_FUND_ACTIVE = r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding)"
+_V_FUND_ACTIVE = (
+    r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding|"
+    # "Kirklees Council is putting in a further £350,000", "ACE matched that with £150,000"
+    r"is putting in|are putting in|put in|puts in|is committing|has committed|have committed|matched that with|matched this with|matched it with)"
+)
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
@@ -742,7 +746,14 @@ def sentence_relations(
             funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
             funded = _ids(m.group("o"))[0]
             if _FROM_SOURCE.search(m.group("mid")):
-                continue  # "contributed £180,000 from its Y allocation": Y is where the money came from
+                # "contributed £180,000 from its Y allocation", "is putting in £350,000 from its share of
+                # the F": Y and F are where the money came from; it goes to the programme in hand
+                if (recent_programme is not None and recent_programme.idx == MAIN_IDX and S.typ(funded) == "Programme"
+                        and S.first(PROG) == funded and find_amounts(m.group("mid"))):
+                    amt = _amount_near(sentence, cmap, m.start("mid"))
+                    for a in funders[-1:]:
+                        yield from emit(a, "funds", recent_programme.idx, "funds:from-its-budget", amt)
+                continue
             if _THROUGH.search(m.group("mid")) and S.typ(funded) == "Programme":
                 # "ACE provided £90,000 through National Lottery Project Grants": the funder's
                 # channel, not what it funds; the money goes to the programme in hand
