@@ -3539,3 +3539,12 @@ def test_money_from_a_funders_own_pot_funds_the_pages_programme():
         "Arts Council England matched that with £150,000 from its National Lottery Project Grants."
     )
     assert ("Arts Council England", "funds", "Set Up") in y.triples
+
+
+def test_a_place_describing_a_charity_is_no_body_of_its_own():
+    x = extract("The Shraff Heritage Trust is a Stoke-on-Trent charity working in heritage.")
+    assert "Stoke-on-Trent charity" not in x.entities
+    assert ("Shraff Heritage Trust", "locatedIn", "Stoke-on-Trent") in x.triples
+    y = extract("Brightwell Families, a Walsall charity that supports young parents, runs the outreach.")
+    assert "Walsall charity" not in y.entities
+    assert ("Brightwell Families", "locatedIn", "Walsall") in y.triples

@@ -286,6 +286,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             and not _POSSESSIVE.search(toks[j][0])  # "the Council's museum team": its unit, not a name
             # "a Wirral theatre company": the lower-case word is a modifier of the kind after it
             and not (j + 2 < len(toks) and toks[j + 2][0] in _KIND_AFTER_HEAD and _joinable(sentence, toks[j + 1], toks[j + 2]))
+            # "a Stoke-on-Trent charity", "a Walsall charity": a place describing a body, not its name
+            and not (is_place is not None and is_place(sentence[toks[i][1] : toks[j][2]]))
         ):
             j += 1
         # "Goldsmiths, University of London": a name in apposition to its university

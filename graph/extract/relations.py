@@ -1478,7 +1478,7 @@ _P62 = _rx(
 _P63 = _rx(
     rf"<<(?P<p>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+<<(?P<o>\d+)>>"
     # "X, a Shropshire grant-maker,", "X, the Leeds housing charity"
-    rf"|<<(?P<o2>\d+)>>\s*,\s*(?:an?|the)\s+<<(?P<p2>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS}|grant-?makers?|funders?)\b"
+    rf"|<<(?P<o2>\d+)>>\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+<<(?P<p2>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS}|grant-?makers?|funders?)\b"
 )
 _P64 = _rx(
     r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"
