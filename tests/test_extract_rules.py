@@ -3548,3 +3548,10 @@ def test_a_place_describing_a_charity_is_no_body_of_its_own():
     y = extract("Brightwell Families, a Walsall charity that supports young parents, runs the outreach.")
     assert "Walsall charity" not in y.entities
     assert ("Brightwell Families", "locatedIn", "Walsall") in y.triples
+
+
+def test_a_plural_common_noun_after_a_head_is_no_place():
+    x = extract("Pot Bank Memories\n\nPot Bank Memories is a reminiscence project run by the Kestrel Heritage Trust.")
+    assert typed(x, "Pot Bank Memories")[0] == "Programme"
+    assert ("Kestrel Heritage Trust", "delivers", "Pot Bank Memories") in x.triples
+    assert typed(extract("Arts Council England funds it."), "Arts Council England")[0] == "Organisation"

@@ -63,6 +63,7 @@ _TRAILING_HEADS = frozenset(
     "library charity museum theatre gallery college school trust foundation centre hub".split()
 )
 _KIND_AFTER_HEAD = frozenset("company companies group groups collective network shop project programme service".split())
+_PLURAL_NOUN_TAIL = re.compile(r"(?:ies|ings|ers|ors|ments|ions|ures|ades)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
@@ -481,7 +482,8 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
             if low[n] in ("summit", "conference", "symposium"):
                 break  # "Walton Summit Training": a place name inside a body's name
             tail = words[n + 1 :]
-            if len(tail) <= 2 and all(w[:1].isupper() for w in tail):
+            # (not "Pot Bank Memories", "Trust Stories": a plural common noun after the head is no place)
+            if len(tail) <= 2 and all(w[:1].isupper() for w in tail) and not _PLURAL_NOUN_TAIL.search(tail[-1]):
                 t, sub = (ORG_HEADS.get(low[n]) or PROGRAMME_HEADS[low[n]])
                 return (t, sub, f"head:{low[n]}+place")
             break
