@@ -13,7 +13,7 @@ from graph.extract.amounts import find_amounts, parse_amount
 from graph.extract.entities import (
     Found,
 )
-from graph.extract.lexicon import PLACE_DIRECTIONS, PLACE_NAME_PREFIXES, TITLE_WORDS
+from graph.extract.lexicon import PLACE_DIRECTIONS, PLACE_NAME_PREFIXES, SITE_HEADS, TITLE_WORDS
 from graph.extract.sentences import DASH_ITEM
 from graph.extract.tables import (
     TableRow,
@@ -523,9 +523,7 @@ _SEGMENT = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|upon|on|in|by|
 _STREET = frozenset(
     "road street lane avenue way close drive quay terrace crescent walk parade grove place boulevard".split()
 )
-_SITE = frozenset(
-    "campus house centre center park hall building wharf yard works mill quarter library museum hub studios".split()
-)
+_SITE = SITE_HEADS
 _DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$")
 
 

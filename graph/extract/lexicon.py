@@ -302,6 +302,13 @@ def personal_name(name: str, is_place: Callable[[str], bool] | None = None) -> b
 
 # nouns that say what trade or kind of body a name that follows is ("the Stamford care provider
 # X", "Plymouth boatbuilder X", "the charity X"): a regular-expression alternation
+# the last words of a named building or site ("Holt Fellowship Hall", "Argyle Street Studios"):
+# a venue line's or a "based at" clause's name with one of them is a site, whatever its head made it
+SITE_HEADS = frozenset(
+    "campus house centre center park hall building wharf yard works mill quarter library museum hub studios studio "
+    "pavilion rooms".split()
+)
+
 TRADE_NOUNS = (
     r"charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
     r"housebuilder|housing\s+association|employer|consultancy|agency|organisation|organization|business|collective|"

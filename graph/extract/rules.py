@@ -31,7 +31,7 @@ from graph.extract.layout import (
     type_table_cells,
     venue_items,
 )
-from graph.extract.lexicon import TITLE_WORDS, TRADE_NOUNS, given_names, personal_name
+from graph.extract.lexicon import SITE_HEADS, TITLE_WORDS, TRADE_NOUNS, given_names, personal_name
 from graph.extract.names import classify, is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import MAIN_IDX, SPEAKER_IDX, SentMention, sentence_relations
@@ -519,7 +519,6 @@ def _quoted_names_elsewhere(found: list[Found], text: str, sentences: list[tuple
 _JOB_AFTER = re.compile(r",\s+([^,;.\n]{2,60}),")
 
 
-_SITE_HEADS = frozenset("studios studio centre center hall house mill yard works wharf building pavilion rooms".split())
 _BASED_AT = re.compile(r"\b(?:based|housed|located|sited)\s+(?:at|in)\s+(?:the\s+)?$", re.I)
 
 
@@ -882,7 +881,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
 
     # "based at Argyle Street Studios", "housed in the Old Mill": a named building there is a site
     sites = {f.name for f in found if f.type == "Organisation" and f.rule.startswith("head:")
-             and f.name.split()[-1].lower() in _SITE_HEADS and _BASED_AT.search(text, max(0, f.start - 30), f.start)}
+             and f.name.split()[-1].lower() in SITE_HEADS and _BASED_AT.search(text, max(0, f.start - 30), f.start)}
     for f in found:
         if f.name in sites and f.type == "Organisation" and f.rule.startswith("head:"):
             f.type, f.subtype, f.rule = "Place", "Site", "context:based-at-site"
