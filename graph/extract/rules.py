@@ -283,6 +283,18 @@ _CASE_STUDY = re.compile(r"\bcase\s+stud(?:y|ies)\b", re.I)
 _TITLE_AT_PLACE = re.compile(r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|the|&)){0,6}),\s+(?P<place>[A-Z][\w\- ]{1,40})")
 
 
+def _from_capitals(line: str) -> str:
+    """ "MEND AND MAKE" -> "Mend and Make": a name set in capitals, as the text would write it."""
+    words = line.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in _MINOR_WORDS else w for i, w in enumerate(words))
+
+
+def _first_line_end(text: str, s0: int, s1: int) -> int:
+    """Where the line starting at ``s0`` ends, within the sentence ``(s0, s1)``."""
+    end = text.find("\n", s0, s1)
+    return s1 if end < 0 else end
+
+
 def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> list[Found]:
     """ "Culture and Place: Case Study 4 … ROCK FERRY MAKERS' YARD, WIRRAL", "The Linktown Weave,
     Kirkcaldy": in a case study, a title line "Name, Place" near the top names the project the
@@ -293,7 +305,7 @@ def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[F
         line = text[s0:s1]
         if "\n" in line or _CASE_STUDY.search(line):
             continue
-        m = _TITLE_AT_PLACE.fullmatch(line.title() if line.isupper() else line)
+        m = _TITLE_AT_PLACE.fullmatch(_from_capitals(line) if line.isupper() else line)
         if m is None or not places.is_place_word(m.group("place").strip()) or places.is_place_word(m.group("name")):
             continue
         name = m.group("name")
@@ -320,7 +332,7 @@ def _case_study_title(text: str, sentences: list[tuple[int, int]], found: list[F
         line = text[s0:s1].strip()
         if "\n" in line or not line.isupper() or not 1 <= len(line.split()) <= 5 or _CASE_STUDY.search(line):
             continue
-        name = line.title().replace(" And ", " and ").replace(" Of ", " of ").replace(" The ", " the ")
+        name = _from_capitals(line)
         if not re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text[s1:]) or places.lookup(name) or classify(name):
             continue
         start = s0 + text[s0:s1].index(line)
@@ -344,8 +356,7 @@ def _title_line_name(text: str, sentences: list[tuple[int, int]], found: list[Fo
     nowhere as a body or a place, is the programme the document is about. The title line is
     the first line, or the first after a series header in capitals or a rule. In place."""
     for s0, s1 in sentences[:3]:
-        line_end = text.find("\n", s0)
-        line_end = s1 if line_end < 0 else min(s1, line_end)
+        line_end = _first_line_end(text, s0, s1)
         line = text[s0:line_end].strip()
         if _title_name(text, s0, line_end, found):
             return
@@ -769,13 +780,12 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
     if not sentences:
         return found
     s0 = sentences[0][0]
-    line_end = text.find("\n", s0)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _first_line_end(text, s0, len(text))
     m = _EVENT_TITLE.fullmatch(text, s0, line_end)
     if m is None or not (m.group("noun") or _EVENT_WORD.search(text, line_end, line_end + 200)):
         return found
     raw = m.group("name")
-    base = raw.title() if raw.isupper() else raw
+    base = _from_capitals(raw) if raw.isupper() else raw
     if is_acronym(raw) or classify(base) is not None or _places().lookup(base) or raw.split()[-1].lower() in ("in", "of", "and", "for", "the", "on"):
         return found  # "Saltbrook Tales Festival 2025": a name with a head is typed (and dated) already
     if m.group("year"):
