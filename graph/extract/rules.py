@@ -270,10 +270,9 @@ def _common_noun_acronyms(found: list[Found], text: str) -> list[Found]:
     for m in _lower_expansions(text):
         acr = m.group("acr")
         words = [w for w in re.split(r"[\s\-]+", m.group("exp")) if w not in _MINOR_WORDS]
-        for k in range(len(words) - len(acr) + 1 if len(words) >= len(acr) else 0):
-            if "".join(w[0] for w in words[k:]).upper() == acr:
-                common.add(acr)
-                break
+        # the initials of the last words before the brackets spell the letters
+        if len(words) >= len(acr) and "".join(w[0] for w in words[len(words) - len(acr) :]).upper() == acr:
+            common.add(acr)
     if not common:
         return found
     return [f for f in found if not (f.name in common and f.type is None and f.rule == "candidate")]
@@ -786,7 +785,7 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
         return found
     raw = m.group("name")
     base = _from_capitals(raw) if raw.isupper() else raw
-    if is_acronym(raw) or classify(base) is not None or _places().lookup(base) or raw.split()[-1].lower() in ("in", "of", "and", "for", "the", "on"):
+    if is_acronym(raw) or classify(base) is not None or _places().lookup(base) or raw.split()[-1].lower() in _MINOR_WORDS:
         return found  # "Saltbrook Tales Festival 2025": a name with a head is typed (and dated) already
     if m.group("year"):
         name = f"{base} {m.group('year')}"
