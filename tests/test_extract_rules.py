@@ -3555,3 +3555,63 @@ def test_a_plural_common_noun_after_a_head_is_no_place():
     assert typed(x, "Pot Bank Memories")[0] == "Programme"
     assert ("Kestrel Heritage Trust", "delivers", "Pot Bank Memories") in x.triples
     assert typed(extract("Arts Council England funds it."), "Arts Council England")[0] == "Organisation"
+
+
+def test_a_venue_address_under_an_event_title_is_where_the_event_runs():
+    x = extract(
+        "Tidewater Festival 2026: programme\n\nSaturday 3 May 2026, 10:00–17:00\n"
+        "Harbour Hall, 4 Quay Street, Whitby YO21 1DH\n\nThe Tidewater Festival is run by Esk Arts."
+    )
+    assert typed(x, "Harbour Hall") == ("Place", "Site")
+    assert ("Harbour Hall", "locatedIn", "Whitby") in x.triples
+    assert ("Tidewater Festival", "operatesIn", "Harbour Hall") in x.triples
+    # a house number before a word that is no street is no address part
+    y = extract("Contact us\n\nHarbour Hall, 4 Saints Hall, Whitby\n")
+    assert ("Harbour Hall", "locatedIn", "Whitby") not in y.triples
+
+
+def test_sponsor_labels_and_bare_sponsored_by_lines_fund_the_event():
+    x = extract(
+        "Tidewater Festival 2026: programme\n\nThe Tidewater Festival is run by Esk Arts.\n\nSponsors\n\n"
+        "Headline sponsor: Fenwick Marine Ltd. Lunch sponsored by Ravenscar Hotels."
+    )
+    assert ("Fenwick Marine Ltd", "funds", "Tidewater Festival") in x.triples
+    assert ("Ravenscar Hotels", "funds", "Tidewater Festival") in x.triples
+    assert ("Esk Arts", "funds", "Tidewater Festival") not in x.triples
+
+
+def test_an_in_partnership_with_line_names_the_page_programme_s_partners():
+    x = extract(
+        "Open Lines: a reading project\n\nOpen Lines is a reading project for families in Leeds.\n\n"
+        "In partnership with Leeds City Council, Arts Council England and Leeds Beckett University."
+    )
+    for org in ("Leeds City Council", "Arts Council England", "Leeds Beckett University"):
+        assert (org, "participatesIn", "Open Lines") in x.triples
+    # "working with" in a heading names no partner of the page's programme
+    y = extract("Open Lines: a reading project\n\nOpen Lines is a reading project in Leeds.\n\nWORKING WITH OTHERS\n\nWe met.")
+    assert not any(p == "participatesIn" for _s, p, _o in y.triples)
+
+
+def test_every_organisation_of_a_session_s_partner_list_takes_part_in_the_event():
+    x = extract(
+        "Tidewater Festival 2026: programme\n\nThe Tidewater Festival is run by Esk Arts.\n\n"
+        "10:00 Talks, in partnership with Scarborough Borough Library, Whitby Sea Cadets and Esk Valley Museum.\n"
+    )
+    for org in ("Scarborough Borough Library", "Whitby Sea Cadets", "Esk Valley Museum"):
+        assert (org, "participatesIn", "Tidewater Festival") in x.triples
+
+
+def test_a_place_and_kind_before_a_name_locate_the_body():
+    x = extract("The Whitby charity Esk Youth Trust runs the Tidewater Festival.")
+    assert "Whitby charity" not in x.entities
+    assert ("Esk Youth Trust", "locatedIn", "Whitby") in x.triples
+    y = extract("It was donated by Ravenglass Books, the Whitby children’s publisher, and hosted by Esk Heritage Trust, the Whitby museum of fishing.")
+    assert ("Ravenglass Books", "locatedIn", "Whitby") in y.triples
+    assert ("Esk Heritage Trust", "locatedIn", "Whitby") in y.triples
+
+
+def test_two_listed_bodies_with_and_inside_their_names_stay_two():
+    x = extract("The fair is backed by Skills Development Scotland and Highlands and Islands Enterprise.")
+    assert typed(x, "Skills Development Scotland")[0] == "Organisation"
+    assert typed(x, "Highlands and Islands Enterprise") == ("Organisation", "GovernmentBody")
+    assert "Skills Development Scotland and Highlands and Islands Enterprise" not in x.entities

@@ -241,6 +241,19 @@ def test_all_twelve_national_lottery_distributors(gz):
         assert _one(gz, n, "Organisation")
 
 
+def test_the_devolved_enterprise_agencies(gz):
+    for n, acronym in (
+        ("Scottish Enterprise", None),
+        ("Highlands and Islands Enterprise", "HIE"),
+        ("South of Scotland Enterprise", "SOSE"),
+        ("Invest Northern Ireland", "Invest NI"),
+    ):
+        e = _one(gz, n, "Organisation")
+        assert e.subtype == "GovernmentBody"
+        if acronym:
+            assert _one(gz, acronym, "Organisation") == e
+
+
 # --- structure ----------------------------------------------------------------------------
 
 

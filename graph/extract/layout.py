@@ -709,6 +709,7 @@ def list_items(
 
 _COMMA = re.compile(r"\s*,\s*")
 _POSTCODE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?(?:\s*[-–]\s*\d{1,4}[A-Za-z]?)?\s+(?=[A-Z])")
 
 
 def _address_parts(text: str, fs: list[Found], si: int, pos: int, s1: int) -> tuple[list[Found], list[Found], int]:
@@ -723,12 +724,15 @@ def _address_parts(text: str, fs: list[Found], si: int, pos: int, s1: int) -> tu
         comma = _COMMA.match(text, pos, end)
         if not comma:
             break
-        seg = _SEGMENT.match(text, comma.end(), end)
+        num = _HOUSE_NUMBER.match(text, comma.end(), end)
+        seg = _SEGMENT.match(text, num.end() if num else comma.end(), end)
         if not seg or not _DESCRIPTION.match(text, seg.end(), end):
             break
         a, b = seg.start(), seg.end()
         words = text[a:b].split()
         known = next((f for f in fs if f.start == a and f.end == b and f.type == "Place"), None)
+        if num and words[-1].lower() not in _STREET:
+            break  # "12 Harbour Road" is a street; a number before anything else is no address part
         if known is not None:
             places.append(known)
         elif words[-1].lower() in _STREET:
@@ -857,8 +861,10 @@ def _heading_kind(heading: str) -> str | None:
 
 # "Partners: Gateshead Council; Northumberland County Council; …": a labelled list in one line
 _LABEL = re.compile(
-    r"\s*(?P<label>(?:delivery\s+|key\s+|project\s+|strategic\s+|host\s+|festival\s+|event\s+|programme\s+|project\s+|our\s+|other\s+)?"
-    r"(?:partners|funders|sponsors|supporters|members|schools|colleges|universities|venues|employers)"
+    r"\s*(?P<label>(?:delivery\s+|key\s+|project\s+|strategic\s+|host\s+|festival\s+|event\s+|programme\s+|our\s+|other\s+"
+    # "Headline sponsor: X", "Media partner: Y"
+    r"|headline\s+|lead\s+|main\s+|principal\s+|title\s+|media\s+|official\s+|major\s+|core\s+|venue\s+)?"
+    r"(?:partners?|funders?|sponsors?|supporters?|members|schools|colleges|universities|venues|employers)"
     r"(?:\s+(?:and|&)\s+(?:colleges|schools|universities|academies|employers|partners))?)\s*:\s+",
     re.I,
 )
@@ -938,6 +944,9 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
             # campus is part of it; the college is in the town
             own_campus = "campus" in places[0].name.lower() and len(places) > 1
             rel(org, "locatedIn", key(places[1 if own_campus else 0]), "locatedIn:address-item")
+        if kind == "address" and not orgs and places and main is not None and main_is_programme and s0 < 300:
+            # a venue's address under the title of an event's (a programme's) page: it is held there
+            rel(main, "operatesIn", key(places[0]), "operatesIn:page-venue")
         for pa, pb in zip(places, places[1:], strict=False):
             # a district ("Attercliffe, Sheffield") is part of the town; a named
             # building, quarter or campus is located in it

@@ -65,6 +65,7 @@ _TRAILING_HEADS = frozenset(
 _KIND_AFTER_HEAD = frozenset("company companies group groups collective network shop project programme service".split())
 _PLURAL_NOUN_TAIL = re.compile(r"(?:ies|ings|ers|ors|ments|ions|ures|ades)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_THE_LEAD = re.compile(r"^[Tt]he\s+")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
@@ -288,7 +289,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             # "a Wirral theatre company": the lower-case word is a modifier of the kind after it
             and not (j + 2 < len(toks) and toks[j + 2][0] in _KIND_AFTER_HEAD and _joinable(sentence, toks[j + 1], toks[j + 2]))
             # "a Stoke-on-Trent charity", "a Walsall charity": a place describing a body, not its name
-            and not (is_place is not None and is_place(sentence[toks[i][1] : toks[j][2]]))
+            and not (is_place is not None and is_place(_THE_LEAD.sub("", sentence[toks[i][1] : toks[j][2]])))
         ):
             j += 1
         # "Goldsmiths, University of London": a name in apposition to its university

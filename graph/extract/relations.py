@@ -456,7 +456,8 @@ def _lead_target(masked: str, m: re.Match[str], S: Sentence, types: tuple[str, .
     return S.after(comma, types, 60)
 
 
-_BARE_LEAD = re.compile(r"\s*(?:[A-Za-z][\w ]{0,25},\s*)?(?:kindly\s+|generously\s+|proudly\s+)?")
+# "Lunch, kindly sponsored by C", "Lunch sponsored by C": one word (or a short phrase and a comma)
+_BARE_LEAD = re.compile(r"\s*(?:[A-Za-z][\w ]{0,25},\s*|[A-Z][a-z]+\s+)?(?:kindly\s+|generously\s+|proudly\s+)?")
 
 
 def _page_target(masked: str, m: re.Match[str], recent_programme: SentMention | None) -> int | None:
@@ -1014,6 +1015,11 @@ def sentence_relations(
                     yield from emit(b, "participatesIn", subj_prog, "participatesIn:partner-of-deliverer")
                 elif S.typ(b) == "Programme" and subj is not None and subj_prog is None:
                     yield from emit(subj, "participatesIn", b, "participatesIn:working-with")
+                elif S.typ(b) == "Organisation" and subj is None and subj_prog is None and m.group(0).startswith("in "):
+                    # "In partnership with A, B and C." as a line of its own on a programme's page
+                    page = _page_target(masked, m, recent_programme)
+                    if page is not None:
+                        yield from emit(b, "participatesIn", page, "participatesIn:page-partners")
         # "Leeds City Council runs the Skills programme with Leeds City College and DfE"
         for m in _P23.finditer(low):
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
@@ -1478,7 +1484,9 @@ _P62 = _rx(
 _P63 = _rx(
     rf"<<(?P<p>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+<<(?P<o>\d+)>>"
     # "X, a Shropshire grant-maker,", "X, the Leeds housing charity"
-    rf"|<<(?P<o2>\d+)>>\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+<<(?P<p2>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS}|grant-?makers?|funders?)\b"
+    # "X, the Whitby children’s publisher", "X, the Derry museum of …"
+    rf"|<<(?P<o2>\d+)>>\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+<<(?P<p2>\d+)>>\s+(?:[a-z\-’']+\s+){{0,2}}?"
+    rf"(?:{TRADE_NOUNS}|grant-?makers?|funders?|museum|gallery|theatre|studio|library|archive|orchestra|choir|society|practice|venue)\b"
 )
 _P64 = _rx(
     r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"

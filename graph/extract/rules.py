@@ -683,7 +683,8 @@ def _speaker_affiliations(found: list[Found], text: str) -> None:
 _SESSION_AGENT_BEFORE = re.compile(
     r"(?:\b(?:run|led|hosted|presented|delivered|given|performed|curated|facilitated|organised)\s+by"
     r"|\bin\s+association\s+with|\bin\s+partnership\s+with|(?P<with>\bwith))"
-    r"\s+(?:the\s+)?(?:[^,.;:()]{0,60}?(?:,|\band)\s+(?:the\s+)?)?$"
+    # the agent may be any item of a list ("in partnership with A, B and C")
+    r"\s+(?:the\s+)?(?:[^,.;:()]{0,60}?(?:,|\band)\s+(?:the\s+)?){0,6}$"
 )
 
 
@@ -706,7 +707,7 @@ def _session_agents(text: str, sentences, found, where, groups, event: int) -> l
         if " | " in text[s0:s1] and _in_agenda_table(text, s0):
             last_cell = s0 + text[s0:s1].rstrip(" |").rfind("|")
         for f in fs:
-            m = _SESSION_AGENT_BEFORE.search(text, max(s0, f.start - 90), f.start)
+            m = _SESSION_AGENT_BEFORE.search(text, max(s0, f.start - 240), f.start)
             if (m and (short or not m.group("with"))) or (last_cell >= 0 and f.start > last_cell):
                 out.append(f)
     return out
