@@ -782,12 +782,20 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
     s0 = sentences[0][0]
     line_end = _first_line_end(text, s0, len(text))
     m = _EVENT_TITLE.fullmatch(text, s0, line_end)
-    if m is None or not (m.group("noun") or _EVENT_WORD.search(text, line_end, line_end + 200)):
+    if m is None and text[s0:line_end].isupper() and line_end < len(text):
+        # "NEXT STEP MEDWAY / JOBS AND SKILLS FAIR 2026": a title in capitals over two lines
+        s0 = line_end + 1
+        line_end = text.find("\n", s0) if "\n" in text[s0:] else len(text)
+        m = _EVENT_TITLE.fullmatch(text, s0, line_end)
+    if m is None:
         return found
     raw = m.group("name")
     base = _from_capitals(raw) if raw.isupper() else raw
-    if is_acronym(raw) or classify(base) is not None or _places().lookup(base) or raw.split()[-1].lower() in _MINOR_WORDS:
-        return found  # "Saltbrook Tales Festival 2025": a name with a head is typed (and dated) already
+    if not (m.group("noun") or _is_event(base) or _EVENT_WORD.search(text, line_end, line_end + 200)):
+        return found
+    event_head = _is_event(base) and m.group("year") is not None  # "JOBS AND SKILLS FAIR 2026"
+    if not event_head and (is_acronym(raw) or classify(base) is not None or _places().lookup(base) or raw.split()[-1].lower() in _MINOR_WORDS):
+        return found  # "Saltbrook Tales Partnership 2025": a name with a head is typed already
     if m.group("year"):
         name = f"{base} {m.group('year')}"
         start, end = s0 + m.start("name"), s0 + m.end("year")
