@@ -3632,3 +3632,20 @@ def test_an_event_title_in_capitals_under_a_capitals_header_is_the_page_s_event(
     assert ("Fenwick Marine Ltd", "participatesIn", fair) in x.triples
     assert ("Northfield Works", "operatesIn", "Drill Hall") not in x.triples
     assert (fair, "operatesIn", "Drill Hall") in x.triples
+
+
+def test_a_key_facts_project_row_names_the_case_study_s_programme():
+    x = extract(
+        "Home › Case studies › Lantern\n\nLantern: coding on the mill floor\n\nCase study · Youth employability\n\n"
+        "At a glance\n\nProject | Lantern\nLead organisation | Tidewater Youth Trust\n"
+        "Funders | Department for Communities (£210,000)\nWhere | Portadown, County Armagh\n"
+        "Base | Spinning Yard, Portadown\n\nThe challenge\n\nLantern began in 2023. Lantern gave young people a start.\n"
+    )
+    assert typed(x, "Lantern")[0] == "Programme"
+    assert ("Tidewater Youth Trust", "delivers", "Lantern") in x.triples
+    assert ("Department for Communities", "funds", "Lantern") in x.triples
+    assert ("Lantern", "operatesIn", "County Armagh") in x.triples
+    assert typed(x, "County Armagh") == ("Place", "Region")
+    # a body named in the row is no project name
+    y = extract("At a glance\n\nProject | Tidewater Youth Trust\n\nTidewater Youth Trust is a charity.")
+    assert typed(y, "Tidewater Youth Trust")[0] == "Organisation"

@@ -468,3 +468,12 @@ def test_bad_programme_row(tmp_path):
     p.write_text("name\tsubtype\taliases\towner\tnote\nX\tCharity\t\t\t\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=rf"{re.escape(str(p))}:2: unknown programme subtype"):
         load_gazetteer_from(programmes=p)
+
+
+def test_northern_ireland_counties_and_welsh_preserved_counties_are_regions(gz):
+    for n in ("County Antrim", "County Armagh", "County Down", "County Fermanagh", "County Londonderry", "County Tyrone",
+              "Gwent", "Dyfed", "Clwyd", "Mid Glamorgan", "South Glamorgan", "West Glamorgan"):
+        assert _one(gz, n).subtype == "Region"
+    assert _one(gz, "Co. Down").name == "County Down"
+    assert _one(gz, "County Derry").name == "County Londonderry"
+    assert _one(gz, "County Tyrone").parent == "Northern Ireland"

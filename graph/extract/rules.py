@@ -408,9 +408,31 @@ def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: l
 _FACT_LABEL = re.compile(
     r"[|\s]*(?P<label>lead\s+(?:partner|body|organisation|organization|authority|agency)|lead|led\s+by|operator|operated\s+by|"
     r"delivery(?:\s+partners?)?|delivered\s+by|managed\s+by|(?:project\s+|other\s+|key\s+|[a-z]+\s+)?partners?|"
-    r"funders?|funding|funded\s+by|money|location|site|venue|where|area|areas|places?)\s*(?::\s*|\s{3,})",
+    r"funders?|funding|funded\s+by|money|location|site|venue|base|where|area|areas|places?)\s*(?::\s*|\s{3,}|\|\s*)",
     re.I,
 )
+# "Project | Shuttle", "Programme name: Next Rung": a key-facts row that names the project
+_FACT_NAME = re.compile(r"[|\s]*(?:project|programme|program|scheme|initiative)(?:\s+name)?\s*(?::\s*|\s{3,}|\|\s*)", re.I)
+
+
+def _fact_box_names(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
+    """ "Project | Shuttle" in a key-facts box near the top: the one name the row holds is a
+    programme (a name no head noun types). In place."""
+    for si, (s0, s1) in enumerate(sentences[:40]):
+        m = _FACT_NAME.match(text, s0, s1)
+        if m is None:
+            continue
+        line_end = _first_line_end(text, s0, s1)
+        names = [f for f in found if f.sentence == si and m.end() <= f.start < line_end]
+        if len(names) != 1 or text[names[0].end : line_end].strip(" |*.") or names[0].type not in (None, "Organisation", "Programme"):
+            continue
+        key = norm_key(names[0].name)
+        same = [f for f in found if norm_key(f.name) == key]
+        if any(f.type == "Organisation" and f.rule not in _WEAK_TYPING and f.rule != "candidate" for f in same):
+            continue  # a body's name ("Project | Tidewater Trust") is no project name
+        for f in same:
+            if f.type is None or f.rule in _WEAK_TYPING:
+                f.type, f.subtype, f.rule = "Programme", "Initiative", "context:fact-box-name"
 
 
 def _fact_box(doc: Document, sentences, found, where, entities, groups, case: int) -> list[Relation]:  # type: ignore[no-untyped-def]
@@ -432,7 +454,7 @@ def _fact_box(doc: Document, sentences, found, where, entities, groups, case: in
         if m is None:
             continue
         label = m.group("label").lower()
-        if label.startswith(("location", "site", "venue", "area", "place", "where")):
+        if label.startswith(("location", "site", "venue", "base", "area", "place", "where")):
             pred, want = "operatesIn", "Place"
         elif label.startswith(("fund", "money")):
             pred, want = "funds", "Organisation"
@@ -850,6 +872,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = _quoted_names_elsewhere(found, text, sentences)
     found = _common_noun_acronyms(found, text)
     _local_acronyms_first(found, text)
+    _fact_box_names(text, sentences, found)
     _title_line_name(text, sentences, found)
     found = _event_title(text, sentences, found)
     _section_heading_names(text, sentences, found, places)
