@@ -3649,3 +3649,42 @@ def test_a_key_facts_project_row_names_the_case_study_s_programme():
     # a body named in the row is no project name
     y = extract("At a glance\n\nProject | Tidewater Youth Trust\n\nTidewater Youth Trust is a charity.")
     assert typed(y, "Tidewater Youth Trust")[0] == "Organisation"
+
+
+def test_an_acronym_defined_before_the_copula_does_not_hide_what_the_name_is():
+    x = extract("WorkWise Tarn (WWT) is the employability programme run by Avonbank Trust, a Hamilton charity.")
+    assert typed(x, "WorkWise Tarn")[0] == "Programme"
+    assert ("Avonbank Trust", "delivers", "WorkWise Tarn") in x.triples
+    # an ambiguous town name is a place before a trade noun ("a Hamilton charity")
+    assert ("Avonbank Trust", "locatedIn", "Hamilton") in x.triples
+    assert "Hamilton" not in extract("Reading the report, we met Hamilton charity staff.").entities
+
+
+def test_employers_listed_among_them_with_their_places_take_part():
+    x = extract(
+        "Rise is a jobs programme in Leeds.\n\nSixty employers offered placements. Among them were Dalziel Freight "
+        "Services in Motherwell, the Bellshill bakery Kirkland’s Bakehouse, Hollandbush Tools Ltd at Eurocentral and "
+        "NHS Lanarkshire, which took on 14 people."
+    )
+    for org in ("Dalziel Freight Services", "Kirkland’s Bakehouse", "Hollandbush Tools Ltd", "NHS Lanarkshire"):
+        assert (org, "participatesIn", "Rise") in x.triples, org
+    assert ("Kirkland’s Bakehouse", "locatedIn", "Bellshill") in x.triples
+    y = extract("Rise is a jobs programme in Leeds.\n\nEleven employers offered tasters, among them Bannside Ltd, "
+                "the Portadown food processor Bann Meadow Foods and Tarn Care Ltd.")
+    assert ("Bann Meadow Foods", "participatesIn", "Rise") in y.triples
+    assert ("Bann Meadow Foods", "locatedIn", "Portadown") in y.triples
+    assert ("Bannside Ltd", "locatedIn", "Portadown") not in y.triples  # the place premodifies the next name
+
+
+def test_a_founder_s_possessive_before_a_business_head_is_one_name():
+    x = extract("Lunch came from Kirkland’s Bakehouse. Barnsley Council’s Museum opened.")
+    assert typed(x, "Kirkland’s Bakehouse") == ("Organisation", "Business")
+    assert "Barnsley Council" in x.entities  # a body's possessive still ends its name
+
+
+def test_devolved_health_bodies_are_known_and_end_a_list():
+    x = extract("Placements came from Hollandbush Tools Ltd at Eurocentral and NHS Lanarkshire.")
+    assert typed(x, "NHS Lanarkshire") == ("Organisation", "HealthBody")
+    y = extract("It works with the Southern Health and Social Care Trust and Hywel Dda University Health Board.")
+    assert typed(y, "Southern Health and Social Care Trust")[0] == "Organisation"
+    assert typed(y, "Hywel Dda University Health Board")[0] == "Organisation"

@@ -28,6 +28,7 @@ from graph.extract.lexicon import (
     PLACE_DIRECTIONS,
     PLACE_NAME_PREFIXES,
     PROGRAMME_HEADS,
+    TRADE_NOUNS,
     given_names,
 )
 from graph.extract.names import (
@@ -227,6 +228,8 @@ _EXP_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<exp>[A-Z][^()]{3,80})\)")
 # an opening bracket, or an earlier quoted alias, just before a quoted short name
 _ALIAS_OPEN = re.compile(r"\(\s*(?:[‘“\"'][^‘’“”\"]{1,40}[’”\"']\s*(?:,|or|and)\s*)?[‘“\"']")
 _QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"'](?!\w)")
+_AN_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.I)
+_TRADE_AFTER = re.compile(rf"\s+(?:[a-z\-’']+\s+){{0,2}}?(?:{TRADE_NOUNS})\b")
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
 
 
@@ -338,6 +341,10 @@ def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
         left, right = name[: m.start()], name[m.end() :]
         if places.lookup(left) and (places.lookup(right) or (m.group().strip() == "for" and len(right.split()) >= 2)):
             # "UK Shared Prosperity Fund for Creative Careers Week": a known fund and what it paid for
+            return left, right
+        if m.group().strip() == "and" and len(right.split()) >= 2 and any(t == "Organisation" for _n, t, *_r in places.lookup(right)):
+            # "Hollandbush Engineering at Eurocentral and NHS Lanarkshire": a known body's whole
+            # name closes a list (its "and" joins two names)
             return left, right
     return None
 
@@ -604,11 +611,16 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if typed:
         return Found(name, st, en, typed[0], typed[1], typed[2], 0)
     for gname, gtype, gsub, gids, ambiguous in gz:
-        if ambiguous and (st == 0 or not _PREP_BEFORE.search(sentence[:st])):
-            continue  # "Reading the report, ..." is not the town
+        if ambiguous and (st == 0 or not _PREP_BEFORE.search(sentence[:st])) and not (
+            gtype == "Place" and _AN_BEFORE.search(sentence, 0, st) and _TRADE_AFTER.match(sentence, en)
+        ):
+            continue  # "Reading the report, ..." is not the town ("a Hamilton charity" is)
         return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                      aliases={name} if name != gname else set())
     after = sentence[en:]
+    ap = _ACRONYM_AFTER.match(after)
+    if ap:
+        after = after[ap.end() :]  # "WorkWise Tarn (WWT) is the programme …": the acronym defined, then the cue
     before = sentence[:st]
     words = name.split()
     if len(words) >= 2 and is_acronym(words[0]) and any(
@@ -703,6 +715,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
     return out
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
 _FOOTNOTE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+\s|\[\d{1,3}\]\s")
 # what makes a footnote a citation of a source: a year in brackets, a link, "available at"
 _CITATION = re.compile(r"\((?:19|20)\d\d\)|https?://|www\.|\]\(|available at|accessed|retrieved|p\.\s?\d", re.I)

@@ -108,6 +108,12 @@ for _w, _sub in {
     "jobcentre": "GovernmentBody",
     "coleg": "EducationProvider",
     "prison": "GovernmentBody",
+    # trading names' heads: "Bann Meadow Foods", "Dalziel Freight" (not the words that also name a
+    # field of training, "Engineering", "Construction", "Software": "Green Construction and Retrofit Bootcamp")
+    **{w: "Business" for w in (
+        "foods", "freight", "hotels", "bakehouse", "bakery", "brewery", "brewing", "builders", "consulting",
+        "consultancy", "solutions", "haulage", "architects", "associates", "motors", "developments", "distillery",
+        "creamery")},
 }.items():
     ORG_HEADS[_w] = ("Organisation", _sub)
 
@@ -313,5 +319,6 @@ TRADE_NOUNS = (
     r"charity|charities|social\s+enterprise|community\s+interest\s+company|company|firm|"
     r"housebuilder|housing\s+association|employer|consultancy|agency|organisation|organization|business|collective|"
     r"boatbuilder|shipbuilder|manufacturer|retailer|developer|contractor|brewery|publisher|broadcaster|supplier|provider|operator|"
-    r"theatre\s+company|youth\s+organisation|arts\s+organisation|trust|partnership|think\s+tank|foundation"
+    r"theatre\s+company|youth\s+organisation|arts\s+organisation|trust|partnership|think\s+tank|foundation|"
+    r"bakery|processor|haulier|printer|caterer|toolmaker|engineers|architects"
 )

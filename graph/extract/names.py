@@ -63,6 +63,8 @@ _TRAILING_HEADS = frozenset(
     "library charity museum theatre gallery college school trust foundation centre hub".split()
 )
 _KIND_AFTER_HEAD = frozenset("company companies group groups collective network shop project programme service".split())
+# the heads after a founder's possessive that make one name: "Kirkland's Bakehouse", "Hope's Trust"
+_FOUNDER_HEADS = frozenset(w for w, (_t, sub) in ORG_HEADS.items() if sub in ("Business", "Charity", "CulturalOrganisation"))
 _PLURAL_NOUN_TAIL = re.compile(r"(?:ies|ings|ers|ors|ments|ions|ures|ades)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _THE_LEAD = re.compile(r"^[Tt]he\s+")
@@ -212,6 +214,11 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 and prev[:-2].lower() not in _NAME_POSSESSIVES
                 # "St Hugh's Academy": a saint's name is part of the name
                 and not (k - 2 >= i and toks[k - 2][0].rstrip(".") == "St" and is_cap(w[0]))
+                # "Kirkland's Bakehouse": a founder's name and a body's head are one name
+                and not (k - 1 == i and w[0].lower() in _FOUNDER_HEADS
+                         and prev[:-2].lower() not in ORG_HEADS and not (is_place and is_place(prev[:-2]))
+                         and not is_acronym(prev[:-2])
+                         and (k + 1 >= len(toks) or not is_cap(toks[k + 1][0]) or sentence[w[2] : toks[k + 1][1]] != " "))
             ):
                 break  # "Barnsley Council's Stronger Communities Programme": two names
             if is_cap(w[0]) and not w[0].startswith("-"):

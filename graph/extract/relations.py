@@ -33,6 +33,9 @@ _LIST_ITEM = (
 #: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item;
 #: "A, the B's library service" is A alone)
 LIST = rf"{ENT}(?:\s*(?:,\s*(?!(?:the\s+)?<<\d+>>’s\s+[a-z])(?:and\s+|&\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
+#: a list of bodies each placed where it is: "A in Motherwell, B, C at Eurocentral and D"
+_AT = r"(?:\s+(?:in|at)\s+(?:<<\d+>>|[a-z][\w\-]*))?"
+PLACED_LIST = rf"{ENT}{_AT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*){_LIST_ITEM}{ENT}{_AT})*"
 #: "…: Coventry; Dudley; Telford": after a colon, semicolons separate the items too
 COLON_LIST = rf"{ENT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|;\s*){_LIST_ITEM}{ENT})*"
 
@@ -552,16 +555,18 @@ _PARTICIPANTS = (
     r"(?:\s+(?!such\b|including\b|like\b|include\b|included\b)[a-z]+){0,4}?\s*,?\s+(?:such as|including|like|include|included)"
 )
 _PARTICIPANTS_WIDE = (
-    r"\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges|"
+    r"(?:\b(?:employers|partners|organisations|organizations|businesses|companies|firms|venues|schools|colleges|"
     r"(?:partner|host|member|placement)\s+(?:organisation|organization|employer|venue|school|body))\b"
-    r"[^.;]{1,60}?\b(?:such\s+as|including|include|includes|included)"
+    r"[^.;]{1,60}?\b(?:such\s+as|including|include|includes|included|among\s+them(?:\s+(?:were|are))?)"
+    # "Sixty employers offered placements. Among them were A, B and C."
+    r"|^\s*among\s+them\s+(?:were|are)\b)"
 )
 # cheap guards: a rule group runs only when one of its cue words is in the (folded) sentence
 _FUND_CUES = re.compile(
     r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|paid|devolv|£",
 )
 _PARTICIPATE_CUES = re.compile(
-    r"such as|includ|like|part|particip|join|member|signed|involved|with|from"
+    r"such as|includ|like|part|particip|join|member|signed|involved|with|from|among them"
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner|joined|teamed")
 _IN_PLACE = (
@@ -1421,7 +1426,7 @@ _P24 = _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:(?:work|worked|working|partn
 _P25 = _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})")
 _P26 = _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b")
 _P27 = _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?P<j>jointly\s+)?(?:together\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})")
-_P28 = _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{LIST})")
+_P28 = _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{PLACED_LIST})")
 _P29 = _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})")
 _P31 = _rx(rf"(?P<l>{LIST})\s*,?\s+(?:has\s+|have\s+|also\s+|both\s+|now\s+)*(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|joins|will\s+join|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved|(?:is|was|are|were)\\s+(?:a\\s+)?(?:founder|founding)\\s+members?)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P32 = _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})")
@@ -1486,7 +1491,8 @@ _P63 = _rx(
     # "X, a Shropshire grant-maker,", "X, the Leeds housing charity"
     # "X, the Whitby children’s publisher", "X, the Derry museum of …"
     rf"|<<(?P<o2>\d+)>>\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+<<(?P<p2>\d+)>>\s+(?:[a-z\-’']+\s+){{0,2}}?"
-    rf"(?:{TRADE_NOUNS}|grant-?makers?|funders?|museum|gallery|theatre|studio|library|archive|orchestra|choir|society|practice|venue)\b"
+    # (not "X, the Portadown food processor Y": that premodifies Y, the first branch)
+    rf"(?:{TRADE_NOUNS}|grant-?makers?|funders?|museum|gallery|theatre|studio|library|archive|orchestra|choir|society|practice|venue)\b(?!\s*<<)"
 )
 _P64 = _rx(
     r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"
