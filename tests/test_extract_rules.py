@@ -3688,3 +3688,19 @@ def test_devolved_health_bodies_are_known_and_end_a_list():
     y = extract("It works with the Southern Health and Social Care Trust and Hywel Dda University Health Board.")
     assert typed(y, "Southern Health and Social Care Trust")[0] == "Organisation"
     assert typed(y, "Hywel Dda University Health Board")[0] == "Organisation"
+
+
+def test_indented_lines_under_a_lead_in_are_list_items():
+    x = extract(
+        "Tarn Creative Learning Partnership\nAnnual Review\n\n"
+        "The Tarn Creative Learning Partnership (TCLP) is the local cultural education partnership for Tarnshire. "
+        "Our steering group in 2024–25:\n\n"
+        "   Harbourside Borough Council\n   Quarry Lane Theatre, Shrewsbury\n   Oswestry Borderland Museum\n\n"
+        "The group meets four times a year.\n"
+    )
+    for org in ("Harbourside Borough Council", "Quarry Lane Theatre", "Oswestry Borderland Museum"):
+        assert (org, "partOf", "Tarn Creative Learning Partnership") in x.triples, org
+    assert ("Quarry Lane Theatre", "locatedIn", "Shrewsbury") in x.triples
+    # a fixed-width table under a colon is no list of names
+    y = extract("Tarn Trust\n\nIncome this year:\n\n   Arts Council England      45,000\n   Tarn Council      12,000\n")
+    assert not any(p == "partOf" for _s, p, _o in y.triples)

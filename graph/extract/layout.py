@@ -533,7 +533,34 @@ def is_list_item(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     if _ITEM_MARK.fullmatch(text, line, start) is not None:
         return True
-    return start - line >= 2 and not text[line:start].strip() and DASH_ITEM.match(text, line) is not None
+    if start - line < 2 or text[line:start].strip():
+        return False
+    return DASH_ITEM.match(text, line) is not None or _under_lead_in(text, line)
+
+
+def _under_lead_in(text: str, line: int) -> bool:
+    """ "Our steering group in 2024–25:" over indented lines of names (a list whose bullets
+    the PDF lost): each short indented line of the run under a line that ends with a colon
+    (not a table row: no wide gaps inside it)."""
+    end = text.find("\n", line)
+    body = text[line : end if end >= 0 else len(text)].strip()
+    if not body or len(body.split()) > 12 or body.endswith(".") or "   " in body:
+        return False
+    while line > 0:
+        prev = text.rfind("\n", 0, line - 1) + 1
+        above = text[prev : line - 1]
+        if not above.strip():
+            # one blank line may part the lead-in from its list
+            if prev == 0:
+                return False
+            prev2 = text.rfind("\n", 0, prev - 1) + 1
+            return text[prev2 : prev - 1].rstrip().endswith(":") and not text[prev2 : prev2 + 1].isspace()
+        if not above.startswith((" ", "\t")):
+            return above.rstrip().endswith(":")
+        if "   " in above.strip() or above.rstrip().endswith("."):
+            return False
+        line = prev
+    return False
 
 
 def _mid_item(text: str, start: int) -> bool:
@@ -850,9 +877,9 @@ def _heading_kind(heading: str) -> str | None:
     our = ":our" if re.search(r"\b(?:our|we|us)\b", heading) else ""
     if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by|funding|who\s+paid|paid\s+for\s+by)\b", heading):
         return "heading:funds" + our
-    if re.search(r"\b(?:venues?|partners?|members?|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
-        # "Our members": of an organisation (a partnership, a network) they are part
-        members = ":members" if re.search(r"\bmembers?\b", heading) and not re.search(r"\bpartners?\b", heading) else ""
+    if re.search(r"\b(?:venues?|partners?|members?|membership|steering\s+(?:group|committee)|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
+        # "Our members", "Our steering group": of an organisation (a partnership, a network) they are part
+        members = ":members" if re.search(r"\b(?:members?|membership|steering)\b", heading) and not re.search(r"\bpartners?\b", heading) else ""
         return "heading:participatesIn" + members + our
     if our and re.search(r"\b(?:programmes?|projects?|work|activities|services|what\s+we\s+(?:do|did|ran|run|offer|offered|deliver|delivered))\b", heading):
         return "heading:delivers:our"
