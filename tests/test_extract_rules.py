@@ -3704,3 +3704,27 @@ def test_indented_lines_under_a_lead_in_are_list_items():
     # a fixed-width table under a colon is no list of names
     y = extract("Tarn Trust\n\nIncome this year:\n\n   Arts Council England      45,000\n   Tarn Council      12,000\n")
     assert not any(p == "partOf" for _s, p, _o in y.triples)
+
+
+def test_address_lines_end_at_their_postcodes_and_streets_are_no_bodies():
+    x = extract(
+        "Our sites\nTarn Colliery Museum, Station Road, Varteg, Pontypool NP4 7PZ\n"
+        "Kestrel Heritage Centre, Llanyrafon Way, Cwmbran NP44 8HT\n"
+    )
+    assert "Station Road" not in x.entities and "Llanyrafon Way" not in x.entities
+    assert "Pontypool NP4" not in x.entities
+    assert ("Kestrel Heritage Centre", "locatedIn", "Cwmbran") in x.triples
+    assert ("Tarn Colliery Museum", "locatedIn", "Varteg") in x.triples
+
+
+def test_a_remit_of_two_nouns_before_of_place_is_one_name():
+    x = extract("The service is a member of the Federation of Museums and Art Galleries of Wales.")
+    assert typed(x, "Federation of Museums and Art Galleries of Wales")[0] == "Organisation"
+    y = extract("The University of Hull and University of York signed.")
+    assert {"University of Hull", "University of York"} <= set(y.entities)
+
+
+def test_a_headless_name_run_with_a_body_is_a_programme():
+    x = extract("Museum Makers is run with Valleys Volunteer Centre, a Pontypool charity.")
+    assert typed(x, "Museum Makers")[0] == "Programme"
+    assert ("Valleys Volunteer Centre", "participatesIn", "Museum Makers") in x.triples

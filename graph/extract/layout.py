@@ -13,7 +13,13 @@ from graph.extract.amounts import find_amounts, parse_amount
 from graph.extract.entities import (
     Found,
 )
-from graph.extract.lexicon import PLACE_DIRECTIONS, PLACE_NAME_PREFIXES, SITE_HEADS, TITLE_WORDS
+from graph.extract.lexicon import (
+    PLACE_DIRECTIONS,
+    PLACE_NAME_PREFIXES,
+    SITE_HEADS,
+    STREET_WORDS,
+    TITLE_WORDS,
+)
 from graph.extract.sentences import DASH_ITEM
 from graph.extract.tables import (
     TableRow,
@@ -520,9 +526,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")
 _SEP_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
 # an address segment: "Old Mill Lane campus", "Wath-upon-Dearne", "Fife House"
 _SEGMENT = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|upon|on|in|by|the|of|le|campus))*")
-_STREET = frozenset(
-    "road street lane avenue way close drive quay terrace crescent walk parade grove place boulevard".split()
-)
+_STREET = STREET_WORDS
 _SITE = SITE_HEADS
 _DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$")
 

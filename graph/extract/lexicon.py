@@ -310,6 +310,10 @@ def personal_name(name: str, is_place: Callable[[str], bool] | None = None) -> b
 # X", "Plymouth boatbuilder X", "the charity X"): a regular-expression alternation
 # the last words of a named building or site ("Holt Fellowship Hall", "Argyle Street Studios"):
 # a venue line's or a "based at" clause's name with one of them is a site, whatever its head made it
+#: the last words of street names ("Station Road", "Lemon Quay"): address lines, not places or bodies
+STREET_WORDS = frozenset(
+    "road street lane avenue way close drive quay terrace crescent walk parade grove place boulevard".split()
+)
 SITE_HEADS = frozenset(
     "campus house centre center park hall building wharf yard works mill quarter library museum hub studios studio "
     "pavilion rooms".split()

@@ -65,6 +65,9 @@ _TRAILING_HEADS = frozenset(
 _KIND_AFTER_HEAD = frozenset("company companies group groups collective network shop project programme service".split())
 # the heads after a founder's possessive that make one name: "Kirkland's Bakehouse", "Hope's Trust"
 _FOUNDER_HEADS = frozenset(w for w, (_t, sub) in ORG_HEADS.items() if sub in ("Business", "Charity", "CulturalOrganisation"))
+# a postcode's two halves ("NP4 7PZ", "SW1A 2AA")
+_OUTWARD = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?$")
+_INWARD = re.compile(r"\d[A-Z]{2}$")
 _PLURAL_NOUN_TAIL = re.compile(r"(?:ies|ings|ers|ors|ments|ions|ures|ades)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _THE_LEAD = re.compile(r"^[Tt]he\s+")
@@ -222,6 +225,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             ):
                 break  # "Barnsley Council's Stronger Communities Programme": two names
             if is_cap(w[0]) and not w[0].startswith("-"):
+                if _OUTWARD.match(w[0]) and k + 1 < len(toks) and _INWARD.match(toks[k + 1][0]):
+                    break  # "Pontypool NP4 7PZ": a postcode ends the town's name
                 j = k
                 k += 1
                 continue
@@ -629,6 +634,12 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
                 and not (is_place and is_place(" ".join(left[-1:])))
             ):
                 continue  # "School for Oriental and African Studies": one remit (but "University of Hull and X": two)
+            if (
+                left_head is not None and len(left) >= 3 and left[-2].lower() == "of" and len(right) >= 3 and right[-2].lower() == "of"
+                and right[0].lower() not in ORG_HEADS and right[0].lower() not in PROGRAMME_HEADS
+                and not (is_place and is_place(left[-1]))
+            ):
+                continue  # "Federation of Museums and Art Galleries of Wales": one remit, then the place
             if (
                 left_head is not None
                 and not left_head[2].startswith("head:council")

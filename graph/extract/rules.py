@@ -31,7 +31,14 @@ from graph.extract.layout import (
     type_table_cells,
     venue_items,
 )
-from graph.extract.lexicon import SITE_HEADS, TITLE_WORDS, TRADE_NOUNS, given_names, personal_name
+from graph.extract.lexicon import (
+    SITE_HEADS,
+    STREET_WORDS,
+    TITLE_WORDS,
+    TRADE_NOUNS,
+    given_names,
+    personal_name,
+)
 from graph.extract.names import classify, is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import MAIN_IDX, SPEAKER_IDX, SentMention, sentence_relations
@@ -115,7 +122,8 @@ _YEAR_AFTER = re.compile(r"[ \t]+((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)
 _RUN_AFTER = re.compile(
     r"(?:\s+(?:19|20)\d\d)?\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
     r"(?:delivered|run|led|coordinated|co-ordinated|managed|launched|piloted|commissioned|organised|organized|"
-    r"curated|produced|presented|staged)\s+(?:jointly\s+|each\s+year\s+|every\s+year\s+|annually\s+)?by\b",
+    # "Museum Makers is run with Valleys Volunteer Centre": run (in partnership) with, also a programme
+    r"curated|produced|presented|staged)\s+(?:jointly\s+|each\s+year\s+|every\s+year\s+|annually\s+)?(?:by|(?:in\s+partnership\s+)?with)\b",
     re.I,
 )
 _PROGRAMME_BEFORE = re.compile(
@@ -523,6 +531,8 @@ def _network_bodies(found: list[Found], text: str) -> None:
             f.type, f.subtype, f.rule = "Organisation", "Partnership", "context:network-body"
 
 
+# the last words of names no slot makes a body: a job ("Head of Learning"), a street ("Station Road")
+_NOT_AGENT_TAILS = TITLE_WORDS | (STREET_WORDS - {"place", "quay", "walk", "grove", "parade"})
 _WEAK_TYPING = frozenset({"context:subject-of-org-verb", "context:agent-slot"})
 # cues that say outright what a name is: "X is a charity", "programmes such as X", "a project called X"
 _STRONG_TYPING = re.compile(r"context:(?:is-a-|[a-z]+-such-as|[a-z]+-called|followed-by-|strand-apposition|funded-for|was-launched|is-run-by)")
@@ -896,7 +906,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         if f.type is None:
             prev_end = last_typed_org_end.get(f.sentence)
             typed_before = prev_end is not None and f.start - prev_end < 12
-            if f.rule not in ("person", "description") and f.name.split()[-1].lower() not in TITLE_WORDS and _slot_type(f, text, s0, typed_before) and (
+            if f.rule not in ("person", "description") and f.name.split()[-1].lower() not in _NOT_AGENT_TAILS and _slot_type(f, text, s0, typed_before) and (
                 len(f.name.split()) >= 2 or f.name.isupper() or _ROLE_NOUN_SLOT.search(text, max(s0, f.start - 40), f.start)
             ):
                 f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
@@ -911,7 +921,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             and fb.type == "Organisation"
             and fa.sentence == fb.sentence
             and len(fa.name.split()) >= 2
-            and fa.name.split()[-1].lower() not in TITLE_WORDS
+            and fa.name.split()[-1].lower() not in _NOT_AGENT_TAILS
             and _LIST_MATE.fullmatch(text[fa.end : fb.start])
         ):
             fa.type, fa.subtype, fa.rule = "Organisation", None, "context:listed-with-organisation"

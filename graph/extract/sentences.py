@@ -18,6 +18,7 @@ import re
 from graph.extract.lexicon import CONNECTORS, LEADING_STOP
 from graph.extract.tables import fixed_width_blocks, line_spans
 
+_POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
 # a list item without a bullet, as PDF text has them: an indented line "  Name – what it is"
 DASH_ITEM = re.compile(r"(?P<ind>[ \t]{2,})[A-Z][^\n–—]{0,80}?\s[–—-]\s")
@@ -88,7 +89,8 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
                     and (len(stripped) >= 60 or stripped.endswith((".", "?", "!")))
                 )
             )
-            if wraps and not _TABLE.match(text[cur[0] : cur[1]]):
+            # (an address line ends at its postcode: "…, Pontypool NP4 7PZ" over the next address)
+            if wraps and not _TABLE.match(text[cur[0] : cur[1]]) and not _POSTCODE_END.search(prev):
                 cur = (cur[0], e)
                 continue
         if cur:
