@@ -3728,3 +3728,18 @@ def test_a_headless_name_run_with_a_body_is_a_programme():
     x = extract("Museum Makers is run with Valleys Volunteer Centre, a Pontypool charity.")
     assert typed(x, "Museum Makers")[0] == "Programme"
     assert ("Valleys Volunteer Centre", "participatesIn", "Museum Makers") in x.triples
+
+
+def test_residents_of_listed_neighbourhoods_are_where_the_page_programme_works():
+    x = extract(
+        "Rise: free courses\n\nRise is a free programme of courses in Leicester.\n\n"
+        "Priority is given to residents of Braunstone, Belgrave, Highfields and St Matthews."
+    )
+    for place in ("Braunstone", "Belgrave", "Highfields", "St Matthews"):
+        assert ("Rise", "operatesIn", place) in x.triples, place
+
+
+def test_a_remit_and_a_two_word_head_is_one_body():
+    x = extract("Rise is run by our Adult Skills and Learning Service (ASLS) with Leicester Libraries.")
+    assert "Adult Skills and Learning Service" in x.entities
+    assert "Learning Service" not in x.entities

@@ -39,15 +39,17 @@ _PLACE_SUFFIXES = frozenset(
     "gate cross row lane common marsh".split()
 )
 # "South Thamesmead", "Upper Norwood", "Old Town": a direction or age word before a place name
-_PLACE_PREFIXES = frozenset({w.lower() for w in PLACE_NAME_PREFIXES} | PLACE_DIRECTIONS | {"new"})
+_PLACE_PREFIXES = frozenset({w.lower() for w in PLACE_NAME_PREFIXES} | PLACE_DIRECTIONS | {"new", "st", "st."})
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
 _LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|to)\s+(?:the\s+)?$", re.I)
 # "sessions in community venues in A, B and C": a list of unknown names after a place noun
 _PEOPLE_IN_INTRO = re.compile(
     r"\b(?:families|people|residents|communities|children|pupils|adults|parents|carers|households|tenants|"
-    r"neighbourhoods|estates|wards|villages)\s+(?:living\s+|who\s+live\s+)?(?:in|across|from)\s+(?:the\s+)?$",
+    r"neighbourhoods|estates|wards|villages)\s+(?:living\s+|who\s+live\s+)?(?:in|across|from|of)\s+(?:the\s+)?$",
     re.I,
 )
+# the same, with list items before the name: "residents of Braunstone, Belgrave, [Highfields and St Matthews]"
+_PEOPLE_IN_LIST = re.compile(_PEOPLE_IN_INTRO.pattern[:-1] + r"(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2},\s+){0,6}$", re.I)
 _PLACE_NOUN_INTRO = re.compile(
     r"\b(?:venues|neighbourhoods|areas|wards|communities|estates|villages|towns|sites|locations|parishes|districts)\s+"
     r"(?:in|across|around|at|including)\s+(?:the\s+)?$",
@@ -71,7 +73,7 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
     places_at = {(f.start, f.end) for f in found if f.type == "Place"}
     for f in [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]:
         inner = [p for p in places_at if f.start <= p[0] and p[1] <= f.end]
-        if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end) and not _PEOPLE_IN_INTRO.search(text, max(0, f.start - 40), f.start) and not (
+        if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end) and not _PEOPLE_IN_LIST.search(text, max(0, f.start - 120), f.start) and not (
             _AREA_NOUN_AFTER.match(text, f.end) and text.endswith(("’s ", "'s "), 0, f.start)
             and _PLACE_POSSESSIVE.search(text, max(0, f.start - 40), f.start)
         ):

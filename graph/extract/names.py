@@ -658,6 +658,8 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
             if len(right) >= 2 and right_head is not None and left_head is None:
                 if right_head[0] == "Programme" and len(right) == 2:
                     continue  # "Green Construction and Retrofit Bootcamp": a remit, one programme
+                if len(right) == 2 and len(left) <= 3 and is_place is not None and not any(is_place(w) for w in (*left, right[0])):
+                    continue  # "Adult Skills and Learning Service": a remit, one body
                 if not any(w.lower() in ORG_HEAD_MODIFIERS for w in left) or (
                     left[-1].lower() not in ORG_HEAD_MODIFIERS and is_place is not None and is_place(right[0])
                 ):

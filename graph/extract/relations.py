@@ -537,6 +537,7 @@ _ACTIVITY_SUBJECT = re.compile(
     r"\s*(?:(?:all|most|the|our|its|weekly|monthly|free|new|further)\s+)*(?:activity|activities|sessions?|workshops?|classes|"
     r"courses?|events?|work|delivery|clubs?|drop-ins?|pop-up|archive\s+days|tours|walks|performances|screenings)\b"
 )
+_PEOPLE_OF = re.compile(r"(?:residents|communities|people|families|children|pupils|learners|workers|households)\b")
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
 _V_FUND_ACTIVE = (
     r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding|"
@@ -1352,7 +1353,9 @@ def sentence_relations(
                 if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
                     subj, rule = org, "operatesIn:organisation-works-in"
         if (subj is None and recent_programme is not None and recent_programme.idx == MAIN_IDX
-                and S.first(ORG) is None and S.first(PROG) is None and _ACTIVITY_SUBJECT.match(low)):
+                and S.first(ORG) is None and S.first(PROG) is None
+                # ("Priority is given to residents of A, B and C": the people it serves)
+                and (_ACTIVITY_SUBJECT.match(low) or _PEOPLE_OF.match(m.group(0)))):
             # "Activity is concentrated in A and B" on a page about one programme: it works there
             subj, rule = recent_programme.idx, "operatesIn:main-programme-in"
         if subj is None:
