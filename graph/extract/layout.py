@@ -253,6 +253,8 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
             a, b = cell.start, cell.end
             if b <= a or cell.role is None:
                 continue
+            # a name run across two cells ("Sailing Club Tide School", one space apart) is no name
+            found = [f for f in found if not (f.start < a < f.end or f.start < b < f.end)]
             value = cell.text(text)
             if cell.role == "amount":
                 spec.amount = value
@@ -314,9 +316,12 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
             whole = cell.role == "ward"  # one place, whatever is in it
             want = _WANT[role]
             exact = next((f for f in found if (f.start, f.end) == (a, b) and f.type == want), None)
+            if role == "funder" and exact is None and any(
+                    (f.start, f.end) == (a, b) and f.type == "Programme" for f in found):
+                continue  # "UK Shared Prosperity Fund" in a column of funding sources: a fund, not a funder
             if cell.value is not None:
                 # a cell wrapped over lines: its whole text names it; the span is its first line
-                found = [f for f in found if not (a <= f.start and f.end <= b)]
+                found = [f for f in found if not any(p <= f.start and f.end <= q for p, q in ((a, b), *cell.more))]
                 exact = Found(value, a, b, want, None, f"table:{role}-column", row.sentence)
                 found.append(exact)
             elif exact is None:
@@ -346,8 +351,8 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                         exact = Found(value, a, b, want, "Site" if role == "site" else None,
                                       f"table:{role}-column", row.sentence)
                         found.append(exact)
-            if role == "place" and not spec.places:
-                spec.places.append(exact)
+            if role == "place" and not any(p is exact for p in spec.places):
+                spec.places.append(exact)  # one place a cell, or a cell of each place a wrapped cell lists
             spec.by_role[role] = exact
         if spec.by_role:
             specs.append(spec)

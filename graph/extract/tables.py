@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _ROLES = (
-    ("funder", re.compile(r"\b(?:funders?|funded\s+by|sponsors?|donors?)\b", re.I)),
+    # "Source" over a column of amounts: where the money comes from
+    ("funder", re.compile(r"\b(?:funders?|funded\s+by|sponsors?|donors?|sources?(?:\s+of\s+funding)?)\b", re.I)),
     # "Role", "Role in the project", "Role on the steering group": what the row's body does
     ("role", re.compile(r"^\s*(?:main\s+)?roles?\b", re.I)),
     # "Based in", "Headquarters": where the body is
@@ -63,7 +64,8 @@ _HEADER_WORDS = frozenset(
     role roles in on to for with what where it runs run covered covering served based headquarters office home
     main campus hub drop site sites venue premises address member members college colleges school steering group
     strand strands course courses completers learners places contact website
-    boroughs districts towns wards cities counties sector sectors groups club clubs society societies grantholder grantholders holder holders who delivered operator operators""".split()
+    boroughs districts towns wards cities counties sector sectors groups club clubs society societies grantholder grantholders holder holders who delivered operator operators
+    source sources months weeks duration period length term start end status""".split()
 )
 
 
@@ -78,6 +80,18 @@ def column_role(header: str) -> str | None:
     if m and _role(m.group(2)) is not None:
         return _role(m.group(1))
     return _role(header)
+
+
+_SOURCE = re.compile(r"\s*(?:funding\s+)?sources?\b", re.I)
+
+
+def table_roles(headers: list[str]) -> tuple[str | None, ...]:
+    """The roles of a table's columns from their headers: as :func:`column_role`,
+    but a "Source" column names funders only beside a column of amounts."""
+    roles = [column_role(h) for h in headers]
+    if "amount" not in roles:
+        roles = [None if r == "funder" and _SOURCE.match(h) else r for h, r in zip(headers, roles, strict=True)]
+    return tuple(roles)
 
 
 def bracket_role(header: str) -> str | None:
@@ -115,6 +129,8 @@ class Cell:
     end: int
     role: str | None
     value: str | None = None
+    more: tuple[tuple[int, int], ...] = ()
+    """The spans of the other lines a wrapped cell goes on to."""
 
     def text(self, doc: str) -> str:
         return self.value if self.value is not None else doc[self.start : self.end]
@@ -169,7 +185,7 @@ def header_tables(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Tab
         if not is_row(text[s0:s1]) or is_separator(text[s0:s1]):
             i += 1
             continue
-        header = [column_role(text[a:b]) for a, b in split_row(text, s0, s1)]
+        header = table_roles([text[a:b] for a, b in split_row(text, s0, s1)])
         j = i + 1
         if sum(1 for r in header if r) < 2:
             i = j
@@ -212,11 +228,26 @@ def _trim_start(text: str, pos: int) -> int:
 # spaces, and a long cell wraps onto the next line(s) under its own column.
 #
 #     Applicant              Project (ward)                  Award
+#     ---------------------  ------------------------------  -------
 #     Saltbrook Canal Trust  Towpath Lights (Ossett          £48,000
 #                            South)
+#     Kestrel Valley Youth   Harbour Songs                   £12,000
+#     Theatre
+#                                                            -------
+#                            TOTAL                           £60,000
+#
+# A row is a line with a cell in the first column and the lines its wrapped
+# cells go on to: a line with nothing in the first column, a line indented
+# inside the first column, and (in a table of amounts) a line with no amount
+# go on with the row above. Where blank lines stand between the rows, they
+# alone (and the amounts) end a row. Rules (---) are skipped; a total line ends
+# the table.
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # a run of text; two spaces or a tab end it
 _COLUMN_SLACK = 2  # a cell may start this many characters before or after its header
+_RULE_LINE = re.compile(r"[ \t]*[-=_─━–]{3,}[-=_─━– \t]*")
+_TOTAL = re.compile(r"(?:grand\s+|sub-?)?totals?\b", re.I)
+_HAS_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +261,9 @@ class FixedTable:
     roles: tuple[str | None, ...]
     inner: tuple[str | None, ...]
     rows: tuple[tuple[int, int], ...]
+    ends: tuple[int, ...] = ()
+    """Where each header cell ends (positions in a line): a right-aligned cell
+    (an amount) belongs to the header it lies under."""
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -250,13 +284,59 @@ def _header_like(cell: str) -> bool:
     return bool(words) and all(w in _HEADER_WORDS for w in words)
 
 
+def is_rule_line(line: str) -> bool:
+    """A line drawn across (part of) a table: "-----  ------", "=======", "______"."""
+    return _RULE_LINE.fullmatch(line) is not None
+
+
+def line_cells(text: str, ls: int, le: int, cols: tuple[int, ...], ends: tuple[int, ...] = ()) -> list[tuple[int, int, int]]:
+    """(column, start, end) of each piece of text on the line ``text[ls:le]`` of a
+    fixed-width table. A run of text that goes on into the next column with one
+    space between is cut at the space nearest the column's start; a piece goes to
+    the column whose header it lies under (most overlap), else to the last column
+    that starts at or before it."""
+    out: list[tuple[int, int, int]] = []
+    for a, b in _segments(text, ls, le):
+        cuts = []
+        for c in cols[1:]:
+            if a - ls < c - _COLUMN_SLACK and c < b - ls:
+                near = [p for p in range(max(a, ls + c - _COLUMN_SLACK - 1), min(b, ls + c + _COLUMN_SLACK))
+                        if text[p] == " "]
+                if near:
+                    cuts.append(min(near, key=lambda p: abs(p + 1 - (ls + c))))
+        for pa, pb in zip([a, *(c + 1 for c in cuts)], [*cuts, b], strict=True):
+            out.append((_column_of(pa - ls, pb - ls, cols, ends), pa, pb))
+    return out
+
+
+def _column_of(a: int, b: int, cols: tuple[int, ...], ends: tuple[int, ...]) -> int:
+    if ends:
+        overlaps = [min(b, e) - max(a, c) for c, e in zip(cols, ends, strict=True)]
+        best = max(range(len(cols)), key=lambda k: overlaps[k])
+        if overlaps[best] > 0:
+            return best
+    return max((n for n, c in enumerate(cols) if c <= a + _COLUMN_SLACK), default=0)
+
+
+def _aligned(text: str, ls: int, le: int, cols: tuple[int, ...], ends: tuple[int, ...], amount_col: int | None) -> bool:
+    """Whether a line reads as a row of the table: pieces under at least half the
+    columns (two or more), the first in the first column, each under a different
+    column, and an amount under the amount column if there is one."""
+    segs = _segments(text, ls, le)
+    ks = [_column_of(a - ls, b - ls, cols, ends) for a, b in segs]
+    if len(segs) < max(2, (len(cols) + 1) // 2) or ks[0] != 0 or len(set(ks)) < len(ks):
+        return False
+    return amount_col is None or any(k == amount_col and _HAS_DIGIT.search(text, a, b) for k, (a, b) in zip(ks, segs, strict=True))
+
+
 @lru_cache(maxsize=4)
 def fixed_width_tables(text: str) -> tuple[FixedTable, ...]:
     """Every fixed-width table of ``text``: a line of two or more header cells
     (at least two of them with a known role) set apart by runs of spaces, and the
-    lines under it up to a blank line. A line whose first column is empty goes
-    on with the row above it; a line that runs across the columns as one piece of
-    prose, or starts left of the first column, ends the table."""
+    lines under it (see the comment above for where its rows begin and end). A
+    line that runs across the columns as one piece of prose, starts left of the
+    first column, or gives a total ends the table; so does a blank line that no
+    row of the table follows."""
     if "   " not in text:
         return ()
     lines = line_spans(text)
@@ -270,34 +350,90 @@ def fixed_width_tables(text: str) -> tuple[FixedTable, ...]:
         segs = _segments(text, s, e)
         if len(segs) < 2 or not all(_header_like(text[a:b]) for a, b in segs):
             continue
-        roles = tuple(column_role(text[a:b]) for a, b in segs)
+        roles = table_roles([text[a:b] for a, b in segs])
         if sum(1 for r in roles if r) < 2:
             continue
         cols = tuple(a - s for a, _ in segs)
-        rows: list[list[int]] = []
-        j = i
-        while j < len(lines):
-            ls, le = lines[j]
-            line_segs = _segments(text, ls, le)
-            if not line_segs:
-                break
-            first = line_segs[0][0] - ls
-            if first < cols[0] - _COLUMN_SLACK:
-                break
-            if len(line_segs) == 1 and line_segs[0][1] - ls > cols[1] + 10 and first <= cols[0] + _COLUMN_SLACK:
-                break  # one run of text across the columns: prose under the table
-            if first <= cols[0] + _COLUMN_SLACK:
-                rows.append([ls, le])
-            elif rows:
-                rows[-1][1] = le
-            else:
-                break
-            j += 1
+        ends = tuple(b - s for _, b in segs)
+        amount_col = roles.index("amount") if "amount" in roles else None
+        rows, j = _fixed_rows(text, lines, i, cols, ends, amount_col)
         if rows:
             out.append(FixedTable((s, e), cols, roles, tuple(bracket_role(text[a:b]) for a, b in segs),
-                                  tuple((a, b) for a, b in rows)))
+                                  tuple((a, b) for a, b in rows), ends))
             i = j
     return tuple(out)
+
+
+def _fixed_rows(text: str, lines: list[tuple[int, int]], i: int, cols: tuple[int, ...], ends: tuple[int, ...],
+                amount_col: int | None) -> tuple[list[list[int]], int]:
+    """The rows under a header line (``lines[i]`` is the first line after it) and
+    the index of the first line after the table."""
+    body: list[tuple[int, int, list[tuple[int, int, int]]] | None] = []  # None: a blank line or a rule
+    blank_between = False
+    j = i
+    while j < len(lines):
+        ls, le = lines[j]
+        line = text[ls:le]
+        if not line.strip():
+            nxt = lines[j + 1] if j + 1 < len(lines) else None
+            if nxt is None or not _aligned(text, nxt[0], nxt[1], cols, ends, amount_col):
+                break
+            blank_between = blank_between or any(b is not None for b in body)
+            body.append(None)
+            j += 1
+            continue
+        if is_rule_line(line):
+            body.append(None)
+            j += 1
+            continue
+        cells = line_cells(text, ls, le, cols, ends)
+        first = cells[0][1] - ls
+        if first < cols[0] - _COLUMN_SLACK or _TOTAL.match(text, cells[0][1]):
+            break
+        segs = _segments(text, ls, le)
+        if len(segs) == 1 and segs[0][1] - ls > cols[1] + 10 and first <= cols[0] + _COLUMN_SLACK:
+            break  # one run of text across the columns: prose under the table
+        body.append((ls, le, cells))
+        j += 1
+    rows: list[list[int]] = []
+    left: int | None = None  # where the first cells of rows start
+    row_amount = False  # the current row has its amount
+    amounts = False  # the table's rows give amounts
+    after_break = True
+    for item in body:
+        if item is None:
+            after_break = True
+            continue
+        ls, le, cells = item
+        ks = {k for k, _, _ in cells}
+        first = cells[0][1] - ls
+        has_amount = amount_col in ks and any(
+            k == amount_col and _HAS_DIGIT.search(text, a, b) for k, a, b in cells)
+        if not rows:
+            starts = 0 in ks
+        elif has_amount and row_amount:
+            starts = True  # one amount a row
+        elif after_break:
+            starts = True  # a blank line or a rule ends the row above
+        elif blank_between or 0 not in ks:
+            starts = False  # rows are set apart by blank lines; nothing in the first column: a wrapped line
+        elif left is not None and first > left and not _HAS_DIGIT.search(text, cells[0][1], cells[0][2]):
+            starts = False  # indented inside the first column: a wrapped name
+        else:
+            starts = not amounts or has_amount  # in a table of amounts, a line without one is wrapped
+        after_break = False
+        if starts:
+            rows.append([ls, le])
+            if 0 in ks and left is None:
+                left = first
+            row_amount = has_amount
+            amounts = amounts or has_amount
+        elif rows:
+            rows[-1][1] = le
+            row_amount = row_amount or has_amount
+        else:
+            break
+    return rows, (j if rows else i)
 
 
 def fixed_width_blocks(text: str) -> dict[int, int]:
@@ -334,7 +470,58 @@ def _fragment_cell(text: str, frags: list[tuple[int, int]], lo: int, hi: int, ro
         end = start + (k - lo) + 1
         k += 1
     part = value[lo:hi]
-    return Cell(start, end, role, None if text[start:end] == part else part)
+    if text[start:end] == part:
+        return Cell(start, end, role)
+    last = pos_map[hi - 1]
+    more = tuple((max(a, start), min(b, (last or 0) + 1)) for a, b in frags
+                 if a < (last or 0) + 1 and b > end)
+    return Cell(start, end, role, part, more)
+
+
+# a place cell wrapped after a list separator ("Llandeilo and" / "Tywi valley") lists places
+_LIST_END = re.compile(r"(?:,|;|/|&|\band)\s*$")
+_WARD_LIST_END = re.compile(r"[,;/]\s*$")
+# "City-wide", "All wards", "Various": no place
+_NO_PLACE = re.compile(r"(?i)[\w-]+[- ]wide|all(?:\s+\w+)?|various|multiple|n/?a|tb[ca]|none|[-–—]")
+# "Pit to Pantry oral history", "Donkeys to Dodgems (oral history)", "Mill Pilot (see note 2)": the name, then what it is
+_DESCRIBED = re.compile(r"(?P<name>.+?)(?:\s+\([^()]*\b[a-z][^()]*\)|(?:\s+[a-z][a-z\-]*){2,})\s*")
+_FUNCTION_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+# "Jobcentre Plus (DWP)": the body, then its short name or its parent's
+_ACRONYM_TAIL = re.compile(r"(?P<name>.+?)\s+\([A-Z][A-Za-z&]{1,9}\)")
+_WORDS = re.compile(r"[^\W_][\w'’&\-]*")
+_NAME_ROLES = frozenset({"org", "member", "funder", "programme"})
+
+
+_PLACE_IN_BRACKETS = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|upon|on|under|in|the|of|le)){0,4}")
+
+
+def _is_name(value: str) -> bool:
+    """Whether a cell reads as a name: it opens with a capital (or a digit) and has
+    no more lower-case words than capitalised ones ("Council capital programme" has)."""
+    words = [w for w in _WORDS.findall(value) if w.lower() not in _FUNCTION_WORDS]
+    capitals = sum(1 for w in words if not w[0].islower())
+    return bool(words) and not value[0].islower() and capitals >= len(words) - capitals
+
+
+def _name_part(value: str, role: str | None) -> tuple[int, int]:
+    """The part of a cell's text that names it: a name without the description
+    after it ("Pit to Pantry oral history", "Sand Lines (village tour)"), an
+    organisation without an acronym after it ("Jobcentre Plus (DWP)"), a funder
+    without what it funds through ("Welsh Government, Transforming Towns")."""
+    if role not in _NAME_ROLES:
+        return 0, len(value)
+    if role == "funder" and ", " in value:
+        value = value[: value.index(", ")]
+    m = _DESCRIBED.fullmatch(value)
+    if m is not None:
+        words = [w for w in _WORDS.findall(m.group("name")) if w.lower() not in _FUNCTION_WORDS]
+        if len(words) >= 2 and all(not w[0].islower() for w in words) and not m.group("name").endswith(tuple(_FUNCTION_WORDS)):
+            return 0, m.end("name")
+    if role != "programme":
+        m = _ACRONYM_TAIL.fullmatch(value)
+        if m is not None:
+            return 0, m.end("name")
+    return 0, len(value)
 
 
 def fixed_row_cells(text: str, table: FixedTable, row: tuple[int, int]) -> tuple[Cell, ...]:
@@ -343,26 +530,48 @@ def fixed_row_cells(text: str, table: FixedTable, row: tuple[int, int]) -> tuple
     frags: list[list[tuple[int, int]]] = [[] for _ in cols]
     for ls, le in line_spans(text[row[0] : row[1]]):
         ls, le = ls + row[0], le + row[0]
-        for a, b in _segments(text, ls, le):
-            # a cell that runs into the next column with one space between: cut at the column
-            cuts = [ls + c for c in cols[1:] if a < ls + c < b and text[ls + c - 1] == " " and text[ls + c] != " "]
-            for pa, pb in zip([a, *cuts], [*(c - 1 for c in cuts), b], strict=True):
-                k = max((n for n, c in enumerate(cols) if c <= pa - ls + _COLUMN_SLACK), default=0)
-                frags[k].append((pa, pb))
+        for k, a, b in line_cells(text, ls, le, cols, table.ends):
+            frags[k].append((a, b))
     cells: list[Cell] = []
     for k, fr in enumerate(frags):
-        if not fr:
-            continue
-        value = " ".join(text[a:b] for a, b in fr)
-        m = _BRACKETED.fullmatch(value) if table.inner[k] else None
-        parts = [(m.start(1), m.end(1), table.roles[k]), (m.start(2), m.end(2), table.inner[k])] if m else [
-            (0, len(value), table.roles[k])
-        ]
-        for lo, hi, role in parts:
-            cell = _fragment_cell(text, fr, lo, hi, role)
-            if cell is not None:
-                cells.append(cell)
+        role = table.roles[k]
+        for group in _list_groups(text, fr, role):
+            value = " ".join(text[a:b] for a, b in group)
+            if role in ("place", "ward") and _NO_PLACE.fullmatch(value):
+                continue
+            m = _BRACKETED.fullmatch(value) if table.inner[k] or role in ("place", "ward") else None
+            if m and not table.inner[k] and not _PLACE_IN_BRACKETS.fullmatch(m.group(2)):
+                m = None
+            if m:
+                # "Towpath Lights (Ossett South)" under "Project (ward)"; "Boston (Fenside)": a place and a part of it
+                parts = [(m.start(1), m.end(1), role), (m.start(2), m.end(2), table.inner[k] or role)]
+            else:
+                lo, hi = _name_part(value, role)
+                if role in _NAME_ROLES and not _is_name(value[lo:hi]):
+                    continue  # "Council capital programme", "core costs": no name
+                parts = [(lo, hi, role)]
+            for lo, hi, r in parts:
+                cell = _fragment_cell(text, group, lo, hi, r)
+                if cell is not None:
+                    cells.append(cell)
     return tuple(cells)
+
+
+def _list_groups(text: str, frags: list[tuple[int, int]], role: str | None) -> list[list[tuple[int, int]]]:
+    """The fragments of a wrapped cell, grouped into the names it lists: a place
+    cell wrapped after "and" or a comma ("Llandeilo and" / "Tywi valley") lists
+    two places; any other wrapped cell is one name."""
+    end = {"place": _LIST_END, "ward": _WARD_LIST_END}.get(role or "")
+    if end is None or len(frags) < 2:
+        return [frags] if frags else []
+    groups: list[list[tuple[int, int]]] = [[]]
+    for a, b in frags:
+        groups[-1].append((a, b))
+        m = end.search(text, a, b)
+        if m is not None and m.start() > a:
+            groups[-1][-1] = (a, m.start())
+            groups.append([])
+    return [g for g in groups if g]
 
 
 def funder_sentences(text: str, sentences: list[tuple[int, int]], before: int) -> list[int]:
