@@ -3743,3 +3743,21 @@ def test_a_remit_and_a_two_word_head_is_one_body():
     x = extract("Rise is run by our Adult Skills and Learning Service (ASLS) with Leicester Libraries.")
     assert "Adult Skills and Learning Service" in x.entities
     assert "Learning Service" not in x.entities
+
+
+def test_the_page_s_own_work_named_by_a_common_noun_is_funded_by_a_list_with_amounts():
+    x = extract(
+        "Strule Weave: a repair project\n\nStrule Weave is a repair project in Omagh. Strule Weave opened in 2024.\n\n"
+        "The restoration, costing £940,000, was funded by the National Lottery Heritage Fund (£640,000), "
+        "Fermanagh and Omagh District Council (£215,000) and the Bankmore Charitable Trust (£85,000)."
+    )
+    for org in ("National Lottery Heritage Fund", "Fermanagh and Omagh District Council", "Bankmore Charitable Trust"):
+        assert (org, "funds", "Strule Weave") in x.triples, org
+    assert x.relation("Bankmore Charitable Trust", "funds", "Strule Weave").amount == Decimal("85000")
+
+
+def test_a_named_kind_of_traineeship_is_a_programme():
+    x = extract("Its Island Makers traineeships, backed by Creative Scotland, placed 14 trainees.")
+    assert typed(x, "Island Makers")[0] == "Programme"
+    assert ("Creative Scotland", "funds", "Island Makers") in x.triples
+    assert "Paid" not in extract("Paid traineeships are offered by Tarn Ltd.").entities

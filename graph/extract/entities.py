@@ -177,8 +177,11 @@ _NOUN_TYPE = {
     "band": ("Organisation", "CulturalOrganisation"),
 }
 _LOWER_HEAD_AFTER = re.compile(
-    r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign)s?\b"
+    r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign|"
+    # "twelve Stitch Ready traineeships", "the Kiln Start apprenticeships": a named kind of placement
+    r"traineeship|apprenticeship|residenc(?:y|ie)|fellowship)s?\b"
 )
+_PLACEMENT_KINDS = ("traineeship", "apprenticeship", "residenc", "fellowship")
 _SUCH_AS = re.compile(
     r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
     r"organisations|charities|companies|employers|businesses|partners|bodies|venues|colleges|universities|"
@@ -646,6 +649,8 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         t, sub = _NOUN_TYPE.get(cm.group("noun").lower(), ("Programme", "Initiative"))
         return Found(name, st, en, t, sub, f"context:{cm.group('noun').lower()}-called", 0)
     hm = _LOWER_HEAD_AFTER.match(after)
+    if hm and hm.group(1).lower().startswith(_PLACEMENT_KINDS) and len(words) < 2:
+        hm = None  # "Paid traineeships": one capitalised word opening a sentence names nothing
     if hm:
         t, sub = _NOUN_TYPE.get(hm.group(1).lower(), ("Programme", "Initiative"))
         return Found(name, st, en, t, sub, f"context:followed-by-{hm.group(1).lower()}", 0)

@@ -32,7 +32,9 @@ _LIST_ITEM = (
 )
 #: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item;
 #: "A, the B's library service" is A alone)
-LIST = rf"{ENT}(?:\s*(?:,\s*(?!(?:the\s+)?<<\d+>>’s\s+[a-z])(?:and\s+|&\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*){_LIST_ITEM}{ENT})*"
+# (an item may carry its amount: "A (£640,000), the Council (£215,000) and B (£85,000)")
+_PAREN_AMOUNT = r"(?:\s*\(£[^()<]{1,20}\))?"
+LIST = rf"{ENT}{_PAREN_AMOUNT}(?:\s*(?:,\s*(?!(?:the\s+)?<<\d+>>’s\s+[a-z])(?:and\s+|&\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*){_LIST_ITEM}{ENT}{_PAREN_AMOUNT})*"
 #: a list of bodies each placed where it is: "A in Motherwell, B, C at Eurocentral and D"
 _AT = r"(?:\s+(?:in|at)\s+(?:<<\d+>>|[a-z][\w\-]*))?"
 PLACED_LIST = rf"{ENT}{_AT}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*){_LIST_ITEM}{ENT}{_AT})*"
@@ -463,10 +465,23 @@ def _lead_target(masked: str, m: re.Match[str], S: Sentence, types: tuple[str, .
 _BARE_LEAD = re.compile(r"\s*(?:[A-Za-z][\w ]{0,25},\s*|[A-Z][a-z]+\s+)?(?:kindly\s+|generously\s+|proudly\s+)?")
 
 
+# "The restoration, costing £940,000, was funded by …": a common noun for the page's own work
+_GENERIC_LEAD = re.compile(
+    r"\s*(?:the|this|its|our)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:restoration|refurbishment|work|works|project|programme|scheme|"
+    r"pilot|building\s+work|capital\s+work|redevelopment|conversion|renovation|repairs?|first\s+year|second\s+year|"
+    r"traineeships|apprenticeships|residencies|placements|bursaries|sessions|courses|workshops|festival|event)"
+    r"(?:\s*,[^<;]{0,50}?,)?\s+(?:was|is|were|are|has\s+been|have\s+been|will\s+be)\s+(?:also\s+|jointly\s+|mainly\s+|largely\s+|partly\s+)?",
+    re.I,
+)
+
+
 def _page_target(masked: str, m: re.Match[str], recent_programme: SentMention | None) -> int | None:
     """ "Hosted by A and B", "Lunch, kindly sponsored by C": a line that opens with the
-    participle names no target; on a page about one programme (or in its section) it is that one."""
-    if recent_programme is None or recent_programme.idx != MAIN_IDX or not _BARE_LEAD.fullmatch(masked, 0, m.start()):
+    participle names no target; on a page about one programme (or in its section) it is that
+    one. So is "The restoration, costing £940,000, was funded by …": the page's own work."""
+    if recent_programme is None or recent_programme.idx != MAIN_IDX:
+        return None
+    if not (_BARE_LEAD.fullmatch(masked, 0, m.start()) or _GENERIC_LEAD.fullmatch(masked, 0, m.start())):
         return None
     return recent_programme.idx
 
@@ -613,6 +628,20 @@ class Sentence:
         return None
 
 
+_OWN_AMOUNT = re.compile(r"\s*\(£")
+
+
+def _item_amount(masked: str, sentence: str, cmap: list[int], a: int, start: int,
+                 default: tuple[Decimal, str, str] | None) -> tuple[Decimal, str, str] | None:
+    """A list item's own amount in brackets ("A (£640,000), B (£85,000)"), else ``default``."""
+    tag = f"<<{a}>>"
+    k = masked.find(tag, start)
+    if k < 0:
+        return default
+    own = _OWN_AMOUNT.match(masked, k + len(tag))
+    return _amount_near(sentence, cmap, own.end() - 1) if own else default
+
+
 def _amount_near(sentence: str, cmap: list[int], pos: int) -> tuple[Decimal, str, str] | None:
     best = None
     at = cmap[min(pos, len(cmap) - 1)] if cmap else 0
@@ -719,7 +748,7 @@ def sentence_relations(
             amt = _amount_near(sentence, cmap, m.start())
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
-                    yield from emit(a, "funds", target, "funds:passive", amt)
+                    yield from emit(a, "funds", target, "funds:passive", _item_amount(masked, sentence, cmap, a, m.start("l"), amt))
 
         for m in _P03.finditer(low):
             # the receiver: a programme named around it, else the sentence's subject
