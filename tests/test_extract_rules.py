@@ -3761,3 +3761,25 @@ def test_a_named_kind_of_traineeship_is_a_programme():
     assert typed(x, "Island Makers")[0] == "Programme"
     assert ("Creative Scotland", "funds", "Island Makers") in x.triples
     assert "Paid" not in extract("Paid traineeships are offered by Tarn Ltd.").entities
+
+
+def test_a_counted_plural_stands_for_the_bodies_named_before_it():
+    x = extract(
+        "The Tarn Opportunity Network works with East Ayrshire Council, North Ayrshire Council and South Ayrshire "
+        "Council. The Network is funded by the three councils and The Robertson Trust."
+    )
+    for council in ("East Ayrshire Council", "North Ayrshire Council", "South Ayrshire Council"):
+        assert (council, "funds", "Tarn Opportunity Network") in x.triples, council
+    assert ("Robertson Trust", "funds", "Tarn Opportunity Network") in x.triples
+    # a count that does not match what the text named stands for nobody
+    y = extract("Tarn Works is run by Leeds City Council and York Council. Tarn Works is funded by the three councils.")
+    assert not any(p == "funds" for _s, p, _o in y.triples)
+
+
+def test_match_funding_in_an_adjunct_goes_to_the_sentence_s_programme():
+    x = extract(
+        "The Next Page Project is funded by the Tarn Foundation and by the Libraries Improvement Fund, which DCMS runs for "
+        "public libraries, with match funding from Walsall Council."
+    )
+    assert ("Walsall Council", "funds", "Next Page Project") in x.triples
+    assert ("Walsall Council", "funds", "Libraries Improvement Fund") not in x.triples

@@ -628,6 +628,7 @@ class Sentence:
         return None
 
 
+_WITH_ADJUNCT = re.compile(r",\s*with\s+(?:(?:a|an|the|further|additional|match|matched|extra|some)\s+){0,3}$", re.I)
 _OWN_AMOUNT = re.compile(r"\s*\(£")
 
 
@@ -765,7 +766,9 @@ def sentence_relations(
             # the giver's channel (it runs it), the money goes to what the sentence is about
             channel = _POSS_FUND.match(masked, m.end())
             after = S.after(channel.end() if channel else m.end(), PROG)
-            target = _first(S.before(m.start(), PROG), after, subj_org, speaker,
+            # "P is funded by A and by F, which …, with match funding from B": the adjunct is P's
+            before = S.first(PROG) if _WITH_ADJUNCT.search(masked, 0, m.start()) else S.before(m.start(), PROG)
+            target = _first(before, after, subj_org, speaker,
                             recent_programme.idx if recent_programme is not None else None)
             if channel is not None:
                 f_i = int(channel.group("f"))

@@ -64,8 +64,11 @@ _LIST_MATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*(?:the\s+)?")
 _LIST_SLOT = re.compile(r"(?:,|\band|&)\s+(?:the\s+)?$", re.I)
 _ANAPHOR = re.compile(
     r"^(?:The|This|That|Their|Its|Our|This\s+year[’']s|Last\s+year[’']s)\s+(?P<noun>council|authority|combined authority|trust|college|university|"
-    r"charity|organisation|museum|theatre|programme|project|scheme|initiative|fund|pilot|partnership|network|"
-    r"conference|event|summit|festival|fair|week|course|bootcamp)\b|^(?P<pron>It|They|Their|Its)\b"
+    r"charity|organisation|museum|theatre|partnership|fund|"
+    # ("The Network", "The Programme": a capital for the page's own network or programme, not a name;
+    # "The Fund" is most often a funder's name for itself)
+    r"(?i:programme|project|scheme|initiative|pilot|network|conference|event|summit|festival|fair|week|course|bootcamp))\b"
+    r"|^(?P<pron>It|They|Their|Its)\b"
 )
 _EVENT_NOUNS = frozenset("conference event summit festival fair week".split())
 _ANAPHOR_TYPE = {
@@ -111,6 +114,42 @@ _SPEAKER_IDX = SPEAKER_IDX
 _TOPIC_IDX = 2 * SPEAKER_IDX
 _MAIN_IDX = MAIN_IDX
 _MAKER_IDX = 4 * SPEAKER_IDX
+_PLURAL_IDX = 5 * SPEAKER_IDX
+
+# "the three councils", "both colleges": a counted plural that stands for bodies named before
+_GENERIC_PLURAL = re.compile(
+    r"\b(?:the\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten)|both(?:\s+the)?)\s+"
+    r"(?:partner\s+|constituent\s+|participating\s+|member\s+)?(?P<noun>councils|local\s+authorities|colleges|universities)\b",
+    re.I,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_PLURAL_HEADS = {"councils": ("council", "cyngor"), "local authorities": ("council", "cyngor"), "colleges": ("college", "coleg"),
+                 "universities": ("university", "prifysgol")}
+
+
+def _generic_plurals(text: str, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
+                     groups) -> list[tuple[int, int, int, tuple[int, ...]]]:  # type: ignore[no-untyped-def]
+    """ "The Network is funded by the three councils": a counted plural stands for the bodies of
+    that kind the document named before it, when it named exactly that many (else for all of the
+    document's, when they are that many). Returns (sentence, start, end, groups) per phrase."""
+    out: list[tuple[int, int, int, tuple[int, ...]]] = []
+    if not _GENERIC_PLURAL.search(text):
+        return out
+    first: dict[int, int] = {}
+    for i, f in enumerate(found):
+        gi = where.get(i)
+        if gi is not None and groups[gi].type == "Organisation":
+            first[gi] = min(first.get(gi, f.start), f.start)
+    for m in _GENERIC_PLURAL.finditer(text):
+        n = _COUNTS[m.group("n").lower()] if m.group("n") else 2
+        heads = _PLURAL_HEADS[" ".join(m.group("noun").lower().split())]
+        kind = [gi for gi in first if any(h in groups[gi].name.lower().split() for h in heads)]
+        before = [gi for gi in kind if first[gi] < m.start()]
+        members = before if len(before) == n else kind if len(kind) == n else []
+        si = sentence_index(sentences, m.start())
+        if members and si is not None:
+            out.append((si, m.start(), m.end(), tuple(sorted(members, key=first.__getitem__))))
+    return out
 _WEAK_RULES = frozenset({"context:defines-acronym", "candidate", "context:agent-slot"})
 _PROGRAMME_AFTER = re.compile(
     r"\s*\)?\s*(?:(?:is|was|will\s+be|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -994,6 +1033,15 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             SentMention(i, gi, groups[gi].type, groups[gi].subtype, f.start - s0, f.end - s0, f.possessive, f.cue)
         )
 
+    plural_members: dict[int, tuple[int, ...]] = {}
+    for k, (psi, a, b, members) in enumerate(_generic_plurals(text, sentences, found, where, groups)):
+        p0 = sentences[psi][0]
+        if any(m.start < b - p0 and a - p0 < m.end for m in by_sentence.get(psi, [])):
+            continue  # a name covers the phrase already
+        plural_members[-(k + 1)] = members
+        sub = groups[members[0]].subtype if len({groups[g].subtype for g in members}) == 1 else None
+        by_sentence.setdefault(psi, []).append(SentMention(_PLURAL_IDX + k, -(k + 1), "Organisation", sub, a - p0, b - p0))
+
     speaker = author(doc, sentences, groups, found, where)
     author_maker = (SentMention(_MAKER_IDX, speaker, "Organisation", groups[speaker].subtype, 0, 0)
                     if speaker is not None else None)
@@ -1070,18 +1118,23 @@ def extract_rules(doc: Document) -> DocumentExtraction:
                 or "like" in sentence or "want" in sentence) and _PLAN.search(sentence):
             ms = []  # "Next year we hope to take X to Leeds": a plan states no relation yet
         for r in sentence_relations(sentence, ms, topic, recent_prog, maker):
-            relations.append(
-                Relation(
-                    subject=f"{doc.doc_id}#{r.subject}",
-                    predicate=r.predicate,
-                    object=f"{doc.doc_id}#{r.object}",
-                    evidence=Evidence(doc.doc_id, s0, s1, sentence),
-                    rule=f"{EXTRACTOR_VERSION}:{r.rule}",
-                    amount=r.amount,
-                    currency=r.currency,
-                    amount_text=r.amount_text,
-                )
-            )
+            # "the three councils" stands for each of them
+            for subj in plural_members.get(r.subject, (r.subject,)):
+                for obj in plural_members.get(r.object, (r.object,)):
+                    if subj == obj:
+                        continue
+                    relations.append(
+                        Relation(
+                            subject=f"{doc.doc_id}#{subj}",
+                            predicate=r.predicate,
+                            object=f"{doc.doc_id}#{obj}",
+                            evidence=Evidence(doc.doc_id, s0, s1, sentence),
+                            rule=f"{EXTRACTOR_VERSION}:{r.rule}",
+                            amount=r.amount,
+                            currency=r.currency,
+                            amount_text=r.amount_text,
+                        )
+                    )
         if ms:
             recent = (recent + ms)[-12:]
             prev_ms = [m for m in ms if m.idx < _SPEAKER_IDX]
