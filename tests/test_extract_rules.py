@@ -3783,3 +3783,34 @@ def test_match_funding_in_an_adjunct_goes_to_the_sentence_s_programme():
     )
     assert ("Walsall Council", "funds", "Next Page Project") in x.triples
     assert ("Walsall Council", "funds", "Libraries Improvement Fund") not in x.triples
+
+
+def test_a_summit_report_title_venue_line_and_organiser():
+    x = extract(
+        "Tarn Futures Summit 2025: what we heard and what partners promised\n\n"
+        "Thursday 12 June 2025 · Boyd Mill Centre, Kilmarnock · Report published 26 June 2025\n\n"
+        "More than 140 people came to the Tarn Futures Summit, the yearly network day of the Tarn Opportunity Trust (TOT). "
+        "The day was paid for by The Robertson Trust."
+    )
+    summit = "Tarn Futures Summit 2025"
+    assert typed(x, summit)[0] == "Programme"
+    assert ("Tarn Opportunity Trust", "delivers", summit) in x.triples
+    assert ("Robertson Trust", "funds", summit) in x.triples
+    assert typed(x, "Boyd Mill Centre") == ("Place", "Site")
+    assert (summit, "operatesIn", "Boyd Mill Centre") in x.triples
+    assert ("Boyd Mill Centre", "locatedIn", "Kilmarnock") in x.triples
+    # a title that is no event's keeps its subtitle out of any name
+    y = extract("Annual Review 2025: a year of growth\n\nThe Tarn Trust ran three festivals.")
+    assert not any("2025" in n for n in y.entities)
+
+
+def test_a_breadcrumb_trail_is_no_name_and_no_publication_title():
+    x = extract(
+        "Home › About us › Annual review 2024–25\n\nAnnual Review 2024–25\n\n"
+        "Slate Valleys Museums Trust runs three museums in Gwynedd. Cadw funds the Slate Valleys Museums Trust."
+    )
+    assert not any("Home" in n for n in x.entities)
+    assert ("Cadw", "funds", "Slate Valleys Museums Trust") in x.triples
+    # table rows and bilingual mastheads with '|' are no breadcrumbs
+    y = extract("Harbourside Borough Council | Cyngor Harbourside\n\nHarbourside Borough Council funds the Tarn Festival.")
+    assert "Harbourside Borough Council" in y.entities

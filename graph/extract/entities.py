@@ -716,11 +716,16 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
     for si, (s0, s1) in enumerate(sentences):
         if _FOOTNOTE.match(text, s0) and _CITATION.search(text, s0, s1):
             continue  # footnote-only citations of a source are not mentions
+        if s0 < 300 and BREADCRUMB.fullmatch(text, s0, s1):
+            continue  # "Home › About us › Annual review": a site's breadcrumb trail names pages, not bodies
         out.extend(_sentence_mentions(text, s0, s1, si, places))
     return out
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
+_CRUMB = r"[^\n›»>/|]{1,40}?"
+# "Home › About us › Annual review", "[News](/news) › X", "Home / About us / …" ('/' and '>' only after "Home")
+BREADCRUMB = re.compile(rf"\s*(?:{_CRUMB}(?:\s+[›»]\s+{_CRUMB}){{1,6}}|Home(?:\s+[>/]\s+{_CRUMB}){{1,6}})\s*")
 _FOOTNOTE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+\s|\[\d{1,3}\]\s")
 # what makes a footnote a citation of a source: a year in brackets, a link, "available at"
 _CITATION = re.compile(r"\((?:19|20)\d\d\)|https?://|www\.|\]\(|available at|accessed|retrieved|p\.\s?\d", re.I)

@@ -808,8 +808,8 @@ def address_lines(
     for si, (s0, s1) in enumerate(sentences):
         if "," not in text[s0:s1] or is_list_item(text, s0) or text[s1 - 1] in ".:;!?":
             continue
-        if not ((s0 == 0 or text[s0 - 1] == "\n") and (s1 == len(text) or text[s1] == "\n")):
-            continue  # the whole line, not a sentence inside a paragraph
+        if not ((s0 == 0 or text[s0 - 1] == "\n" or text.endswith("· ", 0, s0)) and (s1 == len(text) or text[s1] == "\n" or text.startswith(" ·", s1))):
+            continue  # the whole line (or a field of a "·" line), not a sentence inside a paragraph
         fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
         lead = re.match(r"(?:[Tt]he\s+)?", text[s0:s1])
         head_m = _HEAD_WORDS.match(text, s0 + lead.end(), s1) if lead else None
@@ -830,6 +830,10 @@ def address_lines(
             typ, sub = ("Organisation", None) if is_org else ("Place", "Site")
             head = Found(name, a, b, typ, sub, "layout:address-line", si)
             new.append(head)
+        if (head.type == "Organisation" and head.rule.startswith("head:") and s0 < 300 and text.startswith(" ·", s1)
+                and head.name.split()[-1].lower() in _SITE):
+            # "12 June 2025 · Boyd Mill Centre, Kilmarnock · …" under a page's title: the venue
+            head.type, head.subtype, head.rule = "Place", "Site", "layout:venue-line"
         spans = [(p.start, p.end) for p in new]
         found = [f for f in found if not any(x <= f.start and f.end <= y for x, y in spans)] + new
         if head.type == "Place":

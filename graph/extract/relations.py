@@ -469,7 +469,7 @@ _BARE_LEAD = re.compile(r"\s*(?:[A-Za-z][\w ]{0,25},\s*|[A-Z][a-z]+\s+)?(?:kindl
 _GENERIC_LEAD = re.compile(
     r"\s*(?:the|this|its|our)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:restoration|refurbishment|work|works|project|programme|scheme|"
     r"pilot|building\s+work|capital\s+work|redevelopment|conversion|renovation|repairs?|first\s+year|second\s+year|"
-    r"traineeships|apprenticeships|residencies|placements|bursaries|sessions|courses|workshops|festival|event)"
+    r"traineeships|apprenticeships|residencies|placements|bursaries|sessions|courses|workshops|festival|event|day)"
     r"(?:\s*,[^<;]{0,50}?,)?\s+(?:was|is|were|are|has\s+been|have\s+been|will\s+be)\s+(?:also\s+|jointly\s+|mainly\s+|largely\s+|partly\s+)?",
     re.I,
 )
@@ -1299,6 +1299,12 @@ def sentence_relations(
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:apposition")
+    # "the X Summit, the yearly network day of the Y Network", "X is the annual conference of Y"
+    if " of " in low:
+        for m in _P_EVENT_OF.finditer(low):
+            e, o = int(m.group("e")), int(m.group("o"))
+            if S.typ(e) == "Programme" and S.typ(o) == "Organisation":
+                yield from emit(o, "delivers", e, "delivers:event-of")
     # "the university's main campus at Penryn", "from the Trust's offices at Mill Hill House"
     for m in _P48.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -1491,6 +1497,11 @@ _P45 = _rx(
 )
 _P46 = _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})")
 _P47 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})")
+_P_EVENT_OF = _rx(
+    r"<<(?P<e>\d+)>>\s*(?:,\s*|\s+(?:is|was|will\s+be)\s+)(?:the|an?)\s+(?:[a-z\-]+\s+){0,3}?"
+    r"(?:conference|summit|festival|network\s+day|gathering|showcase|forum|awards|programme|project|scheme|initiative)\s+"
+    r"(?:of|run\s+by|organised\s+by)\s+(?:the\s+)?<<(?P<o>\d+)>>"
+)
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
 _P49 = _rx(rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})")
 _P50 = _rx(rf"\b(?:live|lives|living|based|available|open\s+to|held|run|runs|delivered|offered|takes?\s+place|taking\s+place)\b[^<.;]{{0,30}}?\b(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*or\s+{ENT})?)")

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from graph import EXTRACTOR_VERSION
 from graph.extract.entities import (
+    BREADCRUMB,
     Found,
     PlaceLookup,
     acronym_index,
@@ -240,6 +241,8 @@ def _title_publisher(text: str, sentences: list[tuple[int, int]], found: list[Fo
     """ "Kingfisher Routes\nAnnual Review 2024", "Kingfisher Routes Annual Review 2024 (extract)":
     the name a publication's title line gives is the organisation that publishes it, whatever
     its head noun says ("Routes" reads as a programme); a name no rule typed becomes one."""
+    if sentences and BREADCRUMB.fullmatch(text, *sentences[0]):
+        sentences = sentences[1:]  # "Home › About us › Annual review 2024–25" is the site's trail, not the title
     if len(sentences) < 2:
         return found
     s0, s1 = sentences[0]
@@ -839,7 +842,7 @@ _EVENT_TITLE = re.compile(
     r"\s*(?:#+\s*)?(?P<name>[A-Z][\w&’'\-]*(?:\s+(?:[A-Z&][\w&’'\-]*|in|of|and|for|the|on)){0,6}?)\s+"
     # "CREATIVE PENINSULA 2025", "Creative Health in Rural Norfolk — Network Day 2025"
     r"(?:(?P<year>(?:19|20)\d\d)|[—–-]\s+(?:[A-Z][\w\-]*\s+){0,2}(?P<noun>Day|Conference|Summit|Festival|Symposium|Forum|Showcase|Gathering)\s+(?:19|20)\d\d)"
-    r"(?:\s*[:|–—-]\s*(?:the\s+|full\s+)?(?i:programme|agenda|schedule))?\s*"
+    r"(?:\s*[:|–—-]\s*(?:the\s+|full\s+)?(?i:programme|agenda|schedule)|\s*:\s+(?P<sub>[^\n]{1,150}))?\s*"
 )
 _EVENT_WORD = re.compile(r"\b(?:summit|conference|festival|symposium|forum|showcase|network\s+day|convention|expo|gathering|seminar)\b", re.I)
 
@@ -864,6 +867,8 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
     base = _from_capitals(raw) if raw.isupper() else raw
     if not (m.group("noun") or _is_event(base) or _EVENT_WORD.search(text, line_end, line_end + 200)):
         return found
+    if m.group("sub") and not _is_event(base):
+        return found  # "Annual Review 2025: …" (only an event's title may go on "X Summit 2025: what we heard")
     event_head = _is_event(base) and m.group("year") is not None  # "JOBS AND SKILLS FAIR 2026"
     if not event_head and (is_acronym(raw) or classify(base) is not None or _places().lookup(base) or raw.split()[-1].lower() in _MINOR_WORDS):
         return found  # "Saltbrook Tales Partnership 2025": a name with a head is typed already
