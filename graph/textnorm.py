@@ -44,7 +44,9 @@ def fold(text: str) -> str:
     >>> fold("İſtanbul") == "istanbul"
     True
     """
-    return text.lower() if text.isascii() else text.translate(_FOLD_EXTRA).lower()
+    if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+        return text.lower()  # (translate() looks up every character in its table: only when needed)
+    return text.translate(_FOLD_EXTRA).lower()
 
 
 def _ascii_key_table() -> dict[int, str | None]:
