@@ -41,6 +41,7 @@ from graph.extract.lexicon import (
     PROGRAMME_HEADS,
     TITLE_WORDS,
 )
+from graph.extract.tables import funder_cues
 from graph.textnorm import fold, norm_key
 
 _TOKEN = re.compile(r"[^\W_][\w’'\-]*(?:–[A-Z][\w’'\-]*)*[^\W_]|[^\W_]|&")
@@ -155,13 +156,13 @@ def _general_tokens(sentence: str, rx: re.Pattern[str] = _TOKEN) -> tuple[Token,
 def clear_caches() -> None:
     """Empty the caches of the pure functions of a sentence or a name (:func:`tokens`,
     :func:`capitalised`, :func:`head_of`, :func:`classify`, :func:`is_acronym`,
-    :func:`graph.textnorm.norm_key`).
+    :func:`graph.textnorm.norm_key`, :func:`graph.extract.tables.funder_cues`).
 
     They are bounded and keep their entries from one document to the next, which
     helps a corpus where names recur; a benchmark that repeats its documents clears
     them before each one, so repeats are not served from memory.
     """
-    for f in (tokens, capitalised, head_of, classify, is_acronym, norm_key):
+    for f in (tokens, capitalised, head_of, classify, is_acronym, norm_key, funder_cues):
         f.cache_clear()
 
 
