@@ -44,7 +44,28 @@ def fold(text: str) -> str:
     >>> fold("İſtanbul") == "istanbul"
     True
     """
-    return text.lower() if text.isascii() else text.translate(_FOLD_EXTRA).lower()
+    if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+        return text.lower()  # (translate() looks up every character in its table: only when needed)
+    return text.translate(_FOLD_EXTRA).lower()
+
+
+def _ascii_key_table() -> dict[int, str | None]:
+    """:func:`norm_key`'s replacements for the ASCII characters, as one ``str.translate``
+    table: "&" reads "and", "'" goes, and "_" and every character that is neither a
+    letter, a digit nor a space (``[^\\w\\s]`` in ASCII) becomes a space."""
+    table: dict[int, str | None] = {}
+    for cp in range(128):
+        c = chr(cp)
+        if c == "&":
+            table[cp] = " and "
+        elif c == "'":
+            table[cp] = None
+        elif c == "_" or not (c.isalnum() or c.isspace()):
+            table[cp] = " "
+    return table
+
+
+_ASCII_KEY = _ascii_key_table()
 
 
 @lru_cache(maxsize=8192)
@@ -53,11 +74,22 @@ def norm_key(name: str) -> str:
 
     Cached: a document names the same bodies again and again
     (``graph.extract.names.clear_caches`` empties the cache)."""
+    if name.isascii():
+        # :func:`_key_of_any` for a name in ASCII (most names) without its regexes: no
+        # superscripts, NFKC changes nothing, casefold() is lower(), and str.split() parts
+        # at the same spaces as \s+ (tests/test_fold.py checks every ASCII character)
+        s = " ".join(name.lower().translate(_ASCII_KEY).split())
+    else:
+        s = _key_of_any(name)
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def _key_of_any(name: str) -> str:
+    """:func:`norm_key` of any name, but for the leading "the"."""
     s = unicodedata.normalize("NFKC", _SUPERSCRIPTS.sub("", name)).casefold()
     s = s.replace("&", " and ")
     s = s.replace("’", "").replace("'", "")
     s = _PUNCT.sub(" ", s).replace("_", " ")
-    s = _SPACE.sub(" ", s).strip()
-    if s.startswith("the "):
-        s = s[4:]
-    return s
+    return _SPACE.sub(" ", s).strip()

@@ -41,6 +41,7 @@ from graph.extract.lexicon import (
     PROGRAMME_HEADS,
     TITLE_WORDS,
 )
+from graph.extract.tables import funder_cues
 from graph.textnorm import fold, norm_key
 
 _TOKEN = re.compile(r"[^\W_][\w’'\-]*(?:–[A-Z][\w’'\-]*)*[^\W_]|[^\W_]|&")
@@ -71,6 +72,17 @@ _INWARD = re.compile(r"\d[A-Z]{2}$")
 _PLURAL_NOUN_TAIL = re.compile(r"(?:ies|ings|ers|ors|ments|ions|ures|ades)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _THE_LEAD = re.compile(r"^[Tt]he\s+")
+
+
+def _possessive_end(word: str) -> int:
+    """The length of the possessive ending of a token, 0 if none: what :data:`_POSSESSIVE`
+    matches in it (a token holds no newline for the "$" to stop before), read with two
+    ``endswith`` calls, which cost a fraction of a regex search."""
+    if word.endswith(("’s", "'s")):
+        return 2
+    return 1 if word.endswith(("’", "'")) else 0
+
+
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
@@ -108,7 +120,8 @@ _PLAIN_TOKEN_ASCII = re.compile(_PLAIN_TOKEN.pattern, re.ASCII)
 def tokens(sentence: str) -> tuple[Token, ...]:
     """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
     ascii = sentence.isascii()
-    if not _TOKEN_SPECIAL.search(sentence):
+    # of _TOKEN_SPECIAL's characters an ASCII sentence can hold only "-" (isascii() reads a flag)
+    if not ("-" in sentence if ascii else _TOKEN_SPECIAL.search(sentence)):
         # no hyphen, dash or footnote marker: every match is a plain token (the common case)
         rx = _PLAIN_TOKEN_ASCII if ascii else _PLAIN_TOKEN
         return tuple([(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])
@@ -143,13 +156,13 @@ def _general_tokens(sentence: str, rx: re.Pattern[str] = _TOKEN) -> tuple[Token,
 def clear_caches() -> None:
     """Empty the caches of the pure functions of a sentence or a name (:func:`tokens`,
     :func:`capitalised`, :func:`head_of`, :func:`classify`, :func:`is_acronym`,
-    :func:`graph.textnorm.norm_key`).
+    :func:`graph.textnorm.norm_key`, :func:`graph.extract.tables.funder_cues`).
 
     They are bounded and keep their entries from one document to the next, which
     helps a corpus where names recur; a benchmark that repeats its documents clears
     them before each one, so repeats are not served from memory.
     """
-    for f in (tokens, capitalised, head_of, classify, is_acronym, norm_key):
+    for f in (tokens, capitalised, head_of, classify, is_acronym, norm_key, funder_cues):
         f.cache_clear()
 
 
@@ -297,7 +310,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             j + 1 < len(toks)
             and toks[j + 1][0] in _TRAILING_HEADS
             and _joinable(sentence, toks[j], toks[j + 1])
-            and not _POSSESSIVE.search(toks[j][0])  # "the Council's museum team": its unit, not a name
+            and not _possessive_end(toks[j][0])  # "the Council's museum team": its unit, not a name
             # "a Wirral theatre company": the lower-case word is a modifier of the kind after it
             and not (j + 2 < len(toks) and toks[j + 2][0] in _KIND_AFTER_HEAD and _joinable(sentence, toks[j + 1], toks[j + 2]))
             # "a Stoke-on-Trent charity", "a Walsall charity": a place describing a body, not its name
@@ -425,11 +438,8 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
         return []
     possessive = False
     last = toks[-1]
-    pm = _POSSESSIVE.search(last[0])
-    if pm and len(last[0]) > 2 and not last[0].endswith("s'") or (
-        pm and last[0].endswith(("’s", "'s"))
-    ):
-        n = len(pm.group(0))
+    n = _possessive_end(last[0])
+    if n and len(last[0]) > 2 and not last[0].endswith("s'") or n == 2:
         toks = toks[:-1] + [(last[0][:-n], last[1], last[2] - n)]
         possessive = True
     text = sentence[toks[0][1] : toks[-1][2]]

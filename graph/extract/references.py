@@ -12,8 +12,12 @@ from graph.extract.entities import (
 )
 from graph.records import Document
 
+# "\b(?:[Tt]he|[Tt]his|[Tt]hese)", written "[Tt](?<!\w[Tt])h(?:e|is|ese)": the look-behind after
+# the first letter is the \b before it, and a pattern that opens with a character class lets
+# the regex engine skip from one "t" to the next (one that opens with \b is tried at every
+# character); tests/test_regex_fast_paths.py checks the two forms find the same
 _DEFINITE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<noun>programmes|projects|schemes|initiatives|"
+    r"[Tt](?<!\w[Tt])h(?:e|is|ese)\s+(?P<noun>programmes|projects|schemes|initiatives|"
     # a council report's "the Council", "the Combined Authority", "the County Council": capitals too
     r"(?i:combined\s+(?:county\s+)?authority|(?:county|city|borough|district|metropolitan\s+borough)\s+council|council|local\s+authority|authority)|"
     r"trust|college|university|"
@@ -145,7 +149,8 @@ def _possessive_descriptions(text: str, sentences: list[tuple[int, int]], typed:
     return out
 
 
-WE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b(?!['’])")
+# "\b(?:[Ww]e|[Oo]ur)", opening with a character class as _DEFINITE does (and so checked too)
+WE = re.compile(r"[WwOo](?<!\w[WwOo])(?:(?<=[Ww])e|(?<=[Oo])ur)\b(?!['’])")
 
 
 def sentence_index(sentences: list[tuple[int, int]], pos: int) -> int | None:

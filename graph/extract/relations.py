@@ -598,32 +598,48 @@ class Sentence:
     def __init__(self, masked: str, mentions: dict[int, SentMention]) -> None:
         self.masked = masked
         self.m = mentions
+        # the placeholders as (start, end, mention number), found once: the helpers below
+        # are asked many times per sentence. A placeholder "<<n>>" holds "<<" only at its
+        # start, so the placeholders a scan of masked[a:b] would find are exactly those
+        # of this list that lie inside [a, b).
+        self.ents = [(m.start(), m.end(), int(m.group(1))) for m in _ENT_ID.finditer(masked)]
 
     def typ(self, i: int) -> str:
         return self.m[i].type
+
+    def _span(self, start: int | None, stop: int | None) -> tuple[int, int]:
+        """The bounds of ``masked[start:stop]`` (negative and too large values as slicing reads them)."""
+        lo, hi, _ = slice(start, stop).indices(len(self.masked))
+        return lo, hi
 
     def before(self, pos: int, types: tuple[str, ...], skip_unit_owners: bool = False) -> int | None:
         """The nearest mention of ``types`` ending before masked position ``pos``;
         with ``skip_unit_owners``, passing over a body named only as the owner of a
         unit ("Derbyshire Libraries, the County Council's library service, working with …")."""
+        _, hi = self._span(None, pos)
         best = None
-        for m in _ENT.finditer(self.masked[:pos]):
-            i = int(m.group(0)[2:-2])
-            if self.typ(i) in types and not (skip_unit_owners and _UNIT_OWNER.match(self.masked, m.end())):
+        for _s, e, i in self.ents:
+            if e > hi:
+                break
+            if self.typ(i) in types and not (skip_unit_owners and _UNIT_OWNER.match(self.masked, e)):
                 best = i
         return best
 
     def first(self, types: tuple[str, ...], end: int | None = None) -> int | None:
-        for m in _ENT.finditer(self.masked if end is None else self.masked[:end]):
-            i = int(m.group(0)[2:-2])
+        _, hi = self._span(None, end)
+        for _s, e, i in self.ents:
+            if e > hi:
+                break
             if self.typ(i) in types:
                 return i
         return None
 
     def after(self, pos: int, types: tuple[str, ...], within: int = 80) -> int | None:
-        for m in _ENT.finditer(self.masked[pos : pos + within]):
-            i = int(m.group(0)[2:-2])
-            if self.typ(i) in types:
+        lo, hi = self._span(pos, pos + within)
+        for s, e, i in self.ents:
+            if e > hi:
+                break
+            if s >= lo and self.typ(i) in types:
                 return i
         return None
 

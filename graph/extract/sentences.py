@@ -23,6 +23,12 @@ _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \
 # a list item without a bullet, as PDF text has them: an indented line "  Name – what it is"
 DASH_ITEM = re.compile(r"(?P<ind>[ \t]{2,})[A-Z][^\n–—]{0,80}?\s[–—-]\s")
 _TABLE = re.compile(r"^\s*\||^[^\n|]+ \| [^\n]*$", re.M)
+
+
+def _is_table_row(line: str) -> bool:
+    """Whether ``line`` opens a table row (:data:`_TABLE`). Each branch needs a "|": most lines
+    have none, and the test for one spares the regex's backtracking over the whole line."""
+    return "|" in line and _TABLE.match(line) is not None
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|no|Co|Cllr|Prof|Rt|Hon|approx|vs|inc)\.|\b[A-Z]\.)$"
 )
@@ -61,7 +67,7 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
                 blocks.append(cur)
             cur = None
             continue
-        starts_new = bool(_BULLET.match(line) or _TABLE.match(line) or DASH_ITEM.match(line))
+        starts_new = bool(_BULLET.match(line) or _is_table_row(line) or DASH_ITEM.match(line))
         if cur is not None and not starts_new:
             prev = text[cur[0] : cur[1]].rstrip()
             first = stripped[0]
@@ -91,7 +97,7 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
                 )
             )
             # (an address line ends at its postcode: "…, Pontypool NP4 7PZ" over the next address)
-            if wraps and not _TABLE.match(text[cur[0] : cur[1]]) and not _POSTCODE_END.search(prev):
+            if wraps and not _is_table_row(text[cur[0] : cur[1]]) and not _POSTCODE_END.search(prev):
                 cur = (cur[0], e)
                 continue
         if cur:

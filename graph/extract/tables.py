@@ -579,9 +579,20 @@ def funder_sentences(text: str, sentences: list[tuple[int, int]], before: int) -
     that announce, award or allocate grants (nearest first), then those that fund
     or invest. The caller takes the first that names an organisation."""
     out: list[int] = []
-    for cue in (_GRANT_MAKER_CUE, _FUNDER_CUE):
+    for n in (0, 1):
         for k in range(before - 1, max(-1, before - 15), -1):
             s0, s1 = sentences[k]
-            if k not in out and not is_row(text[s0:s1]) and cue.search(text[s0:s1]):
+            if k not in out and funder_cues(text[s0:s1])[n]:
                 out.append(k)
     return out
+
+
+@lru_cache(maxsize=1024)
+def funder_cues(sentence: str) -> tuple[bool, bool]:
+    """Whether a sentence (not a table row) announces, awards or allocates grants, and
+    whether it funds or invests (:func:`funder_sentences`). Cached: each sentence with
+    an amount asks about the dozen sentences before it, so most are asked several times
+    (``graph.extract.names.clear_caches`` empties the cache)."""
+    if is_row(sentence):
+        return False, False
+    return _GRANT_MAKER_CUE.search(sentence) is not None, _FUNDER_CUE.search(sentence) is not None
