@@ -3814,3 +3814,13 @@ def test_a_breadcrumb_trail_is_no_name_and_no_publication_title():
     # table rows and bilingual mastheads with '|' are no breadcrumbs
     y = extract("Harbourside Borough Council | Cyngor Harbourside\n\nHarbourside Borough Council funds the Tarn Festival.")
     assert "Harbourside Borough Council" in y.entities
+
+
+def test_a_case_study_title_cut_at_its_small_words_is_the_study_s_programme():
+    x = extract(
+        "Case study: Off the Page\n\nPublished 14 May 2025\n\nOff the Page gave 90 young people from Thornaby paid places. "
+        "The project was run by Stockton-on-Tees Borough Council.\n\nOff the Page was its first youth project."
+    )
+    assert typed(x, "Off the Page")[0] == "Programme"
+    assert ("Stockton-on-Tees Borough Council", "delivers", "Off the Page") in x.triples
+    assert typed(x, "Thornaby-on-Tees") == ("Place", "Town")  # "Thornaby": its everyday short form

@@ -407,17 +407,21 @@ def _title_line_name(text: str, sentences: list[tuple[int, int]], found: list[Fo
     for s0, s1 in sentences[:3]:
         line_end = _first_line_end(text, s0, s1)
         line = text[s0:line_end].strip()
-        if _title_name(text, s0, line_end, found):
+        if _title_name(text, s0, line_end, found, sentences):
             return
         if not (line.split("   ")[0].isupper() or _CASE_STUDY.search(line) or not line.strip("-=_*# ")):
             return  # only a series header ("GREEN SKILLS IN PRACTICE   Case study 7") or a rule comes first
 
 
-def _title_name(text: str, s0: int, line_end: int, found: list[Found]) -> bool:
+def _title_name(text: str, s0: int, line_end: int, found: list[Found], sentences: list[tuple[int, int]]) -> bool:
     m = _TITLE_LINE.fullmatch(text, s0, line_end)
     if m is None or not m.group("name")[:1].isupper():
         return False
     name = m.group("name")
+    if " " in name and not any(f.name == name for f in found) and m.group(0).lstrip("# ").lower().startswith("case"):
+        # "Case study: Off the Page": a title the chunker cut at its small words ("Off", "the");
+        # the case study is about it when the body uses the same words again
+        found[:] = _spelled_out(text, sentences, name, s0 + m.start("name"), found)
     same = [f for f in found if f.name == name]
     head = [f for f in same if f.start == m.start("name") and f.end == m.end("name")]
     body = [f for f in same if f.start >= line_end]
@@ -429,6 +433,20 @@ def _title_name(text: str, s0: int, line_end: int, found: list[Found]) -> bool:
         if f.type is None or f.rule in _WEAK_TYPING:
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:title-name"
     return True
+
+
+def _spelled_out(text: str, sentences: list[tuple[int, int]], name: str, title_at: int, found: list[Found]) -> list[Found]:
+    """The mentions of ``name`` wherever the text spells it out with a word boundary on each
+    side (when it does so at least twice after the title), replacing what overlaps them."""
+    spans = [(k.start(), k.end()) for k in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", text)]
+    if sum(1 for a, _b in spans if a > title_at) < 2:
+        return found
+    kept = [f for f in found if not any(a < f.end and f.start < b for a, b in spans)]
+    for a, b in spans:
+        si = sentence_index(sentences, a)
+        if si is not None:
+            kept.append(Found(name, a, b, None, None, "candidate", si))
+    return kept
 
 
 def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> None:
