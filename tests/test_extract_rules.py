@@ -3824,3 +3824,13 @@ def test_a_case_study_title_cut_at_its_small_words_is_the_study_s_programme():
     assert typed(x, "Off the Page")[0] == "Programme"
     assert ("Stockton-on-Tees Borough Council", "delivers", "Off the Page") in x.triples
     assert typed(x, "Thornaby-on-Tees") == ("Place", "Town")  # "Thornaby": its everyday short form
+
+
+def test_bodies_that_evaluate_or_host_placements_take_part():
+    x = extract(
+        "Off Page: a youth project\n\nOff Page is a youth project in Leeds.\n\n"
+        "The project was evaluated for us by Teesside Social Research, an independent research co-operative. "
+        "Ten participants went on to paid placements with Hartburn Media, a Norton design agency, and with Quayside Print Ltd."
+    )
+    for org in ("Teesside Social Research", "Hartburn Media", "Quayside Print Ltd"):
+        assert (org, "participatesIn", "Off Page") in x.triples, org

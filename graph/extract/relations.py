@@ -582,7 +582,8 @@ _FUND_CUES = re.compile(
     r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|paid|devolv|£",
 )
 _PARTICIPATE_CUES = re.compile(
-    r"such as|includ|like|part|particip|join|member|signed|involved|with|from|among them"
+    r"such as|includ|like|part|particip|join|member|signed|involved|with|from|among them|"
+    r"evaluated|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived|placement"
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner|joined|teamed")
 _IN_PLACE = (
@@ -1126,6 +1127,15 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:people-from")
+        if "by" in low or "placement" in low:
+            for m in _P_SUPPORT_ROLE.finditer(low):
+                prog = _first(S.before(m.start(), PROG),
+                              recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX else None)
+                if prog is None:
+                    continue
+                for a in _ids(m.group("l")):
+                    if S.typ(a) == "Organisation":
+                        yield from emit(a, "participatesIn", prog, "participatesIn:support-role")
         # "Our partners this year included A, B and C": the author's partners, not a programme's
         op = next(_P59.finditer(low), None)
         if op and S.typ(int(op.group("s"))) == "Organisation":
@@ -1561,6 +1571,14 @@ _P64 = _rx(
     r"learners|trainees|advisers|advisors|artists|curators|archivists|work\s+coaches|young\s+people|graduates|nurses|engineers|"
     r"conservators|historians|designers|makers|musicians|technicians|actors|dancers|writers|producers|facilitators|practitioners|specialists)"
     rf"\s+(?:and\s+[a-z]+\s+)?from\s+(?:the\s+)?(?P<l>{LIST})"
+)
+# "The project was evaluated for us by A", "paid placements with A and with B": bodies that do a
+# part of the page's work take part in it
+_P_SUPPORT_ROLE = _rx(
+    r"\b(?:(?:evaluated|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived)\s+"
+    r"(?:independently\s+)?(?:for\s+us\s+|on\s+our\s+behalf\s+)?by"
+    r"|(?:work\s+|paid\s+|job\s+)?placements?\s+(?:were\s+|was\s+|are\s+)?with)\s+(?:the\s+)?"
+    rf"(?P<l>{ENT}(?:\s*,\s*an?\s+[^,.;]{{0,40}},)?(?:\s*,?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?{ENT})*)"
 )
 _P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
 _P72 = _rx(
