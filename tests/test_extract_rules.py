@@ -3834,3 +3834,11 @@ def test_bodies_that_evaluate_or_host_placements_take_part():
     )
     for org in ("Teesside Social Research", "Hartburn Media", "Quayside Print Ltd"):
         assert (org, "participatesIn", "Off Page") in x.triples, org
+
+
+def test_a_known_body_and_the_next_name_are_two_names():
+    x = extract("Our Small Collections Fund, paid for by MGS and the National Lottery Heritage Fund, made nine grants.")
+    assert typed(x, "National Lottery Heritage Fund") == ("Organisation", "GovernmentBody")
+    assert ("National Lottery Heritage Fund", "funds", "Small Collections Fund") in x.triples
+    y = extract("It was run with Historic Environment Scotland and the Forth Maritime Collection.")
+    assert {"Historic Environment Scotland", "Forth Maritime Collection"} <= set(y.entities)

@@ -345,10 +345,15 @@ def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
         if places.lookup(left) and (places.lookup(right) or (m.group().strip() == "for" and len(right.split()) >= 2)):
             # "UK Shared Prosperity Fund for Creative Careers Week": a known fund and what it paid for
             return left, right
-        if m.group().strip() == "and" and len(right.split()) >= 2 and any(t == "Organisation" for _n, t, *_r in places.lookup(right)):
+        bare = right[4:] if right.startswith(("the ", "The ")) else right  # "… and the National Lottery Heritage Fund"
+        if (m.group().strip() == "and" and bare is not right and len(bare.split()) >= 2 and bare[:1].isupper()
+                and any(t == "Organisation" for _n, t, *_r in places.lookup(left))):
+            # "Historic Environment Scotland and the Forth Maritime Collection": a known body, then "and the" another
+            return left, bare
+        if m.group().strip() == "and" and len(bare.split()) >= 2 and any(t == "Organisation" for _n, t, *_r in places.lookup(bare)):
             # "Hollandbush Engineering at Eurocentral and NHS Lanarkshire": a known body's whole
             # name closes a list (its "and" joins two names)
-            return left, right
+            return left, bare
     return None
 
 
