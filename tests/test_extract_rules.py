@@ -3842,3 +3842,20 @@ def test_a_known_body_and_the_next_name_are_two_names():
     assert ("National Lottery Heritage Fund", "funds", "Small Collections Fund") in x.triples
     y = extract("It was run with Historic Environment Scotland and the Forth Maritime Collection.")
     assert {"Historic Environment Scotland", "Forth Maritime Collection"} <= set(y.entities)
+
+
+def test_a_network_that_says_it_is_a_charity_is_a_body_and_its_member_table_places_members():
+    x = extract(
+        "Tarn Coast Heritage Network\nAnnual report 2024–25\n\nTarn Coast Heritage Network (TCHN) is the regional network for small museums in Angus and Fife. "
+        "We are a charity run by our members.\n\n"
+        "| Member | Where | Council area |\n| --- | --- | --- |\n"
+        "| Ferryport Heritage Society | Tayport | Fife |\n| Brechin Round Tower Society | Brechin | Angus |\n"
+    )
+    assert typed(x, "Tarn Coast Heritage Network")[0] == "Organisation"
+    assert ("Ferryport Heritage Society", "partOf", "Tarn Coast Heritage Network") in x.triples
+    assert ("Ferryport Heritage Society", "locatedIn", "Tayport") in x.triples
+    assert ("Tayport", "partOf", "Fife") in x.triples
+    assert ("Brechin Round Tower Society", "operatesIn", "Angus") not in x.triples
+    y = "Annual report\n\nTarn Coast Heritage Network (TCHN) is the regional network for small museums in Angus."
+    assert typed(extract(y + " We are a charity run by our members."), "Tarn Coast Heritage Network")[0] == "Organisation"
+    assert typed(extract(y + " It meets four times a year."), "Tarn Coast Heritage Network")[0] == "Programme"

@@ -424,6 +424,14 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
             rel(key(by_role["funder"]), "funds", prog or org or subject, si, "funds:funder-column", amount)
             continue
         rel(org, "delivers", prog, si, "delivers:table-row")
+        if spec.member and org is not None and prog is None and amount is None and spec.role is None:
+            # "Member | Where | Council area": a member body, where it is, and the area that place is in
+            rel(org, "partOf", author or subject, si, "partOf:member-table")
+            if spec.places:
+                rel(org, "locatedIn", key(spec.places[0]), si, "locatedIn:member-table")
+            for pa, pb in zip(spec.places, spec.places[1:], strict=False):
+                rel(key(pa), "partOf", key(pb), si, "partOf:member-table-places")
+            continue
         for p in spec.places:
             rel(prog or org, "operatesIn", key(p), si, "operatesIn:table-row")
         rel(org, "locatedIn", base, si, "locatedIn:based-in-column")

@@ -541,6 +541,29 @@ def _fact_box(doc: Document, sentences, found, where, entities, groups, case: in
     return out
 
 
+_WE_ARE_A_BODY = re.compile(
+    r"\s*We\s+are\s+(?:a|an)\s+(?:registered\s+|independent\s+|small\s+|membership\s+|volunteer-led\s+|not-for-profit\s+)*"
+    r"(?:charity|company|organisation|organization|social\s+enterprise|CIC|membership\s+body|co-operative|cooperative)\b"
+)
+
+
+def _we_are_a_body(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
+    """ "X (ACR) is the regional network for … . We are a charity run by our members.": the
+    network that introduces itself and then says it is a charity is a body, not a programme
+    of activity. In place."""
+    for si, (s0, s1) in enumerate(sentences[:12]):
+        if si == 0 or not _WE_ARE_A_BODY.match(text, s0, s1):
+            continue
+        ps0, _ps1 = sentences[si - 1]
+        first = min((f for f in found if f.sentence == si - 1), key=lambda f: f.start, default=None)
+        if first is None or first.type != "Programme" or first.subtype != "Network" or first.start - ps0 > 4:
+            continue
+        key = norm_key(first.name)
+        for f in found:
+            if norm_key(f.name) == key and f.type == "Programme":
+                f.type, f.subtype, f.rule = "Organisation", "Partnership", "context:we-are-a-body"
+
+
 def _copula_types(found: list[Found]) -> None:
     """ "Heron Pathways is a registered charity": what the text says a name is beats
     its head noun ("Pathways" reads as a programme), in every mention. In place."""
@@ -1001,6 +1024,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = _title_publisher(text, sentences, found, places.is_place_word)
     found = _case_study_title(text, sentences, found, places)
     _copula_types(found)
+    _we_are_a_body(text, sentences, found)
     _network_bodies(found, text)
     places_in_lists(text, sentences, found)
     table_rows, header_rows = header_tables(text, sentences)

@@ -65,7 +65,7 @@ _HEADER_WORDS = frozenset(
     main campus hub drop site sites venue premises address member members college colleges school steering group
     strand strands course courses completers learners places contact website
     boroughs districts towns wards cities counties sector sectors groups club clubs society societies grantholder grantholders holder holders who delivered operator operators
-    source sources months weeks duration period length term start end status""".split()
+    source sources months weeks duration period length term start end status council councils""".split()
 )
 
 
