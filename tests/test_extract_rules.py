@@ -3859,3 +3859,11 @@ def test_a_network_that_says_it_is_a_charity_is_a_body_and_its_member_table_plac
     y = "Annual report\n\nTarn Coast Heritage Network (TCHN) is the regional network for small museums in Angus."
     assert typed(extract(y + " We are a charity run by our members."), "Tarn Coast Heritage Network")[0] == "Organisation"
     assert typed(extract(y + " It meets four times a year."), "Tarn Coast Heritage Network")[0] == "Programme"
+
+
+def test_a_name_in_apposition_to_a_club_or_conference_is_a_programme():
+    x = extract("Our Wednesday job club, Next Up Gwent, meets at the Pill Centre.")
+    assert typed(x, "Next Up Gwent")[0] == "Programme"
+    y = extract("Our annual conference, Tay Stories, was held in Dundee.")
+    assert typed(y, "Tay Stories")[0] == "Programme"
+    assert ("Tay Stories", "operatesIn", "Dundee") in y.triples

@@ -71,7 +71,9 @@ _IS_A = re.compile(
 _NAME_GOES_ON = re.compile(r"\s(?:in|into|on|at)\s(?:the\s)?(?P<w>[A-Z][\w'’-]*)(?=[,.;:)]|\s+[a-z(–—-]|$)")
 _STRAND_BEFORE = re.compile(
     r"\b(?:our|its|their|the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:strand|programme|project|scheme|initiative|pilot|"
-    r"course|campaign|festival|bootcamp|service)\s*,\s*$",
+    # "our Wednesday job club, Next Up,", "its annual conference, Small Places, Big Stories"
+    r"course|campaign|festival|bootcamp|service|club|drop-in|conference|summit|residency|residencies|"
+    r"traineeship|apprenticeship|bursary|award|prize|fund|network|exhibition|trail|series|partnership\s+project)\s*,\s*$",
     re.I,
 )
 _FUNDED_FOR = re.compile(
