@@ -3867,3 +3867,20 @@ def test_a_name_in_apposition_to_a_club_or_conference_is_a_programme():
     y = extract("Our annual conference, Tay Stories, was held in Dundee.")
     assert typed(y, "Tay Stories")[0] == "Programme"
     assert ("Tay Stories", "operatesIn", "Dundee") in y.triples
+
+
+@pytest.mark.parametrize(
+    "sentence, funder",
+    [
+        ("The costs were met by the Tarn Foundation, which awarded £20,000.", "Tarn Foundation"),
+        ("Dumfries and Galloway Council added £15,000 from its Place Fund.", "Dumfries and Galloway Council"),
+        ("The Tarn Foundation’s contribution was £12,000.", "Tarn Foundation"),
+        ("The exhibition was sponsored by Galloway Creamery Ltd.", "Galloway Creamery Ltd"),
+    ],
+)
+def test_funding_said_without_funded_by_funds_the_page_s_programme(sentence, funder):
+    x = extract(f"Tide Lines: a project\n\nTide Lines is a project in Stranraer.\n\n{sentence}")
+    assert (funder, "funds", "Tide Lines") in x.triples
+    assert ("Tarn Foundation", "funds", "Tide Lines") not in extract(
+        "Tide Lines: a project\n\nTide Lines is a project in Stranraer.\n\nThe group was met by the Tarn Foundation."
+    ).triples

@@ -469,7 +469,7 @@ _BARE_LEAD = re.compile(r"\s*(?:[A-Za-z][\w ]{0,25},\s*|[A-Z][a-z]+\s+)?(?:kindl
 _GENERIC_LEAD = re.compile(
     r"\s*(?:the|this|its|our)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:restoration|refurbishment|work|works|project|programme|scheme|"
     r"pilot|building\s+work|capital\s+work|redevelopment|conversion|renovation|repairs?|first\s+year|second\s+year|"
-    r"traineeships|apprenticeships|residencies|placements|bursaries|sessions|courses|workshops|festival|event|day)"
+    r"traineeships|apprenticeships|residencies|placements|bursaries|sessions|courses|workshops|festival|event|day|exhibition|tour|book|film)"
     r"(?:\s*,[^<;]{0,50}?,)?\s+(?:was|is|were|are|has\s+been|have\s+been|will\s+be)\s+(?:also\s+|jointly\s+|mainly\s+|largely\s+|partly\s+)?",
     re.I,
 )
@@ -518,7 +518,11 @@ AWARD_TO = (
     # a list item of awards: "Kestrel Learning Partnership – £2.1m for maths courses"
     rf"|^\s*<<(?P<o3>\d+)>>\s*(?:[–—:,]|\s-)\s*(?P<a3>{_AMOUNT})"
 )
-_V_FUND_PASSIVE = r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for|devolved|allocated|awarded|granted)"
+_V_FUND_PASSIVE = (
+    r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for|devolved|allocated|awarded|granted"
+    # "The costs were met by A": met or covered only with costs as the subject
+    r"|costs?\s+(?:were|was|are|is|will\s+be|have\s+been|has\s+been)\s+(?:largely\s+|mainly\s+|partly\s+|fully\s+)?(?:met|covered))"
+)
 _V_DELIVER_PASSIVE = (
     r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|administered|"
     r"operated|developed|created|founded|established|co-presented|presented|set up|produced|curated|driven|convened|facilitated|"
@@ -557,7 +561,9 @@ _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
 _V_FUND_ACTIVE = (
     r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding|"
     # "Kirklees Council is putting in a further £350,000", "ACE matched that with £150,000"
-    r"is putting in|are putting in|put in|puts in|is committing|has committed|have committed|matched that with|matched this with|matched it with)"
+    r"is putting in|are putting in|put in|puts in|is committing|has committed|have committed|matched that with|matched this with|matched it with|"
+    # "The Council added £15,000 from its Place Fund"
+    r"added|adds|has added|have added|is adding)"
 )
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
@@ -579,7 +585,7 @@ _PARTICIPANTS_WIDE = (
 )
 # cheap guards: a rule group runs only when one of its cue words is in the (folded) sentence
 _FUND_CUES = re.compile(
-    r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|paid|devolv|£",
+    r"fund|invest|grant|provid|gave|give|award|alloc|commit|contribut|pledg|back|sponsor|financ|support|donat|money|paid|devolv|cost|£",
 )
 _PARTICIPATE_CUES = re.compile(
     r"such as|includ|like|part|particip|join|member|signed|involved|with|from|among them|"
@@ -829,6 +835,12 @@ def sentence_relations(
                 amt = _amount_near(sentence, cmap, m.end())
                 for a in funders[-1:]:
                     yield from emit(a, "funds", recent_programme.idx, "funds:active-topic", amt)
+        # "The Tarn Foundation’s contribution was £12,000": the page's programme is funded
+        if recent_programme is not None and recent_programme.idx == MAIN_IDX and "’s" in low:
+            for m in _P_CONTRIBUTION.finditer(low):
+                a = int(m.group("a"))
+                if S.typ(a) == "Organisation" and S.first(PROG) is None:
+                    yield from emit(a, "funds", recent_programme.idx, "funds:contribution-was", _amount_near(sentence, cmap, m.end()))
         # "X made a further grant of £75,000 towards Y", "X is awarding £420,000 to Y"
         for m in _P07.finditer(low):
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
@@ -1523,6 +1535,10 @@ _P45 = _rx(
 )
 _P46 = _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})")
 _P47 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})")
+_P_CONTRIBUTION = _rx(
+    r"<<(?P<a>\d+)>>’s\s+(?:[a-z\-]+\s+){0,2}?(?:contribution|grant|donation|investment|share|award)\s+"
+    r"(?:was|is|of|came\s+to|comes\s+to|totalled|totals|amounted\s+to)\s+£"
+)
 _P_EVENT_OF = _rx(
     r"<<(?P<e>\d+)>>\s*(?:,\s*|\s+(?:is|was|will\s+be)\s+)(?:the|an?)\s+(?:[a-z\-]+\s+){0,3}?"
     r"(?:conference|summit|festival|network\s+day|gathering|showcase|forum|awards|programme|project|scheme|initiative)\s+"
