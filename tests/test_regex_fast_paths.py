@@ -9,18 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract import references
+from graph.extract import references, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
 PLAIN = {
     "_DEFINITE": (references._DEFINITE, r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+"),
     "WE": (references.WE, r"\b(?:[Ww]e|[Oo]ur)\b(?!['’])"),
+    "_GENERIC_PLURAL": (rules._GENERIC_PLURAL, r"\b(?:the\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten)|both(?:\s+the)?)\s+"
+                        r"(?:partner\s+|constituent\s+|participating\s+|member\s+)?(?P<noun>councils|local\s+authorities|colleges|universities)\b"),
 }
+CASE_BLIND = {"_GENERIC_PLURAL"}  # the plain form is compiled with re.I
 
 
 def _plain(name: str) -> re.Pattern[str]:
     fast, opening = PLAIN[name]
+    if name in CASE_BLIND:
+        return re.compile(opening, re.I)
     rest = fast.pattern.split(r"h(?:e|is|ese)\s+", 1)[1] if name == "_DEFINITE" else ""
     return re.compile(opening + rest, fast.flags)
 
@@ -30,7 +35,11 @@ def _texts() -> list[str]:
     rng = random.Random(7)
     alphabet = "tTheisWwOour _-'’x1\n"
     noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
-    return docs + noise + ["the", "The council", "xthe the", "our", "Our’s our'", "we", "swe we", "_the the"]
+    words = ["the", "The", "THE", "both", "Both", "bOTH", "three", "two", "councils", "Colleges", "local authorities", "member",
+             "x", "_", "é", "ſ", "İ", "K"]
+    phrases = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    return docs + noise + phrases + ["the", "The council", "xthe the", "our", "Our’s our'", "we", "swe we", "_the the",
+                                     "Both the Councils", "xboth colleges", "THE TWO UNIVERSITIES", "éthe two councils"]
 
 
 @pytest.mark.parametrize("name", sorted(PLAIN))
@@ -38,4 +47,21 @@ def test_fast_form_finds_what_the_plain_form_finds(name: str) -> None:
     fast, plain = PLAIN[name][0], _plain(name)
     for text in _texts():
         for pos in (0, 1, 5):
-            assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)], (name, text[:80])
+            assert [(m.span(), m.groups()) for m in fast.finditer(text, pos)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text, pos)
+            ], (name, text[:80])
+
+
+def test_called_before_looks_at_the_end_first() -> None:
+    from graph.extract import entities
+
+    rng = random.Random(11)
+    words = ["a", "project", "programmes", "charity", "called", "named", "known", "as", "entitled", " ", "\n", "  ", "‘", "'", '"', "x"]
+    texts = ["".join(rng.choice(words) + rng.choice(["", " ", "\n"]) for _ in range(rng.randint(0, 8))) for _ in range(20000)]
+    texts += [p.read_text(encoding="utf-8", errors="replace")[:i] for p in (ROOT / "seeds").glob("*.txt") for i in range(0, 3000, 7)]
+    found = 0
+    for text in texts:
+        plain, fast = entities._CALLED_BEFORE.search(text), entities._called_before(text)
+        found += plain is not None
+        assert (fast and fast.span()) == (plain and plain.span()), text
+    assert found

@@ -215,6 +215,16 @@ _CALLED_BEFORE = re.compile(
     r"strategy|plan|charity|company|organisation|trust|foundation|collective|consortium|venue|theatre)s?\s+"
     r"(?:called|named|known\s+as|entitled|dubbed|branded)\s+[‘“\"']?$",
 )  # folded
+_CALLED_VERBS = ("called", "named", "as", "entitled", "dubbed", "branded")  # how _CALLED_BEFORE's verbs end
+
+
+def _called_before(folded: str) -> re.Match[str] | None:
+    """:data:`_CALLED_BEFORE` in the folded text before a name. A match ends the text with one
+    of the verbs, white space and maybe a quote: that end is looked at first, for a search of
+    the whole text costs more (it is made for most names)."""
+    if not folded.rstrip().rstrip("‘“\"'").rstrip().endswith(_CALLED_VERBS):
+        return None
+    return _CALLED_BEFORE.search(folded)
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:report|reports|publication|paper|review|(?<!case )study|document|book|article|film|toolkit|guide|briefing|"
     r"white\s+paper|green\s+paper|consultation)\s*(?:,|:)?\s*(?:called|entitled|titled)?\s*$",
@@ -586,7 +596,10 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         if gtype in ("Organisation", "Programme"):
             return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                          aliases={name} if name != gname else set())
-    if sentence[en : en + 1] == "," and _STRAND_BEFORE.search(sentence, max(0, st - 80), st):
+    # (_STRAND_BEFORE ends with a comma before the name: looked for first, at the cost of a slice)
+    if sentence[en : en + 1] == "," and sentence[max(0, st - 80) : st].rstrip().endswith(",") and _STRAND_BEFORE.search(
+        sentence, max(0, st - 80), st
+    ):
         # "Our newest strand, Future Ready Schools, brings …": the apposition says what it is
         return Found(name, st, en, "Programme", "Initiative", "context:strand-apposition", 0)
     typed = classify(name)
@@ -651,7 +664,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         if nb.group("site") or (ik and any(t == "Place" for _n, t, *_r in places.lookup(ik.group("p")))):
             return Found(name, st, en, "Place", "Neighbourhood", "context:in-neighbourhood", 0)
     folded_before = fold(before)
-    cm = _CALLED_BEFORE.search(folded_before)
+    cm = _called_before(folded_before)
     if cm:
         t, sub = _NOUN_TYPE.get(cm.group("noun").lower(), ("Programme", "Initiative"))
         return Found(name, st, en, t, sub, f"context:{cm.group('noun').lower()}-called", 0)

@@ -271,12 +271,35 @@ def _word_needs(items, left: bool = False, right: bool = False) -> list[frozense
         elif op is _BRANCH:
             alternatives = [_word_needs(alt, lok, rok) for alt in av[1]]
             if all(alternatives):
-                out.append(frozenset().union(*(min(needs, key=len) for needs in alternatives)))
+                out.append(_either(alternatives))
         i += 1
     return out
 
 
 _MAX_WORDS = 400
+
+
+def _either(alternatives: list[list[frozenset[str]]]) -> frozenset[str]:
+    r"""What every match of one of several alternatives contains, given what each needs
+    (one word of each of its sets): one word of the union of a set of each. Of each
+    alternative's sets, the one that keeps the union most telling is picked (no short
+    word, few words, long ones):
+
+    >>> from re import _parser
+    >>> [sorted(ws) for ws in _word_needs(_parser.parse(r"\b(?:members|councils)\s+(?:are|include)\s|\bwhose\s+members\s"))]
+    [['councils', 'members']]
+
+    rather than {are, include, whose}: "are" is in most sentences.
+    """
+    union = frozenset[str]()
+    for needs in alternatives:
+        union = min((union | ws for ws in needs), key=_telling)
+    return union
+
+
+def _telling(words: frozenset[str]) -> tuple[bool, int, int, list[str]]:
+    """A sort key for sets of needed words, the most telling first."""
+    return min(map(len, words)) <= 3, len(words), -min(map(len, words)), sorted(words)
 
 
 def _letters(item) -> set[str] | None:  # type: ignore[no-untyped-def]
@@ -427,11 +450,13 @@ def _rx(pattern: str) -> _Rule:
     mentions = needs.count(("<<",))
     # placeholders are in every sentence the rules see, so only their number tells;
     # long sets of words cost more to look for than they save
-    words = [ws for ws in needs if len(ws) <= 8 and not any("<" in w or ">" in w for w in ws)]
+    words = [ws for ws in needs if len(ws) <= 10 and not any("<" in w or ">" in w for w in ws)]
     whole = _word_needs(parsed)
     # a set of strings is needed anyway when each word of a needed set of words holds one of them
     words = [ws for ws in words if not any(all(any(w in word for w in ws) for word in wset) for wset in whole)]
     words.sort(key=lambda ws: (len(ws), -min(map(len, ws))))
+    # a set that holds a smaller needed set is there whenever that one is
+    whole = [ws for ws in whole if not any(other < ws for other in whole)]
     whole.sort(key=len)
     return _Rule(rx, mentions, tuple(words), tuple(dict.fromkeys(whole)))
 
@@ -1580,7 +1605,7 @@ _P63 = _rx(
     # "X, the Whitby children’s publisher", "X, the Derry museum of …"
     rf"|<<(?P<o2>\d+)>>\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+<<(?P<p2>\d+)>>\s+(?:[a-z\-’']+\s+){{0,2}}?"
     # (not "X, the Portadown food processor Y": that premodifies Y, the first branch)
-    rf"(?:{TRADE_NOUNS}|grant-?makers?|funders?|museum|gallery|theatre|studio|library|archive|orchestra|choir|society|practice|venue)\b(?!\s*<<)"
+    rf"(?:{TRADE_NOUNS}|grant-makers?|grantmakers?|funders?|museum|gallery|theatre|studio|library|archive|orchestra|choir|society|practice|venue)\b(?!\s*<<)"
 )
 _P64 = _rx(
     r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"
