@@ -3884,3 +3884,15 @@ def test_funding_said_without_funded_by_funds_the_page_s_programme(sentence, fun
     assert ("Tarn Foundation", "funds", "Tide Lines") not in extract(
         "Tide Lines: a project\n\nTide Lines is a project in Stranraer.\n\nThe group was met by the Tarn Foundation."
     ).triples
+
+
+def test_welsh_names_open_with_their_head_and_a_bilingual_pair_is_one_body():
+    x = extract("Pupils from Ysgol Gymraeg Bro Tillery joined. Cyngor Gwynedd funds Menter Iaith Môn.")
+    assert typed(x, "Ysgol Gymraeg Bro Tillery") == ("Organisation", "EducationProvider")
+    assert typed(x, "Cyngor Gwynedd") == ("Organisation", "LocalAuthority")
+    assert ("Cyngor Gwynedd", "funds", "Menter Iaith Môn") in x.triples
+    assert "Oriel" not in extract("The Oriel opened in May.").entities  # a bare head is no name
+    y = extract("Slate Valleys Museums Trust · Ymddiriedolaeth Amgueddfeydd Cymoedd Llechi\n\n"
+                "Slate Valleys Museums Trust runs three museums.")
+    assert list(y.entities) == ["Slate Valleys Museums Trust"]
+    assert "Ymddiriedolaeth Amgueddfeydd Cymoedd Llechi" in y.entities["Slate Valleys Museums Trust"].aliases

@@ -66,6 +66,17 @@ _TRAILING_HEADS = frozenset(
 _KIND_AFTER_HEAD = frozenset("company companies group groups collective network shop project programme service".split())
 # the heads after a founder's possessive that make one name: "Kirkland's Bakehouse", "Hope's Trust"
 _FOUNDER_HEADS = frozenset(w for w, (_t, sub) in ORG_HEADS.items() if sub in ("Business", "Charity", "CulturalOrganisation"))
+# Welsh head nouns, which open a name (the mutated forms after "y"/"yr" too)
+WELSH_HEADS: dict[str, tuple[str, str | None]] = {
+    **dict.fromkeys(("ysgol", "coleg", "prifysgol"), ("Organisation", "EducationProvider")),
+    **dict.fromkeys(("amgueddfa", "llyfrgell", "theatr", "oriel", "canolfan", "archifau"), ("Organisation", "CulturalOrganisation")),
+    "cyngor": ("Organisation", "LocalAuthority"),
+    **dict.fromkeys(("menter", "ymddiriedolaeth", "cymdeithas", "mudiad"), ("Organisation", "Charity")),
+    "cwmni": ("Organisation", "Business"),
+    "partneriaeth": ("Organisation", "Partnership"),
+    **dict.fromkeys(("prosiect", "rhaglen", "cynllun", "gŵyl", "gwyl"), ("Programme", "Initiative")),
+    "cronfa": ("Programme", "FundingProgramme"),
+}
 # a postcode's two halves ("NP4 7PZ", "SW1A 2AA")
 _OUTWARD = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?$")
 _INWARD = re.compile(r"\d[A-Z]{2}$")
@@ -492,6 +503,10 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
             if len(words) == 1:
                 return None  # a bare head noun is a generic word, not a name
             return (t, sub, f"head:{last}")
+    # Welsh names put the head first: "Ysgol Gymraeg Bro Tillery", "Cyngor Gwynedd", "Canolfan Pontio"
+    if low[0] in WELSH_HEADS and len(words) > 1:
+        t, sub = WELSH_HEADS[low[0]]
+        return (t, sub, f"head:{low[0]}")
     # "University of X", "Department for X", "Museum of X", "Commission on X"
     for n, w in enumerate(low[:-1]):
         if low[n + 1] in ("of", "for", "on", "to") and n + 2 < len(low):

@@ -40,7 +40,7 @@ from graph.extract.lexicon import (
     given_names,
     personal_name,
 )
-from graph.extract.names import classify, is_acronym
+from graph.extract.names import WELSH_HEADS, classify, is_acronym
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import MAIN_IDX, SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
@@ -566,6 +566,21 @@ def _we_are_a_body(text: str, sentences: list[tuple[int, int]], found: list[Foun
                 f.type, f.subtype, f.rule = "Organisation", "Partnership", "context:we-are-a-body"
 
 
+_BILINGUAL_GAP = re.compile(r"[ \t]*(?:·|\||/|\n)[ \t]*")
+
+
+def _bilingual_names(text: str, found: list[Found]) -> None:
+    """ "Slate Valleys Trust · Ymddiriedolaeth Llechi", "Carmarthenshire County Council | Cyngor Sir Gâr":
+    a body's name set beside its Welsh name (a head-first Welsh name right after it, across a
+    middle dot, a bar, a slash or a line break) is one body; the Welsh form becomes an alias. In place."""
+    ordered = sorted((f for f in found if f.type == "Organisation"), key=lambda f: f.start)
+    for fa, fb in zip(ordered, ordered[1:], strict=False):
+        welsh = fb.rule.startswith("head:") and fb.rule[5:] in WELSH_HEADS and fa.rule[5:] not in WELSH_HEADS
+        if welsh and fb.start - fa.end <= 4 and _BILINGUAL_GAP.fullmatch(text, fa.end, fb.start):
+            fb.aliases.add(fb.name)
+            fb.name, fb.subtype = fa.name, fa.subtype
+
+
 def _copula_types(found: list[Found]) -> None:
     """ "Heron Pathways is a registered charity": what the text says a name is beats
     its head noun ("Pathways" reads as a programme), in every mention. In place."""
@@ -1027,6 +1042,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = _case_study_title(text, sentences, found, places)
     _copula_types(found)
     _we_are_a_body(text, sentences, found)
+    _bilingual_names(text, found)
     _network_bodies(found, text)
     places_in_lists(text, sentences, found)
     table_rows, header_rows = header_tables(text, sentences)
