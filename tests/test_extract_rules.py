@@ -3896,3 +3896,14 @@ def test_welsh_names_open_with_their_head_and_a_bilingual_pair_is_one_body():
                 "Slate Valleys Museums Trust runs three museums.")
     assert list(y.entities) == ["Slate Valleys Museums Trust"]
     assert "Ymddiriedolaeth Amgueddfeydd Cymoedd Llechi" in y.entities["Slate Valleys Museums Trust"].aliases
+
+
+def test_a_case_study_s_costs_venues_and_tour():
+    base = "Hold Fast: a project\n\nHold Fast is a project in Paisley.\n\n"
+    x = extract(base + "Most of the cost was met by Creative Scotland, which awarded £30,000, and a further £10,000 "
+                "was given by The Robertson Trust.")
+    assert {("Creative Scotland", "funds", "Hold Fast"), ("Robertson Trust", "funds", "Hold Fast")} <= x.triples
+    y = extract(base + "The exhibition opened at Paisley Town Hall in March 2025 and toured to libraries in Johnstone and Renfrew. "
+                "In Foxbar the group met at Brediland Hall.")
+    for place in ("Paisley Town Hall", "Johnstone", "Renfrew", "Brediland Hall"):
+        assert ("Hold Fast", "operatesIn", place) in y.triples, place

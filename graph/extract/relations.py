@@ -487,7 +487,10 @@ def _lead_target(masked: str, m: re.Match[str], S: Sentence, types: tuple[str, .
 
 
 # "Lunch, kindly sponsored by C", "Lunch sponsored by C": one word (or a short phrase and a comma)
-_BARE_LEAD = re.compile(r"\s*(?:[A-Za-z][\w ]{0,25},\s*|[A-Z][a-z]+\s+)?(?:kindly\s+|generously\s+|proudly\s+)?")
+_BARE_LEAD = re.compile(
+    r"\s*(?:[A-Za-z][\w ]{0,25},\s*|(?i:(?:most|all|half|much|part|some|the\s+rest|the\s+remainder)\s+of\s+)?(?i:the\s+)|[A-Z][a-z]+\s+)?"
+    r"(?:kindly\s+|generously\s+|proudly\s+)?"
+)
 
 
 # "The restoration, costing £940,000, was funded by …": a common noun for the page's own work
@@ -546,7 +549,9 @@ AWARD_TO = (
 _V_FUND_PASSIVE = (
     r"(?:funded|co-funded|part-funded|supported|financed|backed|sponsored|commissioned and funded|grant-funded|paid\s+for|devolved|allocated|awarded|granted"
     # "The costs were met by A": met or covered only with costs as the subject
-    r"|costs?\s+(?:were|was|are|is|will\s+be|have\s+been|has\s+been)\s+(?:largely\s+|mainly\s+|partly\s+|fully\s+)?(?:met|covered))"
+    r"|costs?\s+(?:were|was|are|is|will\s+be|have\s+been|has\s+been)\s+(?:largely\s+|mainly\s+|partly\s+|fully\s+)?(?:met|covered)"
+    # "a further £10,000 was given by A": an amount given, donated or contributed
+    r"|£[\d.,]+\s*(?:m|k|bn|million|billion)?\s+(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:given|donated|contributed|raised))"
 )
 _V_DELIVER_PASSIVE = (
     r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|administered|"
@@ -579,7 +584,8 @@ _THROUGH_AFTER = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+|their\s+)?<<
 # a sentence whose subject is the programme's own work ("Activity is …", "Sessions run …")
 _ACTIVITY_SUBJECT = re.compile(
     r"\s*(?:(?:all|most|the|our|its|weekly|monthly|free|new|further)\s+)*(?:activity|activities|sessions?|workshops?|classes|"
-    r"courses?|events?|work|delivery|clubs?|drop-ins?|pop-up|archive\s+days|tours|walks|performances|screenings)\b"
+    r"courses?|events?|work|delivery|clubs?|drop-ins?|pop-up|archive\s+days|tours|walks|performances|screenings|"
+    r"exhibitions?|shows?|displays?|project|programme|scheme|pilot|group)\b"
 )
 _PEOPLE_OF = re.compile(r"(?:residents|communities|people|families|children|pupils|learners|workers|households)\b")
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
@@ -783,9 +789,13 @@ def sentence_relations(
         # the funded body is named before the first "funded by" (not an agent of an earlier one:
         # "supported by A and sponsored by B" does not make B fund A)
         first_passive = next((x.start() for x in _P01.finditer(low)), len(masked))
-        for m in _P02.finditer(low):
+        page_first = None  # the page's programme, when the sentence's first "funded by" named no target
+        for n, m in enumerate(_P02.finditer(low)):
+            page = _page_target(masked, m, recent_programme)
+            if n == 0:
+                page_first = page
             target = _first(S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S),
-                            _page_target(masked, m, recent_programme))
+                            page, page_first if n > 0 else None)  # "…, and a further £10,000 was given by B"
             # "funded by the UK Government through the UK Shared Prosperity Fund": its channel
             ch = _THROUGH_AFTER.match(masked, m.end())
             if ch and S.typ(int(ch.group("f"))) == "Programme":
@@ -1570,7 +1580,7 @@ _P_EVENT_OF = _rx(
     r"(?:of|run\s+by|organised\s+by)\s+(?:the\s+)?<<(?P<o>\d+)>>"
 )
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
-_P49 = _rx(rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})")
+_P49 = _rx(rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?|met|opened|opens|was\s+shown|is\s+shown)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})")
 _P50 = _rx(rf"\b(?:live|lives|living|based|available|open\s+to|held|run|runs|delivered|offered|takes?\s+place|taking\s+place)\b[^<.;]{{0,30}}?\b(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*or\s+{ENT})?)")
 _P51 = _rx(rf"^\s*(?P<l>{LIST})\s*:\s")
 _P52 = _rx(rf"\b(?:members|volunteers|staff|students|artists|young\s+people)\s+(?:of|from|at)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:are\s+|were\s+|will\s+be\s+|have\s+been\s+)?(?:running|run|runs|leading|lead|led|delivering|deliver|organising|organise|staffing|staff)\b(?:\s+(?:the\s+|a\s+)?(?P<o>{ENT}))?")
