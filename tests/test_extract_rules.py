@@ -3907,3 +3907,13 @@ def test_a_case_study_s_costs_venues_and_tour():
                 "In Foxbar the group met at Brediland Hall.")
     for place in ("Paisley Town Hall", "Johnstone", "Renfrew", "Brediland Hall"):
         assert ("Hold Fast", "operatesIn", place) in y.triples, place
+
+
+def test_grants_table_rows_are_awarded_by_the_author_when_the_lead_in_names_who_pays_the_fund():
+    x = extract(
+        "Tarn Coast Heritage Network\nAnnual report 2024–25\n\nTarn Coast Heritage Network is a charity.\n\n"
+        "Our Small Collections Fund, paid for by Museums Galleries Scotland, made nine grants to members this year:\n\n"
+        "| Member | Project | Grant |\n| --- | --- | --- |\n| Lunan Bay Archive | Coastwatch Lunan | £4,000 |\n"
+    )
+    assert ("Tarn Coast Heritage Network", "funds", "Lunan Bay Archive") in x.triples
+    assert ("Museums Galleries Scotland", "funds", "Lunan Bay Archive") not in x.triples

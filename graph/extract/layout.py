@@ -389,6 +389,9 @@ def _places_listed(cell: str, inner: list[Found]) -> bool:
     return all(p in names for p in parts)
 
 
+_PAID_BY = re.compile(r"\b(?:funded|paid\s+for|supported|backed|financed|sponsored|match-funded)\s+by\b", re.I)
+
+
 def table_relations(doc: Document, sentences, found, where, entities, specs, subject: str | None = None, author: str | None = None) -> list[Relation]:  # type: ignore[no-untyped-def]
     """Relations stated by the rows of header tables (see graph.extract.tables).
 
@@ -469,7 +472,9 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
             for n, fs in enumerate(funder_sentences(text, sentences, si)):
                 s0, s1 = sentences[fs]
                 cands = sorted(
-                    (f for f in found if s0 <= f.start < s1 and f.type == "Organisation"),
+                    (f for f in found if s0 <= f.start < s1 and f.type == "Organisation"
+                     # ("Our fund, paid for by A and B, made nine grants": A pays the fund, the author awards)
+                     and not _PAID_BY.search(text, s0, f.start)),
                     key=lambda f: f.start,
                 )
                 if cands:
