@@ -3917,3 +3917,12 @@ def test_grants_table_rows_are_awarded_by_the_author_when_the_lead_in_names_who_
     )
     assert ("Tarn Coast Heritage Network", "funds", "Lunan Bay Archive") in x.triples
     assert ("Museums Galleries Scotland", "funds", "Lunan Bay Archive") not in x.triples
+
+
+def test_a_ward_named_with_and_is_one_place():
+    x = extract("Thornaby’s Mandale and Victoria ward has few creative courses.")
+    assert typed(x, "Mandale and Victoria") == ("Place", "Neighbourhood")
+    assert "Victoria" not in x.entities
+    assert ("Mandale and Victoria", "partOf", "Thornaby-on-Tees") in x.triples
+    y = extract("Families in Barking Riverside and the Thames View estate joined.")
+    assert "Barking Riverside and the Thames View" not in y.entities

@@ -60,6 +60,7 @@ _PLACE_NOUN_INTRO = re.compile(
 # ", three neighbourhoods of Gateshead": the names listed before are parts of a place
 _PLACE_POSSESSIVE = re.compile(r"\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?[’']s\s+$")
 _AREA_NOUN_AFTER = re.compile(r"\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
+_ONE_WARD_AFTER = re.compile(r"\s+(?:ward|parish|estate)\b(?!s)")
 _NEIGHBOURHOODS_OF = re.compile(
     r"\s*(?:,\s*(?:the\s+)?)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
     r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?[A-Z]"
@@ -72,6 +73,11 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
     # "Chapeltown and Armley" came out as one candidate around a known place: split it
     places_at = {(f.start, f.end) for f in found if f.type == "Place"}
     for f in [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]:
+        if _ONE_WARD_AFTER.match(text, f.end) and " and the " not in f.name:
+            # "Thornaby's Mandale and Victoria ward": one ward whose name has "and" in it
+            f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:named-ward"
+            found[:] = [g for g in found if g is f or not (f.start <= g.start and g.end <= f.end)]
+            continue
         inner = [p for p in places_at if f.start <= p[0] and p[1] <= f.end]
         if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end) and not _PEOPLE_IN_LIST.search(text, max(0, f.start - 120), f.start) and not (
             _AREA_NOUN_AFTER.match(text, f.end) and text.endswith(("’s ", "'s "), 0, f.start)
