@@ -3926,3 +3926,15 @@ def test_a_ward_named_with_and_is_one_place():
     assert ("Mandale and Victoria", "partOf", "Thornaby-on-Tees") in x.triples
     y = extract("Families in Barking Riverside and the Thames View estate joined.")
     assert "Barking Riverside and the Thames View" not in y.entities
+
+
+def test_a_labelled_partner_list_with_middle_dots_under_a_funders_line():
+    x = extract(
+        "Tarn Book Festival\n\nThe Tarn Book Festival is run by Firth Words.\n\n"
+        "Funded by Creative Scotland.\n"
+        "Festival partners: Scottish Book Trust · Irvine Bay Writers' Circle · Ardeer Heritage Trust\n"
+    )
+    for org in ("Scottish Book Trust", "Irvine Bay Writers' Circle", "Ardeer Heritage Trust"):
+        assert (org, "participatesIn", "Tarn Book Festival") in x.triples, org
+        assert (org, "funds", "Tarn Book Festival") not in x.triples, org
+    assert ("Creative Scotland", "funds", "Tarn Book Festival") in x.triples

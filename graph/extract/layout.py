@@ -945,6 +945,11 @@ def label_lists(text: str, sentences: list[tuple[int, int]], found: list[Found])
         above = text[sentences[k][0] : sentences[k][1]] if k >= 0 else ""
         heading = (above if len(above.split()) <= 8 and not above.rstrip().endswith(".") else _heading(text, sentences, si)).lower()
         kind = _heading_kind(m.group("label").lower() + " " + heading)
+        own = _heading_kind(m.group("label").lower())
+        if own is not None and kind is not None and own.split(":")[1] != kind.split(":")[1]:
+            # the label says what its items are ("Festival partners:" under "Funded by …" lists
+            # partners); the heading may still say whose they are ("our")
+            kind = own + (":our" if kind.endswith(":our") and not own.endswith(":our") else "")
         if kind is None:
             continue
         orgs = [f for f in found if s0 <= f.start < s1 and f.start >= m.end() and f.type in ("Organisation", None)

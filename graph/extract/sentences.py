@@ -163,6 +163,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 cut += 1
             if _ABBREV.search(text[max(start, cut - 8) : cut]):
                 continue
+            if text[m.start() + 1] == "·" and ":" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
+                continue  # "Festival partners: A · B · C": a labelled list, one sentence
             s, e = _trim(text, start, cut)
             if e > s:
                 spans.append((s, e))
