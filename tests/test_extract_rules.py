@@ -3938,3 +3938,13 @@ def test_a_labelled_partner_list_with_middle_dots_under_a_funders_line():
         assert (org, "participatesIn", "Tarn Book Festival") in x.triples, org
         assert (org, "funds", "Tarn Book Festival") not in x.triples, org
     assert ("Creative Scotland", "funds", "Tarn Book Festival") in x.triples
+
+
+def test_a_metadata_field_of_places_is_where_the_page_s_event_runs():
+    x = extract(
+        "Tarn Book Festival 2025\n\nThursday 9 – Sunday 12 October 2025 · Ardrossan, Saltcoats and Stevenston, North Ayrshire\n\n"
+        "The Tarn Book Festival is run by Firth Words."
+    )
+    for place in ("Ardrossan", "Saltcoats", "Stevenston", "North Ayrshire"):
+        assert ("Tarn Book Festival 2025", "operatesIn", place) in x.triples, place
+    assert ("Saltcoats", "partOf", "North Ayrshire") in x.triples

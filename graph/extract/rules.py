@@ -1214,7 +1214,41 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(_speakers_take_part(doc, sentences, found, where, entities, main_prog, groups, relations))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
+    if main_prog is not None:
+        relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
+
+
+_PLACE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*")
+
+
+def _place_field(doc: Document, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
+                 entities: list[LocalEntity], groups, main_prog: int) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """ "12 October 2025 · Ardrossan, Saltcoats and Stevenston, North Ayrshire": a field of the
+    metadata line under a programme's title that lists only places says where it runs; the
+    towns before a last area are part of it."""
+    text = doc.text
+    index = {id(f): i for i, f in enumerate(found)}
+    out: list[Relation] = []
+    for s0, s1 in sentences[:6]:
+        if s0 > 300 or not text.endswith("· ", 0, s0):
+            continue
+        fs = sorted((f for f in found if s0 <= f.start < s1), key=lambda f: f.start)
+        gis = [where.get(index[id(f)]) for f in fs]
+        if len(fs) < 2 or any(gi is None or groups[gi].type != "Place" for gi in gis):
+            continue
+        if fs[0].start != s0 or fs[-1].end != s1 or not all(
+                _PLACE_SEP.fullmatch(text, a.end, b.start) for a, b in zip(fs, fs[1:], strict=False)):
+            continue
+        ev = Evidence(doc.doc_id, s0, s1, text[s0:s1])
+        keys = [entities[gi].key for gi in gis if gi is not None]
+        for k in keys:
+            out.append(Relation(entities[main_prog].key, "operatesIn", k, ev, f"{EXTRACTOR_VERSION}:operatesIn:place-field"))
+        last = gis[-1]
+        if last is not None and groups[last].subtype in ("LocalAuthorityArea", "Region") and text[fs[-2].end : fs[-1].start].strip() == ",":
+            for k in keys[:-1]:
+                out.append(Relation(k, "partOf", keys[-1], ev, f"{EXTRACTOR_VERSION}:partOf:place-field"))
+    return out
 
 
 def _place_in_name(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity]) -> list[Relation]:  # type: ignore[no-untyped-def]
