@@ -3948,3 +3948,11 @@ def test_a_metadata_field_of_places_is_where_the_page_s_event_runs():
     for place in ("Ardrossan", "Saltcoats", "Stevenston", "North Ayrshire"):
         assert ("Tarn Book Festival 2025", "operatesIn", place) in x.triples, place
     assert ("Saltcoats", "partOf", "North Ayrshire") in x.triples
+
+
+def test_labelled_metadata_fields_parted_by_middle_dots_stay_apart():
+    from graph.extract.sentences import split_sentences
+
+    t = "When: 12 June 2025 · Where: Boyd Mill Centre, Kilmarnock\nFestival partners: A Trust · B Trust\n"
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        "When: 12 June 2025", "Where: Boyd Mill Centre, Kilmarnock", "Festival partners: A Trust · B Trust"]

@@ -18,6 +18,9 @@ import re
 from graph.extract.lexicon import CONNECTORS, LEADING_STOP
 from graph.extract.tables import fixed_width_blocks, line_spans
 
+_LIST_LABEL = re.compile(
+    r"[ \t]*(?:[\w’' ]{0,30}\s)?(?:partners?|funders?|sponsors?|supporters?|members|schools|venues|employers|exhibitors)\s*:", re.I
+)
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
 # a list item without a bullet, as PDF text has them: an indented line "  Name – what it is"
@@ -163,8 +166,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 cut += 1
             if _ABBREV.search(text[max(start, cut - 8) : cut]):
                 continue
-            if text[m.start() + 1] == "·" and ":" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
-                continue  # "Festival partners: A · B · C": a labelled list, one sentence
+            if text[m.start() + 1] == "·" and _LIST_LABEL.match(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+                continue  # "Festival partners: A · B · C": a labelled list, one sentence (not "When: … · Where: …")
             s, e = _trim(text, start, cut)
             if e > s:
                 spans.append((s, e))
