@@ -29,24 +29,29 @@ from graph.evaluate import evaluate, load_gold
 #: raise them as the extractor improves.
 ENTITY_F1_FLOOR = 0.90
 RELATION_F1_FLOOR = 0.76
-#: Floors on the held-out sets, a little under the figures of 2026-12-06 (see README,
-#: "Measured on documents it was not written for"). heldout, heldout2 and heldout4 are
-#: development sets; heldout3 is blind (nobody tunes on it; the floor only stops regressions).
+#: Floors on the held-out sets, a little under the figures of 2026-12-06, session 12 (see
+#: README, "Measured on documents it was not written for"). All but heldout7 and heldout9 are
+#: development sets; those two are blind (nobody tunes on them; the floor only stops regressions).
 HELDOUT_FLOORS = {
     "heldout": (0.88, 0.69),
     "heldout2": (0.87, 0.63),
     "heldout3": (0.90, 0.63),
-    "heldout4": (0.89, 0.66),
+    "heldout4": (0.89, 0.70),
     "heldout5": (0.83, 0.61),
-    "heldout6": (0.84, 0.60),
+    "heldout6": (0.84, 0.61),
     "heldout8": (0.87, 0.62),
-    "heldout10": (0.87, 0.63),
-    "heldout11": (0.83, 0.56),
-    "heldout12": (0.87, 0.51),
-    "heldout13": (0.81, 0.48),
-    "heldout14": (0.76, 0.43),
-    "heldout7": (0.82, 0.49),  # blind sets: a floor on the aggregate only
-    "heldout9": (0.76, 0.41),
+    "heldout10": (0.87, 0.65),
+    "heldout11": (0.84, 0.58),
+    "heldout12": (0.87, 0.56),
+    "heldout13": (0.83, 0.57),
+    "heldout14": (0.83, 0.54),
+    "heldout15": (0.85, 0.57),
+    "heldout16": (0.87, 0.57),
+    "heldout17": (0.82, 0.50),
+    "heldout18": (0.81, 0.38),
+    "heldout19": (0.79, 0.37),
+    "heldout7": (0.83, 0.50),  # blind sets: a floor on the aggregate only
+    "heldout9": (0.79, 0.54),
 }
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
