@@ -3956,3 +3956,13 @@ def test_labelled_metadata_fields_parted_by_middle_dots_stay_apart():
     t = "When: 12 June 2025 · Where: Boyd Mill Centre, Kilmarnock\nFestival partners: A Trust · B Trust\n"
     assert [t[a:b] for a, b in split_sentences(t)] == [
         "When: 12 June 2025", "Where: Boyd Mill Centre, Kilmarnock", "Festival partners: A Trust · B Trust"]
+
+
+def test_a_headless_name_opening_a_sentence_about_a_count_of_people_is_a_programme():
+    x = extract("Stage Door gave 280 pupils from eight primary schools a first visit to a theatre. Quarry Lane Theatre ran the project.")
+    assert typed(x, "Stage Door")[0] == "Programme"
+    assert ("Quarry Lane Theatre", "delivers", "Stage Door") in x.triples
+    assert typed(extract("Severn Stories took Year 8 pupils from three schools onto the river."), "Severn Stories")[0] == "Programme"
+    # a headless name with a body's usual last word is not taken for a programme
+    y = extract("Teme Valley Arts gave 200 pupils a show. Teme Valley Arts is based in Ludlow.")
+    assert "Teme Valley Arts" not in y.entities or typed(y, "Teme Valley Arts")[0] != "Programme"

@@ -699,6 +699,11 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         and name.split()[0].lower() in given_names()  # "Director, Jo Smith," (not "HR Director, Filton Aero Components")
     ):
         return Found(name, st, en, None, None, "person", 0)
+    if (st == 0 and len(words) >= 2 and words[-1].lower() not in _BODY_LIKE_TAILS and _SERVES_PEOPLE_AFTER.match(after)
+            and not _looks_like_person(name, after)):
+        # "Stage Door gave 280 pupils a first visit …", "Severn Stories took Year 8 pupils …": a
+        # headless name whose sentence opens with it doing something for a count of people
+        return Found(name, st, en, "Programme", "Initiative", "context:serves-people", 0)
     if _ORG_VERB.match(after) and len(name.split()) >= 2:
         return Found(name, st, en, "Organisation", None, "context:subject-of-org-verb", 0)
     return Found(name, st, en, None, None, "candidate", 0)
@@ -746,6 +751,15 @@ _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
 _CRUMB = r"[^\n›»>/|]{1,40}?"
 # "Home › About us › Annual review", "[News](/news) › X", "Home / About us / …" ('/' and '>' only after "Home")
 BREADCRUMB = re.compile(rf"\s*(?:{_CRUMB}(?:\s+[›»]\s+{_CRUMB}){{1,6}}|Home(?:\s+[>/]\s+{_CRUMB}){{1,6}})\s*")
+# the last words of headless names that are most often bodies' ("Teme Valley Arts", "Kessock Digital")
+_BODY_LIKE_TAILS = frozenset("arts music dance media digital works productions creative learning education".split())
+_SERVES_PEOPLE_AFTER = re.compile(
+    r"\s+(?:gave|gives|took|takes|placed|places|brought|brings|offered|offers|reached|paired|matched|introduced|"
+    r"welcomed|invited|sent|put)\s+(?:more\s+than\s+|over\s+|around\s+|nearly\s+|almost\s+|some\s+)?"
+    r"(?:(?:\d[\d,]*|every|all|each|twenty|thirty|forty|fifty|sixty|a\s+hundred|hundreds\s+of)\s+|(?=Year\s+\d))"
+    r"(?:(?:[a-z\-]+|Year\s+\d+)\s+){0,2}?"
+    r"(?:pupils|young\s+people|children|students|learners|residents|families|adults|artists|people|trainees|participants|teenagers|schools|women|men)\b"
+)
 _FOOTNOTE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+\s|\[\d{1,3}\]\s")
 # what makes a footnote a citation of a source: a year in brackets, a link, "available at"
 _CITATION = re.compile(r"\((?:19|20)\d\d\)|https?://|www\.|\]\(|available at|accessed|retrieved|p\.\s?\d", re.I)
