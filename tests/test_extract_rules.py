@@ -3966,3 +3966,14 @@ def test_a_headless_name_opening_a_sentence_about_a_count_of_people_is_a_program
     # a headless name with a body's usual last word is not taken for a programme
     y = extract("Teme Valley Arts gave 200 pupils a show. Teme Valley Arts is based in Ludlow.")
     assert "Teme Valley Arts" not in y.entities or typed(y, "Teme Valley Arts")[0] != "Programme"
+
+
+def test_an_unknown_place_and_kind_noun_before_a_name():
+    x = extract("Learners are referred by the Goldthorpe charity Dearne Works Together, which runs job clubs in Thurnscoe.")
+    assert typed(x, "Dearne Works Together") == ("Organisation", "Charity")
+    assert typed(x, "Goldthorpe") == ("Place", "Town")
+    assert ("Dearne Works Together", "locatedIn", "Goldthorpe") in x.triples
+    assert "Goldthorpe charity" not in x.entities
+    y = extract("Track Ready: a bootcamp\n\nTrack Ready is a bootcamp in Barnsley.\n\n"
+                "Carlton Rail Systems’s contribution for the first two cohorts was £41,000.")
+    assert ("Carlton Rail Systems", "funds", "Track Ready") in y.triples

@@ -326,6 +326,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             and not (j + 2 < len(toks) and toks[j + 2][0] in _KIND_AFTER_HEAD and _joinable(sentence, toks[j + 1], toks[j + 2]))
             # "a Stoke-on-Trent charity", "a Walsall charity": a place describing a body, not its name
             and not (is_place is not None and is_place(_THE_LEAD.sub("", sentence[toks[i][1] : toks[j][2]])))
+            # "the Goldthorpe charity Dearne Works": the kind noun premodifies the name after it
+            and not (j + 2 < len(toks) and is_cap(toks[j + 2][0]) and sentence[toks[j + 1][2] : toks[j + 2][1]] == " ")
         ):
             j += 1
         # "Goldsmiths, University of London": a name in apposition to its university

@@ -1572,7 +1572,8 @@ _P46 = _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+t
 _P47 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})")
 _P_CONTRIBUTION = _rx(
     r"<<(?P<a>\d+)>>’s\s+(?:[a-z\-]+\s+){0,2}?(?:contribution|grant|donation|investment|share|award)\s+"
-    r"(?:was|is|of|came\s+to|comes\s+to|totalled|totals|amounted\s+to)\s+£"
+    # ("Carlton's contribution for the first two cohorts was £41,000")
+    r"(?:(?:for|to|towards)\s+[^<.;£]{0,40}?\s)?(?:was|is|of|came\s+to|comes\s+to|totalled|totals|amounted\s+to)\s+£"
 )
 _P_EVENT_OF = _rx(
     r"<<(?P<e>\d+)>>\s*(?:,\s*|\s+(?:is|was|will\s+be)\s+)(?:the|an?)\s+(?:[a-z\-]+\s+){0,3}?"
