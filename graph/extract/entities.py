@@ -248,6 +248,7 @@ _TRADE_AFTER = re.compile(rf"\s+(?:[a-z\-’']+\s+){{0,2}}?(?:{TRADE_NOUNS})\b")
 _KIND_NOUNS = r"charity|social\s+enterprise|company|firm|co-operative|cooperative|collective|CIC|trust"
 # "the Goldthorpe charity X", "the Doncaster wheelset specialist X" (a known kind noun right before the name)
 _KIND_BEFORE = re.compile(rf"\b(?:the|a|an)\s+[A-Z][\w\-’']*(?:\s+[a-z\-]+)?\s+(?P<noun>{_KIND_NOUNS})\s+$")
+_KIND_ENDINGS = ("charity", "enterprise", "company", "firm", "co-operative", "cooperative", "collective", "cic", "trust")
 _TRADE_THEN_NAME = re.compile(rf"\s+(?:[a-z\-]+\s+)?(?:{_KIND_NOUNS})\s+[A-Z]")
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
 
@@ -635,11 +636,12 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         # "Scottish Library and Information Council", "Crafts Council": a council named for a
         # remit, not for a place, is no local authority
         return Found(name, st, en, typed[0], None, typed[2], 0)
-    if (typed is None or typed[0] == "Programme") and not gz and (km := _KIND_BEFORE.search(sentence, max(0, st - 60), st)):
+    if (typed is None or typed[0] == "Programme") and not gz and sentence[max(0, st - 20) : st].rstrip().lower().endswith(_KIND_ENDINGS) and (
+            km := _KIND_BEFORE.search(sentence, max(0, st - 60), st)):
         # "the Goldthorpe charity Dearne Works Together": the kind noun before the name says what it is
         t, sub = _NOUN_TYPE.get(km.group("noun").lower(), ("Organisation", None))
         return Found(name, st, en, t, sub, f"context:kind-before-{km.group('noun').lower().replace(' ', '-')}", 0)
-    if typed is None and not gz and _AN_BEFORE.search(sentence, 0, st) and _TRADE_THEN_NAME.match(sentence, en):
+    if typed is None and not gz and _TRADE_THEN_NAME.match(sentence, en) and _AN_BEFORE.search(sentence, max(0, st - 8), st):
         # "the Goldthorpe charity Dearne Works": a name between an article and a kind noun that a
         # name follows is where the body is
         return Found(name, st, en, "Place", "Town", "context:place-before-kind", 0)
