@@ -3977,3 +3977,18 @@ def test_an_unknown_place_and_kind_noun_before_a_name():
     y = extract("Track Ready: a bootcamp\n\nTrack Ready is a bootcamp in Barnsley.\n\n"
                 "Carlton Rail Systems’s contribution for the first two cohorts was £41,000.")
     assert ("Carlton Rail Systems", "funds", "Track Ready") in y.triples
+
+
+def test_a_summit_page_under_a_breadcrumb_with_a_lower_case_field_and_a_sponsor_clause():
+    x = extract(
+        "News › Tarn Futures Summit 2025\n\nTarn Futures Summit 2025: what we heard\n\n"
+        "Thursday 12 June 2025 · Castlegate Hall, Aberdeen · posted by the team\n\n"
+        "Our hosts this year were Bon Accord College, and the day was sponsored by Grampian Offshore Services."
+    )
+    summit = "Tarn Futures Summit 2025"
+    assert (summit, "operatesIn", "Castlegate Hall") in x.triples
+    assert (summit, "operatesIn", "Aberdeen") in x.triples
+    assert ("Castlegate Hall", "locatedIn", "Aberdeen") in x.triples
+    assert ("Castlegate Hall", "partOf", "Aberdeen") not in x.triples
+    assert ("Grampian Offshore Services", "funds", summit) in x.triples
+    assert ("Grampian Offshore Services", "funds", "Bon Accord College") not in x.triples

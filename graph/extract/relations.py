@@ -503,6 +503,13 @@ _GENERIC_LEAD = re.compile(
 )
 
 
+_CLAUSE_LEAD = re.compile(
+    r"[,;]\s*(?:and\s+|but\s+|while\s+)?(?:the|this|our)\s+(?:day|event|evening|festival|summit|conference|lunch|programme|project)\s+"
+    r"(?:was|is|were|are|has\s+been)\s+(?:also\s+|kindly\s+|generously\s+)?$",
+    re.I,
+)
+
+
 def _page_target(masked: str, m: re.Match[str], recent_programme: SentMention | None) -> int | None:
     """ "Hosted by A and B", "Lunch, kindly sponsored by C": a line that opens with the
     participle names no target; on a page about one programme (or in its section) it is that
@@ -794,7 +801,10 @@ def sentence_relations(
             page = _page_target(masked, m, recent_programme)
             if n == 0:
                 page_first = page
-            target = _first(S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S),
+            # "Our hosts were A, and the day was sponsored by B": a clause about the page's own event
+            clause = (recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX
+                      and _CLAUSE_LEAD.search(masked, 0, m.start()) else None)
+            target = _first(clause, S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S),
                             page, page_first if n > 0 else None)  # "…, and a further £10,000 was given by B"
             # "funded by the UK Government through the UK Shared Prosperity Fund": its channel
             ch = _THROUGH_AFTER.match(masked, m.end())

@@ -909,6 +909,8 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
     """ "CREATIVE PENINSULA 2025" over "The Cornwall creative skills summit": a first line that
     is a name and a year, with an event word just below it, names the event the page is
     about ("Creative Peninsula 2025"); the name without the year is the same event."""
+    if sentences and BREADCRUMB.fullmatch(text, *sentences[0]):
+        sentences = sentences[1:]  # "News › X Summit 2025" is the site's trail; the title comes next
     if not sentences:
         return found
     s0 = sentences[0][0]
@@ -1245,6 +1247,8 @@ def _place_field(doc: Document, sentences: list[tuple[int, int]], found: list[Fo
         for k in keys:
             out.append(Relation(entities[main_prog].key, "operatesIn", k, ev, f"{EXTRACTOR_VERSION}:operatesIn:place-field"))
         last = gis[-1]
+        if any(gi is not None and groups[gi].subtype == "Site" for gi in gis):
+            continue  # "Castlegate Hall, Aberdeen": a venue and its town (the address rules place the venue)
         if last is not None and groups[last].subtype in ("LocalAuthorityArea", "Region") and text[fs[-2].end : fs[-1].start].strip() == ",":
             for k in keys[:-1]:
                 out.append(Relation(k, "partOf", keys[-1], ev, f"{EXTRACTOR_VERSION}:partOf:place-field"))
