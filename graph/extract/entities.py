@@ -178,12 +178,12 @@ _NOUN_TYPE = {
     "choir": ("Organisation", "CulturalOrganisation"),
     "band": ("Organisation", "CulturalOrganisation"),
 }
+# "twelve Stitch Ready traineeships", "the Kiln Start apprenticeships": a named kind of placement
+_PLACEMENT_KINDS = ("traineeship", "apprenticeship", "residenc", "fellowship")
 _LOWER_HEAD_AFTER = re.compile(
     r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign|"
-    # "twelve Stitch Ready traineeships", "the Kiln Start apprenticeships": a named kind of placement
     r"traineeship|apprenticeship|residenc(?:y|ie)|fellowship)s?\b"
 )
-_PLACEMENT_KINDS = ("traineeship", "apprenticeship", "residenc", "fellowship")
 _SUCH_AS = re.compile(
     r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
     r"organisations|charities|companies|employers|businesses|partners|bodies|venues|colleges|universities|"
@@ -245,10 +245,11 @@ _ALIAS_OPEN = re.compile(r"\(\s*(?:[‘“\"'][^‘’“”\"]{1,40}[’”\"']
 _QUOTED = re.compile(r"[‘“\"'](?P<q>[A-Z][^‘’“”\"\n]{2,60}?)[’”\"'](?!\w)")
 _AN_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.I)
 _TRADE_AFTER = re.compile(rf"\s+(?:[a-z\-’']+\s+){{0,2}}?(?:{TRADE_NOUNS})\b")
-_KIND_NOUNS = r"charity|social\s+enterprise|company|firm|co-operative|cooperative|collective|CIC|trust"
+_KIND_WORDS = ("charity", "social enterprise", "company", "firm", "co-operative", "cooperative", "collective", "CIC", "trust")
+_KIND_NOUNS = "|".join(w.replace(" ", r"\s+") for w in _KIND_WORDS)
 # "the Goldthorpe charity X", "the Doncaster wheelset specialist X" (a known kind noun right before the name)
 _KIND_BEFORE = re.compile(rf"\b(?:the|a|an)\s+[A-Z][\w\-’']*(?:\s+[a-z\-]+)?\s+(?P<noun>{_KIND_NOUNS})\s+$")
-_KIND_ENDINGS = ("charity", "enterprise", "company", "firm", "co-operative", "cooperative", "collective", "cic", "trust")
+_KIND_ENDINGS = tuple(w.split()[-1].lower() for w in _KIND_WORDS)  # the cheap test before _KIND_BEFORE
 _TRADE_THEN_NAME = re.compile(rf"\s+(?:[a-z\-]+\s+)?(?:{_KIND_NOUNS})\s+[A-Z]")
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
 

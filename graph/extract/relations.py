@@ -594,7 +594,8 @@ _ACTIVITY_SUBJECT = re.compile(
     r"courses?|events?|work|delivery|clubs?|drop-ins?|pop-up|archive\s+days|tours|walks|performances|screenings|"
     r"exhibitions?|shows?|displays?|project|programme|scheme|pilot|group)\b"
 )
-_PEOPLE_OF = re.compile(r"(?:residents|communities|people|families|children|pupils|learners|workers|households)\b")
+_PEOPLE_NOUNS = r"(?:residents|communities|people|families|children|pupils|learners|workers|households)"
+_PEOPLE_OF = re.compile(rf"{_PEOPLE_NOUNS}\b")
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
 _V_FUND_ACTIVE = (
     r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding|"
@@ -633,7 +634,7 @@ _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|establishe
 _IN_PLACE = (
     r"(?:in|across|throughout|within|around|for|covering|serving|expand(?:s|ed|ing)?\s+to|expand(?:s|ed|ing)?\s+into|"
     # "older residents of A and B", "young people from east Belfast"
-    r"(?:residents|communities|people|families|children|pupils|learners|workers|households)\s+(?:of|from))"
+    rf"{_PEOPLE_NOUNS}\s+(?:of|from))"
 )
 
 

@@ -239,12 +239,17 @@ _PUBLICATION = re.compile(
 )
 
 
+def _after_breadcrumb(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences from the title on: "Home › About us › Annual review 2024–25" above it is
+    the site's trail, not the title."""
+    return sentences[1:] if sentences and BREADCRUMB.fullmatch(text, *sentences[0]) else sentences
+
+
 def _title_publisher(text: str, sentences: list[tuple[int, int]], found: list[Found], is_place: Callable[[str], bool]) -> list[Found]:
     """ "Kingfisher Routes\nAnnual Review 2024", "Kingfisher Routes Annual Review 2024 (extract)":
     the name a publication's title line gives is the organisation that publishes it, whatever
     its head noun says ("Routes" reads as a programme); a name no rule typed becomes one."""
-    if sentences and BREADCRUMB.fullmatch(text, *sentences[0]):
-        sentences = sentences[1:]  # "Home › About us › Annual review 2024–25" is the site's trail, not the title
+    sentences = _after_breadcrumb(text, sentences)
     if len(sentences) < 2:
         return found
     s0, s1 = sentences[0]
@@ -909,8 +914,7 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
     """ "CREATIVE PENINSULA 2025" over "The Cornwall creative skills summit": a first line that
     is a name and a year, with an event word just below it, names the event the page is
     about ("Creative Peninsula 2025"); the name without the year is the same event."""
-    if sentences and BREADCRUMB.fullmatch(text, *sentences[0]):
-        sentences = sentences[1:]  # "News › X Summit 2025" is the site's trail; the title comes next
+    sentences = _after_breadcrumb(text, sentences)
     if not sentences:
         return found
     s0 = sentences[0][0]
