@@ -3992,3 +3992,23 @@ def test_a_summit_page_under_a_breadcrumb_with_a_lower_case_field_and_a_sponsor_
     assert ("Castlegate Hall", "partOf", "Aberdeen") not in x.triples
     assert ("Grampian Offshore Services", "funds", summit) in x.triples
     assert ("Grampian Offshore Services", "funds", "Bon Accord College") not in x.triples
+
+
+def test_a_case_studys_bodies_take_part_in_its_project():
+    x = extract(
+        'Case study: "Quay Voices" – Tarn Arts\n\n'
+        "Quay Voices is a project in Whitby. Heron Audio CIC recorded forty stories with older residents. "
+        "The online catalogue was built by Millrace Archive Ltd. "
+        "Sessions took place at the Kelpie Community Centre. "
+        "North Yorkshire Council gave permission to use the pier. "
+        "Separately, Gull Point Trust runs Sea Steps, a rowing club."
+    )
+    assert ("Heron Audio CIC", "participatesIn", "Quay Voices") in x.triples
+    assert ("Millrace Archive Ltd", "participatesIn", "Quay Voices") in x.triples
+    # a venue, a council and a body in a sentence about another programme are not contributors
+    assert ("Kelpie Community Centre", "participatesIn", "Quay Voices") not in x.triples
+    assert ("North Yorkshire Council", "participatesIn", "Quay Voices") not in x.triples
+    assert ("Gull Point Trust", "participatesIn", "Quay Voices") not in x.triples
+    # outside a case study the rule stays silent
+    y = extract("Quay Voices is a project in Whitby. Heron Audio CIC recorded forty stories with older residents.")
+    assert ("Heron Audio CIC", "participatesIn", "Quay Voices") not in y.triples

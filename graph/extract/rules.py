@@ -1222,7 +1222,49 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     if main_prog is not None:
         relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
+    if case is not None:
+        relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, case, speaker, relations))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
+
+
+_NOT_CONTRIBUTORS = frozenset({"LocalAuthority", "CombinedAuthority", "GovernmentBody"})
+_WHERE_BEFORE = re.compile(r"\b(?:at|in|from|to)\s+(?:the\s+)?$")
+
+
+def _contributors(doc: Document, sentences: list[tuple[int, int]], by_sentence: dict[int, list[SentMention]],
+                  entities: list[LocalEntity], groups, case: int, speaker: int | None,  # type: ignore[no-untyped-def]
+                  relations: list[Relation]) -> list[Relation]:
+    """A case study's bodies take part in its project: "Tidewater Audio took on four
+    apprentices", "the catalogue was built by Millrace CIC" (no other programme named there).
+
+    Passed over: the author; bodies already linked to the project or funding anything; councils,
+    combined authorities and government bodies (commissioners and context more often than
+    contributors); and a body named as a place ("at the Harbour Library", "pupils from X")."""
+    case_key = entities[case].key
+    linked = {case_key}
+    if speaker is not None:
+        linked.add(entities[speaker].key)
+    for r in relations:
+        if case_key in (r.subject, r.object) or r.predicate == "funds":
+            linked.update((r.subject, r.object) if case_key in (r.subject, r.object) else (r.subject,))
+    out: list[Relation] = []
+    text = doc.text
+    for si in sorted(by_sentence):
+        ms = by_sentence[si]
+        s0, s1 = sentences[si]
+        if any(m.type == "Programme" and m.group != case and m.idx < _SPEAKER_IDX for m in ms) or _is_heading(text, s0, s1):
+            continue  # a sentence about another programme, or a heading
+        for m in ms:
+            if m.idx >= _SPEAKER_IDX or m.type != "Organisation" or groups[m.group].subtype in _NOT_CONTRIBUTORS:
+                continue
+            key = entities[m.group].key
+            if key in linked or _WHERE_BEFORE.search(text, max(s0, s0 + m.start - 12), s0 + m.start):
+                continue
+            linked.add(key)
+            out.append(Relation(subject=key, predicate="participatesIn", object=case_key,
+                                evidence=Evidence(doc.doc_id, s0, s1, text[s0:s1]),
+                                rule=f"{EXTRACTOR_VERSION}:participatesIn:case-study-contributor"))
+    return out
 
 
 _PLACE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*")
