@@ -4012,3 +4012,19 @@ def test_a_case_studys_bodies_take_part_in_its_project():
     # outside a case study the rule stays silent
     y = extract("Quay Voices is a project in Whitby. Heron Audio CIC recorded forty stories with older residents.")
     assert ("Heron Audio CIC", "participatesIn", "Quay Voices") not in y.triples
+
+
+def test_a_titled_page_the_text_calls_a_conference_is_the_event_held_at_the_venue_under_its_date():
+    x = extract(
+        "# Tarn Talks 2026: skills in the north\n\nThursday 11 June 2026, 09:15–16:00\n"
+        "Kelpie Conference Centre, Mill Road, Gateshead NE8 3BT\n\n"
+        "Tarn Talks is a one-day conference for everyone. It is hosted by Heron Steps CIC."
+    )
+    assert x.entities["Tarn Talks 2026"].type == "Programme"
+    assert x.entities["Kelpie Conference Centre"].type == "Place"
+    assert ("Tarn Talks 2026", "operatesIn", "Kelpie Conference Centre") in x.triples
+    assert ("Kelpie Conference Centre", "locatedIn", "Gateshead") in x.triples
+    assert ("Heron Steps CIC", "delivers", "Tarn Talks 2026") in x.triples
+    # a dated title with a subtitle that the text does not call an event names no event
+    y = extract("# Tarn Review 2026: a year of skills\n\nTarn Review is a look back at our year.")
+    assert "Tarn Review 2026" not in y.entities

@@ -554,6 +554,11 @@ _SEP_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
 _SEGMENT = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|upon|on|in|by|the|of|le|campus))*")
 _STREET = STREET_WORDS
 _SITE = SITE_HEADS
+# a line of its own giving a date ("Thursday 11 June 2026, 09:15–16:00") just before
+_DATE_LINE_BEFORE = re.compile(
+    r"(?:^|\n)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d\b[^\n]{0,40}\n$"
+)
 _DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$")
 
 
@@ -849,9 +854,11 @@ def address_lines(
             typ, sub = ("Organisation", None) if is_org else ("Place", "Site")
             head = Found(name, a, b, typ, sub, "layout:address-line", si)
             new.append(head)
-        if (head.type == "Organisation" and head.rule.startswith("head:") and s0 < 300 and text.startswith(" ·", s1)
+        if (head.type == "Organisation" and head.rule.startswith("head:") and s0 < 300
+                and (text.startswith(" ·", s1) or _DATE_LINE_BEFORE.search(text, max(0, s0 - 80), s0))
                 and head.name.split()[-1].lower() in _SITE):
-            # "12 June 2025 · Boyd Mill Centre, Kilmarnock · …" under a page's title: the venue
+            # "12 June 2025 · Boyd Mill Centre, Kilmarnock · …" under a page's title, or the line
+            # under a date line ("Thursday 11 June 2026, 09:15–16:00"): the venue
             head.type, head.subtype, head.rule = "Place", "Site", "layout:venue-line"
         spans = [(p.start, p.end) for p in new]
         found = [f for f in found if not any(x <= f.start and f.end <= y for x, y in spans)] + new

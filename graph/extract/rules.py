@@ -910,6 +910,18 @@ _EVENT_TITLE = re.compile(
 _EVENT_WORD = re.compile(r"\b(?:summit|conference|festival|symposium|forum|showcase|network\s+day|convention|expo|gathering|seminar)\b", re.I)
 
 
+def _says_event(text: str, name: str, at: int) -> bool:
+    """The text soon after ``at`` says ``name`` is an event ("Tarn Talks is a one-day conference")."""
+    i = text.find(name, at, at + 600)
+    return i >= 0 and _IS_EVENT_AFTER.match(text, i + len(name)) is not None
+
+
+_IS_EVENT_AFTER = re.compile(
+    r"\s+is\s+(?:a|an|the|our)\s+(?:[\w\-’']+\s+){0,3}?(?:summit|conference|festival|symposium|forum|showcase|convention|expo|gathering|seminar)\b",
+    re.I,
+)
+
+
 def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[Found]:
     """ "CREATIVE PENINSULA 2025" over "The Cornwall creative skills summit": a first line that
     is a name and a year, with an event word just below it, names the event the page is
@@ -931,8 +943,10 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
     base = _from_capitals(raw) if raw.isupper() else raw
     if not (m.group("noun") or _is_event(base) or _EVENT_WORD.search(text, line_end, line_end + 200)):
         return found
-    if m.group("sub") and not _is_event(base):
-        return found  # "Annual Review 2025: …" (only an event's title may go on "X Summit 2025: what we heard")
+    if m.group("sub") and not _is_event(base) and not _says_event(text, base, line_end):
+        # "Annual Review 2025: …" (only an event's title may go on "X Summit 2025: what we heard",
+        # or a title the page goes on to call an event: "Routes Up is a one-day conference")
+        return found
     event_head = _is_event(base) and m.group("year") is not None  # "JOBS AND SKILLS FAIR 2026"
     if not event_head and (is_acronym(raw) or classify(base) is not None or _places().lookup(base) or raw.split()[-1].lower() in _MINOR_WORDS):
         return found  # "Saltbrook Tales Partnership 2025": a name with a head is typed already
