@@ -4028,3 +4028,19 @@ def test_a_titled_page_the_text_calls_a_conference_is_the_event_held_at_the_venu
     # a dated title with a subtitle that the text does not call an event names no event
     y = extract("# Tarn Review 2026: a year of skills\n\nTarn Review is a look back at our year.")
     assert "Tarn Review 2026" not in y.entities
+
+
+def test_a_name_with_its_other_name_in_brackets_before_what_it_is_is_one_body():
+    x = extract(
+        "Llwybrau Tarn (Tarn Pathways) is a Newport charity. Tarn Pathways works with Careers Wales.\n\n"
+        "Cyswllt Dysgu Heron (Heron Learning Link) is a partnership of colleges across Wrexham."
+    )
+    assert x.entities["Llwybrau Tarn"].type == "Organisation"
+    assert "Tarn Pathways" in x.entities["Llwybrau Tarn"].aliases
+    assert "Tarn Pathways" not in x.entities
+    assert ("Llwybrau Tarn", "locatedIn", "Newport") in x.triples
+    assert ("Llwybrau Tarn", "partnerOf", "Careers Wales") in x.triples
+    assert x.entities["Cyswllt Dysgu Heron"].subtype == "Partnership"
+    # a place in brackets says where, and names no other name
+    y = extract("Heron Steps (Newport) is a charity.")
+    assert "Newport" not in y.entities["Heron Steps"].aliases

@@ -656,7 +656,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                      aliases={name} if name != gname else set())
     after = sentence[en:]
-    ap = _ACRONYM_AFTER.match(after)
+    ap = _ACRONYM_AFTER.match(after) or _OTHER_NAME_AFTER.match(after)
     if ap:
         after = after[ap.end() :]  # "WorkWise Tarn (WWT) is the programme …": the acronym defined, then the cue
     before = sentence[:st]
@@ -763,6 +763,12 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
+# "Llwybrau Tarn (Tarn Pathways) is a charity", "Cyswllt Tarn (Tarn Link), a partnership": a
+# name's other-language or other name in brackets, then what the name is
+_OTHER_NAME_AFTER = re.compile(
+    r"\s*\((?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|a|and|of|the|for|yr|y|an|na|nan|&)){1,6})\)"
+    r"(?=\s+(?:is|was)\s+(?:a|an|the)\s|,\s+(?:a|an|the)\s)"
+)
 _CRUMB = r"[^\n›»>/|]{1,40}?"
 # "Home › About us › Annual review", "[News](/news) › X", "Home / About us / …" ('/' and '>' only after "Home")
 BREADCRUMB = re.compile(rf"\s*(?:{_CRUMB}(?:\s+[›»]\s+{_CRUMB}){{1,6}}|Home(?:\s+[>/]\s+{_CRUMB}){{1,6}})\s*")
@@ -801,12 +807,13 @@ _HONORIFICS = frozenset("professor prof dr cllr councillor sir dame mr mrs ms re
 _CAPS_HEADING_WORDS = frozenset("THE AFTER BEFORE WITH YOUR OUR HOW WHAT WHO WHERE WHEN WHY TO IN AT ON BY FROM IS ARE".split())
 
 
-def acronym_index(found: list[Found], text: str) -> dict[str, Found]:
+def acronym_index(found: list[Found], text: str, places: PlaceLookup | None = None) -> dict[str, Found]:
     """Acronym -> the mention that defines it ("Long Name (LN)" or "LN (Long Name)")."""
     index: dict[str, Found] = {}
     for f in found:
         if f.acronym and f.type is not None:
             index.setdefault(f.acronym, f)
+    _other_names(found, text, index, places)
     # reverse definitions: "DWP (Department for Work and Pensions)"
     by_start = {f.start: f for f in found}
     for f in found:
@@ -823,6 +830,26 @@ def acronym_index(found: list[Found], text: str) -> dict[str, Found]:
                     index.setdefault(acr, inner)
                     inner.aliases.add(acr)
     return index
+
+
+def _other_names(found: list[Found], text: str, index: dict[str, Found], places: PlaceLookup | None) -> None:
+    """A name's other name in brackets before what it is ("Llwybrau Tarn (Tarn Pathways) is a
+    charity"): one entity. The bracketed form is an alias, and its later uses stand for the name
+    (entered in ``index`` as an acronym would be). Place names in brackets are where, not names."""
+    by_start = {f.start: f for f in found}
+    for f in found:
+        if f.type is None or f.type == "Place" or text[f.end : f.end + 2].lstrip()[:1] != "(":
+            continue
+        m = _OTHER_NAME_AFTER.match(text, f.end)
+        if m is None:
+            continue
+        alt = m.group("alt")
+        inner = by_start.get(m.start("alt"))
+        if (inner is not None and inner.type == "Place") or is_acronym(alt) or (places is not None and places.lookup(alt)):
+            continue
+        f.aliases.add(alt)
+        if inner is not None and inner.end == m.end("alt") and not inner.ids:
+            index.setdefault(alt, f)
 
 
 @dataclass(slots=True)
@@ -864,8 +891,8 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
     for i, f in enumerate(found):
         if f.type is None or (bad_name(f.name) and f.name not in vouched):
             continue
-        if is_acronym(f.name) and f.name in acronyms and acronyms[f.name] is not f:
-            continue
+        if f.name in acronyms and acronyms[f.name] is not f:
+            continue  # an acronym (or a bracketed other name) used for its definition
         k = key_of(f)
         if k not in by_key:
             by_key[k] = len(groups)
@@ -927,6 +954,10 @@ def group_mentions(found: list[Found], text: str, acronyms: dict[str, Found]) ->
             counts[f.name] += 1
         for a in g.aliases:
             counts[a] += 0
+        other = [a for a in counts if a in acronyms and acronyms[a].name != a and not is_acronym(a)]
+        if 0 < len(other) < len(counts):
+            for a in other:
+                del counts[a]  # "Heron Steps (Tarn Pathways)": the name before the brackets is the name
         g.name = preferred_name(counts)
     return out_groups, {i: remap[g] for i, g in where.items()}
 

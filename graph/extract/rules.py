@@ -1085,7 +1085,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             y = _YEAR_AFTER.match(text, f.end)
             if y:
                 f.aliases.add(f"{f.name} {y.group(1)}")
-    acronyms = acronym_index(found, text)
+    acronyms = acronym_index(found, text, places)
     groups, where = group_mentions(found, text, acronyms)
     _retype_weak_names(groups, text)
 
