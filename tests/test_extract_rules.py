@@ -4044,3 +4044,17 @@ def test_a_name_with_its_other_name_in_brackets_before_what_it_is_is_one_body():
     # a place in brackets says where, and names no other name
     y = extract("Heron Steps (Newport) is a charity.")
     assert "Newport" not in y.entities["Heron Steps"].aliases
+
+
+def test_a_list_items_name_before_a_colon_is_no_speaker_label():
+    x = extract(
+        "What we offer\n\n• Digital Porch: help with phones.\n• Number Steps: maths.\n\n"
+        "Digital Porch has received £60,000 over two years from the Garthwaite Charitable Trust."
+    )
+    assert x.entities["Digital Porch"].type == "Programme"
+    assert ("Garthwaite Charitable Trust", "funds", "Digital Porch") in x.triples
+    # with no author named, a programme of the list runs none of the others
+    assert ("Digital Porch", "delivers", "Number Steps") not in x.triples
+    # a person's name before a colon is still a speaker label
+    y = extract("Jo Smith: the Heron Trust changed my life.")
+    assert "Jo Smith" not in y.entities

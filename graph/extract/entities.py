@@ -747,7 +747,12 @@ def _looks_like_person(name: str, after: str = "") -> bool:
     words = name.split()
     if not (1 <= len(words) <= 3) or any(w.isupper() for w in words):
         return False
-    return bool(_PERSON_AFTER.match(after))
+    m = _PERSON_AFTER.match(after)
+    if m is not None and m.group(0).rstrip().endswith(":"):
+        # a speaker label is a person's name ("Jo Smith:"); "Digital Doorstep: help with
+        # phones" is a list item's name and its description
+        return words[0].lower() in given_names() or words[0].lower().rstrip(".") in _HONORIFICS
+    return m is not None
 
 
 def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLookup) -> list[Found]:

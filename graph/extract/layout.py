@@ -1033,7 +1033,8 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
                 continue
             if pred == "delivers":
                 # "Our programmes" / "• Make Your Mark – free weekly art clubs": the author runs each
-                for f in orgs:
+                # (a programme runs no programme: with no author known, nobody is named)
+                for f in orgs if not subject_is_programme else ():
                     if f.type == "Programme":
                         rel(subject, "delivers", key(f), "delivers:our-programmes-item")
                 continue
