@@ -4058,3 +4058,15 @@ def test_a_list_items_name_before_a_colon_is_no_speaker_label():
     # a person's name before a colon is still a speaker label
     y = extract("Jo Smith: the Heron Trust changed my life.")
     assert "Jo Smith" not in y.entities
+
+
+def test_a_list_under_made_up_of_gives_members_and_has_been_a_member_of():
+    x = extract(
+        "Heron Link\n\nHeron Link is a partnership of colleges in Tarnshire.\n\nWho we work with\n\n"
+        "The partnership is made up of:\n\n• Coleg Tarn\n• Tarn University\n\n"
+        "Since 2023 the partnership has also been a member of the Northern Community Learning Forum."
+    )
+    assert ("Coleg Tarn", "partOf", "Heron Link") in x.triples
+    assert ("Tarn University", "partOf", "Heron Link") in x.triples
+    assert ("Coleg Tarn", "partnerOf", "Heron Link") not in x.triples
+    assert ("Heron Link", "partOf", "Northern Community Learning Forum") in x.triples

@@ -918,9 +918,11 @@ def _heading_kind(heading: str) -> str | None:
     our = ":our" if re.search(r"\b(?:our|we|us)\b", heading) else ""
     if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by|funding|who\s+paid|paid\s+for\s+by)\b", heading):
         return "heading:funds" + our
-    if re.search(r"\b(?:venues?|partners?|members?|membership|steering\s+(?:group|committee)|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
-        # "Our members", "Our steering group": of an organisation (a partnership, a network) they are part
-        members = ":members" if re.search(r"\b(?:members?|membership|steering)\b", heading) and not re.search(r"\bpartners?\b", heading) else ""
+    made_of = re.search(r"\b(?:made\s+up\s+of|consists\s+of|comprises|is\s+formed\s+of)\s*:?\s*$", heading)
+    if made_of or re.search(r"\b(?:venues?|partners?|members?|membership|steering\s+(?:group|committee)|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
+        # "Our members", "Our steering group", "The partnership is made up of:": of an organisation
+        # (a partnership, a network) they are part
+        members = ":members" if made_of or (re.search(r"\b(?:members?|membership|steering)\b", heading) and not re.search(r"\bpartners?\b", heading)) else ""
         return "heading:participatesIn" + members + our
     if our and re.search(r"\b(?:programmes?|projects?|work|activities|services|what\s+we\s+(?:do|did|ran|run|offer|offered|deliver|delivered))\b", heading):
         return "heading:delivers:our"
