@@ -4070,3 +4070,13 @@ def test_a_list_under_made_up_of_gives_members_and_has_been_a_member_of():
     assert ("Tarn University", "partOf", "Heron Link") in x.triples
     assert ("Coleg Tarn", "partnerOf", "Heron Link") not in x.triples
     assert ("Heron Link", "partOf", "Northern Community Learning Forum") in x.triples
+
+
+def test_coordinated_programmes_named_in_a_list_are_both_funded_by_a_passive():
+    x = extract(
+        "What we offer\n\n• Number Steps: maths.\n• Ready for Work: short courses.\n\n"
+        "Number Steps and Ready for Work are paid for by the UK Government."
+    )
+    assert ("UK Government", "funds", "Number Steps") in x.triples
+    assert ("UK Government", "funds", "Ready for Work") in x.triples
+    assert "Number Steps and Ready for Work" not in x.entities

@@ -816,9 +816,15 @@ def sentence_relations(
             if target is None:
                 continue
             amt = _amount_near(sentence, cmap, m.start())
+            targets = [target]
+            co = _CO_SUBJECTS.search(masked, 0, m.start()) if target == S.before(m.start(), PROG) else None
+            if co is not None:
+                # "A and B are paid for by X": both programmes
+                targets = [t for t in _ids(co.group("l")) if S.typ(t) == "Programme"] or targets
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
-                    yield from emit(a, "funds", target, "funds:passive", _item_amount(masked, sentence, cmap, a, m.start("l"), amt))
+                    for t in targets:
+                        yield from emit(a, "funds", t, "funds:passive", _item_amount(masked, sentence, cmap, a, m.start("l"), amt))
 
         for m in _P03.finditer(low):
             # the receiver: a programme named around it, else the sentence's subject
@@ -1503,6 +1509,8 @@ def sentence_relations(
 
 # The rule patterns that are built from the shared pieces (ENT, LIST, _AMOUNT …), in the
 # order they were first used in sentence_relations: formatted and compiled once, at import.
+# "A and B are funded by": the coordinated subjects just before a passive
+_CO_SUBJECTS = re.compile(r"^\s*(?:the\s+)?(?P<l><<\d+>>(?:\s*,\s*<<\d+>>)*\s*,?\s+(?:and|&)\s+<<\d+>>)\s+(?:are|were|have\s+been|will\s+be)\s+(?:also\s+|both\s+|jointly\s+)?$")
 _P01 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P02 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:(?:of|over|across|a|each|per|in)\s+[^<.;]{{0,40}}?|(?:for|towards)\s+[^<.;]{{0,40}}?\s(?:comes|came|will\s+come|is|was)\s+)?from\s+(?:the\s+)?(?P<l>{LIST})")

@@ -669,6 +669,25 @@ _JOB_AFTER = re.compile(r",\s+([^,;.\n]{2,60}),")
 _BASED_AT = re.compile(r"\b(?:based|housed|located|sited)\s+(?:at|in)\s+(?:the\s+)?$", re.I)
 
 
+def _split_known_pairs(found: list[Found]) -> list[Found]:
+    """An untyped "A and B" whose parts the document names as typed names elsewhere ("Number
+    Steps and Ready for Work are paid for by …" after a list of both) is two names."""
+    pairs = [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]
+    if not pairs:
+        return found
+    typed = {norm_key(f.name) for f in found if f.type in ("Organisation", "Programme") and f.rule != "person"}
+    out = list(found)
+    for f in pairs:
+        parts = f.name.split(" and ")
+        if len(parts) != 2 or not all(norm_key(p) in typed for p in parts):
+            continue
+        a, b = parts
+        out.remove(f)
+        out.append(Found(a, f.start, f.start + len(a), None, None, "candidate", f.sentence))
+        out.append(Found(b, f.end - len(b), f.end, None, None, "candidate", f.sentence))
+    return sorted(out, key=lambda f: f.start) if len(out) != len(found) or out != found else found
+
+
 def _same_name_mentions(found: list[Found]) -> None:
     """A name typed once ("SoundFen is the youth music network …") is that entity
     wherever else the document uses it untyped ("SoundFen's core funding"). In place."""
@@ -1078,6 +1097,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = drop_covered_places(found)
     place_bodies(found, text)
     found = found + definite_descriptions(text, sentences, found)
+    found = _split_known_pairs(found)
     _same_name_mentions(found)
     for f in found:
         if f.type == "Programme":
