@@ -4080,3 +4080,18 @@ def test_coordinated_programmes_named_in_a_list_are_both_funded_by_a_passive():
     assert ("UK Government", "funds", "Number Steps") in x.triples
     assert ("UK Government", "funds", "Ready for Work") in x.triples
     assert "Number Steps and Ready for Work" not in x.entities
+
+
+def test_a_council_named_for_an_area_with_a_comma_in_its_name_is_one_name():
+    x = extract(
+        "We moved in this year thanks to a long lease from Newry, Mourne and Down\n"
+        "District Council, who own the building. The Department for Culture, Media and Sport helped too."
+    )
+    e = x.entities["Newry, Mourne and Down District Council"]
+    assert (e.type, e.subtype) == ("Organisation", "LocalAuthority")
+    assert "Down District Council" not in x.entities
+    assert "Department for Culture, Media and Sport" in x.entities
+    assert "Department for Culture" not in x.entities
+    # the area alone stays a place
+    y = extract("We work across Newry, Mourne and Down.")
+    assert y.entities["Newry, Mourne and Down"].type == "Place"

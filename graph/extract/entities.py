@@ -492,9 +492,18 @@ def _sentence_mentions(
             for gname, gtype, gsub, gids, ambiguous in places.lookup(form):
                 if ambiguous and not _ambiguous_ok(sentence, st, en, n_places):
                     continue
+                if "," in form and gtype == "Place" and (cm := _COUNCIL_AFTER.match(sentence, en)):
+                    # "Newry, Mourne and Down District Council": a council named for an area whose
+                    # name has a comma (the chunks stop at the comma)
+                    found = [f for f in found if not (s0 + st <= f.start < s0 + cm.end())]
+                    found.append(Found(" ".join(sentence[st : cm.end()].split()), s0 + st, s0 + cm.end(),
+                                       "Organisation", "LocalAuthority", "gazetteer:area-council", si))
+                    break
                 # "Newcastle upon Tyne": the whole known name, not the chunk "Newcastle" inside it
+                # ("Department for Culture, Media and Sport", not "Department for Culture")
                 found = [f for f in found if not (
-                    s0 + st <= f.start and f.end <= s0 + en and (f.end - f.start) < en - st and f.type in (None, "Place")
+                    s0 + st <= f.start and f.end <= s0 + en and (f.end - f.start) < en - st
+                    and (f.type in (None, "Place") or ("," in form and gtype != "Place"))
                 )]
                 found.append(
                     Found(gname, s0 + st, s0 + en, gtype, gsub, "gazetteer", si, ids=gids,
@@ -767,6 +776,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
     return out
 
 
+_COUNCIL_AFTER = re.compile(r"\s+(?:(?:City|District|Borough|County|County\s+Borough)\s+)?Council\b")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
 # "Llwybrau Tarn (Tarn Pathways) is a charity", "Cyswllt Tarn (Tarn Link), a partnership": a
 # name's other-language or other name in brackets, then what the name is
