@@ -4095,3 +4095,15 @@ def test_a_council_named_for_an_area_with_a_comma_in_its_name_is_one_name():
     # the area alone stays a place
     y = extract("We work across Newry, Mourne and Down.")
     assert y.entities["Newry, Mourne and Down"].type == "Place"
+
+
+def test_a_heading_over_a_section_that_calls_its_subject_our_programme_names_it():
+    x = extract(
+        "Tarnlight Arts\nAnnual Review 2025\n\nOur programmes\n\nStitch the Fells\n"
+        "Our textile heritage programme brought together 140 older people in Kendal.\n\n"
+        "Chair's foreword\nThis was a good year for everyone.\n\n"
+        "About Tarnlight Arts\nTarnlight Arts is a community arts charity based in Kendal."
+    )
+    assert x.entities["Stitch the Fells"].type == "Programme"
+    assert ("Tarnlight Arts", "delivers", "Stitch the Fells") in x.triples
+    assert "Chair's foreword" not in x.entities

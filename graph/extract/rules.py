@@ -477,8 +477,30 @@ def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: l
     for f in found:
         if f.name in names and f.type is None and f.rule == "candidate":
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:section-heading-name"
+    # "Stitch the Mournes" over "Our textile heritage programme brought …": a heading whose
+    # section opens by calling its subject a programme names that programme
+    for si in range(len(sentences) - 1):
+        s0, s1 = sentences[si]
+        m = _HEADING_TITLE.fullmatch(text, s0, s1)
+        if m is None or not _is_heading(text, s0, s1) or not _SECTION_PROGRAMME.match(text, sentences[si + 1][0]):
+            continue
+        fs = by_sentence.get(si, [])
+        name = m.group("n")
+        if any(f.type is not None or f.rule != "candidate" for f in fs) or places.is_place_word(name) or classify(name):
+            continue
+        found[:] = [f for f in found if f.sentence != si]
+        ours = text.startswith("Our", sentences[si + 1][0])  # the author's: "Our … programme"
+        found.append(Found(name, s0 + m.start("n") - m.start(), s0 + m.end("n") - m.start(), "Programme", "Initiative",
+                           "context:our-section-heading-programme" if ours else "context:section-heading-programme", si))
 
 
+# a heading line that reads as a title: capitalised words with small words between ("Arts on the Border")
+_HEADING_TITLE = re.compile(r"\s*(?P<n>[A-Z][\w’'\-]*(?:\s(?:[A-Z][\w’'\-]*|the|on|of|and|in|for|a|to|at|&)){1,5}?\s[A-Z][\w’'\-]*)\s*")
+# the section's first sentence calls its subject a programme: "Our textile heritage programme …"
+_SECTION_PROGRAMME = re.compile(
+    r"\s*(?:Our|The|This|Its|Their)\s+(?:[\w\-’']+\s+){0,3}?(?:programme|project|scheme|initiative|residency|festival|"
+    r"course|pilot|strand|club|series|exhibition|campaign|trail)\b"
+)
 # a case study's key-facts box: "Lead partner: Fife Council", "Delivery       A; B"
 _FACT_LABEL = re.compile(
     r"[|\s]*(?P<label>lead\s+(?:partner|body|organisation|organization|authority|agency)|lead|led\s+by|operator|operated\s+by|"
@@ -1256,6 +1278,14 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     if main_prog is not None:
         relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
+    if speaker is not None:
+        for gi, g in enumerate(groups):
+            hf = next((f for f in g.mentions if f.rule == "context:our-section-heading-programme"), None)
+            if hf is not None and gi != speaker:
+                s0, s1 = sentences[hf.sentence][0], sentences[hf.sentence + 1][1]  # the heading and the sentence
+                relations.append(Relation(entities[speaker].key, "delivers", entities[gi].key,
+                                          Evidence(doc.doc_id, s0, s1, text[s0:s1]),
+                                          f"{EXTRACTOR_VERSION}:delivers:our-section-programme"))
     if case is not None:
         relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, case, speaker, relations))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
