@@ -4107,3 +4107,16 @@ def test_a_heading_over_a_section_that_calls_its_subject_our_programme_names_it(
     assert x.entities["Stitch the Fells"].type == "Programme"
     assert ("Tarnlight Arts", "delivers", "Stitch the Fells") in x.triples
     assert "Chair's foreword" not in x.entities
+
+
+def test_an_indented_list_under_a_funders_heading_and_worked_this_year_with():
+    x = extract(
+        "TARNLIGHT ARTS\nAnnual Review 2024–25\n\nTarnlight Arts is a community arts charity based in Kendal. We run things.\n\n"
+        "Our partners\nWe worked this year with Canal Street Museum and Quoile Arts Centre.\n\n"
+        "Thank you to our funders\n  Arts Council of Northern Ireland (annual funding)\n  The Carlingford Lough Foundation\n"
+        "  Garvan Brothers Solicitors\n"
+    )
+    assert ("Tarnlight Arts", "partnerOf", "Canal Street Museum") in x.triples
+    assert ("Tarnlight Arts", "partnerOf", "Quoile Arts Centre") in x.triples
+    for funder in ("Arts Council of Northern Ireland", "Carlingford Lough Foundation", "Garvan Brothers Solicitors"):
+        assert (funder, "funds", "Tarnlight Arts") in x.triples

@@ -573,6 +573,13 @@ def is_list_item(text: str, start: int) -> bool:
     return DASH_ITEM.match(text, line) is not None or _under_lead_in(text, line)
 
 
+def _lead_in_line(line: str) -> bool:
+    """A line that introduces a list: it ends with a colon, or it is a short heading that says
+    what the items are ("Thank you to our funders", "Our partners")."""
+    line = line.rstrip()
+    return line.endswith(":") or (len(line.split()) <= 8 and not line.endswith(".") and _heading_kind(line.lower()) is not None)
+
+
 def _under_lead_in(text: str, line: int) -> bool:
     """ "Our steering group in 2024–25:" over indented lines of names (a list whose bullets
     the PDF lost): each short indented line of the run under a line that ends with a colon
@@ -589,9 +596,9 @@ def _under_lead_in(text: str, line: int) -> bool:
             if prev == 0:
                 return False
             prev2 = text.rfind("\n", 0, prev - 1) + 1
-            return text[prev2 : prev - 1].rstrip().endswith(":") and not text[prev2 : prev2 + 1].isspace()
+            return _lead_in_line(text[prev2 : prev - 1]) and not text[prev2 : prev2 + 1].isspace()
         if not above.startswith((" ", "\t")):
-            return above.rstrip().endswith(":")
+            return _lead_in_line(above)
         if "   " in above.strip() or above.rstrip().endswith("."):
             return False
         line = prev

@@ -608,7 +608,9 @@ _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
     r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
-    r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|co-produces\s+with|co-delivered\s+with)"
+    r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|"
+    # "We worked this year with A, B and C"
+    r"(?:worked|have\s+worked)\s+(?:this|last|over\s+the\s+(?:past|last))\s+(?:year|season|summer|term)\s+with|co-produces\s+with|co-delivered\s+with)"
 )
 _PARTICIPANTS = (
     r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)"
