@@ -4120,3 +4120,15 @@ def test_an_indented_list_under_a_funders_heading_and_worked_this_year_with():
     assert ("Tarnlight Arts", "partnerOf", "Quoile Arts Centre") in x.triples
     for funder in ("Arts Council of Northern Ireland", "Carlingford Lough Foundation", "Garvan Brothers Solicitors"):
         assert (funder, "funds", "Tarnlight Arts") in x.triples
+
+
+def test_a_key_facts_table_names_a_numbered_project_and_is_no_table_of_names():
+    x = extract(
+        "# Yard 21: a pop-up studio in a Barry shop\n\n"
+        "| Key facts | |\n| --- | --- |\n| Project | Yard 21 |\n| Lead | Heron Arts Partnership |\n"
+        "| Partners | Tarn Print Collective, Barry Youth Theatre |\n| Where | Barry |\n\n"
+        "Yard 21 turned an empty shop into a print studio. The project was led by the Heron Arts Partnership."
+    )
+    assert x.entities["Yard 21"].type == "Programme"
+    assert ("Heron Arts Partnership", "delivers", "Yard 21") in x.triples
+    assert "Lead" not in x.entities and "Project" not in x.entities

@@ -501,6 +501,13 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
     return out
 
 
+# the label cell of a key-facts row ("| Lead | X |", "| Funded by | Y |")
+_FACT_CELL = re.compile(
+    r"(?i:key\s+facts|project|programme|scheme|lead(?:\s+(?:partner|organisation|body))?|partners?|funders?|funded\s+by|funding|"
+    r"where|location|areas?|dates?|duration|base|venue|site|delivery(?:\s+partners?)?|delivered\s+by|budget|cost|contact|years?)"
+)
+
+
 def table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found], skip: set[int] = frozenset()) -> list[Found]:  # type: ignore[assignment]
     """In a table whose cells are all names (a list of partners, stakeholders …),
     every cell is an organisation unless a rule typed it otherwise."""
@@ -515,6 +522,8 @@ def table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found],
         cells = [(a, b) for a, b in split_row(text, s0, s1) if b > a]
         if not cells or any(not _CELL_NAME.match(text[a:b]) or text[a:b].isdigit() for a, b in cells):
             continue
+        if len(cells) <= 2 and _FACT_CELL.fullmatch(text, *cells[0]):
+            continue  # "| Project | Unit 7 |": a key-facts row, a label and its value
         rows[si] = cells
     if not rows:
         return found

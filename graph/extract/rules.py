@@ -512,6 +512,10 @@ _FACT_LABEL = re.compile(
 _FACT_NAME = re.compile(r"[|\s]*(?:project|programme|program|scheme|initiative)(?:\s+name)?\s*(?::\s*|\s{3,}|\|\s*)", re.I)
 
 
+# "Unit 7", "Yard 21", "Studio 3B": a name that is a word and a number
+_NUMBERED_NAME = re.compile(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}\s+\d{1,4}[A-Z]?")
+
+
 def _fact_box_names(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
     """ "Project | Shuttle" in a key-facts box near the top: the one name the row holds is a
     programme (a name no head noun types). In place."""
@@ -521,6 +525,16 @@ def _fact_box_names(text: str, sentences: list[tuple[int, int]], found: list[Fou
             continue
         line_end = _first_line_end(text, s0, s1)
         names = [f for f in found if f.sentence == si and m.end() <= f.start < line_end]
+        value = text[m.end() : line_end].strip(" |*.")
+        if (not names or names[0].name != value) and _NUMBERED_NAME.fullmatch(value):
+            # "Project | Unit 7": a name with a number is no candidate name; the row names it, and
+            # each use of it in the text is the project
+            for k in (k.start() for k in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)):
+                ks = sentence_index(sentences, k)
+                if ks is not None:
+                    found[:] = [f for f in found if not (k <= f.start < k + len(value))]
+                    found.append(Found(value, k, k + len(value), "Programme", "Initiative", "context:fact-box-name", ks))
+            continue
         if len(names) != 1 or text[names[0].end : line_end].strip(" |*.") or names[0].type not in (None, "Organisation", "Programme"):
             continue
         key = norm_key(names[0].name)
