@@ -4132,3 +4132,18 @@ def test_a_key_facts_table_names_a_numbered_project_and_is_no_table_of_names():
     assert x.entities["Yard 21"].type == "Programme"
     assert ("Heron Arts Partnership", "delivers", "Yard 21") in x.triples
     assert "Lead" not in x.entities and "Project" not in x.entities
+
+
+def test_an_award_to_a_body_for_its_project_and_a_business_apposition_over_a_programme_head():
+    x = extract(
+        "The largest award, £210,000, goes to Fargate Film Works, a Sheffield production company, for Call Sheet, "
+        "a 16-week course. In Doncaster, £145,000 has been awarded to Cast Off Theatre for Stage Crew, which trains technicians."
+    )
+    e = x.entities["Fargate Film Works"]
+    assert (e.type, e.subtype) == ("Organisation", "Business")
+    assert ("Fargate Film Works", "delivers", "Call Sheet") in x.triples
+    assert ("Cast Off Theatre", "delivers", "Stage Crew") in x.triples
+    assert ("Fargate Film Works", "locatedIn", "Sheffield") in x.triples
+    # a funders list item names a giver, not a receiver: no delivers without a grant maker
+    y = extract("Our funders\n\n• Heron Futures Foundation – £48,000 for Saturday Shift\n")
+    assert ("Heron Futures Foundation", "delivers", "Saturday Shift") not in y.triples

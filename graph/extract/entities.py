@@ -83,9 +83,10 @@ _FUNDED_FOR = re.compile(
 )
 _AWARD_CUE = re.compile(r"\b(?:award|grant|fund|allocat|invest|ring-fenc|earmark)", re.I)
 _CHARITY_COPULA = re.compile(
-    r"\s*(?:,\s*|\s+is\s+|\s+was\s+)(?:a|an)\s+(?:(?:registered|small|national|local|youth|arts|community|volunteer-led|"
-    r"[A-Z][\w\-]*-based|[a-z]+-based)\s+){0,3}"
-    r"(?:charity|charitable\s+(?:trust|company|incorporated\s+organisation)|social\s+enterprise|community\s+interest\s+company|company)\b",
+    # "X Works, a Sheffield production company": any modifiers but function words
+    r"\s*(?:,\s*|\s+is\s+|\s+was\s+)(?:a|an)\s+(?:(?!(?:with|of|for|by|and|to|from|in|on|at|a|an|the)\b)[\w\-’']+\s+){0,3}"
+    r"(?:charity|charitable\s+(?:trust|company|incorporated\s+organisation)|social\s+enterprise|community\s+interest\s+company|company|"
+    r"firm|business|co-operative|cooperative)\b",
     re.I,
 )
 _LAUNCHED = re.compile(r"^\s*(?:was|were|has been|is being)\s+(?:launched|set up|created|established|piloted|delivered|funded|run|commissioned)\b", re.I)
@@ -630,9 +631,12 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     words = name.split()
     if typed is None and len(words) == 2 and words[0] in PLACE_NAME_PREFIXES and words[1][:1].isupper():
         return Found(name, st, en, "Place", "Town", "context:place-prefix", 0)
-    if typed and typed[0] == "Programme" and typed[2].startswith("head:") and _CHARITY_COPULA.match(sentence, en):
-        # "Heron Pathways is a registered charity": the text says what the name is
-        return Found(name, st, en, "Organisation", "Charity", "context:is-a-charity", 0)
+    if typed and typed[0] == "Programme" and typed[2].startswith("head:") and (cc := _CHARITY_COPULA.match(sentence, en)):
+        # "Heron Pathways is a registered charity", "Fargate Film Works, a Sheffield production
+        # company": the text says what the name is
+        business = cc.group(0).rstrip().lower().endswith(("company", "firm", "business")) and "interest" not in cc.group(0).lower()
+        return Found(name, st, en, "Organisation", "Business" if business else "Charity",
+                     "context:is-a-business" if business else "context:is-a-charity", 0)
     if typed and typed[0] == "Place":
         # "the Art House, a cultural hub": an apposition says what the name is
         m = _IS_A.match(sentence[en:])

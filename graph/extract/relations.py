@@ -542,7 +542,7 @@ _AMOUNT = r"£[\d.,·]+\s*(?:m|bn|k|million|billion)?\b"
 _GIVER_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:[^<.;]{0,40}?\b)?(?:from|through|towards|via|in\s+support\s+of)\b")
 _GIVER_ITEM_FOR = re.compile(r"\b(?:towards|for)\s+(?:the\s+|our\s+)?<<(?P<p>\d+)>>")
 _FOR_PROJECT = re.compile(
-    r"(?:,[^,<.;]{0,60},)?\s*(?:for|towards|to\s+(?:deliver|run|lead|launch|expand|develop|pilot|set\s+up))\s+"
+    r"(?:,\s+(?:a|an|the|its|their)\s[^,.;]{0,60},|,[^,<.;]{0,60},)?\s*(?:for|towards|to\s+(?:deliver|run|lead|launch|expand|develop|pilot|set\s+up))\s+"
     r"(?:the\s+|its\s+|their\s+|a\s+new\s+)?<<(?P<p>\d+)>>"
 )
 AWARD_TO = (
@@ -907,22 +907,25 @@ def sentence_relations(
             f_i = int(gm.group("f"))
             if pm and S.typ(int(pm.group("p"))) == "Programme" and S.typ(f_i) == "Organisation":
                 yield from emit(f_i, "funds", int(pm.group("p")), "funds:funders-list-item", _amount_near(sentence, cmap, gm.start("a")))
-        if grant_maker is not None:
-            for m in _rx(AWARD_TO).finditer(low):
-                if m.group("o3") and _GIVER_ITEM.match(masked, m.end()):
-                    continue  # a funders list: the named body gives (below), it does not receive
-                o = int(m.group("o") or m.group("o2") or m.group("o3"))
-                if S.typ(o) in AGENT_OR_PROG and not any(
-                    S.typ(a) == "Organisation" and a != o for a in _ids(masked[: m.start()])
-                ):
-                    amt = _amount_near(sentence, cmap, next(m.start(g) for g in ("a", "a2", "a3") if m.group(g)))
+        for m in _rx(AWARD_TO).finditer(low):
+            if m.group("o3") and _GIVER_ITEM.match(masked, m.end()):
+                continue  # a funders list: the named body gives (below), it does not receive
+            o = int(m.group("o") or m.group("o2") or m.group("o3"))
+            if S.typ(o) in AGENT_OR_PROG and not any(
+                S.typ(a) == "Organisation" and a != o for a in _ids(masked[: m.start()])
+            ):
+                amt = _amount_near(sentence, cmap, next(m.start(g) for g in ("a", "a2", "a3") if m.group(g)))
+                if grant_maker is not None:
                     yield from emit(grant_maker.idx, "funds", o, "funds:award-to", amt)
-                    # "£96,000 to X for Maths in the Market": the money is for X's project too
-                    pm = _FOR_PROJECT.match(masked, m.end())
-                    if pm and S.typ(o) == "Organisation" and S.typ(int(pm.group("p"))) == "Programme":
-                        p = int(pm.group("p"))
+                # "£96,000 to X for Maths in the Market": the money is for X's project too, which X runs
+                # (whoever gives it)
+                pm = _FOR_PROJECT.match(masked, m.end())
+                if pm and S.typ(o) == "Organisation" and S.typ(int(pm.group("p"))) == "Programme" and (
+                        grant_maker is not None or not m.group("o3")):  # ("A – £48,000 for P" may list A as a funder)
+                    p = int(pm.group("p"))
+                    if grant_maker is not None:
                         yield from emit(grant_maker.idx, "funds", p, "funds:award-to-for", amt)
-                        yield from emit(o, "delivers", p, "delivers:award-to-for")
+                    yield from emit(o, "delivers", p, "delivers:award-to-for")
         for mm in ms:
             if mm.cue in ("funded", "backed", "supported") and mm.type == "Organisation":
                 pos = masked.find(f"<<{mm.idx}>>")
