@@ -4147,3 +4147,16 @@ def test_an_award_to_a_body_for_its_project_and_a_business_apposition_over_a_pro
     # a funders list item names a giver, not a receiver: no delivers without a grant maker
     y = extract("Our funders\n\n• Heron Futures Foundation – £48,000 for Saturday Shift\n")
     assert ("Heron Futures Foundation", "delivers", "Saturday Shift") not in y.triples
+
+
+def test_places_listed_under_a_lead_in_ending_in_are_where_its_programme_runs():
+    x = extract(
+        "Second Page is a new programme for older people.\n\n"
+        "Second Page sessions will start in September in:\n\n- Armagh\n- Ballymena\n- Coleraine\n\n"
+        "The programme is run by Age Tarn."
+    )
+    for town in ("Armagh", "Ballymena", "Coleraine"):
+        assert ("Second Page", "operatesIn", town) in x.triples
+    # a list of places under a lead-in that is not about where ("Our trustees come from:") says nothing
+    y = extract("Second Page is a new programme.\n\nOur trustees come from:\n\n- Armagh\n- Ballymena\n")
+    assert ("Second Page", "operatesIn", "Armagh") not in y.triples

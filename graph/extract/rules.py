@@ -20,6 +20,7 @@ from graph.extract.entities import (
 )
 from graph.extract.layout import (
     address_lines,
+    is_list_item,
     item_heading_kind,
     item_relations,
     label_lists,
@@ -1292,6 +1293,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     if main_prog is not None:
         relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
+    relations.extend(_places_listed_after_in(doc, sentences, found, where, entities, groups, main_prog))
     if speaker is not None:
         for gi, g in enumerate(groups):
             hf = next((f for f in g.mentions if f.rule == "context:our-section-heading-programme"), None)
@@ -1376,6 +1378,47 @@ def _place_field(doc: Document, sentences: list[tuple[int, int]], found: list[Fo
         if last is not None and groups[last].subtype in ("LocalAuthorityArea", "Region") and text[fs[-2].end : fs[-1].start].strip() == ",":
             for k in keys[:-1]:
                 out.append(Relation(k, "partOf", keys[-1], ev, f"{EXTRACTOR_VERSION}:partOf:place-field"))
+    return out
+
+
+_IN_LEAD = re.compile(r"\b(?:in|across|at|to)\s*:\s*$")
+
+
+def _places_listed_after_in(doc: Document, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
+                            entities: list[LocalEntity], groups, main_prog: int | None) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """ "Second Chapter sessions will start in September in:" over "- Armagh", "- Ballymena": the
+    programme the lead-in names (else the page's) runs in each listed place."""
+    text = doc.text
+    index = {id(f): i for i, f in enumerate(found)}
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    out: list[Relation] = []
+    for si, (s0, s1) in enumerate(sentences[:-1]):
+        if text[s1 - 1] != ":" or not _IN_LEAD.search(text, max(s0, s1 - 12), s1):
+            continue
+        lead = sorted(by_sentence.get(si, []), key=lambda f: f.start)
+        prog = next((where.get(index[id(f)]) for f in lead if where.get(index[id(f)]) is not None
+                     and groups[where[index[id(f)]]].type == "Programme"), main_prog)
+        if prog is None or groups[prog].type != "Programme":
+            continue
+        places: list[int] = []
+        end = s1
+        for k in range(si + 1, len(sentences)):
+            a, b = sentences[k]
+            fs = by_sentence.get(k, [])
+            if not is_list_item(text, a) or len(fs) != 1 or where.get(index[id(fs[0])]) is None:
+                break
+            gi = where[index[id(fs[0])]]
+            if groups[gi].type != "Place" or text[a:b].strip(" .;,") != text[fs[0].start : fs[0].end]:
+                break
+            places.append(gi)
+            end = b
+        if len(places) < 2:
+            continue
+        ev = Evidence(doc.doc_id, s0, end, text[s0:end])
+        out.extend(Relation(entities[prog].key, "operatesIn", entities[gi].key, ev, f"{EXTRACTOR_VERSION}:operatesIn:places-listed-after-in")
+                   for gi in places)
     return out
 
 
