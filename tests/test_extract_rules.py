@@ -4160,3 +4160,17 @@ def test_places_listed_under_a_lead_in_ending_in_are_where_its_programme_runs():
     # a list of places under a lead-in that is not about where ("Our trustees come from:") says nothing
     y = extract("Second Page is a new programme.\n\nOur trustees come from:\n\n- Armagh\n- Ballymena\n")
     assert ("Second Page", "operatesIn", "Armagh") not in y.triples
+
+
+def test_an_appointed_evaluator_a_hand_in_hand_partner_and_a_further_sum_provided_by():
+    x = extract(
+        "Second Page: a new programme\n\nSecond Page is a programme run by Cairn Trust. "
+        "Cairn Trust will run the programme hand in hand with Libraries NI. "
+        "A further £350,000 towards transport is being provided by the Department for Communities, "
+        "and Ulster University has been appointed to evaluate the programme."
+    )
+    assert ("Cairn Trust", "partnerOf", "Libraries NI") in x.triples
+    assert ("Libraries NI", "participatesIn", "Second Page") in x.triples
+    assert ("Department for Communities", "funds", "Second Page") in x.triples
+    assert ("Ulster University", "participatesIn", "Second Page") in x.triples
+    assert ("Department for Communities", "participatesIn", "Second Page") not in x.triples

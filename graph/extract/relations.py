@@ -488,7 +488,9 @@ def _lead_target(masked: str, m: re.Match[str], S: Sentence, types: tuple[str, .
 
 # "Lunch, kindly sponsored by C", "Lunch sponsored by C": one word (or a short phrase and a comma)
 _BARE_LEAD = re.compile(
-    r"\s*(?:[A-Za-z][\w ]{0,25},\s*|(?i:(?:most|all|half|much|part|some|the\s+rest|the\s+remainder)\s+of\s+)?(?i:the\s+)|[A-Z][a-z]+\s+)?"
+    r"\s*(?:[A-Za-z][\w ]{0,25},\s*|(?i:(?:most|all|half|much|part|some|the\s+rest|the\s+remainder)\s+of\s+)?(?i:the\s+)|[A-Z][a-z]+\s+"
+    # "A further £350,000 … is being provided by A"
+    r"|(?i:an?\s+(?:further|additional|extra|separate|second)\s+))?"
     r"(?:kindly\s+|generously\s+|proudly\s+)?"
 )
 
@@ -558,7 +560,9 @@ _V_FUND_PASSIVE = (
     # "The costs were met by A": met or covered only with costs as the subject
     r"|costs?\s+(?:were|was|are|is|will\s+be|have\s+been|has\s+been)\s+(?:largely\s+|mainly\s+|partly\s+|fully\s+)?(?:met|covered)"
     # "a further £10,000 was given by A": an amount given, donated or contributed
-    r"|£[\d.,]+\s*(?:m|k|bn|million|billion)?\s+(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:given|donated|contributed|raised))"
+    # ("a further £350,000 towards community transport is being provided by A")
+    r"|£[\d.,]+\s*(?:m|k|bn|million|billion)?(?:\s+(?:towards|for)\s+[^<.;£]{1,60}?)?\s+(?:was|were|has\s+been|had\s+been|is|is\s+being|will\s+be)\s+"
+    r"(?:given|donated|contributed|raised|provided))"
 )
 _V_DELIVER_PASSIVE = (
     r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|administered|"
@@ -609,6 +613,7 @@ _PARTNER_CUE = (
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
     r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
     r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|"
+    r"(?:hand\s+in\s+hand|side\s+by\s+side)\s+with|"
     # "We worked this year with A, B and C"
     r"(?:worked|have\s+worked)\s+(?:this|last|over\s+the\s+(?:past|last))\s+(?:year|season|summer|term)\s+with|co-produces\s+with|co-delivered\s+with)"
 )
@@ -630,7 +635,7 @@ _FUND_CUES = re.compile(
 )
 _PARTICIPATE_CUES = re.compile(
     r"such as|includ|like|part|particip|join|member|signed|involved|with|from|among them|"
-    r"evaluated|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived|placement"
+    r"evaluat|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived|placement"
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner|joined|teamed")
 _IN_PLACE = (
@@ -1205,6 +1210,16 @@ def sentence_relations(
                 for a in _ids(m.group("l")):
                     if S.typ(a) == "Organisation":
                         yield from emit(a, "participatesIn", prog, "participatesIn:support-role")
+        if "evaluat" in low:
+            # "Ulster University has been appointed to evaluate the programme": the evaluator takes part
+            for m in _P_EVALUATOR.finditer(low):
+                prog = _first(S.after(m.end(), PROG, 40), S.before(m.start(), PROG),
+                              recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX else None)
+                if prog is None:
+                    continue
+                for a in _ids(m.group("l")):
+                    if S.typ(a) == "Organisation":
+                        yield from emit(a, "participatesIn", prog, "participatesIn:evaluator")
         # "Our partners this year included A, B and C": the author's partners, not a programme's
         op = next(_P59.finditer(low), None)
         if op and S.typ(int(op.group("s"))) == "Organisation":
@@ -1655,6 +1670,9 @@ _P_SUPPORT_ROLE = _rx(
     r"(?:independently\s+)?(?:for\s+us\s+|on\s+our\s+behalf\s+)?by"
     r"|(?:work\s+|paid\s+|job\s+)?placements?\s+(?:were\s+|was\s+|are\s+)?with)\s+(?:the\s+)?"
     rf"(?P<l>{ENT}(?:\s*,\s*an?\s+[^,.;]{{0,40}},)?(?:\s*,?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?{ENT})*)"
+)
+_P_EVALUATOR = _rx(
+    rf"(?P<l>{ENT}(?:\s+and\s+(?:the\s+)?{ENT})?)\s+(?:(?:has|have)\s+been\s+|was\s+|were\s+|is\s+|are\s+|will\s+be\s+)(?:appointed|commissioned|contracted|chosen|selected)\s+to\s+evaluate\b"
 )
 _P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
 _P72 = _rx(
