@@ -4174,3 +4174,13 @@ def test_an_appointed_evaluator_a_hand_in_hand_partner_and_a_further_sum_provide
     assert ("Department for Communities", "funds", "Second Page") in x.triples
     assert ("Ulster University", "participatesIn", "Second Page") in x.triples
     assert ("Department for Communities", "participatesIn", "Second Page") not in x.triples
+
+
+def test_a_job_title_names_the_body_after_of_and_no_body_itself():
+    x = extract(
+        "Joan Keenan, Northern Ireland Chair of The National Lottery Community Fund, said it was good. "
+        "Gail Turnbull, Head of Partnerships, Wearside Precision Castings, spoke."
+    )
+    assert "National Lottery Community Fund" in x.entities or "The National Lottery Community Fund" in x.entities
+    assert not any("Chair of" in n for n in x.entities)
+    assert "Partnerships" not in x.entities

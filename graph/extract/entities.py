@@ -379,11 +379,25 @@ def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
 _INNER_POSSESSIVE = re.compile(r"[’']s\s+(?=[A-Z])")
 
 
+_TITLE_OF = re.compile(
+    r"(?:[A-Z][\w’'\-]*\s+){0,3}(?:Chair|Chairman|Chairwoman|Director|Head|Manager|Officer|Minister|Secretary|President|"
+    r"Trustee|Leader|Principal|Dean|Coordinator|Co-ordinator|Commissioner|Chief\s+Executive|Vice-Chancellor)\s+(?:of|for)\s+(?:[Tt]he\s+)?"
+)
+
+
 def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
     """ "Department for Culture, Media and Sport’s Libraries Improvement Fund": a known
     body's possessive inside a chunk ends the body's name; what follows is its own name."""
     out: list[Chunk] = []
     for ch in chs:
+        tm = _TITLE_OF.match(ch.text) if (" of " in ch.text or " for " in ch.text) else None
+        if tm is not None:
+            # "Northern Ireland Chair of The National Lottery Community Fund": a job title names
+            # the body after "of"; the title itself names nothing ("Head of Partnerships")
+            rest = ch.text[tm.end() :]
+            if len(rest.split()) >= 2 or places.lookup(rest):
+                out.append(Chunk(rest, ch.start + tm.end(), ch.end, ch.possessive, ch.cue))
+            continue
         m = _INNER_POSSESSIVE.search(ch.text) if ("’" in ch.text or "'" in ch.text) else None
         if m is not None and any(t in ("Organisation", "Programme") for _n, t, *_ in places.lookup(ch.text[: m.start()])):
             out.append(Chunk(ch.text[: m.start()], ch.start, ch.start + m.start(), True, None))

@@ -498,6 +498,8 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
     if is_description(name):
         return None  # "the Combined Authority", "the County Council": a description, not a name
     if last in ("partnerships",):
+        if len(words) == 1:
+            return None  # "Head of Partnerships": a bare head noun is a generic word
         return ("Programme", "Network", "head:partnerships")
     for table in (PROGRAMME_HEADS, ORG_HEADS, PLACE_HEADS):
         if last in table and (len(words) > 1 or table is not PLACE_HEADS):
