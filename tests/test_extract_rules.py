@@ -4184,3 +4184,13 @@ def test_a_job_title_names_the_body_after_of_and_no_body_itself():
     assert "National Lottery Community Fund" in x.entities or "The National Lottery Community Fund" in x.entities
     assert not any("Chair of" in n for n in x.entities)
     assert "Partnerships" not in x.entities
+
+
+def test_bodies_that_have_today_launched_a_programme_and_one_that_will_evaluate_it():
+    x = extract(
+        "Wrexham University and Wrexham County Borough Council have today launched Digital Steps, a joint programme. "
+        "The Learning and Work Institute will evaluate the programme."
+    )
+    assert ("Wrexham University", "delivers", "Digital Steps") in x.triples
+    assert ("Wrexham County Borough Council", "delivers", "Digital Steps") in x.triples
+    assert ("Learning and Work Institute", "participatesIn", "Digital Steps") in x.triples

@@ -1542,7 +1542,7 @@ _P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
 # ", with C running the summer strand": a body doing part of the work
 _HELPER_ING = r"(?:running|leading|delivering|hosting|managing|coordinating|co-ordinating|organising|organizing|providing|teaching)"
 _P10 = _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+|each\s+year\s+|every\s+year\s+|annually\s+)?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:(?:\s+(?:with|alongside|in\s+partnership\s+with)|\s*,\s*with(?=\s+(?:the\s+)?{LIST}\s+{_HELPER_ING}\b))\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?")
-_P11 = _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+)(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})")
+_P11 = _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+)(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+|today\s+|formally\s+|officially\s+|together\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})")
 _P73 = _rx(
     rf"^\s*(?:the\s+)?(?P<l>{LIST})\s+(?:jointly\s+|also\s+|now\s+)?(?:run|runs|ran|deliver|delivers|delivered|lead|leads|led|organise|organises|organised|"
     r"host|hosts|hosted|teach|teaches|taught|coordinate|coordinates|coordinated|manage|manages|managed)\s+"
@@ -1672,7 +1672,8 @@ _P_SUPPORT_ROLE = _rx(
     rf"(?P<l>{ENT}(?:\s*,\s*an?\s+[^,.;]{{0,40}},)?(?:\s*,?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?{ENT})*)"
 )
 _P_EVALUATOR = _rx(
-    rf"(?P<l>{ENT}(?:\s+and\s+(?:the\s+)?{ENT})?)\s+(?:(?:has|have)\s+been\s+|was\s+|were\s+|is\s+|are\s+|will\s+be\s+)(?:appointed|commissioned|contracted|chosen|selected)\s+to\s+evaluate\b"
+    rf"(?P<l>{ENT}(?:\s+and\s+(?:the\s+)?{ENT})?)\s+(?:(?:(?:has|have)\s+been\s+|was\s+|were\s+|is\s+|are\s+|will\s+be\s+)(?:appointed|commissioned|contracted|chosen|selected)\s+to"
+    r"|will|is\s+to|is\s+going\s+to)\s+(?:independently\s+)?evaluate\b"
 )
 _P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
 _P72 = _rx(
