@@ -4194,3 +4194,13 @@ def test_bodies_that_have_today_launched_a_programme_and_one_that_will_evaluate_
     assert ("Wrexham University", "delivers", "Digital Steps") in x.triples
     assert ("Wrexham County Borough Council", "delivers", "Digital Steps") in x.triples
     assert ("Learning and Work Institute", "participatesIn", "Digital Steps") in x.triples
+
+
+def test_employers_listed_after_a_colon_in_a_sentence_take_part():
+    x = extract(
+        "Digital Steps: a new course\n\nDigital Steps is a course run by Tarn College.\n\n"
+        "Five local employers have signed up to offer paid work placements to learners who finish the course: "
+        "Offa Systems, the Wrexham cyber security firm Dyke Secure Ltd, and Acton Park Accountants."
+    )
+    for firm in ("Offa Systems", "Dyke Secure Ltd", "Acton Park Accountants"):
+        assert (firm, "participatesIn", "Digital Steps") in x.triples

@@ -627,7 +627,9 @@ _PARTICIPANTS_WIDE = (
     r"(?:partner|host|member|placement)\s+(?:organisation|organization|employer|venue|school|body))\b"
     r"[^.;]{1,60}?\b(?:such\s+as|including|include|includes|included|among\s+them(?:\s+(?:were|are))?)"
     # "Sixty employers offered placements. Among them were A, B and C."
-    r"|^\s*among\s+them\s+(?:were|are)\b)"
+    r"|^\s*among\s+them\s+(?:were|are)\b"
+    # "Five local employers have signed up to offer placements to learners: A, B and C"
+    r"|\b(?:employers|businesses|companies|firms|schools|colleges|venues)\b[^.;:<]{1,90}?:)"
 )
 # cheap guards: a rule group runs only when one of its cue words is in the (folded) sentence
 _FUND_CUES = re.compile(
