@@ -4204,3 +4204,15 @@ def test_employers_listed_after_a_colon_in_a_sentence_take_part():
     )
     for firm in ("Offa Systems", "Dyke Secure Ltd", "Acton Park Accountants"):
         assert (firm, "participatesIn", "Digital Steps") in x.triples
+
+
+def test_a_festival_listing_venue_line_and_the_festival_named_without_its_event_word():
+    x = extract(
+        "Tarn Tales Festival 2026: the programme\n\nFriday 15 May 2026 · venues across Swansea\n\n"
+        "Tarn Tales is Swansea's festival of stories. The festival is produced by Lantern Cove Arts.\n\n"
+        "Friday 15 May\n\n• 18:00 – Opening night: Songs of the Coast\nHarbourside Reading Rooms, Swansea\n"
+        "Presented by Lantern Cove Arts.\n"
+    )
+    assert "Tarn Tales" not in x.entities
+    assert ("Tarn Tales Festival 2026", "operatesIn", "Harbourside Reading Rooms") in x.triples
+    assert ("Lantern Cove Arts", "delivers", "Tarn Tales Festival 2026") in x.triples

@@ -508,6 +508,10 @@ _FACT_CELL = re.compile(
 )
 
 
+# the line above is a listing's entry: "• 18:00 – Opening night: Songs of the Coast"
+_LISTING_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[•*\-–][ \t]+)?\d{1,2}[:.]\d\d\b[^\n]*\n$")
+
+
 def table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found], skip: set[int] = frozenset()) -> list[Found]:  # type: ignore[assignment]
     """In a table whose cells are all names (a list of partners, stakeholders …),
     every cell is an organisation unless a rule typed it otherwise."""
@@ -1035,8 +1039,10 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
             # campus is part of it; the college is in the town
             own_campus = "campus" in places[0].name.lower() and len(places) > 1
             rel(org, "locatedIn", key(places[1 if own_campus else 0]), "locatedIn:address-item")
-        if kind == "address" and not orgs and places and main is not None and main_is_programme and s0 < 300:
-            # a venue's address under the title of an event's (a programme's) page: it is held there
+        if kind == "address" and not orgs and places and main is not None and main_is_programme and (
+                s0 < 300 or _LISTING_LINE_BEFORE.search(doc.text, max(0, s0 - 160), s0)):
+            # a venue's address under the title of an event's (a programme's) page, or under a
+            # listing's time line ("• 18:00 – Opening night"): it is held there
             rel(main, "operatesIn", key(places[0]), "operatesIn:page-venue")
         for pa, pb in zip(places, places[1:], strict=False):
             # a district ("Attercliffe, Sheffield") is part of the town; a named

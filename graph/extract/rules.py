@@ -1012,8 +1012,10 @@ def _event_title(text: str, sentences: list[tuple[int, int]], found: list[Found]
     else:  # "X — Network Day 2025": X names the day
         name, start, end = base, s0 + m.start("name"), s0 + m.end("name")
     kept = [f for f in found if not (start <= f.start < end)]
+    # "Tawe Tales" for "Tawe Tales Festival 2026": the name without its event word is the event too
+    short = base.rsplit(" ", 1)[0] if _is_event(base) and len(base.split()) >= 3 else None
     for f in kept:
-        if f.name in (base, name) and (f.type is None or f.type == "Programme"):
+        if (f.name in (base, name) or f.name == short) and (f.type is None or f.type == "Programme"):
             f.aliases.add(f.name)
             f.name, f.type, f.subtype, f.rule = name, "Programme", "Initiative", "context:event-title"
     si = sentence_index(sentences, start) or 0
