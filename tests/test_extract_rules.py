@@ -4216,3 +4216,13 @@ def test_a_festival_listing_venue_line_and_the_festival_named_without_its_event_
     assert "Tarn Tales" not in x.entities
     assert ("Tarn Tales Festival 2026", "operatesIn", "Harbourside Reading Rooms") in x.triples
     assert ("Lantern Cove Arts", "delivers", "Tarn Tales Festival 2026") in x.triples
+
+
+def test_welsh_names_with_y_yr_and_i_inside_are_one_name():
+    x = extract("Pupils from Ysgol Pen y Bryn in Bangor curated a display at Oriel y Garth. "
+                "Llechi i Bawb (Slate for All), our schools programme, reached 41 primary schools in Gwynedd.")
+    assert x.entities["Ysgol Pen y Bryn"].type == "Organisation"
+    assert x.entities["Oriel y Garth"].type == "Organisation"
+    assert x.entities["Llechi i Bawb"].type == "Programme"
+    assert "Slate for All" in x.entities["Llechi i Bawb"].aliases
+    assert "Ysgol Pen" not in x.entities

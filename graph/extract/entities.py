@@ -800,7 +800,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
 # name's other-language or other name in brackets, then what the name is
 _OTHER_NAME_AFTER = re.compile(
     r"\s*\((?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|a|and|of|the|for|yr|y|an|na|nan|&)){1,6})\)"
-    r"(?=\s+(?:is|was)\s+(?:a|an|the)\s|,\s+(?:a|an|the)\s)"
+    r"(?=\s+(?:is|was)\s+(?:a|an|the)\s|,\s+(?:a|an|the|our|its|their)\s)"
 )
 _CRUMB = r"[^\n›»>/|]{1,40}?"
 # "Home › About us › Annual review", "[News](/news) › X", "Home / About us / …" ('/' and '>' only after "Home")

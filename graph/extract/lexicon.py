@@ -215,7 +215,7 @@ ORG_HEAD_MODIFIERS = frozenset(
 COUNCIL_KINDS = frozenset("county city borough district metropolitan town parish unitary".split())
 
 # Lower-case words allowed inside a proper name between capitalised words.
-CONNECTORS = frozenset("of for and & the on upon de la le du to".split())
+CONNECTORS = frozenset("of for and & the on upon de la le du to y yr i".split())  # y, yr, i: Welsh ("Oriel y Graig", "Llechi i Bawb")
 
 # Connectors that may be followed by "the" inside a name ("Yorkshire and the Humber").
 CONNECTORS_BEFORE_THE = frozenset("of for and & on upon to".split())
