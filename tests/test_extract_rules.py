@@ -4226,3 +4226,12 @@ def test_welsh_names_with_y_yr_and_i_inside_are_one_name():
     assert x.entities["Llechi i Bawb"].type == "Programme"
     assert "Slate for All" in x.entities["Llechi i Bawb"].aliases
     assert "Ysgol Pen" not in x.entities
+
+
+def test_a_body_that_serves_covers_or_is_the_authority_for_places_operates_in_them():
+    x = extract("NECA is the combined authority for Durham, Gateshead and Sunderland. "
+                "Heron Trust serves Gateshead and Sunderland. Tarn Council is the local authority for the county borough of Wrexham.")
+    for town in ("Durham", "Gateshead", "Sunderland"):
+        assert ("North East Combined Authority", "operatesIn", town) in x.triples
+    assert ("Heron Trust", "operatesIn", "Sunderland") in x.triples
+    assert ("Tarn Council", "operatesIn", "Wrexham") in x.triples

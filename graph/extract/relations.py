@@ -1482,6 +1482,14 @@ def sentence_relations(
         if prog is not None and len(places) >= 2:
             for p in places:
                 yield from emit(prog, "operatesIn", p, "operatesIn:colon-list")
+    if "cover" in low or "serv" in low or " for " in low:
+        # "NECA is the combined authority for A, B and C", "The trust serves A and B": its area
+        for m in _P_SERVES.finditer(low):
+            a = int(m.group("a"))
+            if S.typ(a) in AGENT_OR_PROG:
+                for p in _ids(m.group("l")):
+                    if S.typ(p) == "Place":
+                        yield from emit(a, "operatesIn", p, "operatesIn:serves")
     for mm in ms:
         if mm.cue == "wide" and mm.type == "Place":
             pos = masked.find(f"<<{mm.idx}>>")
@@ -1591,6 +1599,11 @@ _P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboratio
 _P36 = _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})")
 _P37 = _rx(rf"(?P<x>{ENT})\s+(?:brings|brought|will\s+bring)\s+together\s+(?:the\s+)?(?P<l>{LIST})")
 _P38 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:supported|supports|helped|helps|reached|reaches|serves|served|engaged|trained)\b[^<.;]{{0,30}}?(?P<b>{ENT})\s+(?:residents|people|families|young\s+people|pupils|learners|communities|businesses|adults)")
+_P_SERVES = _rx(
+    rf"<<(?P<a>\d+)>>\s+(?:is\s+the\s+(?:[\w\-]+\s+){{0,3}}?(?:authority|council|agency|body|provider|hub|partnership|board|service|network|forum)\s+for"
+    r"|is\s+(?:the\s+)?<<\d+>>\s+for|(?:covers|serves|has\s+served|covered|served))\s+(?:the\s+)?(?:(?:county\s+borough|borough|county|city|district|area|region)s?\s+of\s+)?"
+    rf"(?P<l>{LIST})"
+)
 _P39 = _rx(rf"(?P<a>{ENT})\s*(?:\s(?:at|of)\s+|,\s*)(?:the\s+)?(?P<b>{ENT})")
 _P40 = _rx(rf"(?P<a>{ENT})\s+and\s+the\s+(?:wider|surrounding|greater|rest\s+of\s+the)\s+(?P<b>{ENT})")
 _P41 = _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})")
