@@ -65,3 +65,41 @@ def test_called_before_looks_at_the_end_first() -> None:
         found += plain is not None
         assert (fast and fast.span()) == (plain and plain.span()), text
     assert found
+
+
+def test_ascii_token_patterns_find_the_unicode_tokens() -> None:
+    """graph.extract.names reads a sentence with no word character outside ASCII with its
+    ASCII token patterns (spelled out, one class first): they find what the Unicode ones find."""
+    from graph.extract import names
+
+    rng = random.Random(11)
+    alphabet = "AbZcé ’'&.,-–_¹£•·—\n0x"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    texts += [line for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")
+              for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    for text in texts:
+        if names._NON_ASCII_WORD.search(text):
+            continue  # (read with the Unicode patterns)
+        for fast, plain in ((names._TOKEN_ASCII, names._TOKEN), (names._PLAIN_TOKEN_ASCII, names._PLAIN_TOKEN)):
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (fast.pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        ("graph.extract.sentences._BOUNDARY", r"[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])| ·\s+(?=\S)"),
+        ("graph.extract.relations._WORD", r"[a-z]+"),
+        ("graph.extract.layout._POSTCODE", r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
+    ],
+)
+def test_patterns_opening_with_a_class_find_what_their_plain_forms_find(fast: str, plain: str) -> None:
+    import importlib
+
+    module, name = fast.rsplit(".", 1)
+    rx, plain_rx = getattr(importlib.import_module(module), name), re.compile(plain)
+    rng = random.Random(5)
+    alphabet = "aZ .!?·’”)(\"“A1£•\n\t,NP47Z"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")]
+    for text in texts:
+        assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain_rx.finditer(text)], (fast, text[:200])

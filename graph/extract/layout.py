@@ -790,7 +790,7 @@ def list_items(
 
 
 _COMMA = re.compile(r"\s*,\s*")
-_POSTCODE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_POSTCODE = re.compile(r"\s\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")  # (\s+ opening with a class: the engine skips to a space)
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?(?:\s*[-–]\s*\d{1,4}[A-Za-z]?)?\s+(?=[A-Z])")
 
 

@@ -45,10 +45,15 @@ from graph.extract.tables import funder_cues
 from graph.textnorm import fold, norm_key
 
 _TOKEN = re.compile(r"[^\W_][\w’'\-]*(?:–[A-Z][\w’'\-]*)*[^\W_]|[^\W_]|&")
-# the same pattern for text all in ASCII, where \w means the same in both modes; the
-# regex engine tests ASCII classes by table lookup, Unicode ones by calls (tokens() is
-# a tenth of the extraction time)
-_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.ASCII)
+# _TOKEN for a sentence with no word character outside ASCII (no "é", no footnote marker
+# "¹"), where \w means [A-Za-z0-9_]: spelled so, as one class ahead of the alternatives, which
+# lets the regex engine skip to the next letter, digit or "&" by table lookup (with _TOKEN
+# it tries a match at every character; tokens() is a tenth of the extraction time). The
+# first character is "&" (a token alone) or a letter or digit that goes on
+# as in _TOKEN's first alternative, else (nothing after it) a one-letter token
+_TOKEN_ASCII = re.compile(r"[A-Za-z0-9&](?:(?<=&)|[A-Za-z0-9_’'\-]*(?:–[A-Z][A-Za-z0-9_’'\-]*)*[A-Za-z0-9]|)")
+# a word character outside ASCII ("£", "•", "’", "–" are none)
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f\W]")
 _HYPHEN_CUE = re.compile(
     r"^(?P<name>.+?)-(?P<cue>based|wide|funded|led|run|backed|supported|headquartered|owned|born)$"
 )
@@ -124,15 +129,21 @@ _TOKEN_SPECIAL = re.compile("[-–" + _SUP + "]")
 # _TOKEN for a sentence with no hyphen, dash nor footnote marker: letter and digit runs
 # joined by apostrophes (or "_"), matched without the backtracking of _TOKEN's final [^\W_]
 _PLAIN_TOKEN = re.compile(r"[^\W_]+(?:[’'_]+[^\W_]+)*|&")
-_PLAIN_TOKEN_ASCII = re.compile(_PLAIN_TOKEN.pattern, re.ASCII)
+# (spelled for ASCII words as _TOKEN_ASCII is: a letter or digit, then the longest run of
+# token characters after it that ends in a letter or digit, if any)
+_PLAIN_TOKEN_ASCII = re.compile(r"[A-Za-z0-9&](?:(?<=&)|[A-Za-z0-9_’']*(?<=[A-Za-z0-9]))")
 
 
 @lru_cache(maxsize=8192)
 def tokens(sentence: str) -> tuple[Token, ...]:
     """Split ``sentence`` into word tokens; "X-based" yields the name X and a cue token."""
-    ascii = sentence.isascii()
-    # of _TOKEN_SPECIAL's characters an ASCII sentence can hold only "-" (isascii() reads a flag)
-    if not ("-" in sentence if ascii else _TOKEN_SPECIAL.search(sentence)):
+    if sentence.isascii():  # (reads a flag)
+        ascii = True
+        special = "-" in sentence  # of _TOKEN_SPECIAL's characters an ASCII sentence can hold only "-"
+    else:
+        ascii = _NON_ASCII_WORD.search(sentence) is None
+        special = _TOKEN_SPECIAL.search(sentence) is not None
+    if not special:
         # no hyphen, dash or footnote marker: every match is a plain token (the common case)
         rx = _PLAIN_TOKEN_ASCII if ascii else _PLAIN_TOKEN
         return tuple([(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])

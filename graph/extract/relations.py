@@ -169,7 +169,7 @@ class _Rule:
 
 
 _NO_MATCHES: Iterator[re.Match[str]] = iter(())  # exhausted for good, so one serves every rule
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-z][a-z]*")  # [a-z]+, opening with a class: the regex engine skips to the next letter
 # the last text's placeholder count and words: the rules of one sentence all run on the
 # same (folded, masked) text
 _FACTS: list[tuple[str, int, frozenset[str]]] = [("", 0, frozenset())]

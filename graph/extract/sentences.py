@@ -36,7 +36,11 @@ _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|no|Co|Cllr|Prof|Rt|Hon|approx|vs|inc)\.|\b[A-Z]\.)$"
 )
 # (a middle dot between spaces parts the fields of a metadata line: "12 June 2025 · Boyd Mill Centre, Kilmarnock")
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])| ·\s+(?=\S)")
+# Its first character is read by one class ahead of the alternatives (each alternative then
+# checks which one it was), so the regex engine skips to where a boundary may start instead
+# of trying a match at every character of the text: the plain form is
+#   [.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])| ·\s+(?=\S)
+_BOUNDARY = re.compile(r"[.!? ](?:(?<=[.!?])[\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])|(?<= )·\s+(?=\S))")
 _CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
 # a prose line that ends in a capitalised word ("... working with Hartlepool Borough")
 _ENDS_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’&-]*$")
