@@ -4235,3 +4235,12 @@ def test_a_body_that_serves_covers_or_is_the_authority_for_places_operates_in_th
         assert ("North East Combined Authority", "operatesIn", town) in x.triples
     assert ("Heron Trust", "operatesIn", "Sunderland") in x.triples
     assert ("Tarn Council", "operatesIn", "Wrexham") in x.triples
+
+
+def test_a_name_after_at_the_and_before_a_known_town_is_a_venue():
+    x = extract("The summit was held on 3 March 2026 at the Beach Ballroom, Aberdeen, and hosted by the Dee Foundation.")
+    e = x.entities["Beach Ballroom"]
+    assert (e.type, e.subtype) == ("Place", "Site")
+    assert ("Beach Ballroom", "locatedIn", "Aberdeen") in x.triples
+    # a name after "at" with no town after it stays unknown
+    assert "Beach Ballroom" not in extract("We met at the Beach Ballroom last week.").entities

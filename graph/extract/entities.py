@@ -693,6 +693,10 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     ):
         # "TUC North West", "NHS Knowsley": a body's branch named by place
         return Found(name, st, en, "Organisation", None, "context:acronym+place", 0)
+    if typed is None and before.endswith("the ") and _AT_THE_BEFORE.search(before[-12:]) and (
+            tm := _TOWN_AFTER.match(after)) and any(t == "Place" for _n, t, *_r in places.lookup(tm.group("p"))):
+        # "held at the Beach Ballroom, Aberdeen": a named place where something happens, in a town
+        return Found(name, st, en, "Place", "Site", "context:at-the-venue-in-town", 0)
     noun = _such_as_noun(before)
     if noun:
         t, sub = _NOUN_TYPE.get(noun.lower().rstrip("s"), ("Organisation", None))
@@ -795,6 +799,8 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
 
 
 _COUNCIL_AFTER = re.compile(r"\s+(?:(?:City|District|Borough|County|County\s+Borough)\s+)?Council\b")
+_AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$")
+_TOWN_AFTER = re.compile(r",\s*(?P<p>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})(?![\w’'\-])")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
 # "Llwybrau Tarn (Tarn Pathways) is a charity", "Cyswllt Tarn (Tarn Link), a partnership": a
 # name's other-language or other name in brackets, then what the name is
