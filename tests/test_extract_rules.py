@@ -4244,3 +4244,14 @@ def test_a_name_after_at_the_and_before_a_known_town_is_a_venue():
     assert ("Beach Ballroom", "locatedIn", "Aberdeen") in x.triples
     # a name after "at" with no town after it stays unknown
     assert "Beach Ballroom" not in extract("We met at the Beach Ballroom last week.").entities
+
+
+def test_a_session_leader_in_brackets_takes_part_in_the_pages_event():
+    x = extract(
+        'Tarn Futures Summit 2026: what we heard\n\nThe Tarn Futures Summit 2026 was hosted by the Dee Foundation.\n\n'
+        'Three workshops ran in parallel: "Money advice in schools" (led by\nCitizens Advice Aberdeen), '
+        '"Transport as a barrier" (led by Aberdeenshire\nCouncil\'s Transport Unit).'
+    )
+    assert ("Citizens Advice Aberdeen", "participatesIn", "Tarn Futures Summit 2026") in x.triples
+    assert ("Aberdeenshire Council", "participatesIn", "Tarn Futures Summit 2026") in x.triples
+    assert ("Citizens Advice Aberdeen", "partOf", "Aberdeenshire Council") not in x.triples

@@ -960,6 +960,12 @@ def sentence_relations(
                 yield from emit(b, "participatesIn", target, "participatesIn:run-by-with")
                 for a in agents:
                     yield from emit(a, "partnerOf", b, "partnerOf:run-by-with")
+        elif re.search(r"[”\"’']\s*\(\s*$", masked[: m.start()]):
+            # 'Three workshops ran: "Money advice" (led by A), …': a session's leader takes part in
+            # the page's event
+            if recent_programme is not None and recent_programme.idx == MAIN_IDX:
+                for a in agents:
+                    yield from emit(a, "participatesIn", recent_programme.idx, "participatesIn:session-led-by")
         elif prev_org is not None and re.search(r"\(\s*$", masked[: m.start()]):
             for a in agents:
                 yield from emit(prev_org, "partOf", a, "partOf:run-by")
