@@ -4255,3 +4255,12 @@ def test_a_session_leader_in_brackets_takes_part_in_the_pages_event():
     assert ("Citizens Advice Aberdeen", "participatesIn", "Tarn Futures Summit 2026") in x.triples
     assert ("Aberdeenshire Council", "participatesIn", "Tarn Futures Summit 2026") in x.triples
     assert ("Citizens Advice Aberdeen", "partOf", "Aberdeenshire Council") not in x.triples
+
+
+def test_a_council_named_for_an_area_with_and_in_its_name_and_a_chaired_speaker():
+    x = extract("Funders: Causeway Coast and Glens Borough Council (£15,000).\n\nChair: Aled Pugh, Careers Wales.")
+    e = x.entities["Causeway Coast and Glens Borough Council"]
+    assert (e.type, e.subtype) == ("Organisation", "LocalAuthority")
+    assert "Glens Borough Council" not in x.entities
+    assert "Aled Pugh" not in x.entities
+    assert x.entities["Careers Wales"].type == "Organisation"

@@ -507,7 +507,7 @@ def _sentence_mentions(
             for gname, gtype, gsub, gids, ambiguous in places.lookup(form):
                 if ambiguous and not _ambiguous_ok(sentence, st, en, n_places):
                     continue
-                if "," in form and gtype == "Place" and (cm := _COUNCIL_AFTER.match(sentence, en)):
+                if ("," in form or " and " in form) and gtype == "Place" and (cm := _COUNCIL_AFTER.match(sentence, en)):
                     # "Newry, Mourne and Down District Council": a council named for an area whose
                     # name has a comma (the chunks stop at the comma)
                     found = [f for f in found if not (s0 + st <= f.start < s0 + cm.end())]

@@ -62,6 +62,7 @@ _ROLE_NOUN_SLOT = re.compile(
     rf"\b(?:the|a|local|national|(?-i:[A-Z])[\w’'-]+)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+$",
     re.I,
 )
+_ROLE_LABEL_BEFORE = re.compile(r"\b(?:[Cc]hair(?:ed\s+by)?|[Ss]peakers?|[Hh]ost(?:ed\s+by)?|[Pp]resenter|[Pp]anel(?:lists?)?|[Mm]oderator|[Kk]eynote)\s*:?\s*$")
 _LIST_MATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*(?:the\s+)?")
 _LIST_SLOT = re.compile(r"(?:,|\band|&)\s+(?:the\s+)?$", re.I)
 _ANAPHOR = re.compile(
@@ -1103,6 +1104,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             and len(fa.name.split()) >= 2
             and fa.name.split()[-1].lower() not in _NOT_AGENT_TAILS
             and _LIST_MATE.fullmatch(text[fa.end : fb.start])
+            # "Chair: Aled Pugh, Careers Wales": a person and the body they speak for
+            and not (len(fa.name.split()) == 2 and (fa.name.split()[0].lower() in given_names()
+                                                    or _ROLE_LABEL_BEFORE.search(text, max(0, fa.start - 30), fa.start)))
         ):
             fa.type, fa.subtype, fa.rule = "Organisation", None, "context:listed-with-organisation"
     # "Stories in Common is run by the Heritage Trust": a headless name that is run or led is a programme
