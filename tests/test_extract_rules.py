@@ -4264,3 +4264,15 @@ def test_a_council_named_for_an_area_with_and_in_its_name_and_a_chaired_speaker(
     assert "Glens Borough Council" not in x.entities
     assert "Aled Pugh" not in x.entities
     assert x.entities["Careers Wales"].type == "Organisation"
+
+
+def test_a_two_word_section_heading_under_a_programmes_heading_is_the_authors_programme():
+    x = extract(
+        "Tarn Skills Partnership\n\nTarn Skills Partnership is a partnership of councils. We publish this review.\n\n"
+        "Programmes delivered in 2024/25\n\nDigital Start\n"
+        "A 10-week coding and data course for unemployed adults in Dundee.\n\n"
+        "WHAT HAPPENED\nThe course for adults ran twice."
+    )
+    assert x.entities["Digital Start"].type == "Programme"
+    assert ("Tarn Skills Partnership", "delivers", "Digital Start") in x.triples
+    assert "WHAT HAPPENED" not in x.entities

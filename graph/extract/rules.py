@@ -488,19 +488,27 @@ def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: l
             continue
         fs = by_sentence.get(si, [])
         name = m.group("n")
+        if name.isupper():
+            continue  # "WHAT HAPPENED": a heading in capitals is a section's label
+        # the author's: "Our … programme", or one of the sections under "Programmes delivered in 2024/25"
+        ours = text.startswith("Our", sentences[si + 1][0]) or (si > 0 and _OUR_PROGRAMMES_HEADING.match(text, *sentences[si - 1]) is not None)
+        if len(fs) == 1 and fs[0].type == "Programme" and fs[0].name == name:
+            if ours:
+                fs[0].cue = "our-section"  # typed already: the author runs it
+            continue
         if any(f.type is not None or f.rule != "candidate" for f in fs) or places.is_place_word(name) or classify(name):
             continue
         found[:] = [f for f in found if f.sentence != si]
-        ours = text.startswith("Our", sentences[si + 1][0])  # the author's: "Our … programme"
         found.append(Found(name, s0 + m.start("n") - m.start(), s0 + m.end("n") - m.start(), "Programme", "Initiative",
                            "context:our-section-heading-programme" if ours else "context:section-heading-programme", si))
 
 
 # a heading line that reads as a title: capitalised words with small words between ("Arts on the Border")
-_HEADING_TITLE = re.compile(r"\s*(?P<n>[A-Z][\w’'\-]*(?:\s(?:[A-Z][\w’'\-]*|the|on|of|and|in|for|a|to|at|&)){1,5}?\s[A-Z][\w’'\-]*)\s*")
+_HEADING_TITLE = re.compile(r"\s*(?P<n>[A-Z][\w’'\-]*(?:\s(?:[A-Z][\w’'\-]*|the|on|of|and|in|for|a|to|at|&)){0,5}?\s[A-Z][\w’'\-]*)\s*")
+_OUR_PROGRAMMES_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[Oo]ur\s+)?(?:[Pp]rogrammes|[Pp]rojects)\b[^.\n]{0,40}$")
 # the section's first sentence calls its subject a programme: "Our textile heritage programme …"
 _SECTION_PROGRAMME = re.compile(
-    r"\s*(?:Our|The|This|Its|Their)\s+(?:[\w\-’']+\s+){0,3}?(?:programme|project|scheme|initiative|residency|festival|"
+    r"\s*(?:Our|The|This|Its|Their|An?)\s+(?:[\w\-’']+\s+){0,5}?(?:programme|project|scheme|initiative|residency|festival|"
     r"course|pilot|strand|club|series|exhibition|campaign|trail)\b"
 )
 # a case study's key-facts box: "Lead partner: Fife Council", "Delivery       A; B"
@@ -1302,7 +1310,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(_places_listed_after_in(doc, sentences, found, where, entities, groups, main_prog))
     if speaker is not None:
         for gi, g in enumerate(groups):
-            hf = next((f for f in g.mentions if f.rule == "context:our-section-heading-programme"), None)
+            hf = next((f for f in g.mentions if f.rule == "context:our-section-heading-programme" or f.cue == "our-section"), None)
             if hf is not None and gi != speaker:
                 s0, s1 = sentences[hf.sentence][0], sentences[hf.sentence + 1][1]  # the heading and the sentence
                 relations.append(Relation(entities[speaker].key, "delivers", entities[gi].key,
