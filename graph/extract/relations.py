@@ -1488,7 +1488,7 @@ def sentence_relations(
         if prog is not None and len(places) >= 2:
             for p in places:
                 yield from emit(prog, "operatesIn", p, "operatesIn:colon-list")
-    if "cover" in low or "serv" in low or " for " in low:
+    if "cover" in low or "serv" in low or (" for " in low and " is " in low):
         # "NECA is the combined authority for A, B and C", "The trust serves A and B": its area
         for m in _P_SERVES.finditer(low):
             a = int(m.group("a"))

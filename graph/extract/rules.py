@@ -483,6 +483,8 @@ def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: l
     # section opens by calling its subject a programme names that programme
     for si in range(len(sentences) - 1):
         s0, s1 = sentences[si]
+        if s1 - s0 > 60 or text[s1 - 1] in ".!?:;,":
+            continue  # (a heading is a short line with no stop: spares the pattern most sentences)
         m = _HEADING_TITLE.fullmatch(text, s0, s1)
         if m is None or not _is_heading(text, s0, s1) or not _SECTION_PROGRAMME.match(text, sentences[si + 1][0]):
             continue
