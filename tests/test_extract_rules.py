@@ -4276,3 +4276,16 @@ def test_a_two_word_section_heading_under_a_programmes_heading_is_the_authors_pr
     assert x.entities["Digital Start"].type == "Programme"
     assert ("Tarn Skills Partnership", "delivers", "Digital Start") in x.triples
     assert "WHAT HAPPENED" not in x.entities
+
+
+def test_referrers_each_with_by_an_accreditor_and_an_apposition_that_ends_at_and():
+    x = extract(
+        "Tarn Steps: a new course\n\nTarn Steps is a course run by Tarn College. "
+        "Learners are referred by Jobcentre Plus, by Careers Wales and by the Heron Trust. "
+        "The course is accredited by City and Guilds."
+    )
+    for body in ("Jobcentre Plus", "Careers Wales", "Heron Trust", "City and Guilds"):
+        assert (body, "participatesIn", "Tarn Steps") in x.triples
+    y = extract("Each trainee spends four weeks on site with McAllister Build, a Dennistoun contractor, "
+                "and the course is accredited by City of Glasgow College.")
+    assert y.entities["McAllister Build"].type == "Organisation"

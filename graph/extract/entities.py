@@ -63,7 +63,7 @@ _IS_A = re.compile(
     r"^\s*(?:,\s*(?:a|an|the|our|their|its)\s+|"
     # a list item "X – free weekly art clubs", "X, £3.8 million: free, flexible courses"
     r"(?P<dash>(?:\s*[–—]|\s+-|\s*,\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?\s*[:–—-])\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
-    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+|[\w\-’']+\s+|£[\d.,]+(?:m|bn|k)?\s+){0,5}?"
+    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+(?!(?:and|or|but|which|who|whose)\b)|[\w\-’']+\s+|£[\d.,]+(?:m|bn|k)?\s+){0,5}?"
     rf"(?P<noun>{_IS_A_NOUNS})\b(?:\s+(?P<noun2>{_IS_A_NOUNS})\b)?"
     r"(?![’']s\b)",  # "X, the Kestrel Trust's programme": the trust owns X, X is no trust
     re.I,
@@ -86,7 +86,7 @@ _CHARITY_COPULA = re.compile(
     # "X Works, a Sheffield production company": any modifiers but function words
     r"\s*(?:,\s*|\s+is\s+|\s+was\s+)(?:a|an)\s+(?:(?!(?:with|of|for|by|and|to|from|in|on|at|a|an|the)\b)[\w\-’']+\s+){0,3}"
     r"(?:charity|charitable\s+(?:trust|company|incorporated\s+organisation)|social\s+enterprise|community\s+interest\s+company|company|"
-    r"firm|business|co-operative|cooperative)\b",
+    r"firm|business|co-operative|cooperative|contractor|manufacturer|consultancy|builder|developer|supplier|retailer)\b",
     re.I,
 )
 _LAUNCHED = re.compile(r"^\s*(?:was|were|has been|is being)\s+(?:launched|set up|created|established|piloted|delivered|funded|run|commissioned)\b", re.I)
@@ -648,7 +648,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if typed and typed[0] == "Programme" and typed[2].startswith("head:") and (cc := _CHARITY_COPULA.match(sentence, en)):
         # "Heron Pathways is a registered charity", "Fargate Film Works, a Sheffield production
         # company": the text says what the name is
-        business = cc.group(0).rstrip().lower().endswith(("company", "firm", "business")) and "interest" not in cc.group(0).lower()
+        business = cc.group(0).rstrip().lower().endswith(
+            ("company", "firm", "business", "contractor", "manufacturer", "consultancy", "builder", "developer", "supplier", "retailer")
+        ) and "interest" not in cc.group(0).lower()
         return Found(name, st, en, "Organisation", "Business" if business else "Charity",
                      "context:is-a-business" if business else "context:is-a-charity", 0)
     if typed and typed[0] == "Place":

@@ -637,7 +637,7 @@ _FUND_CUES = re.compile(
 )
 _PARTICIPATE_CUES = re.compile(
     r"such as|includ|like|part|particip|join|member|signed|involved|with|from|among them|"
-    r"evaluat|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived|placement"
+    r"evaluat|assessed|accredited|certificated|validated|filmed|photographed|documented|printed|catered|cooked|recorded|archived|placement"
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner|joined|teamed")
 _IN_PLACE = (
@@ -1568,7 +1568,8 @@ _P73 = _rx(
 _P74 = _rx(
     rf"(?P<l>{LIST})\s+(?:can\s+|will\s+|also\s+|may\s+)?(?:refer|refers|referred)\s+(?:young\s+people|people|you|learners|clients|residents|"
     r"families|participants|them|pupils|children|adults|patients|customers)\b"
-    rf"|\breferred\s+(?:to\s+(?:us|it|the\s+\w+)\s+)?by\s+(?:the\s+)?(?P<l2>{LIST}(?:\s*,?\s*and\s+by\s+(?:the\s+)?{LIST})?)"
+    # "referred by Jobcentre Plus, by Careers Wales and by the Heron Trust"
+    rf"|\breferred\s+(?:to\s+(?:us|it|the\s+\w+)\s+)?by\s+(?:the\s+)?(?P<l2>{LIST}(?:\s*,?\s*(?:and\s+)?by\s+(?:the\s+)?{LIST})*)"
 )
 _P75 = _rx(
     r"(?:<<(?P<p>\d+)>>[^<.;]{0,30}?)?\b(?:expand|expands|expanded|expanding|extend|extends|extended|extending|roll\s+out|rolls\s+out|rolled\s+out)\s+"
@@ -1687,7 +1688,7 @@ _P64 = _rx(
 # "The project was evaluated for us by A", "paid placements with A and with B": bodies that do a
 # part of the page's work take part in it
 _P_SUPPORT_ROLE = _rx(
-    r"\b(?:(?:evaluated|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived)\s+"
+    r"\b(?:(?:evaluated|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived|accredited|certificated|validated)\s+"
     r"(?:independently\s+)?(?:for\s+us\s+|on\s+our\s+behalf\s+)?by"
     r"|(?:work\s+|paid\s+|job\s+)?placements?\s+(?:were\s+|was\s+|are\s+)?with)\s+(?:the\s+)?"
     rf"(?P<l>{ENT}(?:\s*,\s*an?\s+[^,.;]{{0,40}},)?(?:\s*,?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?{ENT})*)"
