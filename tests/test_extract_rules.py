@@ -4289,3 +4289,26 @@ def test_referrers_each_with_by_an_accreditor_and_an_apposition_that_ends_at_and
     y = extract("Each trainee spends four weeks on site with McAllister Build, a Dennistoun contractor, "
                 "and the course is accredited by City of Glasgow College.")
     assert y.entities["McAllister Build"].type == "Organisation"
+
+
+def test_a_council_reports_header_names_its_subject_programme_and_the_wards_it_runs_in():
+    x = extract(
+        "TARN CITY COUNCIL\n\nREPORT TO THE SCRUTINY BOARD\n\n"
+        "Wards affected:     Castleford; Moorside; Low Fell and Heworth\n"
+        "Subject:            Heron Skills Hubs – progress report and proposed\n"
+        "                    extension to March 2027\n\n"
+        "1.1    The Heron Skills Hubs opened in January 2024. The pilot is managed by Tarn City Council."
+    )
+    assert x.entities["Heron Skills Hubs"].type == "Programme"
+    for ward in ("Castleford", "Moorside", "Low Fell and Heworth"):
+        assert x.entities[ward].type == "Place"
+        assert ("Heron Skills Hubs", "operatesIn", ward) in x.triples
+    # without a "Wards affected" row, a "Subject:" line names nothing by itself
+    y = extract("Subject: Heron Skills Hubs – progress report\n\nThe hubs opened in 2024.")
+    assert "Heron Skills Hubs" not in y.entities
+
+
+def test_an_untyped_pair_of_known_places_is_two_places():
+    x = extract("Wards affected: Moorside; Castleford\nSubject: Heron Hubs – report\n\n"
+                "Young people from Moorside and Castleford took part in Heron Hubs.")
+    assert "Moorside and Castleford" not in x.entities

@@ -524,6 +524,58 @@ _FACT_LABEL = re.compile(
 _FACT_NAME = re.compile(r"[|\s]*(?:project|programme|program|scheme|initiative)(?:\s+name)?\s*(?::\s*|\s{3,}|\|\s*)", re.I)
 
 
+# a council report's header rows: "Subject:   Youth Skills Hubs – progress report", "Wards affected:   A; B; C"
+_HEADER_ROW = re.compile(r"(?im)^[ \t]*(?P<label>subject|wards?\s+affected|ward\(s\)\s+affected)\s*:[ \t]+(?P<value>[^\n]+)")
+_SUBJECT_NAME = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and|for|the|in|on|&)){0,6}")
+_WARD_ITEM = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|&|upon|on|le)){0,4}")
+
+
+def _report_header_names(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> list[Found]:
+    """A council report's header: "Subject: Youth Skills Hubs – progress report" names the
+    programme the report is about (each use of the name in the text is it), and the items of
+    "Wards affected: Arboretum; Normanton; Sinfin and Osmaston" are wards (places)."""
+    rows = {m.group("label").lower()[:4]: m for m in _HEADER_ROW.finditer(text, 0, 2000)}
+    subject, wards = rows.get("subj"), rows.get("ward")
+    if subject is None or wards is None:
+        return found  # both rows: the header of a report about a project and where it is
+    out = list(found)
+    nm = _SUBJECT_NAME.match(text, subject.start("value"))
+    name = nm.group(0) if nm else ""
+    typed = classify(name) if name else None
+    if (nm is not None and len(name.split()) >= 2 and text[nm.end() : nm.end() + 3].strip()[:1] in ("–", "-", ":", "")
+            and not places.lookup(name) and not (typed and typed[0] == "Organisation" and not name.endswith("s"))):
+        for k in (k.start() for k in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)):
+            ks = sentence_index(sentences, k)
+            if ks is not None:
+                out = [f for f in out if not (f.start < k + len(name) and k < f.end)]
+                out.append(Found(name, k, k + len(name), "Programme", "Initiative", "layout:report-subject", ks))
+    si = sentence_index(sentences, wards.start("value"))
+    if si is not None:
+        for item in re.split(r"\s*;\s*", wards.group("value").strip()):
+            wm = _WARD_ITEM.fullmatch(item)
+            if wm is None or item.lower().startswith("all"):
+                continue
+            k = text.find(item, wards.start("value"), wards.end("value"))
+            out = [f for f in out if not (f.start < k + len(item) and k < f.end)]
+            out.append(Found(item, k, k + len(item), "Place", "Neighbourhood", "layout:wards-affected", si))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _report_header_relations(doc: Document, found: list[Found], where: dict[int, int], entities: list[LocalEntity]) -> list[Relation]:
+    """The report's subject programme operates in each ward its header lists."""
+    subj = next((where[i] for i, f in enumerate(found) if f.rule == "layout:report-subject" and i in where), None)
+    wards = [(where[i], f) for i, f in enumerate(found) if f.rule == "layout:wards-affected" and i in where]
+    if subj is None or not wards:
+        return []
+    text = doc.text
+    s0 = text.rfind("\n", 0, wards[0][1].start) + 1
+    s1 = text.find("\n", wards[-1][1].end)
+    s1 = len(text) if s1 < 0 else s1
+    ev = Evidence(doc.doc_id, s0, s1, text[s0:s1])
+    return [Relation(entities[subj].key, "operatesIn", entities[gi].key, ev, f"{EXTRACTOR_VERSION}:operatesIn:wards-affected")
+            for gi, _f in wards if gi != subj]
+
+
 # "Unit 7", "Yard 21", "Studio 3B": a name that is a word and a number
 _NUMBERED_NAME = re.compile(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}\s+\d{1,4}[A-Z]?")
 
@@ -720,10 +772,13 @@ _BASED_AT = re.compile(r"\b(?:based|housed|located|sited)\s+(?:at|in)\s+(?:the\s
 def _split_known_pairs(found: list[Found]) -> list[Found]:
     """An untyped "A and B" whose parts the document names as typed names elsewhere ("Number
     Steps and Ready for Work are paid for by …" after a list of both) is two names."""
-    pairs = [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]
+    pairs = [f for f in found if " and " in f.name and ((f.type is None and f.rule == "candidate") or f.rule == "context:agent-slot")]
     if not pairs:
         return found
-    typed = {norm_key(f.name) for f in found if f.type in ("Organisation", "Programme") and f.rule != "person"}
+    typed: dict[str, tuple[str, str | None]] = {}
+    for f in found:
+        if f.type in ("Organisation", "Programme", "Place") and f.rule != "person":
+            typed.setdefault(norm_key(f.name), (f.type, f.subtype))
     out = list(found)
     for f in pairs:
         parts = f.name.split(" and ")
@@ -731,8 +786,11 @@ def _split_known_pairs(found: list[Found]) -> list[Found]:
             continue
         a, b = parts
         out.remove(f)
-        out.append(Found(a, f.start, f.start + len(a), None, None, "candidate", f.sentence))
-        out.append(Found(b, f.end - len(b), f.end, None, None, "candidate", f.sentence))
+        for name, st in ((a, f.start), (b, f.end - len(b))):
+            t, sub = typed[norm_key(name)]
+            # (places keep their type here; names of bodies and programmes are typed by the same-name pass)
+            out.append(Found(name, st, st + len(name), t if t == "Place" else None, sub if t == "Place" else None,
+                             "context:same-name" if t == "Place" else "candidate", f.sentence))
     return sorted(out, key=lambda f: f.start) if len(out) != len(found) or out != found else found
 
 
@@ -1074,6 +1132,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     found = _common_noun_acronyms(found, text)
     _local_acronyms_first(found, text)
     _fact_box_names(text, sentences, found)
+    found = _report_header_names(text, sentences, found, places)
     _title_line_name(text, sentences, found)
     found = _event_title(text, sentences, found)
     _section_heading_names(text, sentences, found, places)
@@ -1310,6 +1369,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     if main_prog is not None:
         relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
     relations.extend(_places_listed_after_in(doc, sentences, found, where, entities, groups, main_prog))
+    relations.extend(_report_header_relations(doc, found, where, entities))
     if speaker is not None:
         for gi, g in enumerate(groups):
             hf = next((f for f in g.mentions if f.rule == "context:our-section-heading-programme" or f.cue == "our-section"), None)
