@@ -4312,3 +4312,15 @@ def test_an_untyped_pair_of_known_places_is_two_places():
     x = extract("Wards affected: Moorside; Castleford\nSubject: Heron Hubs – report\n\n"
                 "Young people from Moorside and Castleford took part in Heron Hubs.")
     assert "Moorside and Castleford" not in x.entities
+
+
+def test_gapping_a_awarded_us_and_b_an_amount_funds_both():
+    x = extract("TARN ARTS\nAnnual Review\n\nTarn Arts is a charity. We run things.\n\n"
+                "Creative Scotland awarded us £40,000 and the Heron Foundation £10,000.")
+    assert ("Creative Scotland", "funds", "Tarn Arts") in x.triples
+    assert ("Heron Foundation", "funds", "Tarn Arts") in x.triples
+    assert ("Creative Scotland", "funds", "Heron Foundation") not in x.triples
+    y = extract("Tarn Steps: a course\n\nTarn Steps is a course. "
+                "Newport City Council awarded us £212,000 and Torfaen County Borough Council £64,000.")
+    assert ("Torfaen County Borough Council", "funds", "Tarn Steps") in y.triples
+    assert ("Newport City Council", "funds", "Torfaen County Borough Council") not in y.triples

@@ -150,7 +150,7 @@ def _possessive_descriptions(text: str, sentences: list[tuple[int, int]], typed:
 
 
 # "\b(?:[Ww]e|[Oo]ur)", opening with a character class as _DEFINITE does (and so checked too)
-WE = re.compile(r"[WwOo](?<!\w[WwOo])(?:(?<=[Ww])e|(?<=[Oo])ur)\b(?!['’])")
+WE = re.compile(r"[WwOo](?<!\w[WwOo])(?:(?<=[Ww])e|(?<=[Oo])ur)\b(?!['’])|(?<![\w-])us\b(?!['’])")
 
 
 def sentence_index(sentences: list[tuple[int, int]], pos: int) -> int | None:

@@ -886,10 +886,28 @@ def sentence_relations(
                     if recent_programme is not None and S.first(PROG) == funded:
                         yield from emit(a, "funds", recent_programme.idx, "funds:through-channel", amt)
                 continue
+            gap = _GAPPED.search(m.group("mid"))
+            if gap and _AMOUNT_NEXT.match(masked, m.end()):
+                # "A awarded us £40,000 and B £10,000": B gives too (the verb and its object are
+                # left out), to whom A gives: "us" (the author), else the programme in hand
+                to = (next((i for i in by_idx if SPEAKER_IDX <= i < 2 * SPEAKER_IDX and S.typ(i) == "Organisation"), None)
+                      if gap.group("us") else None)
+                if to is None and recent_programme is not None and recent_programme.idx == MAIN_IDX:
+                    to = recent_programme.idx
+                if to is not None:
+                    for a in (*funders[-1:], funded):
+                        if S.typ(a) == "Organisation":
+                            yield from emit(a, "funds", to, "funds:gapped-list", _amount_near(sentence, cmap, m.start("mid")))
+                continue
             if S.typ(funded) in AGENT_OR_PROG:
                 amt = _amount_near(sentence, cmap, m.start("mid"))
                 for a in funders[-1:]:
                     yield from emit(a, "funds", funded, "funds:active", amt)
+                tail = _GAP_TAIL.match(masked, m.end())
+                if tail and S.typ(int(tail.group("b"))) == "Organisation":
+                    # "A awarded us £40,000 and B £10,000": B gave to the same receiver
+                    yield from emit(int(tail.group("b")), "funds", funded, "funds:gapped-list",
+                                    _amount_near(sentence, cmap, tail.end() - 2))
         if recent_programme is not None and S.first(PROG) is None and (find_amounts(sentence) or "sponsor" in low):
             for m in _P06.finditer(low):
                 funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
@@ -1611,6 +1629,10 @@ _P_SERVES = _rx(
     r"|is\s+(?:the\s+)?<<\d+>>\s+for|(?:covers|serves|has\s+served|covered|served))\s+(?:the\s+)?(?:(?:county\s+borough|borough|county|city|district|area|region)s?\s+of\s+)?"
     rf"(?P<l>{LIST})"
 )
+# the middle of "A awarded us £40,000 and B £10,000" (up to B), and the amount right after B
+_GAPPED = re.compile(r"^\s*(?:(?P<us>us|we)\s+)?(?:a\s+total\s+of\s+|a\s+grant\s+of\s+)?£[\d.,]+\s*(?:m|k|bn|million|billion)?\s*,?\s+and\b\s*(?:the\s+)?$")
+_GAP_TAIL = re.compile(r"\s*£[\d.,]+\s*(?:m|k|bn|million|billion)?\s*,?\s+and\s+(?:the\s+)?<<(?P<b>\d+)>>\s*£\d")
+_AMOUNT_NEXT = re.compile(r"\s*(?:’s\s+)?£\d")
 _P39 = _rx(rf"(?P<a>{ENT})\s*(?:\s(?:at|of)\s+|,\s*)(?:the\s+)?(?P<b>{ENT})")
 _P40 = _rx(rf"(?P<a>{ENT})\s+and\s+the\s+(?:wider|surrounding|greater|rest\s+of\s+the)\s+(?P<b>{ENT})")
 _P41 = _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})")
