@@ -4324,3 +4324,15 @@ def test_gapping_a_awarded_us_and_b_an_amount_funds_both():
                 "Newport City Council awarded us £212,000 and Torfaen County Borough Council £64,000.")
     assert ("Torfaen County Borough Council", "funds", "Tarn Steps") in y.triples
     assert ("Newport City Council", "funds", "Torfaen County Borough Council") not in y.triples
+
+
+def test_they_include_after_a_sentence_about_partners_lists_participants():
+    x = extract("Second Page: a new programme\n\nSecond Page is a programme run by Cairn Trust. "
+                "In each town Cairn Trust has recruited a local partner to reach people. "
+                "They include Mourne Digital CIC, a Newry social enterprise, and Roe Valley Women's Forum.")
+    assert ("Mourne Digital CIC", "participatesIn", "Second Page") in x.triples
+    assert ("Roe Valley Women's Forum", "participatesIn", "Second Page") in x.triples
+    # after a sentence about funders, "They include" lists givers, not participants
+    y = extract("Second Page: a new programme\n\nSecond Page is a programme. Our funders and partners gave generously. "
+                "They include Mourne Digital CIC.")
+    assert ("Mourne Digital CIC", "participatesIn", "Second Page") not in y.triples

@@ -561,6 +561,37 @@ def _report_header_names(text: str, sentences: list[tuple[int, int]], found: lis
     return sorted(out, key=lambda f: f.start)
 
 
+_THEY_INCLUDE = re.compile(r"\s*(?:They|These)\s+(?:include|included|are|were)\b")
+_PARTICIPANT_NOUNS = re.compile(r"\b(?:local\s+)?(?:partners?|employers?|organisations?|schools?|businesses|groups|charities|venues|colleges)\b")
+_FUNDING_WORDS = re.compile(r"\b(?:fund|funds|funded|funders?|sponsors?|donors?|grants?)\b", re.I)
+
+
+def _they_include(doc: Document, sentences: list[tuple[int, int]], by_sentence: dict[int, list[SentMention]],
+                  entities: list[LocalEntity], groups, main_prog: int | None) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """ "In each town the trust has recruited a local partner. They include A, B and C.": the
+    bodies a sentence opening "They include" lists take part in the programme the sentence
+    before names (else the page's), when that sentence spoke of partners, employers or schools
+    (not of funders)."""
+    text = doc.text
+    out: list[Relation] = []
+    for si in range(1, len(sentences)):
+        s0, s1 = sentences[si]
+        if not _THEY_INCLUDE.match(text, s0):
+            continue
+        p0, p1 = sentences[si - 1]
+        if not _PARTICIPANT_NOUNS.search(text, p0, p1) or _FUNDING_WORDS.search(text, p0, p1):
+            continue
+        prog = next((m.group for m in by_sentence.get(si - 1, []) if m.type == "Programme" and m.idx < _SPEAKER_IDX), main_prog)
+        if prog is None or groups[prog].type != "Programme":
+            continue
+        ev = Evidence(doc.doc_id, p0, s1, text[p0:s1])
+        for m in by_sentence.get(si, []):
+            if m.type == "Organisation" and m.idx < _SPEAKER_IDX and m.group != prog:
+                out.append(Relation(entities[m.group].key, "participatesIn", entities[prog].key, ev,
+                                    f"{EXTRACTOR_VERSION}:participatesIn:they-include"))
+    return out
+
+
 def _report_header_relations(doc: Document, found: list[Found], where: dict[int, int], entities: list[LocalEntity]) -> list[Relation]:
     """The report's subject programme operates in each ward its header lists."""
     subj = next((where[i] for i, f in enumerate(found) if f.rule == "layout:report-subject" and i in where), None)
@@ -1370,6 +1401,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
         relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
     relations.extend(_places_listed_after_in(doc, sentences, found, where, entities, groups, main_prog))
     relations.extend(_report_header_relations(doc, found, where, entities))
+    relations.extend(_they_include(doc, sentences, by_sentence, entities, groups, main_prog))
     if speaker is not None:
         for gi, g in enumerate(groups):
             hf = next((f for f in g.mentions if f.rule == "context:our-section-heading-programme" or f.cue == "our-section"), None)
