@@ -4336,3 +4336,10 @@ def test_they_include_after_a_sentence_about_partners_lists_participants():
     y = extract("Second Page: a new programme\n\nSecond Page is a programme. Our funders and partners gave generously. "
                 "They include Mourne Digital CIC.")
     assert ("Mourne Digital CIC", "participatesIn", "Second Page") not in y.triples
+
+
+def test_a_one_word_project_after_an_amount_for_and_a_description():
+    x = extract("Heron Sound Collective receives £98,500 for Mixdown, training young people as sound engineers.")
+    assert x.entities["Mixdown"].type == "Programme"
+    assert ("Heron Sound Collective", "delivers", "Mixdown") in x.triples
+    assert "Christmas" not in extract("The Trust gave £5,000 for Christmas, which was lovely.").entities

@@ -732,7 +732,11 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         return Found(name, st, en, t, sub, f"context:is-a-{noun.replace(' ', '-')}", 0)
     if _LAUNCHED.match(after):
         return Found(name, st, en, "Programme", "Initiative", "context:was-launched", 0)
-    if tail.endswith(("for", "towards")) and len(words) >= 2 and _FUNDED_FOR.search(before[-120:]):
+    if tail.endswith(("for", "towards")) and (len(words) >= 2 or (
+            _ONE_WORD_PROJECT_AFTER.match(after) and name.lower() not in MONTHS and name.lower() not in _SEASONS
+            and not places.is_place_word(name)
+            and "£" in before[-60:])) and _FUNDED_FOR.search(before[-120:]):
+        # ("receives £98,500 for Mixdown, training young people …": one word, then what it is)
         # "£96,000 to Kestrel Learning CIC for Maths in the Market", "ring-fenced for Set Up"
         return Found(name, st, en, "Programme", "Initiative", "context:funded-for", 0)
     words = name.split()
@@ -801,6 +805,8 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
 
 
 _COUNCIL_AFTER = re.compile(r"\s+(?:(?:City|District|Borough|County|County\s+Borough)\s+)?Council\b")
+_SEASONS = frozenset("christmas easter summer winter spring autumn halloween diwali eid ramadan hanukkah vaisakhi".split())
+_ONE_WORD_PROJECT_AFTER = re.compile(r",\s+(?:an?\s|the\s|which\s|[a-z]+ing\s)")
 _AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$")
 _TOWN_AFTER = re.compile(r",\s*(?P<p>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})(?![\w’'\-])")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
