@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PLAIN = {
     "_DEFINITE": (references._DEFINITE, r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+"),
-    "WE": (references.WE, r"\b(?:[Ww]e|[Oo]ur)\b(?!['’])"),
+    "WE": (references.WE, r"\b(?:[Ww]e|[Oo]ur)\b(?!['’])|(?<![\w-])us\b(?!['’])"),
     "_GENERIC_PLURAL": (rules._GENERIC_PLURAL, r"\b(?:the\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten)|both(?:\s+the)?)\s+"
                         r"(?:partner\s+|constituent\s+|participating\s+|member\s+)?(?P<noun>councils|local\s+authorities|colleges|universities)\b"),
 }
@@ -38,7 +38,7 @@ def _texts() -> list[str]:
     words = ["the", "The", "THE", "both", "Both", "bOTH", "three", "two", "councils", "Colleges", "local authorities", "member",
              "x", "_", "é", "ſ", "İ", "K"]
     phrases = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
-    return docs + noise + phrases + ["the", "The council", "xthe the", "our", "Our’s our'", "we", "swe we", "_the the",
+    return docs + noise + phrases + ["the", "The council", "xthe the", "our", "Our’s our'", "we", "swe we", "us", "bus us", "-us us’", "_the the",
                                      "Both the Councils", "xboth colleges", "THE TWO UNIVERSITIES", "éthe two councils"]
 
 
