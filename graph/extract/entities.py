@@ -82,11 +82,13 @@ _FUNDED_FOR = re.compile(
     re.I,
 )
 _AWARD_CUE = re.compile(r"\b(?:award|grant|fund|allocat|invest|ring-fenc|earmark)", re.I)
+# the kind nouns of an apposition that make a name a business ("X Works, a Sheffield production company")
+_BUSINESS_NOUNS = ("company", "firm", "business", "contractor", "manufacturer", "consultancy", "builder", "developer", "supplier", "retailer")
 _CHARITY_COPULA = re.compile(
     # "X Works, a Sheffield production company": any modifiers but function words
     r"\s*(?:,\s*|\s+is\s+|\s+was\s+)(?:a|an)\s+(?:(?!(?:with|of|for|by|and|to|from|in|on|at|a|an|the)\b)[\w\-’']+\s+){0,3}"
-    r"(?:charity|charitable\s+(?:trust|company|incorporated\s+organisation)|social\s+enterprise|community\s+interest\s+company|company|"
-    r"firm|business|co-operative|cooperative|contractor|manufacturer|consultancy|builder|developer|supplier|retailer)\b",
+    rf"(?:charity|charitable\s+(?:trust|company|incorporated\s+organisation)|social\s+enterprise|community\s+interest\s+company|"
+    rf"co-operative|cooperative|{'|'.join(_BUSINESS_NOUNS)})\b",
     re.I,
 )
 _LAUNCHED = re.compile(r"^\s*(?:was|were|has been|is being)\s+(?:launched|set up|created|established|piloted|delivered|funded|run|commissioned)\b", re.I)
@@ -648,9 +650,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if typed and typed[0] == "Programme" and typed[2].startswith("head:") and (cc := _CHARITY_COPULA.match(sentence, en)):
         # "Heron Pathways is a registered charity", "Fargate Film Works, a Sheffield production
         # company": the text says what the name is
-        business = cc.group(0).rstrip().lower().endswith(
-            ("company", "firm", "business", "contractor", "manufacturer", "consultancy", "builder", "developer", "supplier", "retailer")
-        ) and "interest" not in cc.group(0).lower()
+        business = cc.group(0).rstrip().lower().endswith(_BUSINESS_NOUNS) and "interest" not in cc.group(0).lower()
         return Found(name, st, en, "Organisation", "Business" if business else "Charity",
                      "context:is-a-business" if business else "context:is-a-charity", 0)
     if typed and typed[0] == "Place":

@@ -886,14 +886,11 @@ def sentence_relations(
                     if recent_programme is not None and S.first(PROG) == funded:
                         yield from emit(a, "funds", recent_programme.idx, "funds:through-channel", amt)
                 continue
-            gap = _GAPPED.search(m.group("mid"))
-            if gap and _AMOUNT_NEXT.match(masked, m.end()):
-                # "A awarded us £40,000 and B £10,000": B gives too (the verb and its object are
-                # left out), to whom A gives: "us" (the author), else the programme in hand
-                to = (next((i for i in by_idx if SPEAKER_IDX <= i < 2 * SPEAKER_IDX and S.typ(i) == "Organisation"), None)
-                      if gap.group("us") else None)
-                if to is None and recent_programme is not None and recent_programme.idx == MAIN_IDX:
-                    to = recent_programme.idx
+            if _GAPPED.search(m.group("mid")) and _AMOUNT_NEXT.match(masked, m.end()):
+                # "A awarded us £40,000 and B £10,000" where no author is known to stand for "us":
+                # B gives too (the verb and its object are left out), to the page's programme
+                # (with an author, "us" is its mention and _GAP_TAIL below reads the sentence)
+                to = recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX else None
                 if to is not None:
                     for a in (*funders[-1:], funded):
                         if S.typ(a) == "Organisation":
@@ -1227,25 +1224,18 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Organisation":
                     yield from emit(a, "participatesIn", prog, "participatesIn:people-from")
-        if "by" in low or "placement" in low:
-            for m in _P_SUPPORT_ROLE.finditer(low):
-                prog = _first(S.before(m.start(), PROG),
-                              recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX else None)
+        page_prog = recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX else None
+        # "evaluated for us by A", "placements with A"; "Ulster University has been appointed to
+        # evaluate the programme" (that one may name the programme after it)
+        for rule, rx, used, after in (("participatesIn:support-role", _P_SUPPORT_ROLE, "by" in low or "placement" in low, False),
+                                      ("participatesIn:evaluator", _P_EVALUATOR, "evaluat" in low, True)):
+            for m in rx.finditer(low) if used else ():
+                prog = _first(S.after(m.end(), PROG, 40) if after else None, S.before(m.start(), PROG), page_prog)
                 if prog is None:
                     continue
                 for a in _ids(m.group("l")):
                     if S.typ(a) == "Organisation":
-                        yield from emit(a, "participatesIn", prog, "participatesIn:support-role")
-        if "evaluat" in low:
-            # "Ulster University has been appointed to evaluate the programme": the evaluator takes part
-            for m in _P_EVALUATOR.finditer(low):
-                prog = _first(S.after(m.end(), PROG, 40), S.before(m.start(), PROG),
-                              recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX else None)
-                if prog is None:
-                    continue
-                for a in _ids(m.group("l")):
-                    if S.typ(a) == "Organisation":
-                        yield from emit(a, "participatesIn", prog, "participatesIn:evaluator")
+                        yield from emit(a, "participatesIn", prog, rule)
         # "Our partners this year included A, B and C": the author's partners, not a programme's
         op = next(_P59.finditer(low), None)
         if op and S.typ(int(op.group("s"))) == "Organisation":
@@ -1630,7 +1620,7 @@ _P_SERVES = _rx(
     rf"(?P<l>{LIST})"
 )
 # the middle of "A awarded us £40,000 and B £10,000" (up to B), and the amount right after B
-_GAPPED = re.compile(r"^\s*(?:(?P<us>us|we)\s+)?(?:a\s+total\s+of\s+|a\s+grant\s+of\s+)?£[\d.,]+\s*(?:m|k|bn|million|billion)?\s*,?\s+and\b\s*(?:the\s+)?$")
+_GAPPED = re.compile(r"^\s*(?:(?:us|we)\s+)?(?:a\s+total\s+of\s+|a\s+grant\s+of\s+)?£[\d.,]+\s*(?:m|k|bn|million|billion)?\s*,?\s+and\b\s*(?:the\s+)?$")
 _GAP_TAIL = re.compile(r"\s*£[\d.,]+\s*(?:m|k|bn|million|billion)?\s*,?\s+and\s+(?:the\s+)?<<(?P<b>\d+)>>\s*£\d")
 _AMOUNT_NEXT = re.compile(r"\s*(?:’s\s+)?£\d")
 _P39 = _rx(rf"(?P<a>{ENT})\s*(?:\s(?:at|of)\s+|,\s*)(?:the\s+)?(?P<b>{ENT})")

@@ -530,6 +530,18 @@ _SUBJECT_NAME = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and|fo
 _WARD_ITEM = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|&|upon|on|le)){0,4}")
 
 
+def _programme_at_each_use(text: str, sentences: list[tuple[int, int]], found: list[Found], name: str, rule: str) -> list[Found]:
+    """``found`` with each whole-word use of ``name`` in the text as a mention of the programme
+    ``name`` (mentions overlapping a use give way): for names no chunk finds ("Unit 7")."""
+    out = list(found)
+    for k in (k.start() for k in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)):
+        ks = sentence_index(sentences, k)
+        if ks is not None:
+            out = [f for f in out if not (f.start < k + len(name) and k < f.end)]
+            out.append(Found(name, k, k + len(name), "Programme", "Initiative", rule, ks))
+    return out
+
+
 def _report_header_names(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> list[Found]:
     """A council report's header: "Subject: Youth Skills Hubs – progress report" names the
     programme the report is about (each use of the name in the text is it), and the items of
@@ -544,11 +556,7 @@ def _report_header_names(text: str, sentences: list[tuple[int, int]], found: lis
     typed = classify(name) if name else None
     if (nm is not None and len(name.split()) >= 2 and text[nm.end() : nm.end() + 3].strip()[:1] in ("–", "-", ":", "")
             and not places.lookup(name) and not (typed and typed[0] == "Organisation" and not name.endswith("s"))):
-        for k in (k.start() for k in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)):
-            ks = sentence_index(sentences, k)
-            if ks is not None:
-                out = [f for f in out if not (f.start < k + len(name) and k < f.end)]
-                out.append(Found(name, k, k + len(name), "Programme", "Initiative", "layout:report-subject", ks))
+        out = _programme_at_each_use(text, sentences, out, name, "layout:report-subject")
     si = sentence_index(sentences, wards.start("value"))
     if si is not None:
         for item in re.split(r"\s*;\s*", wards.group("value").strip()):
@@ -624,11 +632,7 @@ def _fact_box_names(text: str, sentences: list[tuple[int, int]], found: list[Fou
         if (not names or names[0].name != value) and _NUMBERED_NAME.fullmatch(value):
             # "Project | Unit 7": a name with a number is no candidate name; the row names it, and
             # each use of it in the text is the project
-            for k in (k.start() for k in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)):
-                ks = sentence_index(sentences, k)
-                if ks is not None:
-                    found[:] = [f for f in found if not (k <= f.start < k + len(value))]
-                    found.append(Found(value, k, k + len(value), "Programme", "Initiative", "context:fact-box-name", ks))
+            found[:] = _programme_at_each_use(text, sentences, found, value, "context:fact-box-name")
             continue
         if len(names) != 1 or text[names[0].end : line_end].strip(" |*.") or names[0].type not in (None, "Organisation", "Programme"):
             continue
@@ -811,18 +815,20 @@ def _split_known_pairs(found: list[Found]) -> list[Found]:
         if f.type in ("Organisation", "Programme", "Place") and f.rule != "person":
             typed.setdefault(norm_key(f.name), (f.type, f.subtype))
     out = list(found)
+    changed = False
     for f in pairs:
         parts = f.name.split(" and ")
         if len(parts) != 2 or not all(norm_key(p) in typed for p in parts):
             continue
         a, b = parts
+        changed = True
         out.remove(f)
         for name, st in ((a, f.start), (b, f.end - len(b))):
             t, sub = typed[norm_key(name)]
             # (places keep their type here; names of bodies and programmes are typed by the same-name pass)
             out.append(Found(name, st, st + len(name), t if t == "Place" else None, sub if t == "Place" else None,
                              "context:same-name" if t == "Place" else "candidate", f.sentence))
-    return sorted(out, key=lambda f: f.start) if len(out) != len(found) or out != found else found
+    return sorted(out, key=lambda f: f.start) if changed else found
 
 
 def _same_name_mentions(found: list[Found]) -> None:
