@@ -4343,3 +4343,24 @@ def test_a_one_word_project_after_an_amount_for_and_a_description():
     assert x.entities["Mixdown"].type == "Programme"
     assert ("Heron Sound Collective", "delivers", "Mixdown") in x.triples
     assert "Christmas" not in extract("The Trust gave £5,000 for Christmas, which was lovely.").entities
+
+
+def test_a_place_before_any_agent_noun_or_an_apposition_with_a_described_head_places_the_body():
+    for text, body, place in (
+        ("Props came from the Truro scenery makers Fal Yard Studio.", "Fal Yard Studio", "Truro"),
+        ("The Whitby boat specialist Esk Marine Ltd lent a hull.", "Esk Marine Ltd", "Whitby"),
+        ("We worked with Tarn Print Works, a Carlisle co-operative of letterpress printers.", "Tarn Print Works", "Carlisle"),
+        ("The study was run by Heron Insight Ltd, an independent research co-operative in Lisburn.", "Heron Insight Ltd", "Lisburn"),
+        ("Kestrel Heritage Trust, a volunteer-run collection in Stranraer, lent recordings.", "Kestrel Heritage Trust", "Stranraer"),
+        ("Moss Bank Fabrications is a family-owned precision engineering company in Craigavon.", "Moss Bank Fabrications", "Craigavon"),
+        ("Heron Learning Trust (HLT), an east Belfast charity, ran it.", "Heron Learning Trust", "east Belfast"),
+    ):
+        x = extract(text)
+        assert (body, "locatedIn", place) in x.triples, text
+    # a noun phrase that goes on to premodify the next name describes that name, not the first
+    y = extract("The employers are Heron Systems, the Wrexham Industrial Estate cyber security firm Tarn Secure Ltd, and others.")
+    assert ("Heron Systems", "locatedIn", "Wrexham Industrial Estate") not in y.triples
+    # "with partners X" is no description of X; a body "in Leeds's Y" is in Y
+    assert not any(p == "locatedIn" for _s, p, _o in extract("Staff in Leeds with partners Aire Arts Trust ran it.").triples)
+    z = extract("Heron Design Ltd, a design agency in Kidderminster's Horsefair, made the signs.")
+    assert ("Heron Design Ltd", "locatedIn", "Kidderminster") not in z.triples

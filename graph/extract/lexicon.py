@@ -90,7 +90,7 @@ for _w, _sub in {
     "taskforce": "Partnership",
     "coalition": "Partnership",
     "alliances": "Partnership",
-    "collective": "Partnership",
+    "collective": "CulturalOrganisation",
     "guild": "Charity",
     "league": "Charity",
     "movement": "Charity",
@@ -325,4 +325,18 @@ TRADE_NOUNS = (
     r"boatbuilder|shipbuilder|manufacturer|retailer|developer|contractor|brewery|publisher|broadcaster|supplier|provider|operator|"
     r"theatre\s+company|youth\s+organisation|arts\s+organisation|trust|partnership|think\s+tank|foundation|"
     r"bakery|processor|haulier|printer|caterer|toolmaker|engineers|architects"
+)
+#: Words that name what a body is or does, for "the Belfast lighting designers X" and
+#: "X, a Dundalk artists' group": the trade nouns, any agent noun ("-er", "-ist", "-or",
+#: "-maker", plural too) that is no common word of another kind, and the nouns of
+#: groups, workplaces and crafts.
+AGENT_NOUNS = (
+    TRADE_NOUNS
+    + r"|(?!(?:after|over|under|other|another|whether|never|together|either|neither|rather|however|later|"
+    r"number|order|summer|winter|september|october|november|december|member|members|corner|border|water|"
+    r"paper|letter|power|centre|center|major|minor|junior|senior|prior|floor|door|for|or|poor|doctor|sector|actor)\b)"
+    r"[a-z][a-z\-]*(?:er|ist|or|maker)s?"
+    r"|group|co-operative|cooperative|studio|studios|boatyard|yard|foundry|workshop|label|specialists?|practice|"
+    r"collection|archive|gallery|museum|venue|space|warehouse|mill|club|choir|orchestra|ensemble|network|forum|"
+    r"association|society|academy|school|college|university|hub|centre|center|library|theatre"
 )

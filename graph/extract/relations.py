@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 
 from graph.extract.amounts import find_amounts, parse_amount
-from graph.extract.lexicon import TRADE_NOUNS
+from graph.extract.lexicon import AGENT_NOUNS, TRADE_NOUNS
 from graph.textnorm import fold
 
 ENT = r"<<\d+>>"
@@ -1642,7 +1642,19 @@ _P45 = _rx(
     rf"|\bmembers\s+of\s+(?:the\s+)?(?P<a2>{ENT})\s+(?:include|includes|included|are|were)\s+(?:the\s+)?(?P<l2>{LIST})"
 )
 _P46 = _rx(rf"\b(?:devolved|delegated|allocated|awarded|granted|transferred)\s+to\s+(?:the\s+)?(?P<o>{ENT})\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?(?P<a>{ENT})")
-_P47 = _rx(rf"(?P<a>{ENT})\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:company|charity|trust|organisation|organization|enterprise|group|society|college|school|university|museum|gallery|theatre|venue|centre|center|hub|library|business|firm|collective|cic|studio|studios)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})")
+#: a lower-case word that can modify or head a noun phrase: no function word, verb form or adverb
+_NOUNISH = (
+    r"(?!(?:and|or|of|to|in|on|at|for|with|by|from|is|was|are|were|has|have|had|will|would|can|could|"
+    r"which|who|that|this|these|those|its|their|his|her|our|the|a|an|as|but|into|through|across|since|"
+    r"during|said|says|also|now|then|where|when|while|after|before|than|not|based)\b)"
+    r"[a-z][a-z\-’']*"
+)
+#: "X, a volunteer-run collection in Stranraer", "X is a family-owned engineering company in Y":
+#: a description whose head is a noun (not "a charity working in", "a partner based in" has its rule)
+_P47 = _rx(
+    rf"(?P<a>{ENT})\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+(?:{_NOUNISH}\s+(?:and\s+)?){{0,4}}?"
+    rf"(?:{AGENT_NOUNS})\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})(?!’s)"
+)
 _P_CONTRIBUTION = _rx(
     r"<<(?P<a>\d+)>>’s\s+(?:[a-z\-]+\s+){0,2}?(?:contribution|grant|donation|investment|share|award)\s+"
     # ("Carlton's contribution for the first two cohorts was £41,000")
@@ -1684,12 +1696,14 @@ _P62 = _rx(
     r"(?P<v>runs|ran|manages|managed|leads|led|delivers|delivered|operates|operated|coordinates|coordinated|co-ordinates|funds|funded|set\s+up|launched|commissions|commissioned|adopted|published|approved|agreed)\b"
 )
 _P63 = _rx(
-    rf"<<(?P<p>\d+)>>\s+(?:[a-z\-]+\s+){{0,2}}?(?:{TRADE_NOUNS})\s+<<(?P<o>\d+)>>"
-    # "X, a Shropshire grant-maker,", "X, the Leeds housing charity"
-    # "X, the Whitby children’s publisher", "X, the Derry museum of …"
-    rf"|<<(?P<o2>\d+)>>\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+<<(?P<p2>\d+)>>\s+(?:[a-z\-’']+\s+){{0,2}}?"
+    # "the Belfast lighting designers X", "Gateshead games studio X", "the Stamford care provider X"
+    rf"<<(?P<p>\d+)>>\s+(?:{_NOUNISH}\s+){{0,2}}?(?:{AGENT_NOUNS})\s+<<(?P<o>\d+)>>"
+    # "X, a Shropshire grant-maker,", "X, the Leeds housing charity", "X (XY), an east Belfast charity"
+    # "X, the Whitby children’s publisher", "X, the Derry museum of …", "X, a Swansea co-operative of …"
+    rf"|<<(?P<o2>\d+)>>(?:\s*\(<<\d+>>\))?\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+(?:(?:east|west|north|south|central|inner|rural|coastal)\s+)?"
+    rf"<<(?P<p2>\d+)>>\s+(?:{_NOUNISH}\s+){{0,2}}?"
     # (not "X, the Portadown food processor Y": that premodifies Y, the first branch)
-    rf"(?:{TRADE_NOUNS}|grant-makers?|grantmakers?|funders?|museum|gallery|theatre|studio|library|archive|orchestra|choir|society|practice|venue)\b(?!\s*<<)"
+    rf"(?:{AGENT_NOUNS}|grant-makers?|grantmakers?|funders?|charity|trust)\b(?!(?:\s+{_NOUNISH}){{0,2}}\s*<<)"
 )
 _P64 = _rx(
     r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"
