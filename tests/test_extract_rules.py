@@ -4364,3 +4364,33 @@ def test_a_place_before_any_agent_noun_or_an_apposition_with_a_described_head_pl
     assert not any(p == "locatedIn" for _s, p, _o in extract("Staff in Leeds with partners Aire Arts Trust ran it.").triples)
     z = extract("Heron Design Ltd, a design agency in Kidderminster's Horsefair, made the signs.")
     assert ("Heron Design Ltd", "locatedIn", "Kidderminster") not in z.triples
+
+
+def test_a_programme_run_with_a_body_makes_that_body_a_partner_of_whoever_runs_it():
+    # the author runs the page's programme: "P is delivered with B" makes B the author's partner
+    x = extract("TARN YOUTH MUSIC\nAnnual Report 2025\n\nTarn Youth Music is a charity. We run First Chords, "
+                "our early-years music programme. First Chords is delivered with the Kestrel Music Service.")
+    assert ("Kestrel Music Service", "participatesIn", "First Chords") in x.triples
+    assert ("Tarn Youth Music", "partnerOf", "Kestrel Music Service") in x.triples
+    # a body named as running it, on a page with no author
+    y = extract("Heron Arts runs Open Lines, a reading scheme. Open Lines is delivered with Brookside Library.")
+    assert ("Heron Arts", "partnerOf", "Brookside Library") in y.triples
+    # "launched by A in partnership with B and C": A's partners, not a partnership of B and C
+    z = extract("Heron Museum and Tarn Makers launch Open Lines\n\nHeron Museum today launched Open Lines, "
+                "a reading project, in partnership with Tarn Makers and Brookside Library.")
+    assert ("Tarn Makers", "partnerOf", "Brookside Library") not in z.triples
+
+
+def test_a_body_that_made_a_programme_with_another_is_its_partner_and_a_page_project_was_organised_with():
+    x = extract("Its answer was Rail Ready, a bootcamp that Heron Rail Systems designed with Tarn College.")
+    assert ("Heron Rail Systems", "partnerOf", "Tarn College") in x.triples
+    assert ("Tarn College", "participatesIn", "Rail Ready") in x.triples
+    # on a project's own page, "Recording days were organised with B": B takes part in the project
+    y = extract('Case study: "Close Harmonies" – Tarn Sound Collective\n\nClose Harmonies is a song project. '
+                "Recording days were organised with Brookside Housing Co-operative.")
+    assert ("Brookside Housing Co-operative", "participatesIn", "Close Harmonies") in y.triples
+
+
+def test_a_place_prefix_name_followed_by_a_programme_noun_is_a_programme():
+    assert extract("We run the Little Notes programme for toddlers.").entities["Little Notes"].type == "Programme"
+    assert extract("Sessions in Little Hulton ran weekly.").entities["Little Hulton"].type == "Place"

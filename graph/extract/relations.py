@@ -1204,12 +1204,21 @@ def sentence_relations(
     if _PARTICIPATE_CUES.search(low):
         # "P is delivered with A and B", "developed together with A"
         for m in _P27.finditer(low):
-            prog = S.before(m.start(), PROG)
+            # ("Recording days were organised with A" on a project's own page: that project)
+            prog = _first(S.before(m.start(), PROG),
+                          recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX
+                          and S.before(m.start(), ORG) is None else None)
             if prog is None:
                 continue
+            # "Track Ready, a bootcamp that Carlton designed with A": Carlton and A are partners
+            agent = _AGENT_BEFORE.search(low, 0, m.start())
+            maker = int(agent.group(1)) if agent and S.typ(int(agent.group(1))) == "Organisation" else None
             for b in _ids(m.group("l")):
                 if S.typ(b) == "Organisation":
-                    if m.group("j") and m.group(0).startswith(("delivered", "run")):
+                    if maker is not None and maker != b:
+                        yield from emit(maker, "partnerOf", b, "partnerOf:made-with")
+                        yield from emit(b, "participatesIn", prog, "participatesIn:made-with")
+                    elif m.group("j") and m.group(0).startswith(("delivered", "run")):
                         # "Open Doors … was run jointly with the University of Sunderland": co-run
                         yield from emit(b, "delivers", prog, "delivers:run-jointly-with")
                     else:
@@ -1603,7 +1612,8 @@ _P23 = _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|run|delivers|delivered|deliver|leads|le
 _P24 = _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:(?:work|worked|working|partnered|collaborated|collaborate|came|come|are\s+working|have\s+worked)\s+together|joined\s+forces|teamed\s+up)")
 _P25 = _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})")
 _P26 = _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b")
-_P27 = _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built)\s+(?P<j>jointly\s+)?(?:together\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})")
+_P27 = _rx(rf"\b(?:delivered|run|developed|designed|created|organised|organized|produced|co-designed|built|planned|opened|researched|curated|devised|written|shaped|staged)\s+(?P<j>jointly\s+)?(?:together\s+|in\s+partnership\s+)?with\s+(?:the\s+)?(?P<l>{LIST})")
+_AGENT_BEFORE = re.compile(r"<<(\d+)>>\s+(?:has\s+|have\s+|had\s+|will\s+be\s+|is\s+|was\s+)?$")
 _P28 = _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{PLACED_LIST})")
 _P29 = _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})")
 _P31 = _rx(rf"(?P<l>{LIST})\s*,?\s+(?:has\s+|have\s+|also\s+|both\s+|now\s+)*(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|joins|will\s+join|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved|(?:is|was|are|were)\\s+(?:a\\s+)?(?:founder|founding)\\s+members?)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")

@@ -1418,7 +1418,34 @@ def extract_rules(doc: Document) -> DocumentExtraction:
                                           f"{EXTRACTOR_VERSION}:delivers:our-section-programme"))
     if case is not None:
         relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, case, speaker, relations))
+    relations.extend(_co_runners(relations, author_key))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
+
+
+#: rules that say "P is run with B": B works on P beside whoever runs P
+_RUN_WITH_RULES = frozenset(f"{EXTRACTOR_VERSION}:{r}" for r in (
+    "participatesIn:delivered-with", "delivers:run-jointly-with", "participatesIn:partner-of-deliverer"))
+
+
+def _co_runners(relations: list[Relation], author_key: str | None) -> list[Relation]:
+    """"First Notes is delivered with the Music Service": the service partners the body that runs
+    First Notes in this document: the author where it runs it or no one is named, else the one
+    body named as running it."""
+    runs: dict[str, list[str]] = {}
+    for r in relations:
+        if r.predicate == "delivers" and r.rule not in _RUN_WITH_RULES:
+            runs.setdefault(r.object, []).append(r.subject)
+    # (a sentence that names who works with B, "launched by A in partnership with B", has said it)
+    said = {(r.evidence.start, r.object) for r in relations if r.predicate == "partnerOf"}
+    out = []
+    for r in relations:
+        if r.rule in _RUN_WITH_RULES and (r.evidence.start, r.subject) not in said:
+            known = list(dict.fromkeys(runs.get(r.object, ())))
+            # the author where it runs P or no one is named; else the one body named as running it
+            a = author_key if author_key and (author_key in known or not known) else known[0] if len(known) == 1 else None
+            if a is not None and a != r.subject:
+                out.append(Relation(a, "partnerOf", r.subject, r.evidence, f"{EXTRACTOR_VERSION}:partnerOf:runs-it-with"))
+    return out
 
 
 _NOT_CONTRIBUTORS = frozenset({"LocalAuthority", "CombinedAuthority", "GovernmentBody"})
