@@ -91,6 +91,10 @@ for _w, _sub in {
     "coalition": "Partnership",
     "alliances": "Partnership",
     "collective": "CulturalOrganisation",
+    # "Lakes Arts Network", "Ribble Youth Network": a named network is a body of members (the
+    # text can still make one a programme: "the X Network programme", "networks such as X")
+    "network": "Partnership",
+    "networks": "Partnership",
     "guild": "Charity",
     "league": "Charity",
     "movement": "Charity",
@@ -155,8 +159,6 @@ for _w, _sub in {
     "deal": "Strategy",
     "strategy": "Strategy",
     "plan": "Strategy",
-    "network": "Network",
-    "networks": "Network",
     "guarantee": "Initiative",
     "zone": "Initiative",
     "zones": "Initiative",

@@ -517,6 +517,10 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
             t, sub = table[last]
             if len(words) == 1:
                 return None  # a bare head noun is a generic word, not a name
+            if last in ("network", "networks") and (len(words) == 2 or "fund" in low or "programme" in low):
+                # "Lakes Arts Network" is a body of members; a one-word brand ("Bee Network") or a
+                # programme's network ("Cultural Development Fund Network") is the programme
+                return ("Programme", "Network", f"head:{last}")
             return (t, sub, f"head:{last}")
     # Welsh names put the head first: "Ysgol Gymraeg Bro Tillery", "Cyngor Gwynedd", "Canolfan Pontio"
     if low[0] in WELSH_HEADS and len(words) > 1:
@@ -574,12 +578,12 @@ def classify(name: str) -> tuple[str, str | None, str] | None:
         folded = fold(name)
         for rx, refined in _SUBTYPE_REFINE:
             if rx.search(folded):
-                if refined == "CulturalOrganisation" and sub in (
+                if refined == "CulturalOrganisation" and (sub in (
                     "LocalAuthority",
                     "EducationProvider",
                     "GovernmentBody",
                     "HealthBody",
-                ):
+                ) or rule in ("head:network", "head:networks")):  # "Lakes Arts Network": a partnership
                     continue
                 if refined == "GovernmentBody" and sub == "LocalAuthority":
                     continue

@@ -1353,6 +1353,11 @@ def extract_rules(doc: Document) -> DocumentExtraction:
                         cand = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
                     else:
                         cand = next((m for m in reversed(recent) if m.type == want and noun in groups[m.group].name.lower()), None)
+                elif cand is None and noun == "network":
+                    # "The Network" is the last network named, a body or a programme (else the
+                    # last programme: "SoundFen … The network is led by X")
+                    cand = next((m for m in reversed(recent) if "network" in groups[m.group].name.lower()),
+                                next((m for m in reversed(recent) if m.type == want), None))
                 elif cand is None:
                     cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
