@@ -4403,3 +4403,22 @@ def test_a_body_that_made_a_programme_with_another_is_its_partner_and_a_page_pro
 def test_a_place_prefix_name_followed_by_a_programme_noun_is_a_programme():
     assert extract("We run the Little Notes programme for toddlers.").entities["Little Notes"].type == "Programme"
     assert extract("Sessions in Little Hulton ran weekly.").entities["Little Hulton"].type == "Place"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kestrel Road Community Centre", ("Place", "Site")),  # a building where things happen
+        ("Tarnside Business Centre", ("Place", "Site")),
+        ("Heron Street Studios", ("Place", "Site")),  # studios named after their street
+        ("Tarnside Arts Centre", ("Organisation", "CulturalOrganisation")),  # a body
+        ("Tarnside Volunteer Centre", ("Organisation", None)),
+        ("Heron Print Studios", ("Organisation", "CulturalOrganisation")),
+        ("Kestrel Vale Youth Project", ("Organisation", "Charity")),  # a youth project is a body
+        ("Kestrel Vale Heritage Project", ("Programme", "Initiative")),
+    ],
+)
+def test_centres_studios_and_projects_by_the_word_before_the_head(name: str, expected: tuple[str, str | None]) -> None:
+    result = classify(name)
+    assert result is not None and result[0] == expected[0]
+    assert expected[1] is None or result[1] == expected[1]

@@ -39,6 +39,7 @@ from graph.extract.lexicon import (
     ORG_HEADS,
     PLACE_HEADS,
     PROGRAMME_HEADS,
+    STREET_WORDS,
     TITLE_WORDS,
 )
 from graph.extract.tables import funder_cues
@@ -494,6 +495,13 @@ def is_description(name: str) -> bool:
     )
 
 
+#: the kinds of centre that are buildings, not bodies
+_SITE_CENTRE_KINDS = frozenset(
+    "community youth shopping business enterprise skills learning conference leisure sports civic resource "
+    "collections record training innovation visitor".split()
+)
+
+
 @lru_cache(maxsize=4096)
 def head_of(name: str) -> tuple[str, str | None, str] | None:
     """Type a name by its head noun: (type, subtype, rule) or None when headless."""
@@ -517,6 +525,13 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
             t, sub = table[last]
             if len(words) == 1:
                 return None  # a bare head noun is a generic word, not a name
+            if len(low) >= 2 and ((last in ("centre", "center") and low[-2] in _SITE_CENTRE_KINDS)
+                                  or (last == "studios" and low[-2] in STREET_WORDS)):
+                # "Deepings Community Centre", "Moorfoot Skills Centre", "Feeder Road Studios": a building
+                # where things happen (an "Arts Centre" or "Volunteer Centre" is a body)
+                return ("Place", "Site", f"head:{low[-2]}-{last}")
+            if last == "project" and len(low) >= 3 and low[-2] in ("youth", "play"):
+                return ("Organisation", "Charity", f"head:{low[-2]}-project")  # "Manton Youth Project"
             if last in ("network", "networks") and (len(words) == 2 or "fund" in low or "programme" in low):
                 # "Lakes Arts Network" is a body of members; a one-word brand ("Bee Network") or a
                 # programme's network ("Cultural Development Fund Network") is the programme
