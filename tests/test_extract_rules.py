@@ -4422,3 +4422,16 @@ def test_centres_studios_and_projects_by_the_word_before_the_head(name: str, exp
     result = classify(name)
     assert result is not None and result[0] == expected[0]
     assert expected[1] is None or result[1] == expected[1]
+
+
+def test_a_dotted_leader_list_of_funders_gives_one_funder_per_line():
+    x = extract("HERON TRUST\nImpact report 2024\n\nHeron Trust is a charity.\n\nThank you to our funders:\n\n"
+                "  UK Government, UK Shared Prosperity Fund ......... £481,400\n"
+                "  Department for Communities ........................ £211,000\n"
+                "  Mid Ulster District Council ........................ £35,000\n"
+                "  Kestrel Charitable Trust .................... £12,000\n")
+    for funder in ("UK Government", "Department for Communities", "Mid Ulster District Council", "Kestrel Charitable Trust"):
+        assert (funder, "funds", "Heron Trust") in x.triples, funder
+    # the leader's dots end no sentence and its amount ends the line's sentence
+    spans = split_sentences("Funders:\n  Tarn Council ........ £5,000\n  Heron Trust .... £2k\nThe end.")
+    assert len(spans) == 4

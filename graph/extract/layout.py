@@ -572,7 +572,8 @@ _DATE_LINE_BEFORE = re.compile(
     r"(?:^|\n)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d\b[^\n]{0,40}\n$"
 )
-_DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$")
+# (a dotted leader to an amount: "Department for Communities ........ £211,000")
+_DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$|\s*\.{3,}\s*£")
 
 
 def is_list_item(text: str, start: int) -> bool:

@@ -22,6 +22,7 @@ _LIST_LABEL = re.compile(
     r"[ \t]*(?:[\w’' ]{0,30}\s)?(?:partners?|funders?|sponsors?|supporters?|members|schools|venues|employers|exhibitors)\s*:", re.I
 )
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
+_LEADER_END = re.compile(r"\.{3,}\s*£?\d[\d,.]*(?:k|m|bn)?$")
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
 # a list item without a bullet, as PDF text has them: an indented line "  Name – what it is"
 DASH_ITEM = re.compile(r"(?P<ind>[ \t]{2,})[A-Z][^\n–—]{0,80}?\s[–—-]\s")
@@ -39,8 +40,10 @@ _ABBREV = re.compile(
 # Its first character is read by one class ahead of the alternatives (each alternative then
 # checks which one it was), so the regex engine skips to where a boundary may start instead
 # of trying a match at every character of the text: the plain form is
-#   [.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])| ·\s+(?=\S)
-_BOUNDARY = re.compile(r"[.!? ](?:(?<=[.!?])[\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])|(?<= )·\s+(?=\S))")
+#   (?<!\.\.)[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])| ·\s+(?=\S)
+# (a stop after two dots ends a dotted leader, "Department for Communities ...... £211,000",
+# not a full stop)
+_BOUNDARY = re.compile(r"[.!? ](?:(?<=[.!?])(?<!\.\.[.!?])[\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])|(?<= )·\s+(?=\S))")
 _CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
 # a prose line that ends in a capitalised word ("... working with Hartlepool Borough")
 _ENDS_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’&-]*$")
@@ -104,7 +107,9 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
                 )
             )
             # (an address line ends at its postcode: "…, Pontypool NP4 7PZ" over the next address)
-            if wraps and not _is_table_row(text[cur[0] : cur[1]]) and not _POSTCODE_END.search(prev):
+            # (and a dotted leader line at its amount: "Department for Communities ...... £211,000")
+            if wraps and not _is_table_row(text[cur[0] : cur[1]]) and not _POSTCODE_END.search(prev) and not (
+                    "..." in prev and _LEADER_END.search(prev)):
                 cur = (cur[0], e)
                 continue
         if cur:
