@@ -87,7 +87,7 @@ def test_ascii_token_patterns_find_the_unicode_tokens() -> None:
 @pytest.mark.parametrize(
     ("fast", "plain"),
     [
-        ("graph.extract.sentences._BOUNDARY", r"[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])| ·\s+(?=\S)"),
+        ("graph.extract.sentences._BOUNDARY", r"(?<!\.\.)[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])| ·\s+(?=\S)"),
         ("graph.extract.relations._WORD", r"[a-z]+"),
         ("graph.extract.layout._POSTCODE", r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
     ],
