@@ -1165,9 +1165,9 @@ def extract_rules(doc: Document) -> DocumentExtraction:
 
     Python's cycle collector is paused while it runs: the extraction builds a great
     many small tuples, lists and records, so the collector would walk the young
-    objects every few hundred of them (2% of the instructions), yet the extraction
-    leaves no reference cycles for it to find (tests/test_extract_gc.py);
-    reference counting frees everything it drops."""
+    objects every 700 of them, yet the extraction leaves no reference cycles for it
+    to find (tests/test_extract_gc.py); reference counting frees everything it
+    drops. (The objects still alive are walked once, at the collector's next run.)"""
     enabled = gc.isenabled()
     gc.disable()
     try:
