@@ -103,3 +103,16 @@ def test_patterns_opening_with_a_class_find_what_their_plain_forms_find(fast: st
     texts += [p.read_text(encoding="utf-8", errors="replace") for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")]
     for text in texts:
         assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain_rx.finditer(text)], (fast, text[:200])
+
+
+def test_words_of_a_name_are_the_words_of_its_tokens() -> None:
+    """names._words reads a name in ASCII with no hyphen with ``findall``: the words of its tokens."""
+    from graph.extract import names
+
+    rng = random.Random(7)
+    alphabet = "AbZcé ’'&.,-–_¹£•·—\n0x"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    texts += [line for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")
+              for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    for text in texts:
+        assert names._words(text) == [t[0] for t in names.tokens.__wrapped__(text)], text

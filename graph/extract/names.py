@@ -474,6 +474,10 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
 
 
 def _words(name: str) -> list[str]:
+    """The words of ``tokens(name)``. A name in ASCII with no hyphen takes the plain
+    path of :func:`tokens`, whose words ``findall`` gives with no spans to build."""
+    if name.isascii() and "-" not in name:
+        return _PLAIN_TOKEN_ASCII.findall(name)
     return [t[0] for t in tokens(name)]
 
 
