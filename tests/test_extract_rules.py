@@ -4435,3 +4435,15 @@ def test_a_dotted_leader_list_of_funders_gives_one_funder_per_line():
     # the leader's dots end no sentence and its amount ends the line's sentence
     spans = split_sentences("Funders:\n  Tarn Council ........ £5,000\n  Heron Trust .... £2k\nThe end.")
     assert len(spans) == 4
+
+
+def test_places_listed_under_a_lead_in_about_areas_are_where_the_programme_runs():
+    x = extract("Forge Steps\n\nForge Steps is a skills scheme run by Heron Council.\n\n"
+                "The scheme will start in four pilot areas with many factory jobs:\n\n"
+                "- Motherwell (including Ravenscraig)\n- Wishaw\n- Bellshill and Airdrie\n\nIt is free.")
+    for place in ("Motherwell", "Wishaw", "Bellshill", "Airdrie"):
+        assert ("Forge Steps", "operatesIn", place) in x.triples, place
+    # a list of names that are not all places is no list of areas
+    y = extract("Forge Steps\n\nForge Steps is a skills scheme run by Heron Council.\n\n"
+                "The scheme has partners in four areas:\n\n- Wishaw Arts Trust in Wishaw\n- Airdrie\n\nIt is free.")
+    assert ("Forge Steps", "operatesIn", "Airdrie") not in y.triples

@@ -1545,6 +1545,10 @@ def _place_field(doc: Document, sentences: list[tuple[int, int]], found: list[Fo
 
 
 _IN_LEAD = re.compile(r"\b(?:in|across|at|to)\s*:\s*$")
+# "The scheme will start in six pilot areas with a high share of manufacturing jobs:"
+_AREAS_LEAD = re.compile(r"\b(?:areas|places|towns|locations|neighbourhoods|wards|districts|boroughs|villages|communities)\b[^.:]*:\s*$")
+# what may stand between the places of one item: "Bellshill and Eurocentral", "Motherwell (including Ravenscraig)"
+_PLACE_ITEM_GLUE = re.compile(r"(?:[\s,;.&/]|\band\b|\([^()]*\))*")
 
 
 def _places_listed_after_in(doc: Document, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
@@ -1558,7 +1562,7 @@ def _places_listed_after_in(doc: Document, sentences: list[tuple[int, int]], fou
         by_sentence.setdefault(f.sentence, []).append(f)
     out: list[Relation] = []
     for si, (s0, s1) in enumerate(sentences[:-1]):
-        if text[s1 - 1] != ":" or not _IN_LEAD.search(text, max(s0, s1 - 12), s1):
+        if text[s1 - 1] != ":" or not (_IN_LEAD.search(text, max(s0, s1 - 12), s1) or _AREAS_LEAD.search(text, s0, s1)):
             continue
         lead = sorted(by_sentence.get(si, []), key=lambda f: f.start)
         prog = next((where.get(index[id(f)]) for f in lead if where.get(index[id(f)]) is not None
@@ -1569,13 +1573,16 @@ def _places_listed_after_in(doc: Document, sentences: list[tuple[int, int]], fou
         end = s1
         for k in range(si + 1, len(sentences)):
             a, b = sentences[k]
-            fs = by_sentence.get(k, [])
-            if not is_list_item(text, a) or len(fs) != 1 or where.get(index[id(fs[0])]) is None:
+            fs = sorted((f for f in by_sentence.get(k, []) if where.get(index[id(f)]) is not None), key=lambda f: f.start)
+            if not is_list_item(text, a) or not fs:
                 break
-            gi = where[index[id(fs[0])]]
-            if groups[gi].type != "Place" or text[a:b].strip(" .;,") != text[fs[0].start : fs[0].end]:
+            # the item is its places and nothing else: "Wishaw", "Bellshill and Eurocentral";
+            # a place in brackets is a part of the one before ("Motherwell (including Ravenscraig)")
+            glue = [text[x:y] for x, y in zip([a] + [f.end for f in fs], [f.start for f in fs] + [b], strict=True)]
+            if any(groups[where[index[id(f)]]].type != "Place" for f in fs) or not all(
+                    _PLACE_ITEM_GLUE.fullmatch(g) for g in glue[1:]) or glue[0].strip():
                 break
-            places.append(gi)
+            places.extend(where[index[id(f)]] for f in fs if text.count("(", a, f.start) <= text.count(")", a, f.start))
             end = b
         if len(places) < 2:
             continue
