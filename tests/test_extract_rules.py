@@ -4447,3 +4447,17 @@ def test_places_listed_under_a_lead_in_about_areas_are_where_the_programme_runs(
     y = extract("Forge Steps\n\nForge Steps is a skills scheme run by Heron Council.\n\n"
                 "The scheme has partners in four areas:\n\n- Wishaw Arts Trust in Wishaw\n- Airdrie\n\nIt is free.")
     assert ("Forge Steps", "operatesIn", "Airdrie") not in y.triples
+
+
+def test_a_run_of_town_dash_venue_items_places_the_programme_and_its_venue_bodies():
+    x = extract('Case study: "Memory Boxes" – Heron Museum\n\nMemory Boxes is an outreach programme.\n\n'
+                "Regular venues:\n\n• Whitby – Whitby Library, first Tuesday\n• Scarborough – Ryedale Arts Trust\n"
+                "• Malton – the church hall\n\nIt is free.")
+    for town in ("Whitby", "Scarborough", "Malton"):
+        assert ("Memory Boxes", "operatesIn", town) in x.triples, town
+    assert ("Whitby Library", "locatedIn", "Whitby") in x.triples
+    assert ("Ryedale Arts Trust", "participatesIn", "Memory Boxes") in x.triples
+    # two such lines are no list of places
+    y = extract('Case study: "Memory Boxes" – Heron Museum\n\nMemory Boxes is an outreach programme.\n\n'
+                "• Whitby – Whitby Library\n• Scarborough – Ryedale Arts Trust\n")
+    assert ("Memory Boxes", "operatesIn", "Whitby") not in y.triples

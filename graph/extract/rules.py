@@ -1427,6 +1427,7 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(_place_in_name(doc, sentences, groups, entities))
     if main_prog is not None:
         relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
+        relations.extend(_town_dash_items(doc, sentences, found, where, entities, groups, main_prog))
     relations.extend(_places_listed_after_in(doc, sentences, found, where, entities, groups, main_prog))
     relations.extend(_report_header_relations(doc, found, where, entities))
     relations.extend(_they_include(doc, sentences, by_sentence, entities, groups, main_prog))
@@ -1541,6 +1542,45 @@ def _place_field(doc: Document, sentences: list[tuple[int, int]], found: list[Fo
         if last is not None and groups[last].subtype in ("LocalAuthorityArea", "Region") and text[fs[-2].end : fs[-1].start].strip() == ",":
             for k in keys[:-1]:
                 out.append(Relation(k, "partOf", keys[-1], ev, f"{EXTRACTOR_VERSION}:partOf:place-field"))
+    return out
+
+
+_TOWN_DASH = re.compile(r"(?:\s*(?:/|\([^()]*\))\s*[^–—\n]{0,30}?)?\s+[–—-]\s+")
+
+
+def _town_dash_items(doc: Document, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
+                     entities: list[LocalEntity], groups, main_prog: int) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """A run of list items "• Lampeter – Lampeter Library, with …", "• Aberaeron – Canolfan y Cei
+    community centre" on a programme's page: the programme runs in each town, and a body named
+    first after the dash is in that town and takes part in the programme."""
+    text = doc.text
+    index = {id(f): i for i, f in enumerate(found)}
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    items: list[tuple[int, int, int, int | None]] = []  # (start, end, town, body)
+    for si, (s0, s1) in enumerate(sentences):
+        if not is_list_item(text, s0):
+            continue
+        fs = sorted((f for f in by_sentence.get(si, []) if where.get(index[id(f)]) is not None), key=lambda f: f.start)
+        if not fs or fs[0].start != s0 or groups[where[index[id(fs[0])]]].type != "Place":
+            continue
+        dash = _TOWN_DASH.match(text, fs[0].end, s1)
+        if dash is None:
+            continue
+        nxt = next((f for f in fs[1:] if f.start >= dash.end()), None)
+        body = where[index[id(nxt)]] if nxt is not None and nxt.start == dash.end() else None
+        items.append((s0, s1, where[index[id(fs[0])]], body))
+    out: list[Relation] = []
+    if len(items) < 3:
+        return out  # one or two such lines are no list of places
+    for s0, s1, town, body in items:
+        ev = Evidence(doc.doc_id, s0, s1, text[s0:s1])
+        out.append(Relation(entities[main_prog].key, "operatesIn", entities[town].key, ev, f"{EXTRACTOR_VERSION}:operatesIn:town-dash-item"))
+        if body is not None and groups[body].type == "Organisation":
+            out.append(Relation(entities[body].key, "locatedIn", entities[town].key, ev, f"{EXTRACTOR_VERSION}:locatedIn:town-dash-item"))
+            out.append(Relation(entities[body].key, "participatesIn", entities[main_prog].key, ev,
+                                f"{EXTRACTOR_VERSION}:participatesIn:town-dash-item"))
     return out
 
 
