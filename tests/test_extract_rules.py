@@ -4461,3 +4461,11 @@ def test_a_run_of_town_dash_venue_items_places_the_programme_and_its_venue_bodie
     y = extract('Case study: "Memory Boxes" – Heron Museum\n\nMemory Boxes is an outreach programme.\n\n'
                 "• Whitby – Whitby Library\n• Scarborough – Ryedale Arts Trust\n")
     assert ("Memory Boxes", "operatesIn", "Whitby") not in y.triples
+
+
+def test_a_heading_of_places_over_a_paragraph_opening_with_a_programme_places_it():
+    x = extract("Annual review\n\nNorth Shropshire\nBorder Tunes, our songwriting project for pupils, was led by Kestrel Music Hub.\n\n"
+                "Leeds and York\nThe choir met weekly.")
+    assert ("Border Tunes", "operatesIn", "North Shropshire") in x.triples
+    assert ("Border Tunes", "operatesIn", "Shropshire") not in x.triples  # the place inside the longer one
+    assert not any(p == "operatesIn" and o in ("Leeds", "York") for _s, p, o in x.triples)

@@ -1429,6 +1429,7 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
         relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
         relations.extend(_town_dash_items(doc, sentences, found, where, entities, groups, main_prog))
     relations.extend(_places_listed_after_in(doc, sentences, found, where, entities, groups, main_prog))
+    relations.extend(_area_headings(doc, sentences, found, where, entities, groups))
     relations.extend(_report_header_relations(doc, found, where, entities))
     relations.extend(_they_include(doc, sentences, by_sentence, entities, groups, main_prog))
     if speaker is not None:
@@ -1581,6 +1582,37 @@ def _town_dash_items(doc: Document, sentences: list[tuple[int, int]], found: lis
             out.append(Relation(entities[body].key, "locatedIn", entities[town].key, ev, f"{EXTRACTOR_VERSION}:locatedIn:town-dash-item"))
             out.append(Relation(entities[body].key, "participatesIn", entities[main_prog].key, ev,
                                 f"{EXTRACTOR_VERSION}:participatesIn:town-dash-item"))
+    return out
+
+
+def _area_headings(doc: Document, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
+                   entities: list[LocalEntity], groups) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """A heading that is only places ("North Shropshire", "Lurgan and Portadown") over a paragraph
+    that opens with a programme's name: the programme runs there."""
+    text = doc.text
+    index = {id(f): i for i, f in enumerate(found)}
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    out: list[Relation] = []
+    for si, (s0, s1) in enumerate(sentences[:-1]):
+        fs = sorted((f for f in by_sentence.get(si, []) if where.get(index[id(f)]) is not None), key=lambda f: f.start)
+        if not fs or fs[0].start != s0 or not _is_heading(text, s0, s1):
+            continue
+        fs = [f for f in fs if not any(g is not f and g.start <= f.start and f.end <= g.end for g in fs)]  # "North Shropshire"
+        gis = [where[index[id(f)]] for f in fs]
+        if any(groups[gi].type != "Place" for gi in gis) or not all(
+                _PLACE_ITEM_GLUE.fullmatch(g) for g in
+                [text[a:b] for a, b in zip([f.end for f in fs], [f.start for f in fs[1:]] + [s1], strict=True)]):
+            continue
+        n0, n1 = sentences[si + 1]
+        nxt = min((f for f in by_sentence.get(si + 1, []) if where.get(index[id(f)]) is not None),
+                  key=lambda f: f.start, default=None)
+        if nxt is None or nxt.start != n0 or groups[where[index[id(nxt)]]].type != "Programme":
+            continue
+        ev = Evidence(doc.doc_id, s0, n1, text[s0:n1])
+        out.extend(Relation(entities[where[index[id(nxt)]]].key, "operatesIn", entities[gi].key, ev,
+                            f"{EXTRACTOR_VERSION}:operatesIn:area-heading") for gi in dict.fromkeys(gis))
     return out
 
 
