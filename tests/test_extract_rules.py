@@ -4469,3 +4469,13 @@ def test_a_heading_of_places_over_a_paragraph_opening_with_a_programme_places_it
     assert ("Border Tunes", "operatesIn", "North Shropshire") in x.triples
     assert ("Border Tunes", "operatesIn", "Shropshire") not in x.triples  # the place inside the longer one
     assert not any(p == "operatesIn" and o in ("Leeds", "York") for _s, p, o in x.triples)
+
+
+def test_a_stretch_from_one_place_or_time_to_another_is_no_name():
+    x = extract("The trail runs from Caernarfon to Cardiff Bay.")
+    assert "Caernarfon" in x.entities and not any(" to " in n for n in x.entities)
+    assert not any(" to " in n for n in extract("Sessions run from Easter to October in Leeds.").entities)
+    # a name with "to" inside and a head noun stays one name
+    y = extract("Members of the Broadland to Breckland Creative Health Network met in Dereham.")
+    assert "Broadland to Breckland Creative Health Network" in y.entities
+    assert extract("Pathways to Work helps people.").entities["Pathways to Work"].type == "Programme"

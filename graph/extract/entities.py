@@ -400,6 +400,15 @@ def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
             if len(rest.split()) >= 2 or places.lookup(rest):
                 out.append(Chunk(rest, ch.start + tm.end(), ch.end, ch.possessive, ch.cue))
             continue
+        to = ch.text.find(" to ")
+        if to > 0 and (classify(ch.text) or ("",))[0] not in ("Organisation", "Programme") and (places.lookup(ch.text[:to]) and all(t == "Place" for _n, t, *_ in places.lookup(ch.text[:to]))
+                       or ch.text[:to].lower() in MONTHS or ch.text[:to].lower() in _SEASONS):
+            # "from Caernarfon to Cardiff Bay", "Easter to October": a stretch between two places
+            # (or times), not one name ("Broadland to Breckland Creative Health Network" is one)
+            right = to + 4 + (4 if ch.text.startswith("the ", to + 4) else 0)
+            out.append(Chunk(ch.text[:to], ch.start, ch.start + to, False, None))
+            out.append(Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
+            continue
         m = _INNER_POSSESSIVE.search(ch.text) if ("’" in ch.text or "'" in ch.text) else None
         if m is not None and any(t in ("Organisation", "Programme") for _n, t, *_ in places.lookup(ch.text[: m.start()])):
             out.append(Chunk(ch.text[: m.start()], ch.start, ch.start + m.start(), True, None))
