@@ -4479,3 +4479,9 @@ def test_a_stretch_from_one_place_or_time_to_another_is_no_name():
     y = extract("Members of the Broadland to Breckland Creative Health Network met in Dereham.")
     assert "Broadland to Breckland Creative Health Network" in y.entities
     assert extract("Pathways to Work helps people.").entities["Pathways to Work"].type == "Programme"
+
+
+def test_a_councillor_s_portfolio_is_no_body():
+    x = extract("Cllr Jo Bloggs, Cabinet Member for Culture and Libraries at Tarn Council, said it was great.")
+    assert set(x.entities) == {"Tarn Council"}
+    assert "Portfolio Holder for Culture" not in extract("Jo Bloggs, Portfolio Holder for Culture, Tarn Council").entities

@@ -387,11 +387,18 @@ _TITLE_OF = re.compile(
 )
 
 
+# "Cabinet Member for Culture and Libraries", "Portfolio Holder for Culture": a councillor's
+# portfolio names a subject, not a body
+_PORTFOLIO = re.compile(r"(?:(?:Cabinet|Executive|Lead|Deputy|Assistant|Portfolio)\s+)*(?:Member|Holder|Lead|Spokesperson|Champion)\s+for\s+[A-Z]")
+
+
 def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
     """ "Department for Culture, Media and Sport’s Libraries Improvement Fund": a known
     body's possessive inside a chunk ends the body's name; what follows is its own name."""
     out: list[Chunk] = []
     for ch in chs:
+        if " for " in ch.text and _PORTFOLIO.match(ch.text):
+            continue
         tm = _TITLE_OF.match(ch.text) if (" of " in ch.text or " for " in ch.text) else None
         if tm is not None:
             # "Northern Ireland Chair of The National Lottery Community Fund": a job title names
