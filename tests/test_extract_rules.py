@@ -4485,3 +4485,11 @@ def test_a_councillor_s_portfolio_is_no_body():
     x = extract("Cllr Jo Bloggs, Cabinet Member for Culture and Libraries at Tarn Council, said it was great.")
     assert set(x.entities) == {"Tarn Council"}
     assert "Portfolio Holder for Culture" not in extract("Jo Bloggs, Portfolio Holder for Culture, Tarn Council").entities
+
+
+def test_two_known_places_joined_by_and_and_a_known_fund_for_a_project_are_two_names():
+    assert {"Bridlington", "Driffield"} <= set(extract("Classes ran in Bridlington and Driffield.").entities)
+    x = extract("Money came from the UK Shared Prosperity Fund for Creative Careers Week.")
+    assert {"UK Shared Prosperity Fund", "Creative Careers Week"} <= set(x.entities)
+    # a known name with "and" inside stays whole
+    assert "Redcar and Cleveland" in extract("Sessions in Redcar and Cleveland ran.").entities

@@ -392,6 +392,12 @@ _TITLE_OF = re.compile(
 _PORTFOLIO = re.compile(r"(?:(?:Cabinet|Executive|Lead|Deputy|Assistant|Portfolio)\s+)*(?:Member|Holder|Lead|Spokesperson|Champion)\s+for\s+[A-Z]")
 
 
+def _only_places(name: str, places: PlaceLookup) -> bool:
+    """Whether the gazetteer knows ``name`` as a place and as nothing else."""
+    known = places.lookup(name)
+    return bool(known) and all(t == "Place" for _n, t, *_ in known)
+
+
 def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
     """ "Department for Culture, Media and Sport’s Libraries Improvement Fund": a known
     body's possessive inside a chunk ends the body's name; what follows is its own name."""
@@ -406,6 +412,21 @@ def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
             rest = ch.text[tm.end() :]
             if len(rest.split()) >= 2 or places.lookup(rest):
                 out.append(Chunk(rest, ch.start + tm.end(), ch.end, ch.possessive, ch.cue))
+            continue
+        fo = ch.text.find(" for ")
+        if fo > 0 and any(t in ("Organisation", "Programme") for _n, t, *_ in places.lookup(ch.text[:fo])) and not places.lookup(ch.text):
+            # "UK Shared Prosperity Fund for Creative Careers Week": a known body or fund, then what it pays for
+            right = fo + 5 + (4 if ch.text.startswith("the ", fo + 5) else 0)
+            out.append(Chunk(ch.text[:fo], ch.start, ch.start + fo, False, None))
+            out.append(Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
+            continue
+        an = ch.text.find(" and ")
+        if an > 0 and _only_places(ch.text[:an], places) and _only_places(ch.text[an + 5 :].removeprefix("the "), places) \
+                and not places.lookup(ch.text):
+            # "Bridlington and Driffield", "Fenton and Longton": two places, not one name
+            right = an + 5 + (4 if ch.text.startswith("the ", an + 5) else 0)
+            out.append(Chunk(ch.text[:an], ch.start, ch.start + an, False, None))
+            out.append(Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
             continue
         to = ch.text.find(" to ")
         if to > 0 and (classify(ch.text) or ("",))[0] not in ("Organisation", "Programme") and (places.lookup(ch.text[:to]) and all(t == "Place" for _n, t, *_ in places.lookup(ch.text[:to]))
