@@ -1561,9 +1561,9 @@ def _town_dash_items(doc: Document, sentences: list[tuple[int, int]], found: lis
         by_sentence.setdefault(f.sentence, []).append(f)
     items: list[tuple[int, int, int, int | None]] = []  # (start, end, town, body)
     for si, (s0, s1) in enumerate(sentences):
-        if not is_list_item(text, s0):
+        if si not in by_sentence or not ("–" in text[s0:s1] or "—" in text[s0:s1] or " - " in text[s0:s1]) or not is_list_item(text, s0):
             continue
-        fs = sorted((f for f in by_sentence.get(si, []) if where.get(index[id(f)]) is not None), key=lambda f: f.start)
+        fs = sorted((f for f in by_sentence[si] if where.get(index[id(f)]) is not None), key=lambda f: f.start)
         if not fs or fs[0].start != s0 or groups[where[index[id(fs[0])]]].type != "Place":
             continue
         dash = _TOWN_DASH.match(text, fs[0].end, s1)
@@ -1596,7 +1596,9 @@ def _area_headings(doc: Document, sentences: list[tuple[int, int]], found: list[
         by_sentence.setdefault(f.sentence, []).append(f)
     out: list[Relation] = []
     for si, (s0, s1) in enumerate(sentences[:-1]):
-        fs = sorted((f for f in by_sentence.get(si, []) if where.get(index[id(f)]) is not None), key=lambda f: f.start)
+        if s1 - s0 > 60 or si not in by_sentence or text[s1 - 1] in ".:;,!?":
+            continue  # (a heading of places is short and ends in a name)
+        fs = sorted((f for f in by_sentence[si] if where.get(index[id(f)]) is not None), key=lambda f: f.start)
         if not fs or fs[0].start != s0 or not _is_heading(text, s0, s1):
             continue
         fs = [f for f in fs if not any(g is not f and g.start <= f.start and f.end <= g.end for g in fs)]  # "North Shropshire"
