@@ -4493,3 +4493,13 @@ def test_two_known_places_joined_by_and_and_a_known_fund_for_a_project_are_two_n
     assert {"UK Shared Prosperity Fund", "Creative Careers Week"} <= set(x.entities)
     # a known name with "and" inside stays whole
     assert "Redcar and Cleveland" in extract("Sessions in Redcar and Cleveland ran.").entities
+
+
+def test_a_right_aligned_funders_list_under_we_are_grateful_to_funds_the_author():
+    x = extract("TARN YOUTH MUSIC\nAnnual report 2025\n\nTarn Youth Music is a charity.\n\nOUR FUNDERS\n\n"
+                "Our income this year was £286,400. We are grateful to:\n\n"
+                "  BBC Children in Need                                  £29,700\n"
+                "  Garfield Weston Foundation                            £15,000\n"
+                "  Kestrel Creameries Ltd                                 £5,000\n\nThe rest came from tickets.")
+    for funder in ("BBC Children in Need", "Garfield Weston Foundation", "Kestrel Creameries Ltd"):
+        assert (funder, "funds", "Tarn Youth Music") in x.triples, funder

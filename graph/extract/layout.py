@@ -573,7 +573,7 @@ _DATE_LINE_BEFORE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d\b[^\n]{0,40}\n$"
 )
 # (a dotted leader to an amount: "Department for Communities ........ £211,000")
-_DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$|\s*\.{3,}\s*£")
+_DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$|\s*\.{3,}\s*£|\s{3,}£")
 
 
 def is_list_item(text: str, start: int) -> bool:
@@ -594,12 +594,18 @@ def _lead_in_line(line: str) -> bool:
     return line.endswith(":") or (len(line.split()) <= 8 and not line.endswith(".") and _heading_kind(line.lower()) is not None)
 
 
+_GAP_AMOUNT = re.compile(r"\s{3,}£\d[\d,.]*(?:k|m|bn)?$")
+
+
 def _under_lead_in(text: str, line: int) -> bool:
     """ "Our steering group in 2024–25:" over indented lines of names (a list whose bullets
     the PDF lost): each short indented line of the run under a line that ends with a colon
     (not a table row: no wide gaps inside it)."""
     end = text.find("\n", line)
     body = text[line : end if end >= 0 else len(text)].strip()
+    # (a right-aligned amount after a wide gap is the line's figure, as a dotted leader's is:
+    # "BBC Children in Need                 £29,700")
+    body = _GAP_AMOUNT.sub("", body)
     if not body or len(body.split()) > 12 or body.endswith(".") or "   " in body:
         return False
     while line > 0:
@@ -613,7 +619,7 @@ def _under_lead_in(text: str, line: int) -> bool:
             return _lead_in_line(text[prev2 : prev - 1]) and not text[prev2 : prev2 + 1].isspace()
         if not above.startswith((" ", "\t")):
             return _lead_in_line(above)
-        if "   " in above.strip() or above.rstrip().endswith("."):
+        if "   " in _GAP_AMOUNT.sub("", above.strip()) or above.rstrip().endswith("."):
             return False
         line = prev
     return False
@@ -937,7 +943,7 @@ def _heading_kind(heading: str) -> str | None:
     the author ("Thank you to our funders", "We worked with") ends in ":our": its
     subject is the author, not the page's programme."""
     our = ":our" if re.search(r"\b(?:our|we|us)\b", heading) else ""
-    if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by|funding|who\s+paid|paid\s+for\s+by)\b", heading):
+    if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by|funding|who\s+paid|paid\s+for\s+by|grateful\s+to)\b", heading):
         return "heading:funds" + our
     made_of = re.search(r"\b(?:made\s+up\s+of|consists\s+of|comprises|is\s+formed\s+of)\s*:?\s*$", heading)
     if made_of or re.search(r"\b(?:venues?|partners?|members?|membership|steering\s+(?:group|committee)|employers|participating|schools|worked\s+with|work\s+with)\b", heading):

@@ -22,7 +22,7 @@ _LIST_LABEL = re.compile(
     r"[ \t]*(?:[\w’' ]{0,30}\s)?(?:partners?|funders?|sponsors?|supporters?|members|schools|venues|employers|exhibitors)\s*:", re.I
 )
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
-_LEADER_END = re.compile(r"\.{3,}\s*£?\d[\d,.]*(?:k|m|bn)?$")
+_LEADER_END = re.compile(r"(?:\.{3,}\s*|\s{3,})£?\d[\d,.]*(?:k|m|bn)?$")
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
 # a list item without a bullet, as PDF text has them: an indented line "  Name – what it is"
 DASH_ITEM = re.compile(r"(?P<ind>[ \t]{2,})[A-Z][^\n–—]{0,80}?\s[–—-]\s")
@@ -107,9 +107,10 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
                 )
             )
             # (an address line ends at its postcode: "…, Pontypool NP4 7PZ" over the next address)
-            # (and a dotted leader line at its amount: "Department for Communities ...... £211,000")
+            # (and a dotted leader line at its amount: "Department for Communities ...... £211,000",
+            # "BBC Children in Need          £29,700")
             if wraps and not _is_table_row(text[cur[0] : cur[1]]) and not _POSTCODE_END.search(prev) and not (
-                    "..." in prev and _LEADER_END.search(prev)):
+                    ("..." in prev or "   " in prev) and _LEADER_END.search(prev)):
                 cur = (cur[0], e)
                 continue
         if cur:
