@@ -4503,3 +4503,18 @@ def test_a_right_aligned_funders_list_under_we_are_grateful_to_funds_the_author(
                 "  Kestrel Creameries Ltd                                 £5,000\n\nThe rest came from tickets.")
     for funder in ("BBC Children in Need", "Garfield Weston Foundation", "Kestrel Creameries Ltd"):
         assert (funder, "funds", "Tarn Youth Music") in x.triples, funder
+
+
+def test_a_grants_table_listing_recipients_before_the_fund_makes_them_take_part_and_places_them():
+    x = extract("Tarn Community Foundation\nAnnual review 2024\n\nWe made 120 grants this year.\n\n"
+                "| Organisation | Area | Amount | Programme |\n| --- | --- | --- | --- |\n"
+                "| Heron Toddler Club | Preston | £3,500 | Tarn Neighbourhood Fund |\n"
+                "| Kestrel Youth Theatre | Fylde | £4,000 | Tarn Youth Voice Fund |\n")
+    assert ("Heron Toddler Club", "participatesIn", "Tarn Neighbourhood Fund") in x.triples
+    assert ("Heron Toddler Club", "operatesIn", "Preston") in x.triples
+    assert ("Heron Toddler Club", "delivers", "Tarn Neighbourhood Fund") not in x.triples
+    assert ("Tarn Neighbourhood Fund", "operatesIn", "Preston") not in x.triples
+    # a table that lists the funds first names who runs each
+    y = extract("Grants 2024\n\nThe council awarded these grants.\n\n| Programme | Delivered by | Amount |\n| --- | --- | --- |\n"
+                "| Rural Growth Grants Fund | Heron District Council | £260,000 |\n")
+    assert ("Heron District Council", "delivers", "Rural Growth Grants Fund") in y.triples

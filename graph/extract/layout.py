@@ -432,7 +432,18 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         if "funder" in by_role:
             rel(key(by_role["funder"]), "funds", prog or org or subject, si, "funds:funder-column", amount)
             continue
-        rel(org, "delivers", prog, si, "delivers:table-row")
+        # "Organisation | Area | Amount | Programme" of a grant-maker: the row's body received a
+        # grant from the named fund (it takes part in it) and works in the row's area
+        # (a table that lists funds first, "Programme | Delivered by | Amount", names who runs each)
+        grant_fund = (amount is not None and org is not None and prog is not None
+                      and subject_types.get(prog, ("", ""))[1] == "FundingProgramme"
+                      and by_role["org"].start < by_role["programme"].start)
+        if grant_fund:
+            rel(org, "participatesIn", prog, si, "participatesIn:grant-fund-column")
+            for p in spec.places:
+                rel(org, "operatesIn", key(p), si, "operatesIn:grant-row")
+        else:
+            rel(org, "delivers", prog, si, "delivers:table-row")
         if spec.member and org is not None and prog is None and amount is None and spec.role is None:
             # "Member | Where | Council area": a member body, where it is, and the area that place is in
             rel(org, "partOf", author or subject, si, "partOf:member-table")
@@ -441,7 +452,7 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
             for pa, pb in zip(spec.places, spec.places[1:], strict=False):
                 rel(key(pa), "partOf", key(pb), si, "partOf:member-table-places")
             continue
-        for p in spec.places:
+        for p in spec.places if not grant_fund else ():
             rel(prog or org, "operatesIn", key(p), si, "operatesIn:table-row")
         rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
         rel(site, "locatedIn", key(spec.site_town or (spec.places[0] if spec.places else None)), si, "locatedIn:site-column")
