@@ -4518,3 +4518,14 @@ def test_a_grants_table_listing_recipients_before_the_fund_makes_them_take_part_
     y = extract("Grants 2024\n\nThe council awarded these grants.\n\n| Programme | Delivered by | Amount |\n| --- | --- | --- |\n"
                 "| Rural Growth Grants Fund | Heron District Council | £260,000 |\n")
     assert ("Heron District Council", "delivers", "Rural Growth Grants Fund") in y.triples
+
+
+def test_we_serve_the_council_areas_of_a_list_all_in_a_county():
+    x = extract("TARN FOUNDATION\nAnnual review\n\nTarn Foundation is a charity. "
+                "We serve the three council areas of Preston, South Ribble and Fylde, all in Lancashire.")
+    for area in ("Preston", "South Ribble", "Fylde"):
+        assert ("Tarn Foundation", "operatesIn", area) in x.triples, area
+        assert (area, "partOf", "Lancashire") in x.triples, area
+    # where the author went is still not where it works
+    assert not any(p == "operatesIn" for _s, p, _o in extract(
+        "TARN FOUNDATION\nAnnual review\n\nTarn Foundation is a charity. We visited Preston in May.").triples)

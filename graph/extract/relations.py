@@ -786,8 +786,8 @@ def sentence_relations(
     def emit(a: int, p: str, b: int, rule: str, amount=None) -> Iterator[Found]:  # type: ignore[no-untyped-def]
         if a not in g or b not in g or g[a] == g[b]:
             return
-        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX and rule != "operatesIn:organisation-works-in":
-            return  # "we visited Glasgow": where the author went is not where it operates ("we worked … across X" is)
+        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX and rule not in ("operatesIn:organisation-works-in", "operatesIn:serves"):
+            return  # "we visited Glasgow": where the author went is not where it operates ("we worked … across X", "we serve X" is)
         key = (g[a], p, g[b])
         if p == "partnerOf":
             key = (min(g[a], g[b]), p, max(g[a], g[b]))
@@ -1505,6 +1505,14 @@ def sentence_relations(
         if prog is not None and len(places) >= 2:
             for p in places:
                 yield from emit(prog, "operatesIn", p, "operatesIn:colon-list")
+    # "Preston, South Ribble and Fylde, all in Lancashire": each place lies within the last
+    if "all in" in low or "all within" in low:
+        for m in _P_ALL_IN.finditer(low):
+            p_i = int(m.group("p"))
+            if S.typ(p_i) == "Place":
+                for a in _ids(m.group("l")):
+                    if S.typ(a) == "Place" and a != p_i:
+                        yield from emit(a, "partOf", p_i, "partOf:all-in")
     if "cover" in low or "serv" in low or (" for " in low and " is " in low):
         # "NECA is the combined authority for A, B and C", "The trust serves A and B": its area
         for m in _P_SERVES.finditer(low):
@@ -1624,9 +1632,12 @@ _P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboratio
 _P36 = _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})")
 _P37 = _rx(rf"(?P<x>{ENT})\s+(?:brings|brought|will\s+bring)\s+together\s+(?:the\s+)?(?P<l>{LIST})")
 _P38 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:supported|supports|helped|helps|reached|reaches|serves|served|engaged|trained)\b[^<.;]{{0,30}}?(?P<b>{ENT})\s+(?:residents|people|families|young\s+people|pupils|learners|communities|businesses|adults)")
+_P_ALL_IN = _rx(rf"(?P<l>{LIST})\s*,\s*all\s+(?:of\s+them\s+)?(?:in|within)\s+(?:the\s+)?<<(?P<p>\d+)>>")
 _P_SERVES = _rx(
     rf"<<(?P<a>\d+)>>\s+(?:is\s+the\s+(?:[\w\-]+\s+){{0,3}}?(?:authority|council|agency|body|provider|hub|partnership|board|service|network|forum)\s+for"
-    r"|is\s+(?:the\s+)?<<\d+>>\s+for|(?:covers|serves|has\s+served|covered|served))\s+(?:the\s+)?(?:(?:county\s+borough|borough|county|city|district|area|region)s?\s+of\s+)?"
+    # ("We serve the five council areas of A, B and C")
+    r"|is\s+(?:the\s+)?<<\d+>>\s+for|(?:covers|serves|serve|has\s+served|have\s+served|covered|served))\s+(?:the\s+)?"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:(?:council|local\s+authority)\s+)?(?:(?:county\s+borough|borough|county|city|district|area|region)s?\s+of\s+)?"
     rf"(?P<l>{LIST})"
 )
 # the middle of "A awarded us £40,000 and B £10,000" (up to B), and the amount right after B
