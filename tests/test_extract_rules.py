@@ -4529,3 +4529,10 @@ def test_we_serve_the_council_areas_of_a_list_all_in_a_county():
     # where the author went is still not where it works
     assert not any(p == "operatesIn" for _s, p, _o in extract(
         "TARN FOUNDATION\nAnnual review\n\nTarn Foundation is a charity. We visited Preston in May.").triples)
+
+
+def test_working_with_bodies_on_a_programme_makes_each_take_part():
+    x = extract("Kestrel Trust is now working with Tarn College and Heron Enterprise on Frame Steps, a paid traineeship.")
+    for body in ("Kestrel Trust", "Tarn College", "Heron Enterprise"):
+        assert (body, "participatesIn", "Frame Steps") in x.triples, body
+    assert ("Kestrel Trust", "partnerOf", "Tarn College") in x.triples

@@ -1172,6 +1172,15 @@ def sentence_relations(
                     page = _page_target(masked, m, recent_programme)
                     if page is not None:
                         yield from emit(b, "participatesIn", page, "participatesIn:page-partners")
+        # "The Trust is now working with A and B on Frame Ready": all of them take part in it
+        for m in _P_WITH_ON.finditer(low):
+            o = int(m.group("o"))
+            if S.typ(o) != "Programme":
+                continue
+            subj = S.before(m.start(), ORG, skip_unit_owners=True)
+            for b in [*_ids(m.group("l")), *([subj] if subj is not None else [])]:
+                if S.typ(b) == "Organisation":
+                    yield from emit(b, "participatesIn", o, "participatesIn:working-with-on")
         # "Leeds City Council runs the Skills programme with Leeds City College and DfE"
         for m in _P23.finditer(low):
             a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
@@ -1617,6 +1626,7 @@ _P20 = _rx(rf"^\s*(?:[^<]{{0,40}}:\s*)?(?P<l>{LIST})")
 _P21 = _rx(rf"(?P<a>{ENT})(?:[^<.;]{{0,60}}?)\b(?:its|their)\s+(?:own\s+|new\s+|flagship\s+)?(?P<o>{ENT})(?P<share>\s+(?:allocation|budget|pot|award|grant|funding|money)\b)?")
 _P22 = _rx(rf"{_PARTNER_CUE}\s+(?P<fund>\(and\s+(?:also\s+)?funded\s+by\)\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:(?:\s+in\s+{ENT})?\s*,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?{LIST})*)")
 _P23 = _rx(rf"(?P<a>{ENT})\s+(?:runs|ran|run|delivers|delivered|deliver|leads|led|lead|launched|co-ordinates|coordinates|coordinate|hosts|hosted|host|manages|manage|organises|organised|organise)\s+(?:the\s+|a\s+|its\s+)?(?P<o>{ENT})(?:\s+[a-z]+){{0,2}}\s+(?:with|alongside|together\s+with)\s+(?:the\s+)?(?P<l>{LIST})")
+_P_WITH_ON = _rx(rf"\b(?:working|work|works|worked|collaborating|collaborate|partnering)\s+(?:closely\s+|together\s+)?with\s+(?:the\s+)?(?P<l>{LIST})\s+on\s+(?:the\s+|a\s+|its\s+|their\s+)?<<(?P<o>\d+)>>")
 _P24 = _rx(rf"(?P<l>{LIST})\s+(?:have\s+|had\s+)?(?:(?:work|worked|working|partnered|collaborated|collaborate|came|come|are\s+working|have\s+worked)\s+together|joined\s+forces|teamed\s+up)")
 _P25 = _rx(rf"(?P<a>{LIST})\s+(?:work|works|worked|working|partner|partners)\s+with\s+(?:the\s+)?(?P<l>{LIST})")
 _P26 = _rx(rf"(?P<l>{LIST})\s+(?:jointly\s+)?(?:launched|co-founded|founded|established|set up)\b")
