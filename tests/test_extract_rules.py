@@ -4536,3 +4536,11 @@ def test_working_with_bodies_on_a_programme_makes_each_take_part():
     for body in ("Kestrel Trust", "Tarn College", "Heron Enterprise"):
         assert (body, "participatesIn", "Frame Steps") in x.triples, body
     assert ("Kestrel Trust", "partnerOf", "Tarn College") in x.triples
+
+
+def test_a_known_body_whose_name_holds_and_is_one_name_also_before_a_possessive():
+    for text in ("Referrals came from the Southern Health and Social Care Trust.",
+                 "Referrals came from the Southern Health and Social Care Trust’s mental health team."):
+        x = extract(text)
+        assert set(x.entities) == {"Southern Health and Social Care Trust"}, text
+        assert x.entities["Southern Health and Social Care Trust"].type == "Organisation"

@@ -332,6 +332,11 @@ class PlaceLookup:
                     out.append((t[1], toks[j][2], form))
                     done = j + 1
                     break
+                if form.endswith(("’s", "'s")) and form[:-2] in self.forms:
+                    # "the Southern Health and Social Care Trust’s team": the name before the possessive
+                    out.append((t[1], toks[j][2] - 2, form[:-2]))
+                    done = j + 1
+                    break
         return out
 
     def is_place_word(self, word: str) -> bool:
@@ -555,9 +560,11 @@ def _sentence_mentions(
                     break
                 # "Newcastle upon Tyne": the whole known name, not the chunk "Newcastle" inside it
                 # ("Department for Culture, Media and Sport", not "Department for Culture")
+                # (and any part a split at "and" made of a known body's name: "Southern Health and
+                # Social Care Trust" is no "Social Care Trust")
                 found = [f for f in found if not (
                     s0 + st <= f.start and f.end <= s0 + en and (f.end - f.start) < en - st
-                    and (f.type in (None, "Place") or ("," in form and gtype != "Place"))
+                    and (f.type in (None, "Place") or (("," in form or " and " in form) and gtype != "Place"))
                 )]
                 found.append(
                     Found(gname, s0 + st, s0 + en, gtype, gsub, "gazetteer", si, ids=gids,
