@@ -4544,3 +4544,9 @@ def test_a_known_body_whose_name_holds_and_is_one_name_also_before_a_possessive(
         x = extract(text)
         assert set(x.entities) == {"Southern Health and Social Care Trust"}, text
         assert x.entities["Southern Health and Social Care Trust"].type == "Organisation"
+
+
+def test_an_organ_of_a_body_is_no_body():
+    for text in ("BOARD OF TRUSTEES\n\nChair: Jo Bloggs", "Our Board of Trustees met four times.", "The Strategic Board met."):
+        assert not extract(text).entities, text
+    assert "Tarn Skills Board" in extract("The Tarn Skills Board met.").entities  # a named board is a body

@@ -891,7 +891,15 @@ def _bad_name(name: str) -> bool:
         return True  # "Professor Helen Ward": a person (but "Sir James Knott Trust" is a trust)
     if name.isupper() and len(words) >= 3 and any(w in _CAPS_HEADING_WORDS for w in words):
         return True  # "SUPPORT AFTER THE FAIR": a heading in capitals, not a name
+    if _BODY_ORGAN.fullmatch(low):
+        return True  # "Board of Trustees", "the Strategic Board": an organ of a body, not a body
     return bool(_NO_LETTERS.fullmatch(name))
+
+
+_BODY_ORGAN = re.compile(
+    r"(?:the\s+|our\s+)?(?:board\s+of\s+(?:trustees|directors|governors|management)"
+    r"|(?:strategic|advisory|programme|project|steering|management|partnership|employer|executive|trustee)\s+(?:board|group|committee))"
+)
 
 
 _NO_LETTERS = re.compile(r"[\d\W]+")
