@@ -4550,3 +4550,12 @@ def test_an_organ_of_a_body_is_no_body():
     for text in ("BOARD OF TRUSTEES\n\nChair: Jo Bloggs", "Our Board of Trustees met four times.", "The Strategic Board met."):
         assert not extract(text).entities, text
     assert "Tarn Skills Board" in extract("The Tarn Skills Board met.").entities  # a named board is a body
+
+
+def test_a_council_unit_named_by_one_word_of_work_is_no_body_and_a_team_of_a_body_is_that_body():
+    assert "City of Doncaster Council" in extract("It was led by the Culture and Heritage Team of City of Doncaster Council.").entities
+    assert not extract("The Youth Service runs drop-ins.").entities
+    # a unit named for two kinds of work, and known bodies, stay names
+    assert "Employment and Skills Service" in extract("It is run by the Employment and Skills Service.").entities
+    assert "National Careers Service" in extract("The National Careers Service helped.").entities
+    assert "Cabinet Office" in extract("The Cabinet Office published it.").entities

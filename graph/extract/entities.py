@@ -392,6 +392,7 @@ _TITLE_OF = re.compile(
 )
 
 
+_UNIT_OF = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:and\s+[A-Z][\w’'-]*\s+)?)?(?:Team|Service|Unit|Directorate)\s+(?:of|at)\s+(?:[Tt]he\s+)?(?=[A-Z])")
 # "Cabinet Member for Culture and Libraries", "Portfolio Holder for Culture": a councillor's
 # portfolio names a subject, not a body
 _PORTFOLIO = re.compile(r"(?:(?:Cabinet|Executive|Lead|Deputy|Assistant|Portfolio)\s+)*(?:Member|Holder|Lead|Spokesperson|Champion)\s+for\s+[A-Z]")
@@ -409,6 +410,11 @@ def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
     out: list[Chunk] = []
     for ch in chs:
         if " for " in ch.text and _PORTFOLIO.match(ch.text):
+            continue
+        um = _UNIT_OF.match(ch.text) if " of " in ch.text else None
+        if um is not None:
+            # "the Culture and Heritage Team of City of Doncaster Council": the body the unit is of
+            out.append(Chunk(ch.text[um.end() :], ch.start + um.end(), ch.end, ch.possessive, ch.cue))
             continue
         tm = _TITLE_OF.match(ch.text) if (" of " in ch.text or " for " in ch.text) else None
         if tm is not None:
@@ -898,7 +904,9 @@ def _bad_name(name: str) -> bool:
 
 _BODY_ORGAN = re.compile(
     r"(?:the\s+|our\s+)?(?:board\s+of\s+(?:trustees|directors|governors|management)"
-    r"|(?:strategic|advisory|programme|project|steering|management|partnership|employer|executive|trustee)\s+(?:board|group|committee))"
+    r"|(?:strategic|advisory|programme|project|steering|management|partnership|employer|executive|trustee)\s+(?:board|group|committee)"
+    # "the Youth Service", "the Culture and Heritage Team", "Civic Office": a council's unit named by its work
+    r"|[a-z]+\s+(?:service|team|unit|directorate))"
 )
 
 
