@@ -4559,3 +4559,11 @@ def test_a_council_unit_named_by_one_word_of_work_is_no_body_and_a_team_of_a_bod
     assert "Employment and Skills Service" in extract("It is run by the Employment and Skills Service.").entities
     assert "National Careers Service" in extract("The National Careers Service helped.").entities
     assert "Cabinet Office" in extract("The Cabinet Office published it.").entities
+
+
+def test_a_body_s_named_campus_is_a_site_unless_named_for_a_known_town():
+    x = extract("Learners train at the college's Dearne Valley campus in Goldthorpe.")
+    assert x.entities["Dearne Valley campus"].type == "Place"
+    assert "Yale campus" in extract("Classes run at its Yale campus.").entities
+    assert "Lampeter" in extract("The university teaches at its Lampeter campus.").entities
+    assert "Tunstall campus" not in extract("Westport College, Tunstall campus, hosted it.").entities

@@ -392,6 +392,8 @@ _TITLE_OF = re.compile(
 )
 
 
+_CAMPUS_AFTER = re.compile(r" campus\b")
+_OWNER_BEFORE = re.compile(r"(?:’s|'s|\bits|\btheir|\bour)\s+$")
 _UNIT_OF = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:and\s+[A-Z][\w’'-]*\s+)?)?(?:Team|Service|Unit|Directorate)\s+(?:of|at)\s+(?:[Tt]he\s+)?(?=[A-Z])")
 # "Cabinet Member for Culture and Libraries", "Portfolio Holder for Culture": a councillor's
 # portfolio names a subject, not a body
@@ -501,7 +503,15 @@ def _sentence_mentions(
                 st, en = ch.start, ch.end
             if "\n" in name:
                 name = " ".join(name.split())  # a name wrapped over two lines
-            f = _type_name(name, sentence, st, en, places)
+            cm = _CAMPUS_AFTER.match(sentence, en) if en == ch.end and sentence.startswith(" campus", en) else None
+            if (cm is not None and _OWNER_BEFORE.search(sentence, max(0, st - 30), st)
+                    and (classify(name) or ("Place",))[0] == "Place" and not places.lookup(name)):
+                # "the college's Dearne Valley campus", "at its Yale campus": the campus is a site
+                # (a known town's name, "its Lampeter campus", names the town)
+                f = Found(f"{name} campus", st, cm.end(), "Place", "Site", "context:campus", 0)
+                en = cm.end()
+            else:
+                f = _type_name(name, sentence, st, en, places)
             if f.type is None and len(parts) == 1:
                 # "Kestrel Trust Annual Report 2024": the body a title is about
                 head = _body_before_title(name)
