@@ -51,8 +51,8 @@ HELDOUT_FLOORS = {
     "heldout18": (0.86, 0.48),
     "heldout19": (0.83, 0.44),
     "heldout20": (0.87, 0.54),
-    "heldout21": (0.86, 0.49),
-    "heldout22": (0.86, 0.64),
+    "heldout21": (0.87, 0.49),
+    "heldout22": (0.87, 0.65),
     "heldout23": (0.82, 0.48),
     "heldout24": (0.83, 0.59),
     "heldout7": (0.86, 0.58),  # blind sets: a floor on the aggregate only
