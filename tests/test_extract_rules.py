@@ -4567,3 +4567,11 @@ def test_a_body_s_named_campus_is_a_site_unless_named_for_a_known_town():
     assert "Yale campus" in extract("Classes run at its Yale campus.").entities
     assert "Lampeter" in extract("The university teaches at its Lampeter campus.").entities
     assert "Tunstall campus" not in extract("Westport College, Tunstall campus, hosted it.").entities
+
+
+def test_places_followed_by_comma_in_a_larger_area_are_part_of_it():
+    x = extract("Most learners live in Swinton and Wath upon Dearne, in Rotherham.")
+    assert ("Swinton", "partOf", "Rotherham") in x.triples
+    assert ("Wath upon Dearne", "partOf", "Rotherham") in x.triples
+    # a larger area before a smaller one is no part of it
+    assert not any(p == "partOf" for _s, p, _o in extract("Most learners live in Rotherham, in Swinton.").triples)

@@ -1312,6 +1312,16 @@ def sentence_relations(
                 # a site is in a town; a neighbourhood or town is part of the larger area
                 p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
+    # "Swinton and Wath upon Dearne, in Rotherham", "Thornaby, in Stockton-on-Tees"
+    if ", in " in low:
+        for m in _P_COMMA_IN.finditer(low):
+            b = int(m.group("b"))
+            if S.typ(b) != "Place":
+                continue
+            rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Place" and a != b and _PLACE_RANK.get(by_idx[a].subtype or "", 9) > rb and rb <= 2:
+                    yield from emit(a, "partOf", b, "partOf:comma-in")
 
     # "a partnership between A and B" (no named body before it): the members are partners
     for m in _P35.finditer(low):
@@ -1637,6 +1647,7 @@ _P29 = _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})")
 _P31 = _rx(rf"(?P<l>{LIST})\s*,?\s+(?:has\s+|have\s+|also\s+|both\s+|now\s+)*(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|joins|will\s+join|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved|(?:is|was|are|were)\\s+(?:a\\s+)?(?:founder|founding)\\s+members?)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P32 = _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+|(?:has|have)\s+(?:also\s+|now\s+)?been\s+|became\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})")
 _P33 = _rx(rf"(?P<a>{ENT})\s*(?P<sep>,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})")
+_P_COMMA_IN = _rx(rf"(?P<l>{LIST})\s*,\s*in\s+(?:the\s+)?(?:(?:borough|county|city|district)\s+of\s+)?<<(?P<b>\d+)>>")
 _P34 = _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}")
 _P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})")
 _P36 = _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})")
