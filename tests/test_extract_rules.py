@@ -4575,3 +4575,10 @@ def test_places_followed_by_comma_in_a_larger_area_are_part_of_it():
     assert ("Wath upon Dearne", "partOf", "Rotherham") in x.triples
     # a larger area before a smaller one is no part of it
     assert not any(p == "partOf" for _s, p, _o in extract("Most learners live in Rotherham, in Swinton.").triples)
+
+
+def test_a_place_that_lies_in_a_part_of_a_larger_area_is_part_of_it():
+    x = extract("Mexborough sits at the western edge of Doncaster borough.")
+    assert ("Mexborough", "partOf", "Doncaster") in x.triples
+    assert not any(p == "partOf" for _s, p, _o in extract("Doncaster sits at the western edge of Yorkshire and Mexborough.").triples
+                   if _s == "Yorkshire")

@@ -1313,6 +1313,13 @@ def sentence_relations(
                 p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
     # "Swinton and Wath upon Dearne, in Rotherham", "Thornaby, in Stockton-on-Tees"
+    # "Mexborough sits at the western edge of Doncaster borough"
+    if " of " in low and ("sits" in low or "lies" in low or " is " in low or "stands" in low):
+        for m in _P_EDGE_OF.finditer(low):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if S.typ(a) == "Place" and S.typ(b) == "Place" and (
+                    _PLACE_RANK.get(by_idx[a].subtype or "", 9) > _PLACE_RANK.get(by_idx[b].subtype or "", 9)):
+                yield from emit(a, "locatedIn" if by_idx[a].subtype == "Site" else "partOf", b, "partOf:lies-in-part-of")
     if ", in " in low:
         for m in _P_COMMA_IN.finditer(low):
             b = int(m.group("b"))
@@ -1647,6 +1654,10 @@ _P29 = _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})")
 _P31 = _rx(rf"(?P<l>{LIST})\s*,?\s+(?:has\s+|have\s+|also\s+|both\s+|now\s+)*(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|joins|will\s+join|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved|(?:is|was|are|were)\\s+(?:a\\s+)?(?:founder|founding)\\s+members?)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P32 = _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+|(?:has|have)\s+(?:also\s+|now\s+)?been\s+|became\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})")
 _P33 = _rx(rf"(?P<a>{ENT})\s*(?P<sep>,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})")
+_P_EDGE_OF = _rx(
+    r"<<(?P<a>\d+)>>\s+(?:sits|lies|is|stands)\s+(?:at|on|in)\s+the\s+(?:[a-z\-]+\s+)?"
+    r"(?:edge|heart|centre|center|north|south|east|west|part|side)\s+of\s+(?:the\s+)?<<(?P<b>\d+)>>"
+)
 _P_COMMA_IN = _rx(rf"(?P<l>{LIST})\s*,\s*in\s+(?:the\s+)?(?:(?:borough|county|city|district)\s+of\s+)?<<(?P<b>\d+)>>")
 _P34 = _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}")
 _P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})")
