@@ -4580,5 +4580,5 @@ def test_places_followed_by_comma_in_a_larger_area_are_part_of_it():
 def test_a_place_that_lies_in_a_part_of_a_larger_area_is_part_of_it():
     x = extract("Mexborough sits at the western edge of Doncaster borough.")
     assert ("Mexborough", "partOf", "Doncaster") in x.triples
-    assert not any(p == "partOf" for _s, p, _o in extract("Doncaster sits at the western edge of Yorkshire and Mexborough.").triples
-                   if _s == "Yorkshire")
+    # a larger area is no part of a smaller one, whatever the sentence says
+    assert ("Doncaster", "partOf", "Mexborough") not in extract("Doncaster sits at the western edge of Mexborough.").triples

@@ -406,6 +406,18 @@ def _only_places(name: str, places: PlaceLookup) -> bool:
     return bool(known) and all(t == "Place" for _n, t, *_ in known)
 
 
+def _known_body(name: str, places: PlaceLookup) -> bool:
+    """Whether the gazetteer knows ``name`` as an organisation or a programme."""
+    return any(t in ("Organisation", "Programme") for _n, t, *_ in places.lookup(name))
+
+
+def _split_at(ch: Chunk, at: int, word: str) -> tuple[Chunk, Chunk]:
+    """The chunk's two names either side of ``word`` (at ``at``), a "the" after it left out."""
+    right = at + len(word) + (4 if ch.text.startswith("the ", at + len(word)) else 0)
+    return (Chunk(ch.text[:at], ch.start, ch.start + at, False, None),
+            Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
+
+
 def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
     """ "Department for Culture, Media and Sport’s Libraries Improvement Fund": a known
     body's possessive inside a chunk ends the body's name; what follows is its own name."""
@@ -426,32 +438,23 @@ def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
             if len(rest.split()) >= 2 or places.lookup(rest):
                 out.append(Chunk(rest, ch.start + tm.end(), ch.end, ch.possessive, ch.cue))
             continue
-        fo = ch.text.find(" for ")
-        if fo > 0 and any(t in ("Organisation", "Programme") for _n, t, *_ in places.lookup(ch.text[:fo])) and not places.lookup(ch.text):
-            # "UK Shared Prosperity Fund for Creative Careers Week": a known body or fund, then what it pays for
-            right = fo + 5 + (4 if ch.text.startswith("the ", fo + 5) else 0)
-            out.append(Chunk(ch.text[:fo], ch.start, ch.start + fo, False, None))
-            out.append(Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
-            continue
-        an = ch.text.find(" and ")
-        if an > 0 and _only_places(ch.text[:an], places) and _only_places(ch.text[an + 5 :].removeprefix("the "), places) \
+        fo, an, to = ch.text.find(" for "), ch.text.find(" and "), ch.text.find(" to ")
+        at = None
+        if fo > 0 and _known_body(ch.text[:fo], places) and not places.lookup(ch.text):
+            at = (fo, " for ")  # "UK Shared Prosperity Fund for Creative Careers Week": a known fund, then what it pays for
+        elif an > 0 and _only_places(ch.text[:an], places) and _only_places(ch.text[an + 5 :].removeprefix("the "), places) \
                 and not places.lookup(ch.text):
-            # "Bridlington and Driffield", "Fenton and Longton": two places, not one name
-            right = an + 5 + (4 if ch.text.startswith("the ", an + 5) else 0)
-            out.append(Chunk(ch.text[:an], ch.start, ch.start + an, False, None))
-            out.append(Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
-            continue
-        to = ch.text.find(" to ")
-        if to > 0 and (classify(ch.text) or ("",))[0] not in ("Organisation", "Programme") and (places.lookup(ch.text[:to]) and all(t == "Place" for _n, t, *_ in places.lookup(ch.text[:to]))
-                       or ch.text[:to].lower() in MONTHS or ch.text[:to].lower() in _SEASONS):
+            at = (an, " and ")  # "Bridlington and Driffield": two places, not one name
+        elif to > 0 and (classify(ch.text) or ("",))[0] not in ("Organisation", "Programme") and (
+                _only_places(ch.text[:to], places) or ch.text[:to].lower() in MONTHS or ch.text[:to].lower() in _SEASONS):
             # "from Caernarfon to Cardiff Bay", "Easter to October": a stretch between two places
             # (or times), not one name ("Broadland to Breckland Creative Health Network" is one)
-            right = to + 4 + (4 if ch.text.startswith("the ", to + 4) else 0)
-            out.append(Chunk(ch.text[:to], ch.start, ch.start + to, False, None))
-            out.append(Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
+            at = (to, " to ")
+        if at is not None:
+            out.extend(_split_at(ch, *at))
             continue
         m = _INNER_POSSESSIVE.search(ch.text) if ("’" in ch.text or "'" in ch.text) else None
-        if m is not None and any(t in ("Organisation", "Programme") for _n, t, *_ in places.lookup(ch.text[: m.start()])):
+        if m is not None and _known_body(ch.text[: m.start()], places):
             out.append(Chunk(ch.text[: m.start()], ch.start, ch.start + m.start(), True, None))
             out.append(Chunk(ch.text[m.end() :], ch.start + m.end(), ch.end, ch.possessive, ch.cue))
         else:

@@ -452,8 +452,9 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
             for pa, pb in zip(spec.places, spec.places[1:], strict=False):
                 rel(key(pa), "partOf", key(pb), si, "partOf:member-table-places")
             continue
-        for p in spec.places if not grant_fund else ():
-            rel(prog or org, "operatesIn", key(p), si, "operatesIn:table-row")
+        if not grant_fund:
+            for p in spec.places:
+                rel(prog or org, "operatesIn", key(p), si, "operatesIn:table-row")
         rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
         rel(site, "locatedIn", key(spec.site_town or (spec.places[0] if spec.places else None)), si, "locatedIn:site-column")
         if (prog is None and site is not None and spec.role is None and amount is None and subject is not None

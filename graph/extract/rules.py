@@ -1425,11 +1425,12 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
     relations.extend(_speakers_take_part(doc, sentences, found, where, entities, main_prog, groups, relations))
     relations.extend(_name_prefix_parts(doc, sentences, groups, entities, places))
     relations.extend(_place_in_name(doc, sentences, groups, entities))
+    grouped = _grouped_mentions(found, where)
     if main_prog is not None:
         relations.extend(_place_field(doc, sentences, found, where, entities, groups, main_prog))
-        relations.extend(_town_dash_items(doc, sentences, found, where, entities, groups, main_prog))
-    relations.extend(_places_listed_after_in(doc, sentences, found, where, entities, groups, main_prog))
-    relations.extend(_area_headings(doc, sentences, found, where, entities, groups))
+        relations.extend(_town_dash_items(doc, sentences, grouped, entities, groups, main_prog))
+    relations.extend(_places_listed_after_in(doc, sentences, grouped, entities, groups, main_prog))
+    relations.extend(_area_headings(doc, sentences, grouped, entities, groups))
     relations.extend(_report_header_relations(doc, found, where, entities))
     relations.extend(_they_include(doc, sentences, by_sentence, entities, groups, main_prog))
     if speaker is not None:
@@ -1549,29 +1550,24 @@ def _place_field(doc: Document, sentences: list[tuple[int, int]], found: list[Fo
 _TOWN_DASH = re.compile(r"(?:\s*(?:/|\([^()]*\))\s*[^–—\n]{0,30}?)?\s+[–—-]\s+")
 
 
-def _town_dash_items(doc: Document, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
+def _town_dash_items(doc: Document, sentences: list[tuple[int, int]], grouped: dict[int, list[tuple[Found, int]]],
                      entities: list[LocalEntity], groups, main_prog: int) -> list[Relation]:  # type: ignore[no-untyped-def]
     """A run of list items "• Lampeter – Lampeter Library, with …", "• Aberaeron – Canolfan y Cei
     community centre" on a programme's page: the programme runs in each town, and a body named
     first after the dash is in that town and takes part in the programme."""
     text = doc.text
-    index = {id(f): i for i, f in enumerate(found)}
-    by_sentence: dict[int, list[Found]] = {}
-    for f in found:
-        by_sentence.setdefault(f.sentence, []).append(f)
     items: list[tuple[int, int, int, int | None]] = []  # (start, end, town, body)
     for si, (s0, s1) in enumerate(sentences):
-        if si not in by_sentence or not ("–" in text[s0:s1] or "—" in text[s0:s1] or " - " in text[s0:s1]) or not is_list_item(text, s0):
+        if si not in grouped or not ("–" in text[s0:s1] or "—" in text[s0:s1] or " - " in text[s0:s1]) or not is_list_item(text, s0):
             continue
-        fs = sorted((f for f in by_sentence[si] if where.get(index[id(f)]) is not None), key=lambda f: f.start)
-        if not fs or fs[0].start != s0 or groups[where[index[id(fs[0])]]].type != "Place":
+        fs = grouped[si]
+        if fs[0][0].start != s0 or groups[fs[0][1]].type != "Place":
             continue
-        dash = _TOWN_DASH.match(text, fs[0].end, s1)
+        dash = _TOWN_DASH.match(text, fs[0][0].end, s1)
         if dash is None:
             continue
-        nxt = next((f for f in fs[1:] if f.start >= dash.end()), None)
-        body = where[index[id(nxt)]] if nxt is not None and nxt.start == dash.end() else None
-        items.append((s0, s1, where[index[id(fs[0])]], body))
+        nxt = next(((f, gi) for f, gi in fs[1:] if f.start >= dash.end()), None)
+        items.append((s0, s1, fs[0][1], nxt[1] if nxt is not None and nxt[0].start == dash.end() else None))
     out: list[Relation] = []
     if len(items) < 3:
         return out  # one or two such lines are no list of places
@@ -1585,37 +1581,49 @@ def _town_dash_items(doc: Document, sentences: list[tuple[int, int]], found: lis
     return out
 
 
-def _area_headings(doc: Document, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
+def _area_headings(doc: Document, sentences: list[tuple[int, int]], grouped: dict[int, list[tuple[Found, int]]],
                    entities: list[LocalEntity], groups) -> list[Relation]:  # type: ignore[no-untyped-def]
     """A heading that is only places ("North Shropshire", "Lurgan and Portadown") over a paragraph
     that opens with a programme's name: the programme runs there."""
     text = doc.text
-    index = {id(f): i for i, f in enumerate(found)}
-    by_sentence: dict[int, list[Found]] = {}
-    for f in found:
-        by_sentence.setdefault(f.sentence, []).append(f)
     out: list[Relation] = []
     for si, (s0, s1) in enumerate(sentences[:-1]):
-        if s1 - s0 > 60 or si not in by_sentence or text[s1 - 1] in ".:;,!?":
+        if s1 - s0 > 60 or si not in grouped or text[s1 - 1] in ".:;,!?":
             continue  # (a heading of places is short and ends in a name)
-        fs = sorted((f for f in by_sentence[si] if where.get(index[id(f)]) is not None), key=lambda f: f.start)
-        if not fs or fs[0].start != s0 or not _is_heading(text, s0, s1):
+        if not _is_heading(text, s0, s1):
             continue
-        fs = [f for f in fs if not any(g is not f and g.start <= f.start and f.end <= g.end for g in fs)]  # "North Shropshire"
-        gis = [where[index[id(f)]] for f in fs]
-        if any(groups[gi].type != "Place" for gi in gis) or not all(
-                _PLACE_ITEM_GLUE.fullmatch(g) for g in
-                [text[a:b] for a, b in zip([f.end for f in fs], [f.start for f in fs[1:]] + [s1], strict=True)]):
+        fs = [(f, gi) for f, gi in grouped[si]
+              if not any(g is not f and g.start <= f.start and f.end <= g.end for g, _ in grouped[si])]  # "North Shropshire"
+        if not _only_places_in(text, fs, s0, s1, groups):
             continue
         n0, n1 = sentences[si + 1]
-        nxt = min((f for f in by_sentence.get(si + 1, []) if where.get(index[id(f)]) is not None),
-                  key=lambda f: f.start, default=None)
-        if nxt is None or nxt.start != n0 or groups[where[index[id(nxt)]]].type != "Programme":
+        nxt = grouped.get(si + 1, [None])[0]
+        if nxt is None or nxt[0].start != n0 or groups[nxt[1]].type != "Programme":
             continue
         ev = Evidence(doc.doc_id, s0, n1, text[s0:n1])
-        out.extend(Relation(entities[where[index[id(nxt)]]].key, "operatesIn", entities[gi].key, ev,
-                            f"{EXTRACTOR_VERSION}:operatesIn:area-heading") for gi in dict.fromkeys(gis))
+        out.extend(Relation(entities[nxt[1]].key, "operatesIn", entities[gi].key, ev,
+                            f"{EXTRACTOR_VERSION}:operatesIn:area-heading") for gi in dict.fromkeys(gi for _f, gi in fs))
     return out
+
+
+def _grouped_mentions(found: list[Found], where: dict[int, int]) -> dict[int, list[tuple[Found, int]]]:
+    """Each sentence's mentions that belong to an entity, in text order, with the entity's number."""
+    out: dict[int, list[tuple[Found, int]]] = {}
+    for i, f in enumerate(found):
+        if (gi := where.get(i)) is not None:
+            out.setdefault(f.sentence, []).append((f, gi))
+    for fs in out.values():
+        fs.sort(key=lambda p: p[0].start)
+    return out
+
+
+def _only_places_in(text: str, fs: list[tuple[Found, int]], a: int, b: int, groups) -> bool:  # type: ignore[no-untyped-def]
+    """Whether text[a:b] is its places and nothing else: "Wishaw", "Bellshill and Airdrie",
+    "Motherwell (including Ravenscraig)"."""
+    if not fs or fs[0][0].start != a or any(groups[gi].type != "Place" for _f, gi in fs):
+        return False
+    ends, starts = [f.end for f, _ in fs], [f.start for f, _ in fs[1:]] + [b]
+    return all(_PLACE_ITEM_GLUE.fullmatch(text, x, y) for x, y in zip(ends, starts, strict=True))
 
 
 _IN_LEAD = re.compile(r"\b(?:in|across|at|to)\s*:\s*$")
@@ -1625,38 +1633,28 @@ _AREAS_LEAD = re.compile(r"\b(?:areas|places|towns|locations|neighbourhoods|ward
 _PLACE_ITEM_GLUE = re.compile(r"(?:[\s,;.&/]|\band\b|\([^()]*\))*")
 
 
-def _places_listed_after_in(doc: Document, sentences: list[tuple[int, int]], found: list[Found], where: dict[int, int],
+def _places_listed_after_in(doc: Document, sentences: list[tuple[int, int]], grouped: dict[int, list[tuple[Found, int]]],
                             entities: list[LocalEntity], groups, main_prog: int | None) -> list[Relation]:  # type: ignore[no-untyped-def]
     """ "Second Chapter sessions will start in September in:" over "- Armagh", "- Ballymena": the
     programme the lead-in names (else the page's) runs in each listed place."""
     text = doc.text
-    index = {id(f): i for i, f in enumerate(found)}
-    by_sentence: dict[int, list[Found]] = {}
-    for f in found:
-        by_sentence.setdefault(f.sentence, []).append(f)
     out: list[Relation] = []
     for si, (s0, s1) in enumerate(sentences[:-1]):
         if text[s1 - 1] != ":" or not (_IN_LEAD.search(text, max(s0, s1 - 12), s1) or _AREAS_LEAD.search(text, s0, s1)):
             continue
-        lead = sorted(by_sentence.get(si, []), key=lambda f: f.start)
-        prog = next((where.get(index[id(f)]) for f in lead if where.get(index[id(f)]) is not None
-                     and groups[where[index[id(f)]]].type == "Programme"), main_prog)
+        prog = next((gi for _f, gi in grouped.get(si, []) if groups[gi].type == "Programme"), main_prog)
         if prog is None or groups[prog].type != "Programme":
             continue
         places: list[int] = []
         end = s1
         for k in range(si + 1, len(sentences)):
             a, b = sentences[k]
-            fs = sorted((f for f in by_sentence.get(k, []) if where.get(index[id(f)]) is not None), key=lambda f: f.start)
-            if not is_list_item(text, a) or not fs:
+            fs = grouped.get(k, [])
+            # the item is its places and nothing else; a place in brackets is a part of the one
+            # before ("Motherwell (including Ravenscraig)")
+            if not is_list_item(text, a) or not _only_places_in(text, fs, a, b, groups):
                 break
-            # the item is its places and nothing else: "Wishaw", "Bellshill and Eurocentral";
-            # a place in brackets is a part of the one before ("Motherwell (including Ravenscraig)")
-            glue = [text[x:y] for x, y in zip([a] + [f.end for f in fs], [f.start for f in fs] + [b], strict=True)]
-            if any(groups[where[index[id(f)]]].type != "Place" for f in fs) or not all(
-                    _PLACE_ITEM_GLUE.fullmatch(g) for g in glue[1:]) or glue[0].strip():
-                break
-            places.extend(where[index[id(f)]] for f in fs if text.count("(", a, f.start) <= text.count(")", a, f.start))
+            places.extend(gi for f, gi in fs if text.count("(", a, f.start) <= text.count(")", a, f.start))
             end = b
         if len(places) < 2:
             continue
