@@ -4582,3 +4582,25 @@ def test_a_place_that_lies_in_a_part_of_a_larger_area_is_part_of_it():
     assert ("Mexborough", "partOf", "Doncaster") in x.triples
     # a larger area is no part of a smaller one, whatever the sentence says
     assert ("Doncaster", "partOf", "Mexborough") not in extract("Doncaster sits at the western edge of Mexborough.").triples
+
+
+def test_a_page_about_one_programme_counts_the_bodies_that_help_run_it():
+    page = (
+        "Tern Steps: a summer of rowing for young people\n\n"
+        "Tern Steps is a free programme for 14 to 18 year olds in Whitby. "
+        "Heron Marine Ltd lends the boats and a coach for every session. "
+        "Life jackets are provided by Gannet Safety Ltd. "
+        "North Yorkshire Council gave permission to use the slipway. "
+        "Tern Steps runs every Saturday from June to August."
+    )
+    x = extract(page)
+    assert ("Heron Marine Ltd", "participatesIn", "Tern Steps") in x.triples
+    assert ("Gannet Safety Ltd", "participatesIn", "Tern Steps") in x.triples
+    # councils are more often the backdrop than a contributor
+    assert ("North Yorkshire Council", "participatesIn", "Tern Steps") not in x.triples
+    # permission is no money: "gave" funds only with an amount or a sponsor in the sentence
+    assert ("North Yorkshire Council", "funds", "Tern Steps") not in x.triples
+    # a page that comes to its programme only late (a review of a year) counts no one in
+    review = "Annual review 2025\n\n" + "Our year was busy and our volunteers kept the boathouse open. " * 6 + page.split("\n\n", 1)[1]
+    y = extract(review)
+    assert ("Heron Marine Ltd", "participatesIn", "Tern Steps") not in y.triples

@@ -42,6 +42,11 @@ def find_amounts(text: str) -> Iterator[re.Match[str]]:
     return AMOUNT_RE.finditer(text)
 
 
+def has_amount(text: str) -> bool:
+    """Whether ``text`` holds a money amount (``find_amounts`` is an iterator, always true)."""
+    return AMOUNT_RE.search(text) is not None
+
+
 def parse_amount(written: str) -> tuple[Decimal, str] | None:
     """Parse an amount such as ``£1.06 million`` into (value, currency); None if not money."""
     m = AMOUNT_RE.search(written)

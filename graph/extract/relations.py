@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from graph.extract.amounts import find_amounts, parse_amount
+from graph.extract.amounts import find_amounts, has_amount, parse_amount
 from graph.extract.lexicon import AGENT_NOUNS, TRADE_NOUNS
 from graph.textnorm import fold
 
@@ -872,7 +872,7 @@ def sentence_relations(
                 # "contributed £180,000 from its Y allocation", "is putting in £350,000 from its share of
                 # the F": Y and F are where the money came from; it goes to the programme in hand
                 if (recent_programme is not None and recent_programme.idx == MAIN_IDX and S.typ(funded) == "Programme"
-                        and S.first(PROG) == funded and find_amounts(m.group("mid"))):
+                        and S.first(PROG) == funded and has_amount(m.group("mid"))):
                     amt = _amount_near(sentence, cmap, m.start("mid"))
                     for a in funders[-1:]:
                         yield from emit(a, "funds", recent_programme.idx, "funds:from-its-budget", amt)
@@ -905,7 +905,7 @@ def sentence_relations(
                     # "A awarded us £40,000 and B £10,000": B gave to the same receiver
                     yield from emit(int(tail.group("b")), "funds", funded, "funds:gapped-list",
                                     _amount_near(sentence, cmap, tail.end() - 2))
-        if recent_programme is not None and S.first(PROG) is None and (find_amounts(sentence) or "sponsor" in low):
+        if recent_programme is not None and S.first(PROG) is None and (has_amount(sentence) or "sponsor" in low):
             for m in _P06.finditer(low):
                 funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
                 amt = _amount_near(sentence, cmap, m.end())

@@ -601,6 +601,11 @@ def _they_include(doc: Document, sentences: list[tuple[int, int]], by_sentence: 
     return out
 
 
+def _givers_listed(text: str, sentences: list[tuple[int, int]], si: int) -> bool:
+    """ "Our funders gave generously. They include A and B.": the sentence lists givers."""
+    return si > 0 and bool(_THEY_INCLUDE.match(text, sentences[si][0])) and bool(_FUNDING_WORDS.search(text, *sentences[si - 1]))
+
+
 def _report_header_relations(doc: Document, found: list[Found], where: dict[int, int], entities: list[LocalEntity]) -> list[Relation]:
     """The report's subject programme operates in each ward its header lists."""
     subj = next((where[i] for i, f in enumerate(found) if f.rule == "layout:report-subject" and i in where), None)
@@ -1443,6 +1448,9 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
                                           f"{EXTRACTOR_VERSION}:delivers:our-section-programme"))
     if case is not None:
         relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, case, speaker, relations))
+    elif main_prog is not None and _about_one_programme(groups, main_prog):
+        relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, main_prog, speaker, relations,
+                                       "page-contributor"))
     relations.extend(_co_runners(relations, author_key))
     return DocumentExtraction(doc, tuple(entities), tuple(relations))
 
@@ -1477,9 +1485,23 @@ _NOT_CONTRIBUTORS = frozenset({"LocalAuthority", "CombinedAuthority", "Governmen
 _WHERE_BEFORE = re.compile(r"\b(?:at|in|from|to)\s+(?:the\s+)?$")
 
 
+def _about_one_programme(groups, main_prog: int) -> bool:  # type: ignore[no-untyped-def]
+    """A page about its main programme: named in the title or the opening lines, among few
+    programmes (a report or review that comes to its programme later, or names many, is not)."""
+    first = min(f.start for f in groups[main_prog].mentions)
+    return first < _OPENING and sum(1 for g in groups if g.type == "Programme" and g.mentions) <= 5
+
+
+_OPENING = 300  # characters: a title and a dateline
+_OUR_PARTNERS = re.compile(r"\b[Oo]ur\s+(?:[a-z]+\s+)?partners\b")  # the author's partners, not the project's
+# "Head of Work-Based Learning": a job's remit, not a body
+_REMIT_BEFORE = re.compile(r"\b(?:Head|Director|Manager|Lead|Officer|Co-?ordinator|Chair|Convener|Dean|Member)\s+(?:of|for)\s+(?:the\s+)?$")
+_SAID = re.compile(r"\b(?:said|says|explained|added|commented|told)\b")
+
+
 def _contributors(doc: Document, sentences: list[tuple[int, int]], by_sentence: dict[int, list[SentMention]],
                   entities: list[LocalEntity], groups, case: int, speaker: int | None,  # type: ignore[no-untyped-def]
-                  relations: list[Relation]) -> list[Relation]:
+                  relations: list[Relation], rule: str = "case-study-contributor") -> list[Relation]:
     """A case study's bodies take part in its project: "Tidewater Audio took on four
     apprentices", "the catalogue was built by Millrace CIC" (no other programme named there).
 
@@ -1491,6 +1513,8 @@ def _contributors(doc: Document, sentences: list[tuple[int, int]], by_sentence: 
     if speaker is not None:
         linked.add(entities[speaker].key)
     for r in relations:
+        if r.predicate == "partOf":
+            linked.add(r.subject)  # a member of a body named there, not a contributor of its own
         if case_key in (r.subject, r.object) or r.predicate == "funds":
             linked.update((r.subject, r.object) if case_key in (r.subject, r.object) else (r.subject,))
     out: list[Relation] = []
@@ -1498,18 +1522,20 @@ def _contributors(doc: Document, sentences: list[tuple[int, int]], by_sentence: 
     for si in sorted(by_sentence):
         ms = by_sentence[si]
         s0, s1 = sentences[si]
-        if any(m.type == "Programme" and m.group != case and m.idx < _SPEAKER_IDX for m in ms) or _is_heading(text, s0, s1):
-            continue  # a sentence about another programme, or a heading
+        if (any(m.type == "Programme" and m.group != case and m.idx < _SPEAKER_IDX for m in ms) or _is_heading(text, s0, s1)
+                or _SAID.search(text, s0, s1) or _OUR_PARTNERS.search(text, s0, s1) or _givers_listed(text, sentences, si)):
+            continue  # another programme's sentence, a heading, a speaker's words, a list of funders
         for m in ms:
             if m.idx >= _SPEAKER_IDX or m.type != "Organisation" or groups[m.group].subtype in _NOT_CONTRIBUTORS:
                 continue
             key = entities[m.group].key
-            if key in linked or _WHERE_BEFORE.search(text, max(s0, s0 + m.start - 12), s0 + m.start):
+            if (key in linked or _WHERE_BEFORE.search(text, max(s0, s0 + m.start - 12), s0 + m.start)
+                    or _REMIT_BEFORE.search(text, max(s0, s0 + m.start - 30), s0 + m.start)):
                 continue
             linked.add(key)
             out.append(Relation(subject=key, predicate="participatesIn", object=case_key,
                                 evidence=Evidence(doc.doc_id, s0, s1, text[s0:s1]),
-                                rule=f"{EXTRACTOR_VERSION}:participatesIn:case-study-contributor"))
+                                rule=f"{EXTRACTOR_VERSION}:participatesIn:{rule}"))
     return out
 
 
