@@ -4604,3 +4604,18 @@ def test_a_page_about_one_programme_counts_the_bodies_that_help_run_it():
     review = "Annual review 2025\n\n" + "Our year was busy and our volunteers kept the boathouse open. " * 6 + page.split("\n\n", 1)[1]
     y = extract(review)
     assert ("Heron Marine Ltd", "participatesIn", "Tern Steps") not in y.triples
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Tarn Skills Academy is Heron Council's adult learning programme. The Tarn Skills Academy runs in Leven.", "Tarn Skills Academy"),
+    ("Ideas Lab is sponsored by Kestrel Building Society. Ideas Lab runs in Neath.", "Ideas Lab"),
+    ("Over the spring they designed the Heron Engineering Academy: a three-year Level 3 maintenance apprenticeship.", "Heron Engineering Academy"),
+])
+def test_a_head_that_names_bodies_and_programmes_alike_yields_to_what_the_text_says(text: str, name: str):
+    x = extract(text)
+    assert typed(x, name)[0] == "Programme"
+
+
+def test_an_academy_the_text_does_not_call_a_programme_stays_a_school():
+    x = extract("Marsh Vale Academy is a secondary school in Leven. Pupils from Marsh Vale Academy took part.")
+    assert typed(x, "Marsh Vale Academy") == ("Organisation", "EducationProvider")

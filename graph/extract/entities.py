@@ -679,6 +679,12 @@ _NEIGHBOURHOOD_BEFORE = re.compile(
 )
 _IN_KNOWN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?P<p>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
 _VENUE_HEADS = frozenset({"head:hub", "head:centre", "head:center"})
+# heads that name bodies and programmes alike ("Tarn Skills Academy", "Ideas Lab", "Open Studio")
+WEAK_BODY_HEADS = frozenset({"head:academy", "head:lab", "head:labs", "head:hub", "head:exchange", "head:studio", "head:collective"})
+_PROGRAMME_AFTER = re.compile(
+    r"\s+(?:is|was|are|were)\s+(?:sponsored|programmed|curated)\s+by\b"
+    r"|\s*:\s+(?:a|an)\s+(?:[\w\-]+\s+){0,8}?(?:programme|apprenticeship|course|scheme|project|bootcamp|traineeship|pilot)\b"
+)
 _AT_BEFORE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
 
 
@@ -717,6 +723,15 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         business = cc.group(0).rstrip().lower().endswith(_BUSINESS_NOUNS) and "interest" not in cc.group(0).lower()
         return Found(name, st, en, "Organisation", "Business" if business else "Charity",
                      "context:is-a-business" if business else "context:is-a-charity", 0)
+    if typed and typed[0] == "Organisation" and typed[2] in WEAK_BODY_HEADS and (wm := _IS_A.match(sentence[en:])) and not wm.group("dash"):
+        # "The Kingdom Skills Academy is Fife Council's learning programme": a head noun that
+        # names bodies and programmes alike yields to what the text says the name is
+        said = " ".join((wm.group("noun2") or wm.group("noun")).lower().split())
+        if _NOUN_TYPE.get(said, ("Organisation",))[0] == "Programme":
+            return Found(name, st, en, *_NOUN_TYPE[said], f"context:is-a-{said.replace(' ', '-')}", 0)
+    if typed and typed[0] == "Organisation" and typed[2] in WEAK_BODY_HEADS and _PROGRAMME_AFTER.match(sentence, en):
+        # "Ideas Lab is sponsored by …", "the Tarn Engineering Academy: a three-year apprenticeship"
+        return Found(name, st, en, "Programme", "Initiative", "context:is-a-programme", 0)
     if typed and typed[0] == "Place":
         # "the Art House, a cultural hub": an apposition says what the name is
         m = _IS_A.match(sentence[en:])

@@ -11,6 +11,7 @@ from functools import lru_cache
 from graph import EXTRACTOR_VERSION
 from graph.extract.entities import (
     BREADCRUMB,
+    WEAK_BODY_HEADS,
     Found,
     PlaceLookup,
     acronym_index,
@@ -867,7 +868,7 @@ def _same_name_mentions(found: list[Found]) -> None:
         if f.type in ("Organisation", "Programme") and _STRONG_TYPING.match(f.rule):
             strong.setdefault(key(f.name), (f.type, f.subtype))
     for f in found:
-        if f.rule in _WEAK_TYPING and f.type is not None:
+        if (f.rule in _WEAK_TYPING or f.rule in WEAK_BODY_HEADS) and f.type is not None:
             t = strong.get(key(f.name))
             if t is not None and t[0] != f.type:
                 f.type, f.subtype, f.rule = t[0], t[1], "context:same-name"
