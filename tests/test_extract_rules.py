@@ -4619,3 +4619,20 @@ def test_a_head_that_names_bodies_and_programmes_alike_yields_to_what_the_text_s
 def test_an_academy_the_text_does_not_call_a_programme_stays_a_school():
     x = extract("Marsh Vale Academy is a secondary school in Leven. Pupils from Marsh Vale Academy took part.")
     assert typed(x, "Marsh Vale Academy") == ("Organisation", "EducationProvider")
+
+
+def test_a_known_place_and_an_unknown_word_joined_by_and_are_two_places():
+    x = extract("We work with schools across Kidsgrove, Burslem and Fentonbridge and Longton.")
+    assert typed(x, "Burslem")[0] == "Place"
+    assert "Fentonbridge and Longton" not in x.entities
+    assert typed(x, "Fentonbridge")[0] == "Place" and typed(x, "Longton")[0] == "Place"
+    # a ward named with "and" stays one name; a body's name with "and" is left alone
+    y = extract("Most learners live in Thornaby's Mandale and Victoria ward. Fenton and Longton Youth Trust helped.")
+    assert "Mandale" not in y.entities and "Victoria" not in y.entities
+    assert "Fenton and Longton Youth Trust" in y.entities
+
+
+def test_a_stretch_to_a_known_place_is_no_name():
+    x = extract("Colleges know their communities, from Goldmere to Stocksbridge, and nobody in South Yorkshire is left behind.")
+    assert "Goldmere to Stocksbridge" not in x.entities
+    assert typed(x, "Stocksbridge")[0] == "Place"

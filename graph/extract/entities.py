@@ -406,6 +406,20 @@ def _only_places(name: str, places: PlaceLookup) -> bool:
     return bool(known) and all(t == "Place" for _n, t, *_ in known)
 
 
+# "Mandale and Victoria ward": one area's name, "and" and all
+_AREA_NOUN_AFTER = re.compile(r"\s+(?:ward|wards|estate|division|parish|quarter)\b")
+
+
+def _place_pair(left: str, right: str, places: PlaceLookup) -> bool:
+    """Two places joined by "and": both known, or one known and the other one or two capitalised
+    words that name nothing else ("Fenton and Longton")."""
+    kl, kr = _only_places(left, places), _only_places(right, places)
+    if kl and kr:
+        return True
+    other = right if kl else left if kr else None
+    return other is not None and len(other.split()) <= 2 and classify(other) is None and not places.lookup(other)
+
+
 def _known_body(name: str, places: PlaceLookup) -> bool:
     """Whether the gazetteer knows ``name`` as an organisation or a programme."""
     return any(t in ("Organisation", "Programme") for _n, t, *_ in places.lookup(name))
@@ -418,7 +432,7 @@ def _split_at(ch: Chunk, at: int, word: str) -> tuple[Chunk, Chunk]:
             Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
 
 
-def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
+def _owner_split(chs: list[Chunk], places: PlaceLookup, sentence: str) -> list[Chunk]:
     """ "Department for Culture, Media and Sport’s Libraries Improvement Fund": a known
     body's possessive inside a chunk ends the body's name; what follows is its own name."""
     out: list[Chunk] = []
@@ -442,11 +456,12 @@ def _owner_split(chs: list[Chunk], places: PlaceLookup) -> list[Chunk]:
         at = None
         if fo > 0 and _known_body(ch.text[:fo], places) and not places.lookup(ch.text):
             at = (fo, " for ")  # "UK Shared Prosperity Fund for Creative Careers Week": a known fund, then what it pays for
-        elif an > 0 and _only_places(ch.text[:an], places) and _only_places(ch.text[an + 5 :].removeprefix("the "), places) \
-                and not places.lookup(ch.text):
-            at = (an, " and ")  # "Bridlington and Driffield": two places, not one name
+        elif an > 0 and _place_pair(ch.text[:an], ch.text[an + 5 :].removeprefix("the "), places) and not places.lookup(ch.text) \
+                and classify(ch.text) is None and not _AREA_NOUN_AFTER.match(sentence, ch.end):
+            at = (an, " and ")  # "Bridlington and Driffield", "Fenton and Longton": two places, not one name
         elif to > 0 and (classify(ch.text) or ("",))[0] not in ("Organisation", "Programme") and (
-                _only_places(ch.text[:to], places) or ch.text[:to].lower() in MONTHS or ch.text[:to].lower() in _SEASONS):
+                _only_places(ch.text[:to], places) or ch.text[:to].lower() in MONTHS or ch.text[:to].lower() in _SEASONS
+                or (classify(ch.text) is None and _only_places(ch.text[to + 4 :].removeprefix("the "), places))):
             # "from Caernarfon to Cardiff Bay", "Easter to October": a stretch between two places
             # (or times), not one name ("Broadland to Breckland Creative Health Network" is one)
             at = (to, " to ")
@@ -469,7 +484,7 @@ def _sentence_mentions(
     found: list[Found] = []
     covered: list[tuple[int, int, str | None]] = []
     prev_end = -1
-    for ch in _owner_split(chunks(sentence, is_place=places.is_place_word), places):
+    for ch in _owner_split(chunks(sentence, is_place=places.is_place_word), places, sentence):
         after_comma = sentence[prev_end : ch.start] == ", "
         prev_end = ch.end
         purpose = split_purpose(ch.text, "£" in sentence[: ch.start] or _AWARD_CUE.search(sentence, 0, ch.start) is not None,
