@@ -4636,3 +4636,9 @@ def test_a_stretch_to_a_known_place_is_no_name():
     x = extract("Colleges know their communities, from Goldmere to Stocksbridge, and nobody in South Yorkshire is left behind.")
     assert "Goldmere to Stocksbridge" not in x.entities
     assert typed(x, "Stocksbridge")[0] == "Place"
+
+
+@pytest.mark.parametrize("name", ["Tarn Lane Mill", "Kestrel Rooms", "Engine Room", "Tannery Yard", "Heron Park Pavilion", "Packmule Inn"])
+def test_a_building_head_names_a_site(name: str):
+    x = extract(f"Workshops are held at {name} every Tuesday. {name} has a lift.")
+    assert typed(x, name) == ("Place", "Site")

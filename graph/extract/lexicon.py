@@ -190,6 +190,17 @@ PLACE_HEADS: dict[str, tuple[str, str | None]] = {
     "valley": ("Place", "Region"),
     "region": ("Place", "Region"),
     "mills": ("Place", "Site"),
+    # buildings where things happen (over the development gold: 8 of 9 "... Mill", 14 of 15
+    # "... Rooms", 7 of 7 "... Room", 7 of 9 "... Yard", 5 of 5 "... Pavilion" are sites)
+    "mill": ("Place", "Site"),
+    "rooms": ("Place", "Site"),
+    "room": ("Place", "Site"),
+    "yard": ("Place", "Site"),
+    "pavilion": ("Place", "Site"),
+    "inn": ("Place", "Site"),
+    "baths": ("Place", "Site"),
+    "arcade": ("Place", "Site"),
+    "warehouse": ("Place", "Site"),
     "house": ("Place", "Site"),
     "waterfront": ("Place", "Neighbourhood"),
     "quay": ("Place", "Site"),

@@ -868,9 +868,10 @@ def _same_name_mentions(found: list[Found]) -> None:
         if f.type in ("Organisation", "Programme") and _STRONG_TYPING.match(f.rule):
             strong.setdefault(key(f.name), (f.type, f.subtype))
     for f in found:
-        if (f.rule in _WEAK_TYPING or f.rule in WEAK_BODY_HEADS) and f.type is not None:
+        if (f.rule in _WEAK_TYPING or f.rule in WEAK_BODY_HEADS or (f.subtype == "Site" and f.rule.startswith("head:"))) and f.type is not None:
             t = strong.get(key(f.name))
-            if t is not None and t[0] != f.type:
+            # ("Stitch Yard is a heritage project": a site's head yields only to a programme)
+            if t is not None and t[0] != f.type and (f.type != "Place" or t[0] == "Programme"):
                 f.type, f.subtype, f.rule = t[0], t[1], "context:same-name"
     for f in found:
         if f.type is None and f.rule == "candidate":
