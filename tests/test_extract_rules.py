@@ -4642,3 +4642,13 @@ def test_a_stretch_to_a_known_place_is_no_name():
 def test_a_building_head_names_a_site(name: str):
     x = extract(f"Workshops are held at {name} every Tuesday. {name} has a lift.")
     assert typed(x, name) == ("Place", "Site")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tarn Libraries has launched Page Chasers, a reading challenge for Year 7 pupils.", "Page Chasers"),
+    ("The museum runs Quay Lates, a season of evening openings.", "Quay Lates"),
+    ("Heron CVS runs the volunteer mentoring scheme, Buddy Up.", "Buddy Up"),
+    ("Members agree a shared plan, Culture on the Tarn, which runs to 2028.", "Culture on the Tarn"),
+])
+def test_a_described_apposition_names_a_programme(text: str, name: str):
+    assert typed(extract(text), name)[0] == "Programme"

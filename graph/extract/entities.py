@@ -55,7 +55,8 @@ _IS_A_NOUNS = (
     r"employer|social enterprise|provider|consortium|body|agency|institution|centre|hub|venue|space|studio|studios|"
     r"strand|clubs?|sessions|workshops|courses?|classes|residency|residencies|trail|drop-ins|group|co-operative|cooperative|"
     r"choir|band|service|bootcamp|bootcamps|apprenticeship|apprenticeships|series|exhibition|exhibitions|"
-    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme|summer\s+schools?|holiday\s+clubs?"
+    r"traineeship|traineeships|internship|internships|placements|mentoring|scheme|summer\s+schools?|holiday\s+clubs?|"
+    r"challenge|season"
 )
 # "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
 # "X, a charity …", "X is the adult numeracy strand of …", and in list items "X – free weekly art clubs"
@@ -73,7 +74,8 @@ _STRAND_BEFORE = re.compile(
     r"\b(?:our|its|their|the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:strand|programme|project|scheme|initiative|pilot|"
     # "our Wednesday job club, Next Up,", "its annual conference, Small Places, Big Stories"
     r"course|campaign|festival|bootcamp|service|club|drop-in|conference|summit|residency|residencies|"
-    r"traineeship|apprenticeship|bursary|award|prize|fund|network|exhibition|trail|series|partnership\s+project)\s*,\s*$",
+    r"traineeship|apprenticeship|bursary|award|prize|fund|network|exhibition|trail|series|partnership\s+project|"
+    r"plan|strategy|challenge|season)\s*,\s*$",
     re.I,
 )
 _FUNDED_FOR = re.compile(
@@ -148,6 +150,8 @@ _NOUN_TYPE = {
     "strand": ("Programme", "Initiative"),
     "service": ("Programme", "Initiative"),
     "series": ("Programme", "Initiative"),
+    "challenge": ("Programme", "Initiative"),
+    "season": ("Programme", "Initiative"),
     "summer school": ("Programme", "Initiative"),
     "summer schools": ("Programme", "Initiative"),
     "holiday club": ("Programme", "Initiative"),
@@ -713,7 +717,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
             return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                          aliases={name} if name != gname else set())
     # (_STRAND_BEFORE ends with a comma before the name: looked for first, at the cost of a slice)
-    if sentence[en : en + 1] == "," and sentence[max(0, st - 80) : st].rstrip().endswith(",") and _STRAND_BEFORE.search(
+    if sentence[en : en + 1] in (",", ".", ";") and sentence[max(0, st - 80) : st].rstrip().endswith(",") and _STRAND_BEFORE.search(
         sentence, max(0, st - 80), st
     ):
         # "Our newest strand, Future Ready Schools, brings …": the apposition says what it is
