@@ -4652,3 +4652,12 @@ def test_a_building_head_names_a_site(name: str):
 ])
 def test_a_described_apposition_names_a_programme(text: str, name: str):
     assert typed(extract(text), name)[0] == "Programme"
+
+
+def test_two_spaces_after_a_rows_first_word_part_a_fixed_width_tables_cells():
+    x = extract("Our bands met in three hubs:\n\n  Omagh        Campsie Road Studios\n  Magherafelt  Moyola Youth Centre\n")
+    assert "Magherafelt  Moyola Youth Centre" not in x.entities and "Magherafelt Moyola Youth Centre" not in x.entities
+    assert "Moyola Youth Centre" in x.entities
+    # inside running text two spaces stay inside a name
+    y = extract("We thank the Arts  Council England for its support.")
+    assert "Arts Council England" in y.entities

@@ -523,8 +523,8 @@ def _sentence_mentions(
                     st, en = ch.start, ch.end
             else:
                 st, en = ch.start, ch.end
-            if "\n" in name:
-                name = " ".join(name.split())  # a name wrapped over two lines
+            if "\n" in name or "  " in name:
+                name = " ".join(name.split())  # a name wrapped over two lines, or spaced out
             cm = _CAMPUS_AFTER.match(sentence, en) if en == ch.end and sentence.startswith(" campus", en) else None
             if (cm is not None and _OWNER_BEFORE.search(sentence, max(0, st - 30), st)
                     and (classify(name) or ("Place",))[0] == "Place" and not places.lookup(name)):

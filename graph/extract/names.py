@@ -210,10 +210,11 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
     if gap.strip() or "\n\n" in gap:
         return False
     # a line break with the next line's indent goes on with the name ("Work and\n     Pensions");
-    # on one line, a run of three or more spaces parts the columns of a table
+    # on one line, a run of three or more spaces parts the columns of a table, and so do two
+    # after a line's first word ("Magherafelt  Moyola Youth Centre": a fixed-width row's cells)
     if "\n" in gap:
         return not (b[0][:1].isupper() and b[0].lower() in LEADING_STOP)  # "…Council\n   The Passport"
-    return len(gap) <= 2
+    return len(gap) <= 1 or (len(gap) == 2 and bool(sentence[sentence.rfind("\n", 0, a[1]) + 1 : a[1]].strip()))
 
 
 # "Healthy Futures at Work", "Learning at Home": the common nouns a headless name may end
