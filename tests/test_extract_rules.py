@@ -4661,3 +4661,10 @@ def test_two_spaces_after_a_rows_first_word_part_a_fixed_width_tables_cells():
     # inside running text two spaces stay inside a name
     y = extract("We thank the Arts  Council England for its support.")
     assert "Arts Council England" in y.entities
+
+
+def test_names_after_in_inside_a_members_list_are_places():
+    x = extract("Our members include Tarn City Council, the Kiln Gallery and 27 schools across Tunstall, Burslem, Hanley and Longton.")
+    for town in ("Burslem", "Hanley"):
+        assert typed(x, town)[0] == "Place"
+    assert typed(x, "Kiln Gallery")[0] == "Organisation"

@@ -214,7 +214,12 @@ def _such_as_noun(before: str) -> str | None:
         r"(?:[^,.;:!?]+?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*))*(?:the\s+)?", between, re.I
     ):
         return None  # not a list continuing up to the name
+    if _PLACES_FOLLOW.search(between):
+        return None  # "members include X and schools in A, B and <here>": the names after "in" are places
     return last.group("noun")
+
+
+_PLACES_FOLLOW = re.compile(r"\b(?:in|across|around|throughout)\s+(?:the\s+)?[A-Z]")
 
 
 _CALLED_BEFORE = re.compile(
