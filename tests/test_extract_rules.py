@@ -4668,3 +4668,9 @@ def test_names_after_in_inside_a_members_list_are_places():
     for town in ("Burslem", "Hanley"):
         assert typed(x, town)[0] == "Place"
     assert typed(x, "Kiln Gallery")[0] == "Organisation"
+
+
+@pytest.mark.parametrize("name", ["Tarnside Precision Engineering", "Heron Quay Logistics", "Kestrel Castings", "Brimble Software", "Gull Fabrications"])
+def test_a_trading_names_head_makes_a_business(name: str):
+    x = extract(f"Placements were offered by {name} this year.")
+    assert typed(x, name) == ("Organisation", "Business")

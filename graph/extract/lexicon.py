@@ -112,12 +112,14 @@ for _w, _sub in {
     "jobcentre": "GovernmentBody",
     "coleg": "EducationProvider",
     "prison": "GovernmentBody",
-    # trading names' heads: "Bann Meadow Foods", "Dalziel Freight" (not the words that also name a
-    # field of training, "Engineering", "Construction", "Software": "Green Construction and Retrofit Bootcamp")
+    # trading names' heads: "Bann Meadow Foods", "Dalziel Freight", "Roker Marine Engineering"
+    # (not "Construction", a field of training in course names, nor "Services", as often a
+    # council's service as a firm); over the development gold every name ending "Engineering"
+    # (10), "Logistics" (6), "Castings" (4) or "Software" (2) is a business
     **{w: "Business" for w in (
         "foods", "freight", "hotels", "bakehouse", "bakery", "brewery", "brewing", "builders", "consulting",
         "consultancy", "solutions", "haulage", "architects", "associates", "motors", "developments", "distillery",
-        "creamery")},
+        "creamery", "castings", "fabrication", "fabrications", "insulation", "logistics", "pictures", "engineering", "software")},
 }.items():
     ORG_HEADS[_w] = ("Organisation", _sub)
 
