@@ -608,14 +608,18 @@ _V_FUND_ACTIVE = (
     # "The Council added £15,000 from its Place Fund"
     r"added|adds|has added|have added|is adding)"
 )
+# "we worked this year with …"
+_SEASON_WITH = r"(?:this|last|over\s+the\s+(?:past|last))\s+(?:year|season|summer|term)\s+with"
+# (each alternative opens with a letter, no group or optional part: so the regex engine skips
+# to the letters an alternative opens with instead of trying a match at every character)
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
-    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
-    r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|"
-    r"(?:hand\s+in\s+hand|side\s+by\s+side)\s+with|"
+    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|a\s+joint\s+bid\s+with|joint\s+bid\s+with|"
+    r"work(?:s|ed|ing)?\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|"
+    r"hand\s+in\s+hand\s+with|side\s+by\s+side\s+with|"
     # "We worked this year with A, B and C"
-    r"(?:worked|have\s+worked)\s+(?:this|last|over\s+the\s+(?:past|last))\s+(?:year|season|summer|term)\s+with|co-produces\s+with|co-delivered\s+with)"
+    rf"worked\s+{_SEASON_WITH}|have\s+worked\s+{_SEASON_WITH}|co-produces\s+with|co-delivered\s+with)"
 )
 _PARTICIPANTS = (
     r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)"
@@ -640,12 +644,12 @@ _PARTICIPATE_CUES = re.compile(
     r"evaluat|assessed|accredited|certificated|validated|filmed|photographed|documented|printed|catered|cooked|recorded|archived|placement"
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner|joined|teamed")
+
 _IN_PLACE = (
     r"(?:in|across|throughout|within|around|for|covering|serving|expand(?:s|ed|ing)?\s+to|expand(?:s|ed|ing)?\s+into|"
     # "older residents of A and B", "young people from east Belfast"
     rf"{_PEOPLE_NOUNS}\s+(?:of|from))"
 )
-
 
 class Sentence:
     """Helpers to pick subjects and objects by type and position in one sentence."""
@@ -805,9 +809,10 @@ def sentence_relations(
     if _FUND_CUES.search(low):
         # the funded body is named before the first "funded by" (not an agent of an earlier one:
         # "supported by A and sponsored by B" does not make B fund A)
-        first_passive = next((x.start() for x in _P01.finditer(low)), len(masked))
+        passives = list(_P02.finditer(low))  # (one scan for both uses)
+        first_passive = passives[0].start() if passives else len(masked)
         page_first = None  # the page's programme, when the sentence's first "funded by" named no target
-        for n, m in enumerate(_P02.finditer(low)):
+        for n, m in enumerate(passives):
             page = _page_target(masked, m, recent_programme)
             if n == 0:
                 page_first = page
@@ -1598,7 +1603,6 @@ def sentence_relations(
 # order they were first used in sentence_relations: formatted and compiled once, at import.
 # "A and B are funded by": the coordinated subjects just before a passive
 _CO_SUBJECTS = re.compile(r"^\s*(?:the\s+)?(?P<l><<\d+>>(?:\s*,\s*<<\d+>>)*\s*,?\s+(?:and|&)\s+<<\d+>>)\s+(?:are|were|have\s+been|will\s+be)\s+(?:also\s+|both\s+|jointly\s+)?$")
-_P01 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P02 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:(?:of|over|across|a|each|per|in)\s+[^<.;]{{0,40}}?|(?:for|towards)\s+[^<.;]{{0,40}}?\s(?:comes|came|will\s+come|is|was)\s+)?from\s+(?:the\s+)?(?P<l>{LIST})")
 _P04 = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})")
