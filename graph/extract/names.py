@@ -148,7 +148,17 @@ def tokens(sentence: str) -> tuple[Token, ...]:
         # no hyphen, dash or footnote marker: every match is a plain token (the common case)
         rx = _PLAIN_TOKEN_ASCII if ascii else _PLAIN_TOKEN
         return tuple([(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])
-    return _general_tokens(sentence, _TOKEN_ASCII if ascii else _TOKEN)
+    rx = _TOKEN_ASCII if ascii else _TOKEN
+    if _HYPHEN_CUE_WORD.search(sentence) is None and (ascii or _SUP_MARK.search(sentence) is None):
+        # "long-term", "2024–25", but no "-based" cue nor footnote marker: every match is a
+        # token as it stands (what _general_tokens makes of it)
+        return tuple([(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])
+    return _general_tokens(sentence, rx)
+
+
+# where _general_tokens changes a match: a hyphen cue that may end one (_HYPHEN_CUE), a footnote marker
+_HYPHEN_CUE_WORD = re.compile(r"-(?:based|wide|funded|led|run|backed|supported|headquartered|owned|born)")
+_SUP_MARK = re.compile("[" + _SUP + "]")
 
 
 def _general_tokens(sentence: str, rx: re.Pattern[str] = _TOKEN) -> tuple[Token, ...]:
