@@ -69,13 +69,16 @@ class Found:
     amount_text: str | None = None
 
 
-def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
-    """Replace mentions by placeholders; return the masked text and a char map.
+def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int], list[tuple[int, int, int]] | None]:
+    """Replace mentions by placeholders; return the masked text, a char map and the
+    placeholders as (start, end, mention number) in the masked text (what a scan of it
+    with :data:`_ENT_ID` finds; None where the sentence itself holds a "<<").
 
     ``cmap[i]`` is the sentence offset of masked position ``i``.
     """
     out: list[str] = []
     cmap: list[int] = []
+    ents: list[tuple[int, int, int]] | None = None if "<<" in sentence else []
     pos = 0
     last: SentMention | None = None
     for m in sorted(mentions, key=lambda m: m.start):
@@ -92,6 +95,8 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
         out.append(sentence[pos : m.start])
         cmap.extend(range(pos, m.start))
         ph = f"<<{m.idx}>>"
+        if ents is not None:
+            ents.append((len(cmap), len(cmap) + len(ph), m.idx))
         out.append(ph)
         cmap.extend([m.start] * len(ph))
         pos = m.end
@@ -108,7 +113,9 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
     out.append(sentence[pos:])
     cmap.extend(range(pos, len(sentence)))
     # "£12.4 million": a decimal point is not a sentence stop for the rules' [^<.;] gaps
-    return _DECIMAL_POINT.sub("·", "".join(out)), cmap
+    if ents is not None and any(i < 0 for _s, _e, i in ents):
+        ents = None  # ("<<-1>>" is no placeholder to _ENT_ID)
+    return _DECIMAL_POINT.sub("·", "".join(out)), cmap, ents
 
 
 # compiled once: mask() runs on every sentence with two or more entities
@@ -654,14 +661,14 @@ _IN_PLACE = (
 class Sentence:
     """Helpers to pick subjects and objects by type and position in one sentence."""
 
-    def __init__(self, masked: str, mentions: dict[int, SentMention]) -> None:
+    def __init__(self, masked: str, mentions: dict[int, SentMention], ents: list[tuple[int, int, int]] | None = None) -> None:
         self.masked = masked
         self.m = mentions
-        # the placeholders as (start, end, mention number), found once: the helpers below
-        # are asked many times per sentence. A placeholder "<<n>>" holds "<<" only at its
-        # start, so the placeholders a scan of masked[a:b] would find are exactly those
-        # of this list that lie inside [a, b).
-        self.ents = [(m.start(), m.end(), int(m.group(1))) for m in _ENT_ID.finditer(masked)]
+        # the placeholders as (start, end, mention number), found once (or given, as mask()
+        # made them): the helpers below are asked many times per sentence. A placeholder
+        # "<<n>>" holds "<<" only at its start, so the placeholders a scan of masked[a:b]
+        # would find are exactly those of this list that lie inside [a, b).
+        self.ents = ents if ents is not None else [(m.start(), m.end(), int(m.group(1))) for m in _ENT_ID.finditer(masked)]
 
     def typ(self, i: int) -> str:
         return self.m[i].type
@@ -772,18 +779,25 @@ def sentence_relations(
         ms_all = [*ms_all, grant_maker]
     if len({m.group for m in ms_all}) < 2:
         return  # every rule relates two different entities
-    masked, cmap = mask(sentence, [m for m in ms if m is not topic])
+    masked, cmap, ents = mask(sentence, [m for m in ms if m is not topic])
     if topic is not None:
         # "It runs the museum": the topic stands in for the pronoun
         pron = re.match(r"(?:It|They|(?P<poss>Its|Their))\s+(?=[a-z])", masked)
+        cut = 0
         if pron:
-            masked, cmap = masked[pron.end() :], cmap[pron.end() :]
+            cut = pron.end()  # (letters and spaces: no placeholder)
+            masked, cmap = masked[cut:], cmap[cut:]
         # "Its members are …": the topic's members
         prefix = f"<<{topic.idx}>>’s " if pron and pron.group("poss") else f"<<{topic.idx}>> "
         masked = prefix + masked
         cmap = [0] * len(prefix) + cmap
+        if ents is not None and topic.idx >= 0:
+            shift = len(prefix) - cut
+            ents = [(0, len(f"<<{topic.idx}>>"), topic.idx), *((a + shift, b + shift, i) for a, b, i in ents)]
+        else:
+            ents = None
     by_idx = {m.idx: m for m in ms_all}
-    S = Sentence(masked, by_idx)
+    S = Sentence(masked, by_idx, ents)
     g = {m.idx: m.group for m in ms_all}
     seen: set[tuple[int, str, int]] = set()
 
