@@ -1386,6 +1386,7 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
                     cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
                     topic = SentMention(_TOPIC_IDX + si, cand.group, cand.type, cand.subtype, 0, 0)
+        recent_prog: SentMention | None
         if section_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, section_prog, "Programme", groups[section_prog].subtype, 0, 0)
         elif main_prog is not None:
