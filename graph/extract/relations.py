@@ -21,6 +21,25 @@ from graph.extract.lexicon import AGENT_NOUNS, TRADE_NOUNS
 from graph.textnorm import fold
 
 ENT = r"<<\d+>>"
+
+
+def _by_first_letter(alternatives: str) -> str:
+    r"""The plain alternatives "a|b|…" (no group, each opening with a letter) as one
+    alternative per first letter, the words after it kept in their order:
+    "charity|company|firm" -> "(?:c(?:harity|ompany)|f(?:irm))". Only words of one
+    first letter can match at one place, and the regex engine tries each alternative in
+    turn: it then tries one per letter, not one per word.
+
+    >>> _by_first_letter(r"charity|company|firm|social\s+enterprise")
+    '(?:c(?:harity|ompany)|f(?:irm)|s(?:ocial\\s+enterprise))'
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives.split("|"):
+        assert alt[:1].isalpha() and "(" not in alt, alt
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{c}(?:{'|'.join(rests)})" for c, rests in groups.items()) + ")"
+
+
 #: Mention numbers from here up stand for "we"/"our" (the author) or a topic, not a name.
 SPEAKER_IDX = 10_000_000
 #: The mention number that stands for the page's main programme (set by the document pass).
@@ -28,7 +47,7 @@ MAIN_IDX = 3 * SPEAKER_IDX
 _LIST_ITEM = (
     r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
     # "and the charity X", "and the Doncaster-based logistics firm X"
-    r"(?:(?:<<\d+>>-based\s+|<<\d+>>\s+)?(?:[a-z\-]+\s+){0,2}?(?:university|college|" + TRADE_NOUNS + r")\s+(?=<<))?"
+    r"(?:(?:<<\d+>>-based\s+|<<\d+>>\s+)?(?:[a-z\-]+\s+){0,2}?" + _by_first_letter("university|college|" + TRADE_NOUNS) + r"\s+(?=<<))?"
 )
 #: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item;
 #: "A, the B's library service" is A alone)
@@ -1582,7 +1601,7 @@ def sentence_relations(
         if subj is None:
             org = S.before(m.start(), ORG)
             scope = m.group(0)[:6].lower() in ("across", "throug")  # "the largest funder of heritage across the UK"
-            if org is not None and (scope and org == S.first(ORG) or re.search(r"\b(?:works?|working|worked|operates?|operating|operated|supports?|supporting|supported|delivers?|delivering|delivered|provides?|providing|provided|runs?|running|ran|leading|aims?|serves?|serving|served|helps?|helped|reached)\b", masked[: m.start()], re.I)):
+            if org is not None and (scope and org == S.first(ORG) or _WORKS_VERB.search(low, 0, m.start())):
                 # "X, in partnership with Y, worked with young people in Z": the subject works there
                 if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
                     subj, rule = org, "operatesIn:organisation-works-in"
@@ -1744,6 +1763,11 @@ _P52 = _rx(rf"\b(?:members|volunteers|staff|students|artists|young\s+people)\s+(
 _P53 = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})")
 _P54 = _rx(rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,")
 _P55 = _rx(rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$")
+# (matched on the folded text, as with re.I on the masked one)
+_WORKS_VERB = re.compile(
+    r"\b(?:works?|working|worked|operates?|operating|operated|supports?|supporting|supported|delivers?|delivering|delivered|"
+    r"provides?|providing|provided|runs?|running|ran|leading|aims?|serves?|serving|served|helps?|helped|reached)\b"
+)
 _P56 = _rx(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})")
 _P57 = _rx(rf"(?P<l>{LIST})\s*(?:,\s*(?:the\s+)?)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?(?P<p>{ENT})")
 _P58 = _rx(
