@@ -271,8 +271,9 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                          and (k + 1 >= len(toks) or not is_cap(toks[k + 1][0]) or sentence[w[2] : toks[k + 1][1]] != " "))
             ):
                 break  # "Barnsley Council's Stronger Communities Programme": two names
-            if is_cap(w[0]) and not w[0].startswith("-"):
-                if _OUTWARD.match(w[0]) and k + 1 < len(toks) and _INWARD.match(toks[k + 1][0]):
+            if w[0][:1].isupper() and not w[0].startswith("-"):  # (is_cap, inlined)
+                # (an outward code has two to four characters: most words are longer)
+                if len(w[0]) <= 4 and _OUTWARD.match(w[0]) and k + 1 < len(toks) and _INWARD.match(toks[k + 1][0]):
                     break  # "Pontypool NP4 7PZ": a postcode ends the town's name
                 j = k
                 k += 1
