@@ -188,7 +188,24 @@ class _Rule:
         return True
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text) if self.may_match(text) else _NO_MATCHES
+        # (may_match(text), inlined: this runs for most rules on every sentence they see)
+        facts = _FACTS[0]
+        if facts[0] is not text:
+            facts = _text_facts(text)
+        if self.mentions > 1 and facts[1] < self.mentions:
+            return _NO_MATCHES
+        if self.words:
+            have = facts[2]
+            for ws in self.words:
+                if have.isdisjoint(ws):
+                    return _NO_MATCHES
+        for words in self.needs:
+            for w in words:
+                if w in text:
+                    break
+            else:
+                return _NO_MATCHES
+        return self.rx.finditer(text)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.rx.match(text, pos) if self.may_match(text, pos) else None
