@@ -14,6 +14,11 @@ shared machine hits both alike. The headline ratio is the median of the
 per-round ratios (each compares the two sides timed back to back); the ratio of
 each side's best round is printed beside it.
 
+A second measure, less moved by load on a shared machine, runs the two sides in
+turns document by document (``--rounds`` times over all documents) and keeps
+each document's best time on each side: the ratio of the sums of those bests is
+printed on its own line, beside the figures above.
+
 The extractor's caches (per-sentence tokens, per-name types: see
 ``graph.extract.names.clear_caches``) are cleared before every document (the
 default, and the honest figure): the bench repeats the seed documents to reach
@@ -86,6 +91,22 @@ def main() -> None:
             extract_document(d)
         t_ext.append(time.perf_counter() - t0)
 
+    # turns document by document: a burst of load hits one document of each side, and each
+    # document's best time on each side is kept
+    best_tok = [float("inf")] * len(docs)
+    best_ext = [float("inf")] * len(docs)
+    for _ in range(max(1, args.rounds)):
+        for k, d in enumerate(docs):
+            t0 = time.perf_counter()
+            nlp.tokenizer(d.text)
+            t1 = time.perf_counter()
+            if not args.warm:
+                clear_caches()
+            extract_document(d)
+            t2 = time.perf_counter()
+            best_tok[k] = min(best_tok[k], t1 - t0)
+            best_ext[k] = min(best_ext[k], t2 - t1)
+
     tok_rate = n_words / min(t_tok)
     ext_rate = n_words / min(t_ext)
     median = statistics.median(a / b for a, b in zip(t_tok, t_ext, strict=True))
@@ -93,6 +114,8 @@ def main() -> None:
     print(f"spaCy blank tokenizer: {tok_rate:,.0f} words/s (best round)")
     print(f"civicgraph extractor:  {ext_rate:,.0f} words/s (best round)")
     print(f"ratio extractor/tokenizer: {median:.2f} median of rounds, {ext_rate / tok_rate:.2f} best rounds (target >= 0.5)")
+    print(f"ratio extractor/tokenizer: {sum(best_tok) / sum(best_ext):.2f} document by document, best of rounds "
+          f"({n_words / sum(best_ext):,.0f} and {n_words / sum(best_tok):,.0f} words/s)")
 
 
 if __name__ == "__main__":

@@ -116,3 +116,124 @@ def test_words_of_a_name_are_the_words_of_its_tokens() -> None:
               for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
     for text in texts:
         assert names._words(text) == [t[0] for t in names.tokens.__wrapped__(text)], text
+
+
+def test_stop_boundary_finds_what_the_boundary_finds_without_a_middle_dot() -> None:
+    """split_sentences scans a text with no "·" with _STOP_BOUNDARY (no alternative opening with a space)."""
+    from graph.extract import sentences
+
+    rng = random.Random(11)
+    alphabet = "aZ .!?’”)(\"“A1£•\n\t,."
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")]
+    for text in texts:
+        text = text.replace("·", " ")
+        assert [m.span() for m in sentences._STOP_BOUNDARY.finditer(text)] == [
+            m.span() for m in sentences._BOUNDARY.finditer(text)
+        ], text[:200]
+
+
+def test_tokens_of_a_sentence_with_no_cue_nor_footnote_marker_are_its_matches() -> None:
+    """tokens() reads a sentence whose hyphens and dashes end no "-based" cue, with no footnote
+    marker, from the token pattern's matches as they stand: what _general_tokens makes of them."""
+    from graph.extract import names
+
+    rng = random.Random(13)
+    alphabet = "AbZcé ’'&.,-–_¹£•·—\n0x"
+    cues = ["-based", "-led", "-wide", "-run", "Leeds-based", "x-owned"]
+    texts = ["".join(rng.choice(alphabet) if rng.random() > 0.05 else rng.choice(cues) for _ in range(rng.randint(0, 30)))
+             for _ in range(20000)]
+    texts += [line for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")
+              for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    for text in texts:
+        assert names.tokens.__wrapped__(text) == names._general_tokens(text), text
+
+
+def test_partner_cue_finds_what_its_plain_form_finds() -> None:
+    """_PARTNER_CUE's alternatives open with a letter (so the regex engine skips to those letters)."""
+    from graph.extract import relations
+
+    plain = re.compile(
+        r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
+        r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
+        r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
+        r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|"
+        r"(?:hand\s+in\s+hand|side\s+by\s+side)\s+with|"
+        r"(?:worked|have\s+worked)\s+(?:this|last|over\s+the\s+(?:past|last))\s+(?:year|season|summer|term)\s+with|co-produces\s+with|co-delivered\s+with)"
+    )
+    fast = re.compile(relations._PARTNER_CUE)
+    rng = random.Random(17)
+    words = ["work", "works", "worked", "working", "with", "closely", "a", "joint", "bid", "hand", "in", "side", "by",
+             "have", "this", "year", "together", "partnership", "co-produced", "  ", "\n", "x"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    texts += [p.read_text(encoding="utf-8", errors="replace").lower() for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text[:200]
+
+
+def test_placeholders_from_mask_are_those_a_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """sentence_relations hands Sentence the placeholders mask() wrote: those a scan of the masked text finds."""
+    from graph.extract import extract_document, relations
+    from graph.extract.names import clear_caches
+    from graph.ingest import discover, read_document
+
+    given = []
+    init = relations.Sentence.__init__
+
+    def checked(self, masked, mentions, ents=None):  # type: ignore[no-untyped-def]
+        init(self, masked, mentions)
+        if ents is not None:
+            given.append(ents)
+            assert ents == self.ents, masked
+        init(self, masked, mentions, ents)
+
+    monkeypatch.setattr(relations.Sentence, "__init__", checked)
+    files, _ = discover([str(ROOT / "seeds")])
+    for p in files:
+        clear_caches()
+        extract_document(read_document(p))
+    assert given
+
+
+def test_gazetteer_matches_try_every_length_that_can_match() -> None:
+    """PlaceLookup.matches tries after a word only the lengths of the forms opening with it: it
+    finds what trying every length up to the longest finds (possessives and wrapped names too)."""
+    from graph.extract.entities import PlaceLookup
+    from graph.extract.names import capitalised, tokens
+    from graph.extract.sentences import split_sentences
+
+    lk = PlaceLookup.from_gazetteer()
+    longest = {w: ns[0] for w, ns in lk.first_words.items()}
+
+    def every_length(sentence: str) -> list[tuple[int, int, str]]:
+        toks = tokens(sentence)
+        out: list[tuple[int, int, str]] = []
+        done = 0
+        for i in [n for n in capitalised(sentence) if toks[n][0] in longest]:
+            if i < done:
+                continue
+            t = toks[i]
+            for j in range(min(len(toks), i + longest[t[0]]) - 1, i - 1, -1):
+                form = sentence[t[1] : toks[j][2]]
+                if "\n" in form:
+                    form = " ".join(form.split())
+                if form in lk.forms:
+                    out.append((t[1], toks[j][2], form))
+                    done = j + 1
+                    break
+                if form.endswith(("’s", "'s")) and form[:-2] in lk.forms:
+                    out.append((t[1], toks[j][2] - 2, form[:-2]))
+                    done = j + 1
+                    break
+        return out
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")]
+    sentences = [t[a:b] for t in texts for a, b in split_sentences(t)]
+    rng = random.Random(19)
+    forms = sorted(lk.forms)
+    for _ in range(5000):
+        picked = [rng.choice(forms) for _ in range(rng.randint(1, 4))]
+        glue = [rng.choice([" and ", "’s ", "'s ", ", ", " in\n", " ", "-based "]) for _ in picked]
+        sentences.append("".join(f + g for f, g in zip(picked, glue, strict=True)))
+    for sentence in sentences:
+        assert lk.matches(sentence) == every_length(sentence), sentence

@@ -80,3 +80,15 @@ def test_lower_expansions_fast_path_finds_what_the_pattern_finds(text: str) -> N
     assert [(m.span(), m.groups()) for m in _lower_expansions(text)] == [
         (m.span(), m.groups()) for m in _LOWER_EXPANSION.finditer(text)
     ]
+
+
+def test_finditer_checks_what_may_match_checks() -> None:
+    """_Rule.finditer has may_match's checks inlined: it scans exactly the texts may_match lets by."""
+    rules = [v for v in vars(relations).values() if isinstance(v, relations._Rule)]
+    files, _ = discover(CORPORA)
+    lines = [line.lower() for path in files[:40] for line in read_document(path).text.splitlines() if line.strip()]
+    texts = [f"<<{n}>> {line} <<{n + 1}>>" if n % 3 else line for n, line in enumerate(lines)]
+    texts += ["<<1>> funded by <<2>>", "<<1>> works with <<2>> and <<3>>", "", "<<1>>"]
+    for rule in rules:
+        for text in texts:
+            assert (rule.finditer(text) is relations._NO_MATCHES) is not rule.may_match(text), (rule.rx.pattern, text)

@@ -289,8 +289,8 @@ class PlaceLookup:
 
     def __init__(self) -> None:
         self.max_words = 0
-        self.first_words: dict[str, int] = {}
-        """First word of every form -> the most words a form starting with it has."""
+        self.first_words: dict[str, tuple[int, ...]] = {}
+        """First word of every form -> the numbers of words of the forms starting with it, most first."""
         self.forms: dict[str, list[tuple[str, str, str | None, tuple[tuple[str, str], ...], bool]]] = {}
 
     @classmethod
@@ -309,11 +309,19 @@ class PlaceLookup:
                 forms[form].append((e.name, e.type, e.subtype, e.ids, e.ambiguous and form == e.name))
         lk.forms = dict(forms)
         lk.max_words = max((len(tokens(f)) for f in forms), default=0)
+        counts: dict[str, set[int]] = defaultdict(set)
         for f in forms:
             toks = tokens(f)
             if toks:
-                first = toks[0][0]
-                lk.first_words[first] = max(lk.first_words.get(first, 0), len(toks))
+                counts[toks[0][0]].add(len(toks))
+        # a form before a possessive ("the … Trust’s team", matches() reads the form without it)
+        # has the tokens of the form and "’s" in the sentence
+        for f in forms:
+            for poss in (f"{f}’s", f"{f}'s"):
+                toks = tokens(poss)
+                if toks and toks[0][0] in counts:
+                    counts[toks[0][0]].add(len(toks))
+        lk.first_words = {first: tuple(sorted(ns, reverse=True)) for first, ns in counts.items()}
         return lk
 
     def matches(self, sentence: str) -> list[tuple[int, int, str]]:
@@ -333,7 +341,12 @@ class PlaceLookup:
             if i < done:
                 continue
             t = toks[i]
-            for j in range(min(len(toks), i + first_words[t[0]]) - 1, i - 1, -1):
+            # the longest form first; only as many words as some form opening with the word has
+            # (the tokens of a form in the sentence are the form's tokens)
+            for n in first_words[t[0]]:
+                j = i + n - 1
+                if j >= len(toks):
+                    continue
                 form = sentence[t[1] : toks[j][2]]
                 if "\n" in form:
                     form = " ".join(form.split())  # "the East Riding of\nYorkshire": a name wrapped over two lines
@@ -579,10 +592,7 @@ def _sentence_mentions(
     # gazetteer matches not inside an organisation or programme name
     if places.forms:
         gz_matches = places.matches(sentence)
-        n_places = sum(
-            1 for _st, _en, form in gz_matches
-            if any(t == "Place" and not amb for _n, t, _s, _i, amb in places.lookup(form))
-        )
+        n_places: int | None = None  # the sentence's unambiguous places, counted when an ambiguous name asks
         for st, en, form in gz_matches:
             if any(
                 c[0] <= st and en <= c[1] and (c[2] in ("Organisation", "Programme", "Other") or (c[0], c[1]) == (st, en) and c[2])
@@ -592,8 +602,14 @@ def _sentence_mentions(
             if _PEERAGE_BEFORE.search(sentence, max(0, st - 40), st):
                 continue  # "Baroness Stowell of Beeston": a title, not a place the text is about
             for gname, gtype, gsub, gids, ambiguous in places.lookup(form):
-                if ambiguous and not _ambiguous_ok(sentence, st, en, n_places):
-                    continue
+                if ambiguous:
+                    if n_places is None:
+                        n_places = sum(
+                            1 for _st, _en, form_ in gz_matches
+                            if any(t == "Place" and not amb for _n, t, _s, _i, amb in places.lookup(form_))
+                        )
+                    if not _ambiguous_ok(sentence, st, en, n_places):
+                        continue
                 if ("," in form or " and " in form) and gtype == "Place" and (cm := _COUNCIL_AFTER.match(sentence, en)):
                     # "Newry, Mourne and Down District Council": a council named for an area whose
                     # name has a comma (the chunks stop at the comma)
@@ -623,8 +639,10 @@ def _sentence_mentions(
                 f.name = sentence[dm.start() : f.end - s0]
                 f.start, f.subtype, f.rule, f.ids = s0 + dm.start(), "Region", "context:direction+place", ()
                 f.aliases = set()
-    # quoted names: ‘Bristol One City’ partnership
-    for m in _QUOTED.finditer(sentence):
+    # quoted names: ‘Bristol One City’ partnership (a match opens with one of four quote marks:
+    # most sentences have none, and a test for each costs less than the pattern's scan)
+    quoted = _QUOTED.finditer(sentence) if ("'" in sentence or '"' in sentence or "‘" in sentence or "“" in sentence) else ()
+    for m in quoted:
         q = m.group("q").strip()
         words = q.split()
         # 'Tynebank Young Arts Trust ("Tynebank", "the Trust")': a short name the text defines
@@ -859,7 +877,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         # "Stage Door gave 280 pupils a first visit …", "Severn Stories took Year 8 pupils …": a
         # headless name whose sentence opens with it doing something for a count of people
         return Found(name, st, en, "Programme", "Initiative", "context:serves-people", 0)
-    if _ORG_VERB.match(after) and len(name.split()) >= 2:
+    if len(name.split()) >= 2 and _ORG_VERB.match(after):
         return Found(name, st, en, "Organisation", None, "context:subject-of-org-verb", 0)
     return Found(name, st, en, None, None, "candidate", 0)
 
@@ -1224,8 +1242,10 @@ def place_bodies(found: list[Found], text: str) -> None:
         if _AGENTIVE_AFTER.match(text, run[-1].end) and not _PLACE_PREP_BEFORE.search(text, max(0, run[0].start - 20), run[0].start):
             agentive.update(id(f) for f in run)
     for f in places:
+        if id(f) not in agentive:
+            continue  # (most places: looked at first, before the organisations are)
         bodies = {o.name for o in orgs if o.name.startswith(f.name + " ")}
-        if len(bodies) != 1 or id(f) not in agentive:
+        if len(bodies) != 1:
             continue
         body = next(o for o in orgs if o.name in bodies)
         f.aliases = {f.name}

@@ -148,7 +148,17 @@ def tokens(sentence: str) -> tuple[Token, ...]:
         # no hyphen, dash or footnote marker: every match is a plain token (the common case)
         rx = _PLAIN_TOKEN_ASCII if ascii else _PLAIN_TOKEN
         return tuple([(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])
-    return _general_tokens(sentence, _TOKEN_ASCII if ascii else _TOKEN)
+    rx = _TOKEN_ASCII if ascii else _TOKEN
+    if _HYPHEN_CUE_WORD.search(sentence) is None and (ascii or _SUP_MARK.search(sentence) is None):
+        # "long-term", "2024–25", but no "-based" cue nor footnote marker: every match is a
+        # token as it stands (what _general_tokens makes of it)
+        return tuple([(m[0], m.start(), m.end()) for m in rx.finditer(sentence)])
+    return _general_tokens(sentence, rx)
+
+
+# where _general_tokens changes a match: a hyphen cue that may end one (_HYPHEN_CUE), a footnote marker
+_HYPHEN_CUE_WORD = re.compile(r"-(?:based|wide|funded|led|run|backed|supported|headquartered|owned|born)")
+_SUP_MARK = re.compile("[" + _SUP + "]")
 
 
 def _general_tokens(sentence: str, rx: re.Pattern[str] = _TOKEN) -> tuple[Token, ...]:
@@ -261,8 +271,9 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                          and (k + 1 >= len(toks) or not is_cap(toks[k + 1][0]) or sentence[w[2] : toks[k + 1][1]] != " "))
             ):
                 break  # "Barnsley Council's Stronger Communities Programme": two names
-            if is_cap(w[0]) and not w[0].startswith("-"):
-                if _OUTWARD.match(w[0]) and k + 1 < len(toks) and _INWARD.match(toks[k + 1][0]):
+            if w[0][:1].isupper() and not w[0].startswith("-"):  # (is_cap, inlined)
+                # (an outward code has two to four characters: most words are longer)
+                if len(w[0]) <= 4 and _OUTWARD.match(w[0]) and k + 1 < len(toks) and _INWARD.match(toks[k + 1][0]):
                     break  # "Pontypool NP4 7PZ": a postcode ends the town's name
                 j = k
                 k += 1

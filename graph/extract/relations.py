@@ -21,6 +21,25 @@ from graph.extract.lexicon import AGENT_NOUNS, TRADE_NOUNS
 from graph.textnorm import fold
 
 ENT = r"<<\d+>>"
+
+
+def _by_first_letter(alternatives: str) -> str:
+    r"""The plain alternatives "a|b|…" (no group, each opening with a letter) as one
+    alternative per first letter, the words after it kept in their order:
+    "charity|company|firm" -> "(?:c(?:harity|ompany)|f(?:irm))". Only words of one
+    first letter can match at one place, and the regex engine tries each alternative in
+    turn: it then tries one per letter, not one per word.
+
+    >>> _by_first_letter(r"charity|company|firm|social\s+enterprise")
+    '(?:c(?:harity|ompany)|f(?:irm)|s(?:ocial\\s+enterprise))'
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives.split("|"):
+        assert alt[:1].isalpha() and "(" not in alt, alt
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{c}(?:{'|'.join(rests)})" for c, rests in groups.items()) + ")"
+
+
 #: Mention numbers from here up stand for "we"/"our" (the author) or a topic, not a name.
 SPEAKER_IDX = 10_000_000
 #: The mention number that stands for the page's main programme (set by the document pass).
@@ -28,7 +47,7 @@ MAIN_IDX = 3 * SPEAKER_IDX
 _LIST_ITEM = (
     r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
     # "and the charity X", "and the Doncaster-based logistics firm X"
-    r"(?:(?:<<\d+>>-based\s+|<<\d+>>\s+)?(?:[a-z\-]+\s+){0,2}?(?:university|college|" + TRADE_NOUNS + r")\s+(?=<<))?"
+    r"(?:(?:<<\d+>>-based\s+|<<\d+>>\s+)?(?:[a-z\-]+\s+){0,2}?" + _by_first_letter("university|college|" + TRADE_NOUNS) + r"\s+(?=<<))?"
 )
 #: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item;
 #: "A, the B's library service" is A alone)
@@ -69,13 +88,16 @@ class Found:
     amount_text: str | None = None
 
 
-def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
-    """Replace mentions by placeholders; return the masked text and a char map.
+def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int], list[tuple[int, int, int]] | None]:
+    """Replace mentions by placeholders; return the masked text, a char map and the
+    placeholders as (start, end, mention number) in the masked text (what a scan of it
+    with :data:`_ENT_ID` finds; None where the sentence itself holds a "<<").
 
     ``cmap[i]`` is the sentence offset of masked position ``i``.
     """
     out: list[str] = []
     cmap: list[int] = []
+    ents: list[tuple[int, int, int]] | None = None if "<<" in sentence else []
     pos = 0
     last: SentMention | None = None
     for m in sorted(mentions, key=lambda m: m.start):
@@ -92,6 +114,8 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
         out.append(sentence[pos : m.start])
         cmap.extend(range(pos, m.start))
         ph = f"<<{m.idx}>>"
+        if ents is not None:
+            ents.append((len(cmap), len(cmap) + len(ph), m.idx))
         out.append(ph)
         cmap.extend([m.start] * len(ph))
         pos = m.end
@@ -108,7 +132,9 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int]]:
     out.append(sentence[pos:])
     cmap.extend(range(pos, len(sentence)))
     # "£12.4 million": a decimal point is not a sentence stop for the rules' [^<.;] gaps
-    return _DECIMAL_POINT.sub("·", "".join(out)), cmap
+    if ents is not None and any(i < 0 for _s, _e, i in ents):
+        ents = None  # ("<<-1>>" is no placeholder to _ENT_ID)
+    return _DECIMAL_POINT.sub("·", "".join(out)), cmap, ents
 
 
 # compiled once: mask() runs on every sentence with two or more entities
@@ -162,7 +188,24 @@ class _Rule:
         return True
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text) if self.may_match(text) else _NO_MATCHES
+        # (may_match(text), inlined: this runs for most rules on every sentence they see)
+        facts = _FACTS[0]
+        if facts[0] is not text:
+            facts = _text_facts(text)
+        if self.mentions > 1 and facts[1] < self.mentions:
+            return _NO_MATCHES
+        if self.words:
+            have = facts[2]
+            for ws in self.words:
+                if have.isdisjoint(ws):
+                    return _NO_MATCHES
+        for words in self.needs:
+            for w in words:
+                if w in text:
+                    break
+            else:
+                return _NO_MATCHES
+        return self.rx.finditer(text)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.rx.match(text, pos) if self.may_match(text, pos) else None
@@ -608,14 +651,18 @@ _V_FUND_ACTIVE = (
     # "The Council added £15,000 from its Place Fund"
     r"added|adds|has added|have added|is adding)"
 )
+# "we worked this year with …"
+_SEASON_WITH = r"(?:this|last|over\s+the\s+(?:past|last))\s+(?:year|season|summer|term)\s+with"
+# (each alternative opens with a letter, no group or optional part: so the regex engine skips
+# to the letters an alternative opens with instead of trying a match at every character)
 _PARTNER_CUE = (
     r"(?:in partnership with|in collaboration with|working in partnership with|working closely with|working with|worked with|work with|works with|"
     r"together with|alongside|collaborating with|collaborated with|collaborates with|partnered with|partnering with|partners with|"
-    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|(?:a\s+)?joint\s+bid\s+with|"
-    r"(?:work|works|worked|working)\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|"
-    r"(?:hand\s+in\s+hand|side\s+by\s+side)\s+with|"
+    r"joined forces with|teamed up with|in conjunction with|jointly with|in association with|a\s+joint\s+bid\s+with|joint\s+bid\s+with|"
+    r"work(?:s|ed|ing)?\s+(?:closely|directly|together|jointly|hand\s+in\s+hand)\s+with|co-produced\s+with|"
+    r"hand\s+in\s+hand\s+with|side\s+by\s+side\s+with|"
     # "We worked this year with A, B and C"
-    r"(?:worked|have\s+worked)\s+(?:this|last|over\s+the\s+(?:past|last))\s+(?:year|season|summer|term)\s+with|co-produces\s+with|co-delivered\s+with)"
+    rf"worked\s+{_SEASON_WITH}|have\s+worked\s+{_SEASON_WITH}|co-produces\s+with|co-delivered\s+with)"
 )
 _PARTICIPANTS = (
     r"(?:employers|partners|organisations|organizations|businesses|members|companies|venues|schools|colleges|providers|councils|authorities|firms)"
@@ -640,24 +687,24 @@ _PARTICIPATE_CUES = re.compile(
     r"evaluat|assessed|accredited|certificated|validated|filmed|photographed|documented|printed|catered|cooked|recorded|archived|placement"
 )
 _PARTNER_CUES = re.compile(r"with|alongside|together|launched|founded|established|set up|partner|joined|teamed")
+
 _IN_PLACE = (
     r"(?:in|across|throughout|within|around|for|covering|serving|expand(?:s|ed|ing)?\s+to|expand(?:s|ed|ing)?\s+into|"
     # "older residents of A and B", "young people from east Belfast"
     rf"{_PEOPLE_NOUNS}\s+(?:of|from))"
 )
 
-
 class Sentence:
     """Helpers to pick subjects and objects by type and position in one sentence."""
 
-    def __init__(self, masked: str, mentions: dict[int, SentMention]) -> None:
+    def __init__(self, masked: str, mentions: dict[int, SentMention], ents: list[tuple[int, int, int]] | None = None) -> None:
         self.masked = masked
         self.m = mentions
-        # the placeholders as (start, end, mention number), found once: the helpers below
-        # are asked many times per sentence. A placeholder "<<n>>" holds "<<" only at its
-        # start, so the placeholders a scan of masked[a:b] would find are exactly those
-        # of this list that lie inside [a, b).
-        self.ents = [(m.start(), m.end(), int(m.group(1))) for m in _ENT_ID.finditer(masked)]
+        # the placeholders as (start, end, mention number), found once (or given, as mask()
+        # made them): the helpers below are asked many times per sentence. A placeholder
+        # "<<n>>" holds "<<" only at its start, so the placeholders a scan of masked[a:b]
+        # would find are exactly those of this list that lie inside [a, b).
+        self.ents = ents if ents is not None else [(m.start(), m.end(), int(m.group(1))) for m in _ENT_ID.finditer(masked)]
 
     def typ(self, i: int) -> str:
         return self.m[i].type
@@ -768,18 +815,25 @@ def sentence_relations(
         ms_all = [*ms_all, grant_maker]
     if len({m.group for m in ms_all}) < 2:
         return  # every rule relates two different entities
-    masked, cmap = mask(sentence, [m for m in ms if m is not topic])
+    masked, cmap, ents = mask(sentence, [m for m in ms if m is not topic])
     if topic is not None:
         # "It runs the museum": the topic stands in for the pronoun
         pron = re.match(r"(?:It|They|(?P<poss>Its|Their))\s+(?=[a-z])", masked)
+        cut = 0
         if pron:
-            masked, cmap = masked[pron.end() :], cmap[pron.end() :]
+            cut = pron.end()  # (letters and spaces: no placeholder)
+            masked, cmap = masked[cut:], cmap[cut:]
         # "Its members are …": the topic's members
         prefix = f"<<{topic.idx}>>’s " if pron and pron.group("poss") else f"<<{topic.idx}>> "
         masked = prefix + masked
         cmap = [0] * len(prefix) + cmap
+        if ents is not None and topic.idx >= 0:
+            shift = len(prefix) - cut
+            ents = [(0, len(f"<<{topic.idx}>>"), topic.idx), *((a + shift, b + shift, i) for a, b, i in ents)]
+        else:
+            ents = None
     by_idx = {m.idx: m for m in ms_all}
-    S = Sentence(masked, by_idx)
+    S = Sentence(masked, by_idx, ents)
     g = {m.idx: m.group for m in ms_all}
     seen: set[tuple[int, str, int]] = set()
 
@@ -805,9 +859,10 @@ def sentence_relations(
     if _FUND_CUES.search(low):
         # the funded body is named before the first "funded by" (not an agent of an earlier one:
         # "supported by A and sponsored by B" does not make B fund A)
-        first_passive = next((x.start() for x in _P01.finditer(low)), len(masked))
+        passives = list(_P02.finditer(low))  # (one scan for both uses)
+        first_passive = passives[0].start() if passives else len(masked)
         page_first = None  # the page's programme, when the sentence's first "funded by" named no target
-        for n, m in enumerate(_P02.finditer(low)):
+        for n, m in enumerate(passives):
             page = _page_target(masked, m, recent_programme)
             if n == 0:
                 page_first = page
@@ -1563,7 +1618,7 @@ def sentence_relations(
         if subj is None:
             org = S.before(m.start(), ORG)
             scope = m.group(0)[:6].lower() in ("across", "throug")  # "the largest funder of heritage across the UK"
-            if org is not None and (scope and org == S.first(ORG) or re.search(r"\b(?:works?|working|worked|operates?|operating|operated|supports?|supporting|supported|delivers?|delivering|delivered|provides?|providing|provided|runs?|running|ran|leading|aims?|serves?|serving|served|helps?|helped|reached)\b", masked[: m.start()], re.I)):
+            if org is not None and (scope and org == S.first(ORG) or _WORKS_VERB.search(low, 0, m.start())):
                 # "X, in partnership with Y, worked with young people in Z": the subject works there
                 if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
                     subj, rule = org, "operatesIn:organisation-works-in"
@@ -1598,7 +1653,6 @@ def sentence_relations(
 # order they were first used in sentence_relations: formatted and compiled once, at import.
 # "A and B are funded by": the coordinated subjects just before a passive
 _CO_SUBJECTS = re.compile(r"^\s*(?:the\s+)?(?P<l><<\d+>>(?:\s*,\s*<<\d+>>)*\s*,?\s+(?:and|&)\s+<<\d+>>)\s+(?:are|were|have\s+been|will\s+be)\s+(?:also\s+|both\s+|jointly\s+)?$")
-_P01 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P02 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:(?:of|over|across|a|each|per|in)\s+[^<.;]{{0,40}}?|(?:for|towards)\s+[^<.;]{{0,40}}?\s(?:comes|came|will\s+come|is|was)\s+)?from\s+(?:the\s+)?(?P<l>{LIST})")
 _P04 = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})")
@@ -1726,6 +1780,11 @@ _P52 = _rx(rf"\b(?:members|volunteers|staff|students|artists|young\s+people)\s+(
 _P53 = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})")
 _P54 = _rx(rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,")
 _P55 = _rx(rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$")
+# (matched on the folded text, as with re.I on the masked one)
+_WORKS_VERB = re.compile(
+    r"\b(?:works?|working|worked|operates?|operating|operated|supports?|supporting|supported|delivers?|delivering|delivered|"
+    r"provides?|providing|provided|runs?|running|ran|leading|aims?|serves?|serving|served|helps?|helped|reached)\b"
+)
 _P56 = _rx(rf"\b{_IN_PLACE}\s+(?:the\s+)?(?:(?:whole|wider|entire|city|county|region|area)\s+(?:of\s+)?)?(?P<l>{LIST})")
 _P57 = _rx(rf"(?P<l>{LIST})\s*(?:,\s*(?:the\s+)?)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?(?P<p>{ENT})")
 _P58 = _rx(

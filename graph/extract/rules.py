@@ -1386,11 +1386,13 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
                     cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
                     topic = SentMention(_TOPIC_IDX + si, cand.group, cand.type, cand.subtype, 0, 0)
-        recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
+        recent_prog: SentMention | None
         if section_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, section_prog, "Programme", groups[section_prog].subtype, 0, 0)
         elif main_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
+        else:
+            recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
         maker = None
         if "£" in sentence and _AWARD_HINT.search(sentence) and not (item_heading_kind(text, sentences, si) or "").startswith("heading:funds"):
             # (an item of a funders list names who gives: the list rules read it)

@@ -44,6 +44,10 @@ _ABBREV = re.compile(
 # (a stop after two dots ends a dotted leader, "Department for Communities ...... £211,000",
 # not a full stop)
 _BOUNDARY = re.compile(r"[.!? ](?:(?<=[.!?])(?<!\.\.[.!?])[\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])|(?<= )·\s+(?=\S))")
+# _BOUNDARY for a text with no middle dot, where only its first alternative can match: it opens
+# with [.!?] and not a space (the commonest character), so the regex engine tries no match at
+# each space of the text
+_STOP_BOUNDARY = re.compile(r"[.!?](?<!\.\.[.!?])[\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])")
 _CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
 # a prose line that ends in a capitalised word ("... working with Hartlepool Borough")
 _ENDS_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’&-]*$")
@@ -160,6 +164,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences of ``text``, in order."""
     spans: list[tuple[int, int]] = []
     whole = fixed_width_blocks(text)
+    boundary = _BOUNDARY if "·" in text else _STOP_BOUNDARY
     for bs, be in _blocks(text, whole):
         if bs in whole:
             s, e = _trim(text, bs, be)
@@ -169,7 +174,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = bs
         bullet = _BULLET.match(text, bs, be)
         scan_from = bullet.end() if bullet else bs
-        for m in _BOUNDARY.finditer(text, scan_from, be):
+        for m in boundary.finditer(text, scan_from, be):
             cut = m.start() + 1
             # keep closing quotes/brackets with the sentence
             while cut < be and text[cut] in "\"”’)]¹²³⁰⁴⁵⁶⁷⁸⁹":
