@@ -4674,3 +4674,9 @@ def test_names_after_in_inside_a_members_list_are_places():
 def test_a_trading_names_head_makes_a_business(name: str):
     x = extract(f"Placements were offered by {name} this year.")
     assert typed(x, name) == ("Organisation", "Business")
+
+
+def test_a_table_cells_acronym_in_brackets_is_not_part_of_the_name():
+    x = extract("| Organisation | Role |\n|---|---|\n| Halton Adult Learning Partnership (HALP) | Delivery partner |\n| Kestrel College | Lead |\n")
+    assert "Halton Adult Learning Partnership" in x.entities
+    assert not any("(HALP)" in n for n in x.entities)

@@ -250,6 +250,9 @@ _WANT = {"org": "Organisation", "funder": "Organisation", "programme": "Programm
          "base": "Place", "site": "Place"}
 
 
+_CELL_ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z&]{1,9})\)\s*$")
+
+
 def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tuple[list[Found], list[RowSpec]]:
     """Give each cell of a header table the type its column names; return the row specs."""
     specs: list[RowSpec] = []
@@ -295,6 +298,10 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                     value = text[a:b]
             if cell.role == "member":
                 spec.member = True
+            if cell.value is None and (ac := _CELL_ACRONYM.search(value)) is not None:
+                # "Halton Adult Learning Partnership (HALP)": the name, then its acronym defined
+                b = a + ac.start()
+                value = text[a:b]
             if cell.value is None and cell.role in ("org", "member"):
                 # "Rhins Boatbuilding Trust with Loch Ryan Sea School": the lead, and a partner who takes part
                 w = _CELL_WITH.search(value)
