@@ -4680,3 +4680,13 @@ def test_a_table_cells_acronym_in_brackets_is_not_part_of_the_name():
     x = extract("| Organisation | Role |\n|---|---|\n| Halton Adult Learning Partnership (HALP) | Delivery partner |\n| Kestrel College | Lead |\n")
     assert "Halton Adult Learning Partnership" in x.entities
     assert not any("(HALP)" in n for n in x.entities)
+
+
+@pytest.mark.parametrize("table", [
+    "## Sessions\n\n| Time | Session | Chair and speakers |\n|---|---|---|\n| 10.15 | Rural routes | Tam Reid, Heron College |\n",
+    "Agenda\n\nTime | Session\n09:30 | Welcome: Jo Muir, Kestrel Council\n09:45 | Keynote: Tam Reid, Heron College\n",
+])
+def test_a_tables_header_row_names_columns_not_bodies(table: str):
+    x = extract(table)
+    assert not {"Time", "Session", "Chair and speakers"} & set(x.entities)
+    assert "Heron College" in x.entities

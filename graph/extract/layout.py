@@ -527,6 +527,14 @@ _FACT_CELL = re.compile(
 )
 
 
+# a column's label in a table's first row
+_HEADER_CELL = re.compile(
+    r"\s*(?i:time|times|date|dates|day|session|sessions|venue|venues|speakers?|chair(?:\s+and\s+speakers?)?|"
+    r"role|roles|area|areas|amount|town|location|when|where|what|event|events|name|organisation|partner|partners|"
+    r"funder|funders|hub|project|programme|award|grant)\s*"
+)
+
+
 # the line above is a listing's entry: "• 18:00 – Opening night: Songs of the Coast"
 _LISTING_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[•*\-–][ \t]+)?\d{1,2}[:.]\d\d\b[^\n]*\n$")
 
@@ -542,6 +550,10 @@ def table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found],
         neighbours = [sentences[k] for k in (si - 1, si + 1) if 0 <= k < len(sentences)]
         if not any(is_row(text[a:b]) for a, b in neighbours):
             continue  # one line with a "|" in it is not a table
+        if (si + 1 < len(sentences) and is_separator(text[sentences[si + 1][0] : sentences[si + 1][1]])) or (
+                not (si > 0 and is_row(text[sentences[si - 1][0] : sentences[si - 1][1]]))
+                and any(_HEADER_CELL.fullmatch(text, a, b) for a, b in split_row(text, s0, s1))):
+            continue  # "| Time | Session | Chair and speakers |": a header (over "|---|", or first with a column's label)
         cells = [(a, b) for a, b in split_row(text, s0, s1) if b > a]
         if not cells or any(not _CELL_NAME.match(text[a:b]) or text[a:b].isdigit() for a, b in cells):
             continue
