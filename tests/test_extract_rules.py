@@ -4690,3 +4690,9 @@ def test_a_tables_header_row_names_columns_not_bodies(table: str):
     x = extract(table)
     assert not {"Time", "Session", "Chair and speakers"} & set(x.entities)
     assert "Heron College" in x.entities
+
+
+def test_a_known_name_then_to_then_a_name_are_two_names():
+    x = extract("The council passed £20,000 from the UK Shared Prosperity Fund to Fare Forward Kitchen Ltd.")
+    assert "UK Shared Prosperity Fund" in x.entities
+    assert typed(x, "Fare Forward Kitchen Ltd") == ("Organisation", "Business")

@@ -487,6 +487,8 @@ def _owner_split(chs: list[Chunk], places: PlaceLookup, sentence: str) -> list[C
             # "from Caernarfon to Cardiff Bay", "Easter to October": a stretch between two places
             # (or times), not one name ("Broadland to Breckland Creative Health Network" is one)
             at = (to, " to ")
+        elif to > 0 and _known_body(ch.text[:to], places) and not places.lookup(ch.text):
+            at = (to, " to ")  # "£20,000 from the UK Shared Prosperity Fund to Fare Start": a known name, then another
         if at is not None:
             out.extend(_split_at(ch, *at))
             continue
