@@ -4696,3 +4696,11 @@ def test_a_known_name_then_to_then_a_name_are_two_names():
     x = extract("The council passed £20,000 from the UK Shared Prosperity Fund to Fare Forward Kitchen Ltd.")
     assert "UK Shared Prosperity Fund" in x.entities
     assert typed(x, "Fare Forward Kitchen Ltd") == ("Organisation", "Business")
+
+
+def test_a_lower_case_kind_after_a_is_no_part_of_a_name():
+    x = extract("Kestrel Arts, a Bedminster charity, runs the sessions. Funded by Heron Trust (Scottish charity SC012345).")
+    assert "Bedminster charity" not in x.entities and "Scottish charity" not in x.entities
+    assert "SC012345" not in x.entities  # a registration number is no funder
+    # after "the" the lower-case head is the name's own
+    assert typed(extract("Sessions were at the Palmer Park library."), "Palmer Park library")[0] == "Organisation"

@@ -69,6 +69,8 @@ _NAME_POSSESSIVES = frozenset(
 _TRAILING_HEADS = frozenset(
     "library charity museum theatre gallery college school trust foundation centre hub".split()
 )
+_A_BEFORE = re.compile(r"(?:^|\s)an?\s$")
+_NATION_ADJECTIVES = frozenset("Scottish Welsh English British Irish Cornish Manx Ulster UK".split())
 _KIND_AFTER_HEAD = frozenset("company companies group groups collective network shop project programme service".split())
 # the heads after a founder's possessive that make one name: "Kirkland's Bakehouse", "Hope's Trust"
 _FOUNDER_HEADS = frozenset(w for w, (_t, sub) in ORG_HEADS.items() if sub in ("Business", "Charity", "CulturalOrganisation"))
@@ -350,6 +352,10 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
             and not (j + 2 < len(toks) and toks[j + 2][0] in _KIND_AFTER_HEAD and _joinable(sentence, toks[j + 1], toks[j + 2]))
             # "a Stoke-on-Trent charity", "a Walsall charity": a place describing a body, not its name
             and not (is_place is not None and is_place(_THE_LEAD.sub("", sentence[toks[i][1] : toks[j][2]])))
+            # "a Bedminster charity", "(Scottish charity SC012345)": after "a" or a nation's adjective
+            # the lower-case head is the body's kind (a name's own head follows "the" or nothing)
+            and not _A_BEFORE.search(sentence, max(0, toks[i][1] - 4), toks[i][1])
+            and not (i == j and toks[i][0] in _NATION_ADJECTIVES)
             # "the Goldthorpe charity Dearne Works": the kind noun premodifies the name after it
             and not (j + 2 < len(toks) and is_cap(toks[j + 2][0]) and sentence[toks[j + 1][2] : toks[j + 2][1]] == " ")
         ):

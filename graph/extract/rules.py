@@ -104,7 +104,12 @@ def _trade_noun_last(left: str) -> bool:
     return bool(words) and (words[-1] in _TRADE_WORDS or " ".join(words[-2:]) in _TRADE_WORDS or " ".join(words[-3:]) in _TRADE_WORDS)
 
 
+_REGISTRATION_NUMBER = re.compile(r"[A-Z]{0,3}\d[\d ]*")  # "SC012345", "1098765": a charity's number, no name
+
+
 def _slot_type(f: Found, text: str, sentence_start: int, typed_before: bool) -> bool:
+    if _REGISTRATION_NUMBER.fullmatch(f.name):
+        return False
     left = text[sentence_start : f.start]
     if _ORG_SLOT.search(left[-40:]) or (_trade_noun_last(left) and _ROLE_NOUN_SLOT.search(left[-40:])) or (
         "includ" in left[-100:] and _INCLUDE_SLOT.search(left[-100:])
