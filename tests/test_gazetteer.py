@@ -477,3 +477,11 @@ def test_northern_ireland_counties_and_welsh_preserved_counties_are_regions(gz):
     assert _one(gz, "Co. Down").name == "County Down"
     assert _one(gz, "County Derry").name == "County Londonderry"
     assert _one(gz, "County Tyrone").parent == "Northern Ireland"
+
+
+def test_historic_counties_are_regions_of_their_nation():
+    from graph.gazetteer import load_gazetteer
+
+    rows = {e.name: e for e in load_gazetteer().entries if e.type == "Place"}
+    for name, nation in (("Ayrshire", "Scotland"), ("Caithness", "Scotland"), ("Glamorgan", "Wales"), ("Sussex", "South East")):
+        assert rows[name].subtype == "Region" and rows[name].parent == nation
