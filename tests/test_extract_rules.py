@@ -4704,3 +4704,11 @@ def test_a_lower_case_kind_after_a_is_no_part_of_a_name():
     assert "SC012345" not in x.entities  # a registration number is no funder
     # after "the" the lower-case head is the name's own
     assert typed(extract("Sessions were at the Palmer Park library."), "Palmer Park library")[0] == "Organisation"
+
+
+def test_a_legal_form_ends_a_name_and_a_plural_of_doers_is_no_village():
+    x = extract("Hedgerow and Slate Crafts CIC of Bodmin runs the stall.")
+    assert "Hedgerow and Slate Crafts CIC" in x.entities and typed(x, "Bodmin")[0] == "Place"
+    y = extract("Little Listeners (ages 0-4) meets on Fridays. Courses run in Little Hulton.")
+    assert "Little Listeners" not in y.entities or typed(y, "Little Listeners")[0] != "Place"
+    assert typed(y, "Little Hulton")[0] == "Place"

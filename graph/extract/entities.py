@@ -759,7 +759,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         return Found(name, st, en, "Place", "Site", "context:at-venue", 0)
     words = name.split()
     # ("Little Hulton", but "the Little Notes programme" is named by its head noun after it)
-    if typed is None and len(words) == 2 and words[0] in PLACE_NAME_PREFIXES and words[1][:1].isupper() and not _LOWER_HEAD_AFTER.match(sentence, en):
+    # ("Little Listeners", "Little Makers": a plural of people who do something names a group or a session)
+    if typed is None and len(words) == 2 and words[0] in PLACE_NAME_PREFIXES and words[1][:1].isupper() and not _LOWER_HEAD_AFTER.match(sentence, en) \
+            and not words[1].endswith(("ers", "ors")):
         return Found(name, st, en, "Place", "Town", "context:place-prefix", 0)
     if typed and typed[0] == "Programme" and typed[2].startswith("head:") and (cc := _CHARITY_COPULA.match(sentence, en)):
         # "Heron Pathways is a registered charity", "Fargate Film Works, a Sheffield production
