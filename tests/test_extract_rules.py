@@ -4712,3 +4712,8 @@ def test_a_legal_form_ends_a_name_and_a_plural_of_doers_is_no_village():
     y = extract("Little Listeners (ages 0-4) meets on Fridays. Courses run in Little Hulton.")
     assert "Little Listeners" not in y.entities or typed(y, "Little Listeners")[0] != "Place"
     assert typed(y, "Little Hulton")[0] == "Place"
+
+
+def test_the_scots_particle_o_stays_inside_a_name():
+    x = extract("Tongues o the Tarn is a Scots storytelling group from Irvine.")
+    assert "Tongues o the Tarn" in x.entities
