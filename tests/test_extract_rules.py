@@ -4717,3 +4717,9 @@ def test_a_legal_form_ends_a_name_and_a_plural_of_doers_is_no_village():
 def test_the_scots_particle_o_stays_inside_a_name():
     x = extract("Tongues o the Tarn is a Scots storytelling group from Irvine.")
     assert "Tongues o the Tarn" in x.entities
+
+
+def test_which_covers_lists_the_bodys_areas():
+    x = extract("The Tarn Combined Authority (TCA) funds the work. TCA, which covers Derbyshire, Derby and Nottingham, leads it.")
+    for area in ("Derbyshire", "Derby", "Nottingham"):
+        assert ("Tarn Combined Authority", "operatesIn", area) in x.triples

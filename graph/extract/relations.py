@@ -1720,7 +1720,7 @@ _P37 = _rx(rf"(?P<x>{ENT})\s+(?:brings|brought|will\s+bring)\s+together\s+(?:the
 _P38 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:supported|supports|helped|helps|reached|reaches|serves|served|engaged|trained)\b[^<.;]{{0,30}}?(?P<b>{ENT})\s+(?:residents|people|families|young\s+people|pupils|learners|communities|businesses|adults)")
 _P_ALL_IN = _rx(rf"(?P<l>{LIST})\s*,\s*all\s+(?:of\s+them\s+)?(?:in|within)\s+(?:the\s+)?<<(?P<p>\d+)>>")
 _P_SERVES = _rx(
-    rf"<<(?P<a>\d+)>>\s+(?:is\s+the\s+(?:[\w\-]+\s+){{0,3}}?(?:authority|council|agency|body|provider|hub|partnership|board|service|network|forum)\s+for"
+    rf"<<(?P<a>\d+)>>(?:\s*,\s*which|\s+which)?\s+(?:is\s+the\s+(?:[\w\-]+\s+){{0,3}}?(?:authority|council|agency|body|provider|hub|partnership|board|service|network|forum)\s+for"
     # ("We serve the five council areas of A, B and C")
     r"|is\s+(?:the\s+)?<<\d+>>\s+for|(?:covers|serves|serve|has\s+served|have\s+served|covered|served))\s+(?:the\s+)?"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:(?:council|local\s+authority)\s+)?(?:(?:county\s+borough|borough|county|city|district|area|region)s?\s+of\s+)?"
