@@ -37,7 +37,7 @@ HELDOUT_FLOORS = {
     "heldout2": (0.89, 0.63),
     "heldout3": (0.91, 0.65),
     "heldout4": (0.92, 0.72),
-    "heldout5": (0.87, 0.64),
+    "heldout5": (0.87, 0.65),
     "heldout6": (0.87, 0.67),
     "heldout8": (0.91, 0.63),
     "heldout10": (0.92, 0.67),
