@@ -4709,6 +4709,7 @@ def test_a_lower_case_kind_after_a_is_no_part_of_a_name():
 def test_a_legal_form_ends_a_name_and_a_plural_of_doers_is_no_village():
     x = extract("Hedgerow and Slate Crafts CIC of Bodmin runs the stall.")
     assert "Hedgerow and Slate Crafts CIC" in x.entities and typed(x, "Bodmin")[0] == "Place"
+    assert ("Hedgerow and Slate Crafts CIC", "locatedIn", "Bodmin") in x.triples
     y = extract("Little Listeners (ages 0-4) meets on Fridays. Courses run in Little Hulton.")
     assert "Little Listeners" not in y.entities or typed(y, "Little Listeners")[0] != "Place"
     assert typed(y, "Little Hulton")[0] == "Place"
