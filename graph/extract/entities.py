@@ -769,15 +769,16 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         business = cc.group(0).rstrip().lower().endswith(_BUSINESS_NOUNS) and "interest" not in cc.group(0).lower()
         return Found(name, st, en, "Organisation", "Business" if business else "Charity",
                      "context:is-a-business" if business else "context:is-a-charity", 0)
-    if typed and typed[0] == "Organisation" and typed[2] in WEAK_BODY_HEADS and (wm := _IS_A.match(sentence[en:])) and not wm.group("dash"):
-        # "The Kingdom Skills Academy is Fife Council's learning programme": a head noun that
-        # names bodies and programmes alike yields to what the text says the name is
-        said = " ".join((wm.group("noun2") or wm.group("noun")).lower().split())
+    if typed and typed[0] == "Organisation" and typed[2] in WEAK_BODY_HEADS:
+        # a head noun that names bodies and programmes alike yields to what the text says the name
+        # is: "The Kingdom Skills Academy is Fife Council's learning programme", "Ideas Lab is
+        # sponsored by …", "the Tarn Engineering Academy: a three-year apprenticeship"
+        wm = _IS_A.match(sentence[en:])
+        said = " ".join((wm.group("noun2") or wm.group("noun")).lower().split()) if wm and not wm.group("dash") else ""
         if _NOUN_TYPE.get(said, ("Organisation",))[0] == "Programme":
             return Found(name, st, en, *_NOUN_TYPE[said], f"context:is-a-{said.replace(' ', '-')}", 0)
-    if typed and typed[0] == "Organisation" and typed[2] in WEAK_BODY_HEADS and _PROGRAMME_AFTER.match(sentence, en):
-        # "Ideas Lab is sponsored by …", "the Tarn Engineering Academy: a three-year apprenticeship"
-        return Found(name, st, en, "Programme", "Initiative", "context:is-a-programme", 0)
+        if _PROGRAMME_AFTER.match(sentence, en):
+            return Found(name, st, en, "Programme", "Initiative", "context:is-a-programme", 0)
     if typed and typed[0] == "Place":
         # "the Art House, a cultural hub": an apposition says what the name is
         m = _IS_A.match(sentence[en:])

@@ -219,6 +219,9 @@ PLACE_HEADS: dict[str, tuple[str, str | None]] = {
     "fens": ("Place", "Region"),
 }
 
+# Legal forms that end a registered body's name ("Slate Crafts CIC", "Tarn Foods Ltd")
+LEGAL_FORMS = frozenset("CIC Ltd Ltd. Limited plc PLC LLP CIO".split())
+
 # Words that qualify a head on its left inside an organisation name.
 ORG_HEAD_MODIFIERS = frozenset(
     "county district borough city metropolitan town parish unitary combined "

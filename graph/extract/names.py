@@ -33,6 +33,7 @@ from graph.extract.lexicon import (
     CONNECTORS_BEFORE_THE,
     COUNCIL_KINDS,
     LEADING_STOP,
+    LEGAL_FORMS,
     NON_ENTITY_HEADS,
     NOT_NAMES,
     ORG_HEAD_MODIFIERS,
@@ -69,7 +70,6 @@ _NAME_POSSESSIVES = frozenset(
 _TRAILING_HEADS = frozenset(
     "library charity museum theatre gallery college school trust foundation centre hub".split()
 )
-_LEGAL_FORMS = frozenset("CIC Ltd Ltd. Limited plc PLC LLP CIO".split())
 _A_BEFORE = re.compile(r"(?:^|\s)an?\s$")
 _NATION_ADJECTIVES = frozenset("Scottish Welsh English British Irish Cornish Manx Ulster UK".split())
 _KIND_AFTER_HEAD = frozenset("company companies group groups collective network shop project programme service".split())
@@ -322,7 +322,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 # "Commission on Culture", but not "Skills Centre on Pendleton"
                 and not (w[0].lower() in ("on", "upon") and toks[k - 1][0].lower() not in _ON_HEADS)
                 # a legal form ends a name: "Slate Crafts CIC of Bodmin" is the CIC, then where it is
-                and toks[k - 1][0] not in _LEGAL_FORMS
+                and toks[k - 1][0] not in LEGAL_FORMS
             ):
                 # connectors only inside a name: look ahead for a capitalised word
                 m = k + 1

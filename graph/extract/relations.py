@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 
 from graph.extract.amounts import find_amounts, has_amount, parse_amount
-from graph.extract.lexicon import AGENT_NOUNS, TRADE_NOUNS
+from graph.extract.lexicon import AGENT_NOUNS, LEGAL_FORMS, TRADE_NOUNS
 from graph.textnorm import fold
 
 ENT = r"<<\d+>>"
@@ -1452,7 +1452,7 @@ def sentence_relations(
         for m in _LEGAL_OF_PLACE.finditer(low):
             a, b = int(m.group("a")), int(m.group("b"))
             if a in by_idx and S.typ(a) == "Organisation" and S.typ(b) == "Place" \
-                    and sentence[by_idx[a].start : by_idx[a].end].endswith(_LEGAL_FORM_ENDS):
+                    and sentence[by_idx[a].start : by_idx[a].end].rsplit(None, 1)[-1] in LEGAL_FORMS:
                 yield from emit(a, "locatedIn", b, "locatedIn:legal-form-of")
     # "X is a further education college with campuses in A and B": it is in each
     # and "WECA is the mayoral combined authority for A, B and C": the body's area
@@ -1740,7 +1740,6 @@ _AMOUNT_NEXT = re.compile(r"\s*(?:’s\s+)?£\d")
 _P39 = _rx(rf"(?P<a>{ENT})\s*(?:\s(?:at|of)\s+|,\s*)(?:the\s+)?(?P<b>{ENT})")
 _P40 = _rx(rf"(?P<a>{ENT})\s+and\s+the\s+(?:wider|surrounding|greater|rest\s+of\s+the)\s+(?P<b>{ENT})")
 _LEGAL_OF_PLACE = re.compile(r"<<(?P<a>\d+)>>\s+of\s+<<(?P<b>\d+)>>")
-_LEGAL_FORM_ENDS = (" CIC", " Ltd", " Ltd.", " Limited", " plc", " PLC", " LLP", " CIO")
 _P41 = _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})")
 _P42 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})")
 _P43 = _rx(rf"(?P<a>{ENT})(?:\s*,\s*which)?[^<.;]{{0,30}}?\b(?:awarded|gave|granted|has\s+awarded|has\s+given)\s+(?:the\s+)?(?P<o>{ENT})\s+(?:a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:grant|award|donation|investment|contribution)\b")
