@@ -4724,3 +4724,16 @@ def test_which_covers_lists_the_bodys_areas():
     x = extract("The Tarn Combined Authority (TCA) funds the work. TCA, which covers Derbyshire, Derby and Nottingham, leads it.")
     for area in ("Derbyshire", "Derby", "Nottingham"):
         assert ("Tarn Combined Authority", "operatesIn", area) in x.triples
+
+
+def test_a_registration_label_is_no_name():
+    x = extract("Kestrel Arts is a charity in Perth.\nScottish Charity No. SC048812\nCompany Number: 07123456")
+    assert "Kestrel Arts" in x.entities
+    assert not [n for n in x.entities if n.endswith(("No", "Number"))]
+    assert "Number Nine Gallery" in names("Tickets from the Number Nine Gallery today.")  # "Number" inside a name stays
+
+
+def test_a_job_title_between_a_person_and_a_body_is_no_body():
+    x = extract('"It changed how we work," says Mari Pugh, Senior Curator, Tanyard Arts Trust.')
+    assert "Tanyard Arts Trust" in x.entities
+    assert "Senior Curator" not in x.entities

@@ -482,6 +482,9 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
         toks = toks[:-1]
     if not toks:
         return []
+    # "Scottish Charity No. SC039174", "Company Number 04567890": a registration label, no name
+    if toks[-1][0] in ("No", "Number") and _REGISTRATION_AFTER.match(sentence, toks[-1][2]):
+        return []
     possessive = False
     last = toks[-1]
     n = _possessive_end(last[0])
@@ -492,6 +495,9 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
     if len(toks) == 1 and toks[0][0].lower() in NOT_NAMES:
         return []
     return [Chunk(text, toks[0][1], toks[-1][2], possessive, cue)]
+
+
+_REGISTRATION_AFTER = re.compile(r"\.?:?\s*[A-Z]{0,3}\d")
 
 
 def _words(name: str) -> list[str]:

@@ -784,7 +784,12 @@ def _network_bodies(found: list[Found], text: str) -> None:
 
 
 # the last words of names no slot makes a body: a job ("Head of Learning"), a street ("Station Road")
-_NOT_AGENT_TAILS = TITLE_WORDS | (STREET_WORDS - {"place", "quay", "walk", "grove", "parade"})
+# a job's head noun ends no body's name: "Jo Bell, Principal Librarian, Wrexham Libraries"
+_ROLE_TAILS = frozenset(
+    "librarian curator lecturer teacher adviser advisor practitioner producer programmer administrator "
+    "assistant archivist technician apprentice planner consultant".split()
+)
+_NOT_AGENT_TAILS = TITLE_WORDS | _ROLE_TAILS | (STREET_WORDS - {"place", "quay", "walk", "grove", "parade"})
 _WEAK_TYPING = frozenset({"context:subject-of-org-verb", "context:agent-slot"})
 # cues that say outright what a name is: "X is a charity", "programmes such as X", "a project called X"
 _STRONG_TYPING = re.compile(r"context:(?:is-a-|[a-z]+-such-as|[a-z]+-called|followed-by-|strand-apposition|funded-for|was-launched|is-run-by)")
