@@ -4737,3 +4737,9 @@ def test_a_job_title_between_a_person_and_a_body_is_no_body():
     x = extract('"It changed how we work," says Mari Pugh, Senior Curator, Tanyard Arts Trust.')
     assert "Tanyard Arts Trust" in x.entities
     assert "Senior Curator" not in x.entities
+
+
+def test_a_listing_word_before_a_name_is_no_part_of_it():
+    assert names("Part of Tawe Futures, a programme for young readers.") == ["Tawe Futures"]
+    assert names("Sessions for Pennine Readers run weekly.") == ["Pennine Readers"]
+    assert names("Tours of Tyneside Festival venues.")[0] == "Tyneside Festival"

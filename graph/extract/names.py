@@ -461,6 +461,10 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
         while toks and (toks[0][0].lower() in LEADING_STOP or toks[0][0].lower() in CONNECTORS):
             toks = toks[1:]
             changed = True
+        # "Part of Tawe Futures", "Sessions for Reading Rebels": what a listing says of a name, not its start
+        if len(toks) > 2 and toks[0][0].lower() in _LISTING_LEADS and toks[1][0].lower() in _LISTING_LINKS:
+            toks = toks[2:]
+            changed = True
         # "Chief Executive of X", "Head of Policy at X": keep X
         if toks and toks[0][0].lower() in TITLE_WORDS:
             cut = next(
@@ -497,6 +501,11 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
     return [Chunk(text, toks[0][1], toks[-1][2], possessive, cue)]
 
 
+_LISTING_LEADS = frozenset(
+    "part sessions workshops readings talks events activities tickets tours performances screenings "
+    "classes courses stories".split()
+)
+_LISTING_LINKS = frozenset("of for in from with at on by".split())
 _REGISTRATION_AFTER = re.compile(r"\.?:?\s*[A-Z]{0,3}\d")
 
 
