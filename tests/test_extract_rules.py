@@ -4743,3 +4743,8 @@ def test_a_listing_word_before_a_name_is_no_part_of_it():
     assert names("Part of Tawe Futures, a programme for young readers.") == ["Tawe Futures"]
     assert names("Sessions for Pennine Readers run weekly.") == ["Pennine Readers"]
     assert names("Tours of Tyneside Festival venues.")[0] == "Tyneside Festival"
+
+
+def test_a_saints_name_alone_keeps_its_possessive():
+    assert names("Pupils from St Aidan's joined online.")[-1] == "St Aidan's"
+    assert names("The Mayor's Fund helped.") == ["Mayor's Fund"]

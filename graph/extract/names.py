@@ -492,6 +492,8 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
     possessive = False
     last = toks[-1]
     n = _possessive_end(last[0])
+    if n == 2 and len(toks) == 2 and toks[0][0] in ("St", "St."):
+        n = 0  # "St Mary's", "St Mungo's": a saint's name is the whole name (an island, a charity)
     if n and len(last[0]) > 2 and not last[0].endswith("s'") or n == 2:
         toks = toks[:-1] + [(last[0][:-n], last[1], last[2] - n)]
         possessive = True
