@@ -4748,3 +4748,15 @@ def test_a_listing_word_before_a_name_is_no_part_of_it():
 def test_a_saints_name_alone_keeps_its_possessive():
     assert names("Pupils from St Aidan's joined online.")[-1] == "St Aidan's"
     assert names("The Mayor's Fund helped.") == ["Mayor's Fund"]
+
+
+def test_a_listing_table_row_names_no_bodies_and_a_timetable_row_ends_a_name():
+    doc = (
+        "## What's on\n\n"
+        "| Sat 7 Mar | 11am-3pm | Harbour Gallery | Drop in |\n"
+        "| Sun 8 Mar | 2pm | Kelda Arts Trust | Book, free |\n"
+    )
+    x = extract(doc)
+    assert not [n for n in x.entities if n.startswith(("Sat", "Sun", "11am", "2pm", "Drop"))]
+    tt = "  Wed    10.00-12.00  Rhosneigr     Pottery          Coleg Menai\n  Thu    10.00-12.30  Amlwch        Pottery          Coleg Menai\n"
+    assert "Coleg Menai Thu" not in extract(tt).entities

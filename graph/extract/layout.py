@@ -535,6 +535,14 @@ _HEADER_CELL = re.compile(
 )
 
 
+# a cell giving a day, a date or a time: "Sat 14 Feb", "11am-3pm", "10.00-12.00", "14:30", "3 March"
+_WHEN_CELL = re.compile(
+    r"\s*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b"
+    r"|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b|\d{1,2}[.:]\d\d\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b)"
+)
+
+
 # the line above is a listing's entry: "• 18:00 – Opening night: Songs of the Coast"
 _LISTING_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[•*\-–][ \t]+)?\d{1,2}[:.]\d\d\b[^\n]*\n$")
 
@@ -557,6 +565,8 @@ def table_cells(text: str, sentences: list[tuple[int, int]], found: list[Found],
         cells = [(a, b) for a, b in split_row(text, s0, s1) if b > a]
         if not cells or any(not _CELL_NAME.match(text[a:b]) or text[a:b].isdigit() for a, b in cells):
             continue
+        if any(_WHEN_CELL.match(text, a, b) for a, b in cells):
+            continue  # "| Sat 14 Feb | 11am-3pm | …": a listing's row (its cells are times, places, activities)
         if len(cells) <= 2 and _FACT_CELL.fullmatch(text, *cells[0]):
             continue  # "| Project | Unit 7 |": a key-facts row, a label and its value
         rows[si] = cells

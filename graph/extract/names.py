@@ -226,7 +226,8 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
     # on one line, a run of three or more spaces parts the columns of a table, and so do two
     # after a line's first word ("Magherafelt  Moyola Youth Centre": a fixed-width row's cells)
     if "\n" in gap:
-        return not (b[0][:1].isupper() and b[0].lower() in LEADING_STOP)  # "…Council\n   The Passport"
+        # "…Council\n   The Passport"; "Coleg Aberconwy\n  Thu …": a timetable's next row
+        return not (b[0][:1].isupper() and (b[0].lower() in LEADING_STOP or b[0] in _WEEKDAYS))
     return len(gap) <= 1 or (len(gap) == 2 and bool(sentence[sentence.rfind("\n", 0, a[1]) + 1 : a[1]].strip()))
 
 
@@ -506,6 +507,9 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
 _LISTING_LEADS = frozenset(
     "part sessions workshops readings talks events activities tickets tours performances screenings "
     "classes courses stories".split()
+)
+_WEEKDAYS = frozenset(
+    "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
 _LISTING_LINKS = frozenset("of for in from with at on by".split())
 _REGISTRATION_AFTER = re.compile(r"\.?:?\s*[A-Z]{0,3}\d")
