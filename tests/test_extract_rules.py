@@ -4760,3 +4760,11 @@ def test_a_listing_table_row_names_no_bodies_and_a_timetable_row_ends_a_name():
     assert not [n for n in x.entities if n.startswith(("Sat", "Sun", "11am", "2pm", "Drop"))]
     tt = "  Wed    10.00-12.00  Rhosneigr     Pottery          Coleg Menai\n  Thu    10.00-12.30  Amlwch        Pottery          Coleg Menai\n"
     assert "Coleg Menai Thu" not in extract(tt).entities
+
+
+def test_a_person_of_a_body_names_the_body():
+    assert names("A panel with Ailsa Doig of Perth College's drama department.") == ["Perth College"]
+    assert names("Chaired by Rona Begg of PKAVS. Free.")[0] == "PKAVS"
+    # a place's own "of" and a head before "of" stay whole
+    assert "East Riding of Yorkshire Council" in names("Hosted by East Riding of Yorkshire Council today.")
+    assert names("The Royal Society of Edinburgh met.") == ["Royal Society of Edinburgh"]

@@ -309,14 +309,16 @@ _NOT_IN_PERSON_NAMES = frozenset(
 )
 
 
-def personal_name(name: str, is_place: Callable[[str], bool] | None = None) -> bool:
+def personal_name(name: str, is_place: Callable[[str], bool] | None = None, given: bool = True) -> bool:
     """ "Tom Jago", "Ruth Anne Penrose": two or three capitalised words, a given name first,
     and no word that names a kind of body or programme ("Ruth Penrose Studio", "Chester Zoo");
-    ``is_place`` tells a place word, which the first word must not be ("Devon Youth Arts")."""
+    ``is_place`` tells a place word, which the first word must not be ("Devon Youth Arts").
+    With ``given=False`` the first word need not be in the list of given names (a caller
+    whose context already says "a person": "Ailsa Doig of Perth College")."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
         return False
-    if words[0].lower() not in given_names() or (len(words) == 3 and words[1].lower() not in given_names()):
+    if given and (words[0].lower() not in given_names() or (len(words) == 3 and words[1].lower() not in given_names())):
         return False  # a middle word is a given name too ("Ruth Anne Penrose", not "Kingsley Impact Consulting")
     return not any(
         w.lower() in ORG_HEADS or w.lower() in PROGRAMME_HEADS or w.lower() in PLACE_HEADS

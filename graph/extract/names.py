@@ -38,10 +38,12 @@ from graph.extract.lexicon import (
     NOT_NAMES,
     ORG_HEAD_MODIFIERS,
     ORG_HEADS,
+    PLACE_DIRECTIONS,
     PLACE_HEADS,
     PROGRAMME_HEADS,
     STREET_WORDS,
     TITLE_WORDS,
+    personal_name,
 )
 from graph.extract.tables import funder_cues
 from graph.textnorm import fold, norm_key
@@ -393,7 +395,7 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 and not (len(span_toks) == 1 and is_place and is_place(span_toks[0][0]))
             ):
                 span_toks = span_toks[1:]
-        out.extend(_clean(sentence, span_toks, cue))
+        out.extend(_clean(sentence, span_toks, cue, is_place))
         done = j + 1
     return _merge_comma_lists(sentence, out, is_place)
 
@@ -454,7 +456,7 @@ def _remit_list_end(sentence: str, toks: list[Token], j: int) -> int:
     return end
 
 
-def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
+def _clean(sentence: str, toks: list[Token], cue: str | None, is_place: Callable[[str], bool] | None = None) -> list[Chunk]:
     """Trim leading stop words and job titles, trailing connectors, possessives."""
     changed = True
     while toks and changed:
@@ -478,6 +480,21 @@ def _clean(sentence: str, toks: list[Token], cue: str | None) -> list[Chunk]:
                 if rest and any(t[0].lower() in TITLE_WORDS for t in toks[:cut]):
                     toks = rest
                     changed = True
+    # "Calum Reid of Perth College": a person and the body they are from; keep the body
+    # (a given name first, or two words that name no kind of thing before a body's name: its
+    # head noun or acronym; "Royal Society of Edinburgh" has a head before "of")
+    if len(toks) >= 4 and toks[2][0] == "of" or len(toks) >= 5 and toks[3][0] == "of":
+        cut = 2 if toks[2][0] == "of" else 3
+        person = " ".join(t[0] for t in toks[:cut])
+        last = toks[-1][0]
+        last = last[: len(last) - _possessive_end(last)]
+        if personal_name(person) or (
+            cut == 2 and personal_name(person, given=False) and (last.lower() in ORG_HEADS or is_acronym(last))
+            # "East Riding of Yorkshire Council", "Vale Royal of Cheshire …": a place's name
+            and not any(t[0].lower() in PLACE_DIRECTIONS or (is_place is not None and is_place(t[0])) for t in toks[:cut])
+            and not (is_place is not None and is_place(person))
+        ):
+            toks = toks[cut + 1 :]
     # "Shell Group Executive Vice President": a job title after a named body ends the name
     for n in range(1, len(toks)):
         if toks[n][0].lower() in TITLE_WORDS and head_of(" ".join(t[0] for t in toks[:n])):
