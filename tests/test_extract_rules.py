@@ -4768,3 +4768,10 @@ def test_a_person_of_a_body_names_the_body():
     # a place's own "of" and a head before "of" stay whole
     assert "East Riding of Yorkshire Council" in names("Hosted by East Riding of Yorkshire Council today.")
     assert names("The Royal Society of Edinburgh met.") == ["Royal Society of Edinburgh"]
+
+
+def test_a_headless_name_that_is_funded_or_is_days_of_something_is_a_programme():
+    x = extract("Rock Pool Rovers is funded by the Heron Trust.")
+    assert typed(x, "Rock Pool Rovers")[0] == "Programme"
+    x = extract("Harbour Lights is nine days of music for families. Open Doors is a weekend of free tours.")
+    assert typed(x, "Harbour Lights")[0] == "Programme" and typed(x, "Open Doors")[0] == "Programme"

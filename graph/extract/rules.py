@@ -174,7 +174,12 @@ _RUN_AFTER = re.compile(
     r"(?:\s+(?:19|20)\d\d)?\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
     r"(?:delivered|run|led|coordinated|co-ordinated|managed|launched|piloted|commissioned|organised|organized|"
     # "Museum Makers is run with Valleys Volunteer Centre": run (in partnership) with, also a programme
-    r"curated|produced|presented|staged)\s+(?:jointly\s+|each\s+year\s+|every\s+year\s+|annually\s+)?(?:by|(?:in\s+partnership\s+)?with)\b",
+    r"curated|produced|presented|staged|funded|sponsored)\s+(?:jointly\s+|each\s+year\s+|every\s+year\s+|annually\s+)?(?:by|(?:in\s+partnership\s+)?with)\b",
+    re.I,
+)
+_SPAN_OF_TIME_AFTER = re.compile(
+    r"(?:\s+(?:19|20)\d\d)?\s+(?:is|was|will\s+be|returns\s+with|offers)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:\w+\s+)?(?:days?|nights?|evenings?|weekends?|weeks?|months?|afternoons?|mornings?)\s+of\b",
     re.I,
 )
 _PROGRAMME_BEFORE = re.compile(
@@ -1253,6 +1258,9 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
     for f in found:
         if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
+        elif f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _SPAN_OF_TIME_AFTER.match(text, f.end):
+            # "Winter Lights is nine days of …", "Open Doors is a weekend of …": an event, a programme
+            f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-a-span-of"
 
     # "based at Argyle Street Studios", "housed in the Old Mill": a named building there is a site
     sites = {f.name for f in found if f.type == "Organisation" and f.rule.startswith("head:")
