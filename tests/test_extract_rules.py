@@ -4775,3 +4775,18 @@ def test_a_headless_name_that_is_funded_or_is_days_of_something_is_a_programme()
     assert typed(x, "Rock Pool Rovers")[0] == "Programme"
     x = extract("Harbour Lights is nine days of music for families. Open Doors is a weekend of free tours.")
     assert typed(x, "Harbour Lights")[0] == "Programme" and typed(x, "Open Doors")[0] == "Programme"
+
+
+def test_a_title_case_name_heading_a_described_item_is_an_activity():
+    x = extract(
+        "Half-term at the museum\n\nStrands this week:\n\n"
+        "- Rock Pool Rovers - shore walks and touch tanks for under-fives.\n"
+        "- Young Makers: clay and printing for ages 8 to 12.\n"
+        "- Fenfield Foods - headline sponsor of the week.\n"
+    )
+    assert typed(x, "Rock Pool Rovers") == ("Programme", "Initiative")
+    assert typed(x, "Young Makers")[0] == "Programme"  # "Young" is a given name, but this is no speaker
+    assert typed(x, "Fenfield Foods")[0] != "Programme"  # a sponsor is a body
+    # under a "Partners" heading the items name bodies
+    y = extract("Our partners:\n\n- Harbour Arts Collective - workshops in the old net loft.\n")
+    assert y.entities["Harbour Arts Collective"].type == "Organisation"

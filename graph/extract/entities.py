@@ -30,6 +30,7 @@ from graph.extract.lexicon import (
     PROGRAMME_HEADS,
     TRADE_NOUNS,
     given_names,
+    personal_name,
 )
 from graph.extract.names import (
     Chunk,
@@ -914,7 +915,8 @@ def _looks_like_person(name: str, after: str = "") -> bool:
     if m is not None and m.group(0).rstrip().endswith(":"):
         # a speaker label is a person's name ("Jo Smith:"); "Digital Doorstep: help with
         # phones" is a list item's name and its description
-        return words[0].lower() in given_names() or words[0].lower().rstrip(".") in _HONORIFICS
+        # ("Young Doors: drawing challenges …": a name with a word no person's name has is no speaker)
+        return (words[0].lower() in given_names() and (len(words) == 1 or personal_name(name))) or words[0].lower().rstrip(".") in _HONORIFICS
     return m is not None
 
 

@@ -617,6 +617,14 @@ _DATE_LINE_BEFORE = re.compile(
 _DESCRIPTION = re.compile(r"\s+[-–—]\s+\S|\s*[:(,]|\s*$|\s*\.{3,}\s*£|\s{3,}£")
 
 
+_TITLED_ITEM_REST = re.compile(r"(?:\s+[-–—]|:)\s+(?:a\s+|an\s+|our\s+|the\s+)?[a-z]")
+# the first words of an item's description saying the name is a body's
+_BODY_WORD = re.compile(
+    r"\b(?:sponsors?|partners?|funders?|supporters?|providers?|hosts?|charity|company|firm|business|employers?|college|"
+    r"school|trust|council|organisation|group|association|society|agency|consultancy|manufacturer|operator|cic|social\s+enterprise)\b"
+)
+
+
 def is_list_item(text: str, start: int) -> bool:
     """True when the sentence starting at ``start`` is a bulleted or numbered list item, or
     an indented "Name – what it is" line (a list without bullets, as PDF text has them)."""
@@ -791,6 +799,18 @@ def list_items(
             if fs[0].type is None:  # "What we ran" / "• Open Foot – paid work tasters": a programme of ours
                 fs[0].type, fs[0].subtype, fs[0].rule = "Programme", "Initiative", "layout:our-programmes-item"
             specs.append((si, "heading:delivers:our", [fs[0]], []))  # "Our programmes" / "• Make Your Mark – …"
+            continue
+        if (
+            fs and fs[0].type is None and fs[0].rule == "candidate" and fs[0].start <= s0 + 2
+            and len(fs[0].name.split()) >= 2 and (rest := _TITLED_ITEM_REST.match(text, fs[0].end, s1))
+            # "• Fenfield Foods – headline sponsor of the show", "• Tarn Arts: a charity that …": a body
+            and not _BODY_WORD.search(text, rest.end() - 1, min(s1, rest.end() + 40))
+            and _heading_kind(heading) is None  # (under "Partners", "Venues", "Funders" an item names a body)
+        ):
+            # "• Little Makers - clay and stories for under-fives", "• Open Studio: a weekly drop-in":
+            # a name in title case heading an item that goes on to say what it is, lower case, is
+            # the name of an activity (a strand, an event, a scheme), not a body's
+            fs[0].type, fs[0].subtype, fs[0].rule = "Programme", "Initiative", "layout:titled-item"
             continue
         head = _item_head(text, fs, si, (s0, s1), heading)
         if head is None:
