@@ -424,9 +424,11 @@ _PORTFOLIO = re.compile(r"(?:(?:Cabinet|Executive|Lead|Deputy|Assistant|Portfoli
 
 
 def _only_places(name: str, places: PlaceLookup) -> bool:
-    """Whether the gazetteer knows ``name`` as a place and as nothing else."""
+    """Whether the gazetteer knows ``name`` as a place and as nothing else (and, for one word,
+    not as a place whose name is also a common word: "Bridge to Uni" is no stretch from a village)."""
     known = places.lookup(name)
-    return bool(known) and all(t == "Place" for _n, t, *_ in known)
+    one_word = " " not in name and "-" not in name
+    return bool(known) and all(e[1] == "Place" and not (one_word and e[4]) for e in known)
 
 
 # "Mandale and Victoria ward": one area's name, "and" and all

@@ -486,10 +486,10 @@ def _clean(sentence: str, toks: list[Token], cue: str | None, is_place: Callable
     if len(toks) >= 4 and toks[2][0] == "of" or len(toks) >= 5 and toks[3][0] == "of":
         cut = 2 if toks[2][0] == "of" else 3
         person = " ".join(t[0] for t in toks[:cut])
-        last = toks[-1][0]
-        last = last[: len(last) - _possessive_end(last)]
+        end_word = toks[-1][0]
+        end_word = end_word[: len(end_word) - _possessive_end(end_word)]
         if personal_name(person) or (
-            cut == 2 and personal_name(person, given=False) and (last.lower() in ORG_HEADS or is_acronym(last))
+            cut == 2 and personal_name(person, given=False) and (end_word.lower() in ORG_HEADS or is_acronym(end_word))
             # "East Riding of Yorkshire Council", "Vale Royal of Cheshire …": a place's name
             and not any(t[0].lower() in PLACE_DIRECTIONS or (is_place is not None and is_place(t[0])) for t in toks[:cut])
             and not (is_place is not None and is_place(person))
@@ -523,7 +523,7 @@ def _clean(sentence: str, toks: list[Token], cue: str | None, is_place: Callable
 
 _LISTING_LEADS = frozenset(
     "part sessions workshops readings talks events activities tickets tours performances screenings "
-    "classes courses stories".split()
+    "classes courses".split()
 )
 _WEEKDAYS = frozenset(
     "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
