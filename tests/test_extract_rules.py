@@ -4790,3 +4790,12 @@ def test_a_title_case_name_heading_a_described_item_is_an_activity():
     # under a "Partners" heading the items name bodies
     y = extract("Our partners:\n\n- Harbour Arts Collective - workshops in the old net loft.\n")
     assert y.entities["Harbour Arts Collective"].type == "Organisation"
+
+
+def test_an_acronym_after_a_council_whose_area_has_and_in_it():
+    x = extract(
+        "The fair is hosted by Armagh City, Banbridge and Craigavon Borough Council (ABCBC) for employers. "
+        "Bookings are handled by ABCBC."
+    )
+    council = x.entities["Armagh City, Banbridge and Craigavon Borough Council"]
+    assert "ABCBC" in council.aliases and "ABCBC" not in x.entities

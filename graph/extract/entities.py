@@ -619,8 +619,8 @@ def _sentence_mentions(
                     # "Newry, Mourne and Down District Council": a council named for an area whose
                     # name has a comma (the chunks stop at the comma)
                     found = [f for f in found if not (s0 + st <= f.start < s0 + cm.end())]
-                    found.append(Found(" ".join(sentence[st : cm.end()].split()), s0 + st, s0 + cm.end(),
-                                       "Organisation", "LocalAuthority", "gazetteer:area-council", si))
+                    found.append(_with_acronym(Found(" ".join(sentence[st : cm.end()].split()), s0 + st, s0 + cm.end(),
+                                                     "Organisation", "LocalAuthority", "gazetteer:area-council", si), sentence, cm.end()))
                     break
                 # "Newcastle upon Tyne": the whole known name, not the chunk "Newcastle" inside it
                 # ("Department for Culture, Media and Sport", not "Department for Culture")
@@ -630,10 +630,9 @@ def _sentence_mentions(
                     s0 + st <= f.start and f.end <= s0 + en and (f.end - f.start) < en - st
                     and (f.type in (None, "Place") or (("," in form or " and " in form) and gtype != "Place"))
                 )]
-                found.append(
-                    Found(gname, s0 + st, s0 + en, gtype, gsub, "gazetteer", si, ids=gids,
-                          aliases={form} if form != gname else set())
-                )
+                gf = Found(gname, s0 + st, s0 + en, gtype, gsub, "gazetteer", si, ids=gids,
+                           aliases={form} if form != gname else set())
+                found.append(_with_acronym(gf, sentence, en) if gtype != "Place" else gf)
                 break
     # "central London", "north Wales": an informal part of a known place
     for f in found:
@@ -673,6 +672,16 @@ def _sentence_mentions(
                 t, sub = _NOUN_TYPE.get(nxt.group(1).lower(), (t, sub))
             found.append(Found(q, s0 + m.start("q"), s0 + m.end("q"), t, sub, "quoted", si))
     return found
+
+
+def _with_acronym(f: Found, sentence: str, en: int) -> Found:
+    """``f`` with the acronym a bracket after it defines: a known name found whole where the
+    chunks stopped inside it ("Causeway Coast and Glens Borough Council (CCGBC)") is read
+    here, not where the chunk's definitions are."""
+    m = _ACR_AFTER.match(sentence, en)
+    if m is not None and is_acronym(m.group("acr")):
+        f.acronym = m.group("acr")
+    return f
 
 
 _PEERAGE_BEFORE = re.compile(
