@@ -4799,3 +4799,15 @@ def test_an_acronym_after_a_council_whose_area_has_and_in_it():
     )
     council = x.entities["Armagh City, Banbridge and Craigavon Borough Council"]
     assert "ABCBC" in council.aliases and "ABCBC" not in x.entities
+
+
+def test_a_body_and_its_town_closing_a_line_is_where_the_body_is():
+    x = extract(
+        "Panel: what employers need\n"
+        "  - Jo Bell, HR Lead, Tarn Foods, Kendal\n"
+        "  - Workshop led by Eden Valley Energy Co-operative, Penrith\n"
+        "We work with Tarn Foods, Kendal College and Penrith Players."
+    )
+    assert ("Tarn Foods", "locatedIn", "Kendal") in x.triples
+    assert ("Eden Valley Energy Co-operative", "locatedIn", "Penrith") in x.triples
+    assert not any(p == "locatedIn" and o == "Kendal College" for _s, p, o in x.triples)
