@@ -4811,3 +4811,10 @@ def test_a_body_and_its_town_closing_a_line_is_where_the_body_is():
     assert ("Tarn Foods", "locatedIn", "Kendal") in x.triples
     assert ("Eden Valley Energy Co-operative", "locatedIn", "Penrith") in x.triples
     assert not any(p == "locatedIn" and o == "Kendal College" for _s, p, o in x.triples)
+
+
+def test_a_school_listed_beside_a_college_is_no_unit_of_it():
+    x = extract("The pilot is led by Kendal College with three schools: Dent Grammar School, Sedbergh Hill College and Kirkby High School.")
+    assert ("Dent Grammar School", "partOf", "Sedbergh Hill College") not in x.triples
+    y = extract("Talks by the Business School, Cumbria University and others.")
+    assert ("Business School", "partOf", "University of Cumbria") in y.triples  # (the gazetteer's name)

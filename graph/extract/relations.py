@@ -1431,6 +1431,10 @@ def sentence_relations(
             and S.typ(b) == "Organisation"
             and by_idx[b].subtype in ("EducationProvider", "LocalAuthority", "HealthBody")
             and _UNIT.search(sentence[by_idx[a].start : by_idx[a].end])
+            # "schools: Dent Grammar School, Sedbergh College and …": a school listed beside a
+            # college is none of its units (a university's school is: "Business School, X University")
+            and not (sentence[by_idx[a].start : by_idx[a].end].endswith("School") and "," in m.group(0)
+                     and "University" not in sentence[by_idx[b].start : by_idx[b].end])
         ):
             yield from emit(a, "partOf", b, "partOf:unit-of")
 
