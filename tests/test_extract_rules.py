@@ -4818,3 +4818,9 @@ def test_a_school_listed_beside_a_college_is_no_unit_of_it():
     assert ("Dent Grammar School", "partOf", "Sedbergh Hill College") not in x.triples
     y = extract("Talks by the Business School, Cumbria University and others.")
     assert ("Business School", "partOf", "University of Cumbria") in y.triples  # (the gazetteer's name)
+
+
+def test_an_adverb_of_scope_between_a_passive_verb_and_by():
+    x = extract("Open Doors is coordinated nationally by the Heritage Buildings Trust.")
+    assert typed(x, "Open Doors")[0] == "Programme"
+    assert ("Heritage Buildings Trust", "delivers", "Open Doors") in x.triples
