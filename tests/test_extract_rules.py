@@ -4824,3 +4824,7 @@ def test_an_adverb_of_scope_between_a_passive_verb_and_by():
     x = extract("Open Doors is coordinated nationally by the Heritage Buildings Trust.")
     assert typed(x, "Open Doors")[0] == "Programme"
     assert ("Heritage Buildings Trust", "delivers", "Open Doors") in x.triples
+
+
+def test_a_lettered_item_on_the_next_line_ends_a_name():
+    assert names("led by Eden Energy Co-operative, Penrith\n   B. Routes into tourism")[:2] == ["Eden Energy Co-operative", "Penrith"]

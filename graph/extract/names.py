@@ -229,6 +229,9 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
     # after a line's first word ("Magherafelt  Moyola Youth Centre": a fixed-width row's cells)
     if "\n" in gap:
         # "…Council\n   The Passport"; "Coleg Aberconwy\n  Thu …": a timetable's next row
+        # "…Co-operative, Limavady\n   B. Routes into …": a lettered item opens the next line
+        if len(b[0]) == 1 and sentence[b[2] : b[2] + 1] in (".", ")"):
+            return False
         return not (b[0][:1].isupper() and (b[0].lower() in LEADING_STOP or b[0] in _WEEKDAYS))
     return len(gap) <= 1 or (len(gap) == 2 and bool(sentence[sentence.rfind("\n", 0, a[1]) + 1 : a[1]].strip()))
 
