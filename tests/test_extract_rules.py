@@ -4828,3 +4828,15 @@ def test_an_adverb_of_scope_between_a_passive_verb_and_by():
 
 def test_a_lettered_item_on_the_next_line_ends_a_name():
     assert names("led by Eden Energy Co-operative, Penrith\n   B. Routes into tourism")[:2] == ["Eden Energy Co-operative", "Penrith"]
+
+
+def test_a_head_noun_wrapped_alone_onto_the_next_line_ends_the_name():
+    text = (
+        "10.00 ........ Keynote: \"Work in transition\"\n"
+        "               Professor Ann Hale, Cumbria University Business\n"
+        "               School\n"
+        "10.40 ........ Panel: What employers need\n"
+    )
+    assert "Cumbria University Business School" in extract(text).entities
+    kv = "  Housing partner   Eden Housing\n                    Trust\n  Learners          212 started\n"
+    assert not [n for n in extract(kv).entities if n.endswith("Learners")]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.lexicon import CONNECTORS, LEADING_STOP
+from graph.extract.lexicon import CONNECTORS, LEADING_STOP, ORG_HEADS
 from graph.extract.tables import fixed_width_blocks, line_spans
 
 _LIST_LABEL = re.compile(
@@ -102,6 +102,9 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
                 # "... with the following areas:" + a run-in list on the next line
                 or (prev.endswith(":") and ";" in stripped)
                 or _name_wraps(prev, stripped)
+                # "…, Ulster University Business" over "School": a name's head noun wrapped alone
+                or (stripped in _HEAD_LINES and _ENDS_CAPITALISED.search(prev) is not None
+                    and not prev.endswith((".", ":", "?", "!", ",", ";")))
                 # a long line cut mid-sentence by PDF conversion ("... Council for Voluntary\nServices")
                 or (
                     len(prev) >= 60
@@ -113,6 +116,9 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
             # (an address line ends at its postcode: "…, Pontypool NP4 7PZ" over the next address)
             # (and a dotted leader line at its amount: "Department for Communities ...... £211,000",
             # "BBC Children in Need          £29,700")
+            # (a head noun wrapped alone ends its name: the line after it is the next line's own)
+            if wraps and not first.islower() and prev[prev.rfind("\n") + 1 :].strip() in _HEAD_LINES:
+                wraps = False
             if wraps and not _is_table_row(text[cur[0] : cur[1]]) and not _POSTCODE_END.search(prev) and not (
                     ("..." in prev or "   " in prev) and _LEADER_END.search(prev)):
                 cur = (cur[0], e)
@@ -123,6 +129,11 @@ def _blocks(text: str, whole: dict[int, int]) -> list[tuple[int, int]]:
     if cur:
         blocks.append(cur)
     return blocks
+
+
+# a line that is only an organisation's head noun ("School", "Trust", "Council"): the end of the
+# name on the line before
+_HEAD_LINES = frozenset(h.capitalize() for h in ORG_HEADS if h.isalpha())
 
 
 def _name_wraps(prev: str, line: str) -> bool:
