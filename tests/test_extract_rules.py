@@ -4840,3 +4840,9 @@ def test_a_head_noun_wrapped_alone_onto_the_next_line_ends_the_name():
     assert "Cumbria University Business School" in extract(text).entities
     kv = "  Housing partner   Eden Housing\n                    Trust\n  Learners          212 started\n"
     assert not [n for n in extract(kv).entities if n.endswith("Learners")]
+
+
+def test_a_dated_row_and_the_x_back_reference_end_a_name():
+    assert "Department for Communities" in names("a £15,000 grant from the Department for Communities\nJun 2025    Collection goes online")
+    assert "Kendal Polish\nSaturday School" in names("working with the Kendal Polish\nSaturday School on songs")
+    assert names("Sessions with Carrick Institute of Arts and the Network itself.")[-1] == "Carrick Institute of Arts"

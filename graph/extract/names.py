@@ -218,8 +218,11 @@ def is_cap(word: str) -> bool:
 
 def _joinable(sentence: str, a: Token, b: Token) -> bool:
     gap = sentence[a[2] : b[1]]
-    if gap in (" ", "\n", ""):
+    if gap == " " or gap == "":
         return True
+    if gap == "\n":
+        # "…from the Department for Communities\nJun 2025 …": a dated row (but "Boston Polish\nSaturday School")
+        return not (b[0] in _WEEKDAYS and _DATE_NUMBER_AFTER.match(sentence, b[2]))
     if gap in ("’ ", "' ") and a[0].endswith("s") and b[0][:1].isupper():
         return True  # a plural possessive inside a name: "Sandford Weavers’ Guild", "Residents' Association"
     if gap.strip() or "\n\n" in gap:
@@ -228,11 +231,12 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
     # on one line, a run of three or more spaces parts the columns of a table, and so do two
     # after a line's first word ("Magherafelt  Moyola Youth Centre": a fixed-width row's cells)
     if "\n" in gap:
-        # "…Council\n   The Passport"; "Coleg Aberconwy\n  Thu …": a timetable's next row
+        # "…Council\n   The Passport"; "Coleg Aberconwy\n  Thu …", "…\n  Jun 2025": a timetable's next row
         # "…Co-operative, Limavady\n   B. Routes into …": a lettered item opens the next line
         if len(b[0]) == 1 and sentence[b[2] : b[2] + 1] in (".", ")"):
             return False
-        return not (b[0][:1].isupper() and (b[0].lower() in LEADING_STOP or b[0] in _WEEKDAYS))
+        return not (b[0][:1].isupper() and (b[0].lower() in LEADING_STOP
+                                             or b[0] in _WEEKDAYS and _DATE_NUMBER_AFTER.match(sentence, b[2])))
     return len(gap) <= 1 or (len(gap) == 2 and bool(sentence[sentence.rfind("\n", 0, a[1]) + 1 : a[1]].strip()))
 
 
@@ -347,6 +351,11 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     and not (m + 1 < len(toks) and toks[m + 1][0] in ("-based", "-led") and toks[m + 1][1] == toks[m][2])
                     # "extend the Tarn Tales Festival to Whitby": a headed name does not go on "to" a place
                     and not (w[0].lower() == "to" and is_place is not None and is_place(toks[m][0])
+                             and head_of(sentence[toks[i][1] : toks[k - 1][2]]) is not None)
+                    # "Carrick Institute of Arts and the Network itself": "the" and a lone head noun
+                    # refer back to a body; they are no more of a headed name
+                    and not (m - k == 2 and w[0].lower() == "and" and toks[m][0].lower() in ORG_HEADS
+                             and not (m + 1 < len(toks) and is_cap(toks[m + 1][0]) and _joinable(sentence, toks[m], toks[m + 1]))
                              and head_of(sentence[toks[i][1] : toks[k - 1][2]]) is not None)
                 ):
                     k = m
@@ -529,8 +538,12 @@ _LISTING_LEADS = frozenset(
     "classes courses".split()
 )
 _WEEKDAYS = frozenset(
-    "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    # and months: "Department for Communities\n  Jun 2025 …", a table's next row
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec January February March April May June July August "
+    "September October November December".split()
 )
+_DATE_NUMBER_AFTER = re.compile(r"\s+\d")
 _LISTING_LINKS = frozenset("of for in from with at on by".split())
 _REGISTRATION_AFTER = re.compile(r"\.?:?\s*[A-Z]{0,3}\d")
 
