@@ -4846,3 +4846,9 @@ def test_a_dated_row_and_the_x_back_reference_end_a_name():
     assert "Department for Communities" in names("a £15,000 grant from the Department for Communities\nJun 2025    Collection goes online")
     assert "Kendal Polish\nSaturday School" in names("working with the Kendal Polish\nSaturday School on songs")
     assert names("Sessions with Carrick Institute of Arts and the Network itself.")[-1] == "Carrick Institute of Arts"
+
+
+def test_a_street_named_after_a_place_is_no_place():
+    x = extract("Sessions at the Old Bakehouse, Kendal Road, Penrith, and at Tarn Hall, Nether Street, Keswick.")
+    assert "Penrith" in x.entities and "Keswick" in x.entities
+    assert "Kendal" not in x.entities and "Nether Street" not in x.entities

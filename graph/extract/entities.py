@@ -28,6 +28,7 @@ from graph.extract.lexicon import (
     PLACE_DIRECTIONS,
     PLACE_NAME_PREFIXES,
     PROGRAMME_HEADS,
+    STREET_WORDS,
     TRADE_NOUNS,
     given_names,
     personal_name,
@@ -606,6 +607,8 @@ def _sentence_mentions(
                 continue  # inside a typed name, or the very name a rule typed already
             if _PEERAGE_BEFORE.search(sentence, max(0, st - 40), st):
                 continue  # "Baroness Stowell of Beeston": a title, not a place the text is about
+            if sentence[en : en + 1] == " " and (sm := _STREET_AFTER.match(sentence, en)) and sm.group(1).lower() in STREET_WORDS:
+                continue  # "Mostyn Street", "Station Road": a street named after a place is no place
             for gname, gtype, gsub, gids, ambiguous in places.lookup(form):
                 if ambiguous:
                     if n_places is None:
@@ -684,6 +687,7 @@ def _with_acronym(f: Found, sentence: str, en: int) -> Found:
     return f
 
 
+_STREET_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _PEERAGE_BEFORE = re.compile(
     r"\b(?:Baron|Baroness|Lord|Lady|Earl|Countess|Viscount|Viscountess|Duke|Duchess|Marquess|Bishop)\s+(?:[A-Z][\w\-]+\s+)?of\s+$"
 )
@@ -773,7 +777,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     # ("Little Hulton", but "the Little Notes programme" is named by its head noun after it)
     # ("Little Listeners", "Little Makers": a plural of people who do something names a group or a session)
     if typed is None and len(words) == 2 and words[0] in PLACE_NAME_PREFIXES and words[1][:1].isupper() and not _LOWER_HEAD_AFTER.match(sentence, en) \
-            and not words[1].endswith(("ers", "ors")):
+            and not words[1].endswith(("ers", "ors")) and words[1].lower() not in STREET_WORDS:  # ("Nether Street" is a street)
         return Found(name, st, en, "Place", "Town", "context:place-prefix", 0)
     if typed and typed[0] == "Programme" and typed[2].startswith("head:") and (cc := _CHARITY_COPULA.match(sentence, en)):
         # "Heron Pathways is a registered charity", "Fargate Film Works, a Sheffield production
