@@ -4852,3 +4852,10 @@ def test_a_street_named_after_a_place_is_no_place():
     x = extract("Sessions at the Old Bakehouse, Kendal Road, Penrith, and at Tarn Hall, Nether Street, Keswick.")
     assert "Penrith" in x.entities and "Keswick" in x.entities
     assert "Kendal" not in x.entities and "Nether Street" not in x.entities
+
+
+def test_directions_sharing_one_place_name_are_each_a_place():
+    x = extract("The hub serves young people in East, North and South Ayrshire and in North and South Lanarkshire.")
+    for place in ("East Ayrshire", "North Ayrshire", "South Ayrshire", "North Lanarkshire", "South Lanarkshire"):
+        assert typed(x, place)[0] == "Place"
+    assert "East" not in x.entities and "North" not in x.entities

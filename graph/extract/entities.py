@@ -943,8 +943,32 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
             continue  # footnote-only citations of a source are not mentions
         if s0 < 300 and BREADCRUMB.fullmatch(text, s0, s1):
             continue  # "Home › About us › Annual review": a site's breadcrumb trail names pages, not bodies
-        out.extend(_sentence_mentions(text, s0, s1, si, places))
+        ms = _sentence_mentions(text, s0, s1, si, places)
+        if " and " in text[s0:s1] or " or " in text[s0:s1] or "&" in text[s0:s1]:
+            ms = _elliptical_places(text, s0, s1, si, ms, places)
+        out.extend(ms)
     return out
+
+
+_DIRECTION = r"(?:North|South|East|West|Mid|Central|Upper|Lower)"
+# "East, North and South Ayrshire", "North and South Lanarkshire": directions sharing one place name
+_ELLIPTICAL = re.compile(
+    rf"\b(?P<dirs>(?:{_DIRECTION}\s*,\s*)*{_DIRECTION})\s*,?\s+(?:and|&|or)\s+{_DIRECTION}\s+(?P<base>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
+_DIRECTION_WORD = re.compile(_DIRECTION)
+
+
+def _elliptical_places(text: str, s0: int, s1: int, si: int, ms: list[Found], places: PlaceLookup) -> list[Found]:
+    """Each direction of "East, North and South Ayrshire" names the known place it makes with
+    the shared name ("East Ayrshire", "North Ayrshire"): a mention at the direction's word."""
+    for m in _ELLIPTICAL.finditer(text, s0, s1):
+        for d in _DIRECTION_WORD.finditer(text, m.start("dirs"), m.end("dirs")):
+            for gname, gtype, gsub, gids, _amb in places.lookup(f"{d.group()} {m.group('base')}"):
+                if gtype == "Place":
+                    ms = [f for f in ms if not (f.start < d.end() and d.start() < f.end)]
+                    ms.append(Found(gname, d.start(), d.end(), "Place", gsub, "gazetteer:elliptical", si, ids=gids))
+                    break
+    return ms
 
 
 _COUNCIL_AFTER = re.compile(r"\s+(?:(?:City|District|Borough|County|County\s+Borough)\s+)?Council\b")
