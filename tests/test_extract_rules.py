@@ -4859,3 +4859,11 @@ def test_directions_sharing_one_place_name_are_each_a_place():
     for place in ("East Ayrshire", "North Ayrshire", "South Ayrshire", "North Lanarkshire", "South Lanarkshire"):
         assert typed(x, place)[0] == "Place"
     assert "East" not in x.entities and "North" not in x.entities
+
+
+def test_a_remit_names_no_body():
+    x = extract("Jo Bell, Director of Economy and Skills at Tarn Council, and Sam Kerr, Head of Culture and Libraries, spoke.")
+    assert "Economy and Skills" not in x.entities and "Culture and Libraries" not in x.entities
+    assert "Tarn Council" in x.entities
+    # a remit with a programme's head is a programme's name
+    assert typed(extract("The council's Employment and Skills Strategy was agreed."), "Employment and Skills Strategy")[0] == "Programme"

@@ -1015,7 +1015,19 @@ def _bad_name(name: str) -> bool:
         return True  # "SUPPORT AFTER THE FAIR": a heading in capitals, not a name
     if _BODY_ORGAN.fullmatch(low):
         return True  # "Board of Trustees", "the Strategic Board": an organ of a body, not a body
+    if all(w in _REMIT_WORDS for w in low.replace("-", " ").split()):
+        return True  # "Economy and Skills", "Culture and Libraries": a job's or a directorate's remit
     return bool(_NO_LETTERS.fullmatch(name))
+
+
+# the words of a remit ("Director of Economy and Skills", "Head of Culture and Libraries"): a name
+# made of them alone names no body and no programme
+_REMIT_WORDS = frozenset(
+    "and & culture cultural libraries library economy economic skills leisure inclusion learning development "
+    "research jobs benefits creative adult heritage tourism sport education employment "
+    "housing health wellbeing regeneration planning environment innovation work based growth place "
+    "engagement arts".split()
+)
 
 
 _BODY_ORGAN = re.compile(
