@@ -4867,3 +4867,11 @@ def test_a_remit_names_no_body():
     assert "Tarn Council" in x.entities
     # a remit with a programme's head is a programme's name
     assert typed(extract("The council's Employment and Skills Strategy was agreed."), "Employment and Skills Strategy")[0] == "Programme"
+
+
+def test_works_a_place_s_programme_a_trade_or_a_building():
+    x = extract("Kendal Works helps people into jobs. Tours of Mintsfeet Road Works and Tarn Print Works. ABZ Works also helps.")
+    assert typed(x, "Kendal Works") == ("Programme", "Initiative")  # a known place's works
+    assert typed(x, "ABZ Works")[0] == "Programme"
+    assert typed(x, "Mintsfeet Road Works") == ("Place", "Site")
+    assert typed(x, "Tarn Print Works") == ("Organisation", "Business")

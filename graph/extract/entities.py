@@ -688,6 +688,8 @@ def _with_acronym(f: Found, sentence: str, en: int) -> Found:
 
 
 _STREET_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_PROGRAMME_NOUN_AFTER = re.compile(r"\s+(?:programme|scheme|project|initiative|service)\b", re.I)
+_CREATIVE_TRADES = frozenset("print sound film media design pixel digital video audio games screen".split())
 _PEERAGE_BEFORE = re.compile(
     r"\b(?:Baron|Baroness|Lord|Lady|Earl|Countess|Viscount|Viscountess|Duke|Duchess|Marquess|Bishop)\s+(?:[A-Z][\w\-]+\s+)?of\s+$"
 )
@@ -773,6 +775,18 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if typed and typed[0] == "Organisation" and typed[2] in _VENUE_HEADS and _AT_BEFORE.search(sentence[:st]):
         # "sessions at Thornaby Hub": a venue named as where something happens is a site
         return Found(name, st, en, "Place", "Site", "context:at-venue", 0)
+    if typed is not None and typed[2] == "head:works" and not _PROGRAMME_NOUN_AFTER.match(sentence, en):
+        # "West Midlands Works", "ABZ Works": a place's or an acronym's works is an employment
+        # programme; "Clifton Print Works", "Tayside Sound Works" are trades; "Liff Road Works",
+        # "Pathhead Linoleum Works" are buildings
+        lead = name[: -len(" Works")] if name.endswith(" Works") else ""
+        area = lead.removeprefix("The ").removeprefix("the ")
+        if area.split()[:1] and area.split()[0].lower() in PLACE_DIRECTIONS:
+            area = area.split(None, 1)[-1]  # "Central London Works"
+        if lead and not (is_acronym(lead) or places.lookup(area)):
+            if lead.split()[-1].lower() in _CREATIVE_TRADES:
+                return Found(name, st, en, "Organisation", "Business", "head:works+trade", 0)
+            return Found(name, st, en, "Place", "Site", "head:works+site", 0)
     words = name.split()
     # ("Little Hulton", but "the Little Notes programme" is named by its head noun after it)
     # ("Little Listeners", "Little Makers": a plural of people who do something names a group or a session)
