@@ -958,7 +958,8 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
         if s0 < 300 and BREADCRUMB.fullmatch(text, s0, s1):
             continue  # "Home › About us › Annual review": a site's breadcrumb trail names pages, not bodies
         ms = _sentence_mentions(text, s0, s1, si, places)
-        if " and " in text[s0:s1] or " or " in text[s0:s1] or "&" in text[s0:s1]:
+        # (only where a known place opens with a direction: "… and South Ayrshire")
+        if any(f.type == "Place" and f.name[:1] in "NSEWMCUL" and f.name.split(" ", 1)[0] in _DIRECTIONS for f in ms):
             ms = _elliptical_places(text, s0, s1, si, ms, places)
         out.extend(ms)
     return out
@@ -970,6 +971,7 @@ _ELLIPTICAL = re.compile(
     rf"\b(?P<dirs>(?:{_DIRECTION}\s*,\s*)*{_DIRECTION})\s*,?\s+(?:and|&|or)\s+{_DIRECTION}\s+(?P<base>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
 )
 _DIRECTION_WORD = re.compile(_DIRECTION)
+_DIRECTIONS = frozenset("North South East West Mid Central Upper Lower".split())
 
 
 def _elliptical_places(text: str, s0: int, s1: int, si: int, ms: list[Found], places: PlaceLookup) -> list[Found]:

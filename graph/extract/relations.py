@@ -1530,6 +1530,8 @@ def sentence_relations(
     # and its town closing a line or a sentence (an affiliation, an agenda's byline), not a list item
     if "," in low:
         for m in _P_ORG_TOWN_END.finditer(low):
+            if low.endswith((">>, ", ">>,", ">> and "), 0, m.start()):
+                continue  # the last items of a list ("A, B, Kendal")
             a, b = int(m.group("a")), int(m.group("b"))
             if S.typ(a) == "Organisation" and by_idx[a].subtype != "GovernmentBody" and S.typ(b) == "Place" \
                     and by_idx[b].subtype in ("Town", "Neighbourhood"):
@@ -1792,7 +1794,8 @@ _P_EVENT_OF = _rx(
     r"(?:conference|summit|festival|network\s+day|gathering|showcase|forum|awards|programme|project|scheme|initiative)\s+"
     r"(?:of|run\s+by|organised\s+by)\s+(?:the\s+)?<<(?P<o>\d+)>>"
 )
-_P_ORG_TOWN_END = _rx(r"(?<!>>, )(?<!>>,)(?<!>> and )<<(?P<a>\d+)>>,\s*<<(?P<b>\d+)>>[ \t]*(?:[.;)]|\n|$)")
+# (opening with "<<": the engine skips to a placeholder; the list-item test is done on the match)
+_P_ORG_TOWN_END = _rx(r"<<(?P<a>\d+)>>,\s*<<(?P<b>\d+)>>[ \t]*(?:[.;)]|\n|$)")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
 _P49 = _rx(rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?|met|opened|opens|was\s+shown|is\s+shown)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})")
 _P50 = _rx(rf"\b(?:live|lives|living|based|available|open\s+to|held|run|runs|delivered|offered|takes?\s+place|taking\s+place)\b[^<.;]{{0,30}}?\b(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*or\s+{ENT})?)")
