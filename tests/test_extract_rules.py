@@ -4875,3 +4875,10 @@ def test_works_a_place_s_programme_a_trade_or_a_building():
     assert typed(x, "ABZ Works")[0] == "Programme"
     assert typed(x, "Mintsfeet Road Works") == ("Place", "Site")
     assert typed(x, "Tarn Print Works") == ("Organisation", "Business")
+
+
+def test_and_co_and_sons_name_a_firm():
+    x = extract("Tours by kind permission of Forth Floorcloth & Co., which owns the shed. Ruth Bell of Bell Amos & Partners spoke.")
+    assert typed(x, "Forth Floorcloth & Co") == ("Organisation", "Business")
+    assert typed(x, "Bell Amos & Partners") == ("Organisation", "Business")
+    assert "Forth" not in x.entities

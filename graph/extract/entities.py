@@ -688,6 +688,7 @@ def _with_acronym(f: Found, sentence: str, en: int) -> Found:
 
 
 _STREET_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_AND_CO = re.compile(r"\S\s+(?:&|and)\s+(?:Co|Sons|Son|Partners|Daughters)$")
 _PROGRAMME_NOUN_AFTER = re.compile(r"\s+(?:programme|scheme|project|initiative|service)\b", re.I)
 _CREATIVE_TRADES = frozenset("print sound film media design pixel digital video audio games screen".split())
 _PEERAGE_BEFORE = re.compile(
@@ -787,6 +788,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
             if lead.split()[-1].lower() in _CREATIVE_TRADES:
                 return Found(name, st, en, "Organisation", "Business", "head:works+trade", 0)
             return Found(name, st, en, "Place", "Site", "head:works+site", 0)
+    if typed is None and _AND_CO.search(name):
+        # "Forth Floorcloth & Co", "Whitlam & Sons", "Ogilvie Beaton & Partners": a firm
+        return Found(name, st, en, "Organisation", "Business", "head:and-co", 0)
     words = name.split()
     # ("Little Hulton", but "the Little Notes programme" is named by its head noun after it)
     # ("Little Listeners", "Little Makers": a plural of people who do something names a group or a session)
