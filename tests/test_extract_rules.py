@@ -4882,3 +4882,11 @@ def test_and_co_and_sons_name_a_firm():
     assert typed(x, "Forth Floorcloth & Co") == ("Organisation", "Business")
     assert typed(x, "Bell Amos & Partners") == ("Organisation", "Business")
     assert "Forth" not in x.entities
+
+
+def test_an_apposition_with_an_owners_name_says_what_a_name_is():
+    x = extract("The fair is part of Tarn Futures, Kendal College's careers programme.")
+    assert typed(x, "Tarn Futures")[0] == "Programme"
+    assert ("Kendal College", "delivers", "Tarn Futures") in x.triples
+    y = extract("The fair is part of Futures Kent, EKEBP's county-wide careers programme.")
+    assert typed(y, "Futures Kent")[0] == "Programme" and "Kent" not in y.entities

@@ -63,7 +63,8 @@ _IS_A_NOUNS = (
 # "X is a/an [adjectives] programme" -> Programme; "... charity" -> Organisation
 # "X, a charity …", "X is the adult numeracy strand of …", and in list items "X – free weekly art clubs"
 _IS_A = re.compile(
-    r"^\s*(?:,\s*(?:a|an|the|our|their|its)\s+|"
+    # ("X, Kendal College's careers programme": an owner's name before the kind, too)
+    r"^\s*(?:,\s*(?:a|an|the|our|their|its|(?-i:[A-Z])[\w\-&]*(?:\s+(?-i:[A-Z&])[\w\-&]*){0,4}(?:’s|'s))\s+|"
     # a list item "X – free weekly art clubs", "X, £3.8 million: free, flexible courses"
     r"(?P<dash>(?:\s*[–—]|\s+-|\s*,\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?\s*[:–—-])\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
     r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+(?!(?:and|or|but|which|who|whose)\b)|[\w\-’']+\s+|£[\d.,]+(?:m|bn|k)?\s+){0,5}?"
