@@ -4890,3 +4890,9 @@ def test_an_apposition_with_an_owners_name_says_what_a_name_is():
     assert ("Kendal College", "delivers", "Tarn Futures") in x.triples
     y = extract("The fair is part of Futures Kent, EKEBP's county-wide careers programme.")
     assert typed(y, "Futures Kent")[0] == "Programme" and "Kent" not in y.entities
+
+
+def test_a_sentence_initial_gerund_name_in_apposition_stays_whole():
+    x = extract("Working Tyne, the combined authority's careers service, will attend.")
+    assert typed(x, "Working Tyne")[0] == "Programme"
+    assert "Tyne" not in x.entities

@@ -413,7 +413,11 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
 
 
 # what follows a name that opens a sentence: "Making Waves is organised by", "Making Waves 2026 is supported by"
-_NAME_VERB_AFTER = re.compile(r"(?:\s+\d{4})?\s+(?:is|was|has|will|returns|runs|takes|brings|:)\b|(?:\s+\d{4})?\s*:")
+# (or an apposition saying what it is: "Working Wales, the Welsh Government's careers service")
+_NAME_VERB_AFTER = re.compile(
+    r"(?:\s+\d{4})?\s+(?:is|was|has|will|returns|runs|takes|brings|:)\b|(?:\s+\d{4})?\s*:"
+    r"|,\s+(?:the|our|its|their)\s+(?:[\w\-’']+\s+){0,4}?(?:programme|project|scheme|service|initiative|festival|network|fund)\b"
+)
 _REMIT_LIST_NAME = re.compile(r"(?:[A-Z]\w+, )+[A-Z]\w+ (?:and|&) [A-Z]\w+ [A-Z]\w+")
 
 
