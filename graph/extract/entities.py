@@ -782,10 +782,10 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         # programme; "Clifton Print Works", "Tayside Sound Works" are trades; "Liff Road Works",
         # "Pathhead Linoleum Works" are buildings
         lead = name[: -len(" Works")] if name.endswith(" Works") else ""
-        area = lead.removeprefix("The ").removeprefix("the ")
-        if area.split()[:1] and area.split()[0].lower() in PLACE_DIRECTIONS:
-            area = area.split(None, 1)[-1]  # "Central London Works"
-        if lead and not (is_acronym(lead) or places.lookup(area)):
+        area = lead.removeprefix("The ").removeprefix("the ").split()
+        if area and area[0].lower() in PLACE_DIRECTIONS:
+            area = area[1:]  # "Central London Works"
+        if lead and not (is_acronym(lead) or places.lookup(" ".join(area))):
             if lead.split()[-1].lower() in _CREATIVE_TRADES:
                 return Found(name, st, en, "Organisation", "Business", "head:works+trade", 0)
             return Found(name, st, en, "Place", "Site", "head:works+site", 0)
@@ -964,19 +964,20 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
             continue  # "Home › About us › Annual review": a site's breadcrumb trail names pages, not bodies
         ms = _sentence_mentions(text, s0, s1, si, places)
         # (only where a known place opens with a direction: "… and South Ayrshire")
-        if any(f.type == "Place" and f.name[:1] in "NSEWMCUL" and f.name.split(" ", 1)[0] in _DIRECTIONS for f in ms):
+        if any(f.type == "Place" and f.name[:1] in _DIRECTION_INITIALS and f.name.split(" ", 1)[0] in _DIRECTIONS for f in ms):
             ms = _elliptical_places(text, s0, s1, si, ms, places)
         out.extend(ms)
     return out
 
 
-_DIRECTION = r"(?:North|South|East|West|Mid|Central|Upper|Lower)"
+_DIRECTIONS = frozenset("North South East West Mid Central Upper Lower".split())
+_DIRECTION_INITIALS = "".join(sorted({d[0] for d in _DIRECTIONS}))  # (a first test that skips most names)
+_DIRECTION = "(?:" + "|".join(sorted(_DIRECTIONS)) + ")"
 # "East, North and South Ayrshire", "North and South Lanarkshire": directions sharing one place name
 _ELLIPTICAL = re.compile(
     rf"\b(?P<dirs>(?:{_DIRECTION}\s*,\s*)*{_DIRECTION})\s*,?\s+(?:and|&|or)\s+{_DIRECTION}\s+(?P<base>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
 )
 _DIRECTION_WORD = re.compile(_DIRECTION)
-_DIRECTIONS = frozenset("North South East West Mid Central Upper Lower".split())
 
 
 def _elliptical_places(text: str, s0: int, s1: int, si: int, ms: list[Found], places: PlaceLookup) -> list[Found]:

@@ -276,6 +276,10 @@ PLACE_DIRECTIONS = frozenset(
     "northern southern eastern western greater inner outer upper lower".split()
 )
 
+# the adverbs a passive verb and its "by" may have between them ("is coordinated nationally by",
+# "is run each year by"): a regular-expression alternation, each with its trailing space
+SCOPE_ADVERBS = r"(?:jointly|nationally|locally|regionally|each\s+year|every\s+year|annually)\s+"
+
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )

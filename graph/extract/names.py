@@ -216,13 +216,18 @@ def is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _dated_row(sentence: str, b: Token) -> bool:
+    """``b`` opens a dated row on a new line: "…the Department for Communities\nJun 2025 …",
+    "Coleg X\n  Thu 10.00 …" (a day or month and a number; "Boston Polish\nSaturday School" is none)."""
+    return b[0] in _DATE_WORDS and _DATE_NUMBER_AFTER.match(sentence, b[2]) is not None
+
+
 def _joinable(sentence: str, a: Token, b: Token) -> bool:
     gap = sentence[a[2] : b[1]]
     if gap == " " or gap == "":
         return True
     if gap == "\n":
-        # "…from the Department for Communities\nJun 2025 …": a dated row (but "Boston Polish\nSaturday School")
-        return not (b[0] in _WEEKDAYS and _DATE_NUMBER_AFTER.match(sentence, b[2]))
+        return not _dated_row(sentence, b)
     if gap in ("’ ", "' ") and a[0].endswith("s") and b[0][:1].isupper():
         return True  # a plural possessive inside a name: "Sandford Weavers’ Guild", "Residents' Association"
     if gap.strip() or "\n\n" in gap:
@@ -231,12 +236,11 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
     # on one line, a run of three or more spaces parts the columns of a table, and so do two
     # after a line's first word ("Magherafelt  Moyola Youth Centre": a fixed-width row's cells)
     if "\n" in gap:
-        # "…Council\n   The Passport"; "Coleg Aberconwy\n  Thu …", "…\n  Jun 2025": a timetable's next row
+        # "…Council\n   The Passport"; "Coleg Aberconwy\n  Thu 10.00 …": a timetable's next row
         # "…Co-operative, Limavady\n   B. Routes into …": a lettered item opens the next line
         if len(b[0]) == 1 and sentence[b[2] : b[2] + 1] in (".", ")"):
             return False
-        return not (b[0][:1].isupper() and (b[0].lower() in LEADING_STOP
-                                             or b[0] in _WEEKDAYS and _DATE_NUMBER_AFTER.match(sentence, b[2])))
+        return not (b[0][:1].isupper() and (b[0].lower() in LEADING_STOP or _dated_row(sentence, b)))
     return len(gap) <= 1 or (len(gap) == 2 and bool(sentence[sentence.rfind("\n", 0, a[1]) + 1 : a[1]].strip()))
 
 
@@ -541,9 +545,9 @@ _LISTING_LEADS = frozenset(
     "part sessions workshops readings talks events activities tickets tours performances screenings "
     "classes courses".split()
 )
-_WEEKDAYS = frozenset(
+# days and months, as they open a timetable's or a chronology's rows
+_DATE_WORDS = frozenset(
     "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    # and months: "Department for Communities\n  Jun 2025 …", a table's next row
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec January February March April May June July August "
     "September October November December".split()
 )

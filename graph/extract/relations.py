@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 
 from graph.extract.amounts import find_amounts, has_amount, parse_amount
-from graph.extract.lexicon import AGENT_NOUNS, LEGAL_FORMS, TRADE_NOUNS
+from graph.extract.lexicon import AGENT_NOUNS, LEGAL_FORMS, SCOPE_ADVERBS, TRADE_NOUNS
 from graph.textnorm import fold
 
 ENT = r"<<\d+>>"
@@ -1683,7 +1683,7 @@ _P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provide
 _P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
 # ", with C running the summer strand": a body doing part of the work
 _HELPER_ING = r"(?:running|leading|delivering|hosting|managing|coordinating|co-ordinating|organising|organizing|providing|teaching)"
-_P10 = _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|jointly\s+|locally\s+|nationally\s+|regionally\s+|each\s+year\s+|every\s+year\s+|annually\s+)?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:(?:\s+(?:with|alongside|in\s+partnership\s+with)|\s*,\s*with(?=\s+(?:the\s+)?{LIST}\s+{_HELPER_ING}\b))\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?")
+_P10 = _rx(rf"(?:{_V_DELIVER_PASSIVE})\s+(?:in\s+\d{{4}}\s+|{SCOPE_ADVERBS})?by\s+(?:the\s+)?{_LIST_ITEM}(?P<l>{LIST}(?:\s*,?\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST})?)(?:(?:\s+(?:with|alongside|in\s+partnership\s+with)|\s*,\s*with(?=\s+(?:the\s+)?{LIST}\s+{_HELPER_ING}\b))\s+(?:the\s+)?(?:charity\s+|support\s+of\s+(?:the\s+)?)?(?P<w>{LIST}))?")
 _P11 = _rx(rf"(?P<l>{LIST})(?:\s+and\s+(?:the|its|their|our)\s+(?:[a-z\-]+\s+){{0,2}}?[a-z]+s(?=\s))?(?:’s)?\s*(?:(?P<rel>,\s*(?:which|who|that)\s+)|(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+)(?:has\s+|have\s+|had\s+|also\s+|now\s+|jointly\s+|recently\s+|successfully\s+|today\s+|formally\s+|officially\s+|together\s+)*{_INTENT}(?:{_V_DELIVER_ACTIVE})\b(?P<mid>[^<.;]{{0,60}}?)(?P<o>{LIST})")
 _P73 = _rx(
     rf"^\s*(?:the\s+)?(?P<l>{LIST})\s+(?:jointly\s+|also\s+|now\s+)?(?:run|runs|ran|deliver|delivers|delivered|lead|leads|led|organise|organises|organised|"

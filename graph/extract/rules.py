@@ -36,6 +36,7 @@ from graph.extract.layout import (
     venue_items,
 )
 from graph.extract.lexicon import (
+    SCOPE_ADVERBS,
     SITE_HEADS,
     STREET_WORDS,
     TITLE_WORDS,
@@ -174,7 +175,7 @@ _RUN_AFTER = re.compile(
     r"(?:\s+(?:19|20)\d\d)?\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
     r"(?:delivered|run|led|coordinated|co-ordinated|managed|launched|piloted|commissioned|organised|organized|"
     # "Museum Makers is run with Valleys Volunteer Centre": run (in partnership) with, also a programme
-    r"curated|produced|presented|staged|funded|sponsored)\s+(?:jointly\s+|nationally\s+|locally\s+|regionally\s+|each\s+year\s+|every\s+year\s+|annually\s+)?(?:by|(?:in\s+partnership\s+)?with)\b",
+    r"curated|produced|presented|staged|funded|sponsored)\s+(?:" + SCOPE_ADVERBS + r")?(?:by|(?:in\s+partnership\s+)?with)\b",
     re.I,
 )
 _SPAN_OF_TIME_AFTER = re.compile(
