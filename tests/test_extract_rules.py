@@ -4896,3 +4896,31 @@ def test_a_sentence_initial_gerund_name_in_apposition_stays_whole():
     x = extract("Working Tyne, the combined authority's careers service, will attend.")
     assert typed(x, "Working Tyne")[0] == "Programme"
     assert "Tyne" not in x.entities
+
+
+def test_two_acronyms_joined_by_and_the_are_two_names():
+    assert split_coordination("SYMCA and the BFI") == [("SYMCA", True), ("BFI", True)]
+    x = extract("Reel North is the screen agency for the north. Its training is part-funded by WYCA and the BFI.")
+    assert "WYCA and the BFI" not in x.entities
+    assert ("British Film Institute", "funds", "Reel North") in x.triples
+
+
+def test_a_coordinated_passive_belongs_to_the_sentence_subject():
+    x = extract(
+        "The Wessex Skills Partnership (WSP) helps employers find staff. It took over the skills work of the former "
+        "Dorset Local Enterprise Partnership in 2024 and is jointly funded by Dorset Council and Poole Harbour Trust."
+    )
+    assert ("Dorset Council", "funds", "Wessex Skills Partnership") in x.triples
+    assert ("Poole Harbour Trust", "funds", "Wessex Skills Partnership") in x.triples
+    assert not any(p == "funds" and o.startswith("Dorset L") for _s, p, o in x.triples)
+
+
+def test_a_name_after_is_the_describes_the_subject_and_is_no_antecedent():
+    x = extract(
+        "Brackwater Youth Arts Partnership is the Local Cultural Education Partnership for Fenland. The partnership is "
+        "hosted by Fenland District Council and is funded by Arts Council England."
+    )
+    assert ("Arts Council England", "funds", "Brackwater Youth Arts Partnership") in x.triples
+    # a possessive after "is the" is still a body the next sentence can mean
+    y = extract("Lantern Loops is Tarnshire County Council's history programme. The programme is run by the Council's library service.")
+    assert ("Tarnshire County Council", "delivers", "Lantern Loops") in y.triples or "Tarnshire County Council" in y.entities

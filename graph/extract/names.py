@@ -753,9 +753,11 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     ):  # (a plural head opens a remit: "Libraries and Heritage Service")
         toks0 = tokens(name)
         return [(words[0], True), *split_coordination(name[toks0[2][1] :], is_place)]
-    # two acronyms: "NAT and HBC"
-    if len(idx) == 1 and is_acronym(words[0]) and len(words) == 3 and is_acronym(words[2]):
-        return [(words[0], True), (words[2], True)]
+    # two acronyms: "NAT and HBC", "SYMCA and the BFI"
+    if len(idx) == 1 and idx[0] == 1 and is_acronym(words[0]) and is_acronym(words[-1]) and (
+        len(words) == 3 or (len(words) == 4 and low[2] == "the")
+    ):
+        return [(words[0], True), (words[-1], True)]
     toks = tokens(name)
     for n in idx:
         left, right = words[:n], words[n + 1 :]

@@ -47,6 +47,10 @@ _DEF_SUBTYPE = {
 }
 
 
+_HEAD_NAMED = frozenset({"partnership", "trust", "charity", "museum", "theatre", "college", "university"})
+_PREDICATE_NOMINAL = re.compile(r"\b(?:is|was)\s+(?:the|an?)\s+$")
+
+
 def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[Found]:
     """"The council invested £3.5m", "funded by the combined authority": a definite
     description refers to the nearest preceding entity of its kind (within a few
@@ -65,9 +69,14 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
             cands = [
                 f for f in before
                 if f.type == want_type
-                and (not subs or f.subtype in subs)
+                # (or a name with the noun's head: "the partnership" is the Youth Arts Partnership)
+                # (not "the Council": a local authority, not the Library and Information Council)
+                and (not subs or f.subtype in subs or (noun in _HEAD_NAMED and f.name.rsplit(None, 1)[-1].lower() == noun))
                 and not (f.start <= m.start() < f.end)
                 and not (f.name.endswith("s") and not noun.endswith("s") and f.name.split()[-1].lower().rstrip("s") == noun.split()[-1])
+                # "X is the Local Cultural Education Partnership for …": a name after "is the"
+                # describes the subject; "the partnership" then is the subject
+                and not (_PREDICATE_NOMINAL.search(text, max(0, f.start - 12), f.start) and text[f.end : f.end + 1] not in "’'")
             ]
             if want_type == "Programme" and noun not in ("programme", "project", "scheme", "initiative", "pilot"):
                 cands = [f for f in cands if noun in f.name.lower()] or []

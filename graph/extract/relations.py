@@ -566,6 +566,17 @@ def _page_target(masked: str, m: re.Match[str], recent_programme: SentMention | 
     return recent_programme.idx
 
 
+# "X took over the work of Y in 2024 and is jointly funded by A": the verb's subject opens the sentence
+_COORD_PASSIVE = re.compile(
+    r"\s*(?:the\s+)?<<(?P<s>\d+)>>\s+[a-z][^;:]*?\sand\s+(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:[a-z]+ly\s+|also\s+)?"
+)
+
+
+def _coord_subject(masked: str, m: re.Match[str], S: Sentence) -> int | None:
+    c = _COORD_PASSIVE.fullmatch(masked, 0, m.start())
+    return int(c.group("s")) if c and S.typ(int(c.group("s"))) in ("Organisation", "Programme") else None
+
+
 def _first(*candidates: int | None) -> int | None:
     """The first candidate that is not None (mention index 0 is a real mention)."""
     return next((c for c in candidates if c is not None), None)
@@ -869,7 +880,7 @@ def sentence_relations(
             # "Our hosts were A, and the day was sponsored by B": a clause about the page's own event
             clause = (recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX
                       and _CLAUSE_LEAD.search(masked, 0, m.start()) else None)
-            target = _first(clause, S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S),
+            target = _first(clause, _coord_subject(masked, m, S), S.before(m.start(), PROG), S.before(first_passive, ORG), _lead_target(masked, m, S),
                             page, page_first if n > 0 else None)  # "…, and a further £10,000 was given by B"
             # "funded by the UK Government through the UK Shared Prosperity Fund": its channel
             ch = _THROUGH_AFTER.match(masked, m.end())
