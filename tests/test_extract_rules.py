@@ -4924,3 +4924,39 @@ def test_a_name_after_is_the_describes_the_subject_and_is_no_antecedent():
     # a possessive after "is the" is still a body the next sentence can mean
     y = extract("Lantern Loops is Tarnshire County Council's history programme. The programme is run by the Council's library service.")
     assert ("Tarnshire County Council", "delivers", "Lantern Loops") in y.triples or "Tarnshire County Council" in y.entities
+
+
+def test_a_name_placed_in_a_known_place_is_a_place():
+    x = extract("Sessions run in Brackley Moor, in Barnsley. The hub moved to Kelby, near Rotherham. "
+                "Workshops took place in Gurnos and Penydarren in Merthyr Tydfil.")
+    for name in ("Brackley Moor", "Kelby", "Gurnos", "Penydarren"):
+        assert typed(x, name)[0] == "Place", name
+    # a club's name at a venue is no place: "started at Work Club in Tredegar"
+    y = extract("He started at Work Club in Tredegar and then joined First Step.")
+    assert "Work Club" not in y.entities or typed(y, "Work Club")[0] != "Place"
+
+
+def test_a_month_before_on_and_a_place_is_no_headless_name():
+    assert [c.text for c in chunks("It is produced each August on Sheringham's seafront.")] == ["Sheringham"]
+    x = extract("Splash is produced each August on Cromer's seafront by Upcher Stage Company.")
+    assert typed(x, "Cromer")[0] == "Place"
+
+
+def test_an_ambiguous_town_after_a_body_and_a_comma():
+    x = extract("The Centre for Early Literacy at Kingsmere University, Stafford, will publish findings.")
+    assert typed(x, "Stafford")[0] == "Place"
+    # not a homograph with no such context
+    assert "Reading" not in extract("Reading the report, the board agreed.").entities
+
+
+def test_place_names_are_found_hyphenated_or_spaced():
+    x = extract("Groups met in Wath-upon-Dearne, in Blaenau Ffestiniog and in Berwick-upon-Tweed.")
+    names = {e.name for e in x.entities.values()} | {a for e in x.entities.values() for a in e.aliases}
+    for form in ("Wath-upon-Dearne", "Blaenau Ffestiniog", "Berwick-upon-Tweed"):
+        assert form in names, form
+    assert all(e.type == "Place" for e in x.entities.values())
+
+
+def test_a_labelled_list_of_places_after_in_is_no_list_of_bodies():
+    x = extract("Schools: six secondary schools in Sunderland, Washington and Hetton-le-Hole.")
+    assert all(e.type == "Place" for e in x.entities.values()), x.entities

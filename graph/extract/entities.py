@@ -287,6 +287,29 @@ class Found:
     aliases: set[str] = field(default_factory=set)
 
 
+# the small words of a place name hyphenated one way or spaced the other: "Wath upon Dearne" is
+# also "Wath-upon-Dearne", "Blaenau-Ffestiniog" also "Blaenau Ffestiniog", "Berwick-Upon-Tweed"
+# also "Berwick-upon-Tweed"
+_LINK_WORDS = "upon|on|in|under|le|la|by|over|with|super|next|the|y|yr|juxta|cum|en|de|sub"
+_LINK_SET = frozenset(_LINK_WORDS.split("|"))
+_HYPHEN_LINK = re.compile(rf"(?<=-)(?:{_LINK_WORDS})(?=-)", re.I)
+
+
+def _spelling_variants(form: str) -> set[str]:
+    out: set[str] = set()
+    if "-" in form and form.count(" ") == 0:
+        parts = form.split("-")
+        if all(p[:1].isupper() or p.lower() in _LINK_SET for p in parts[1:]):  # (not "Inverness-shire")
+            out.add(form.replace("-", " "))
+        out.add(_HYPHEN_LINK.sub(lambda m: m.group(0).lower(), form))
+    if " " in form and "-" not in form:
+        words = form.split(" ")
+        if len(words) >= 3 and all(w.lower() in _LINK_SET for w in words[1:-1]):
+            out.add("-".join(words))
+    out.discard(form)
+    return out
+
+
 class PlaceLookup:
     """What the entity rules need from the gazetteer (empty when none is installed)."""
 
@@ -310,6 +333,9 @@ class PlaceLookup:
                 continue
             for e in entries:
                 forms[form].append((e.name, e.type, e.subtype, e.ids, e.ambiguous and form == e.name))
+        for form in list(forms):
+            for variant in _spelling_variants(form):
+                forms.setdefault(variant, forms[form])
         lk.forms = dict(forms)
         lk.max_words = max((len(tokens(f)) for f in forms), default=0)
         counts: dict[str, set[int]] = defaultdict(set)
@@ -706,11 +732,19 @@ _PLACE_LABEL_BEFORE = re.compile(r"(?:^|\n)\W*(?:areas?|location|places?|region|
 _VENUE_LABEL_AFTER = re.compile(r"\s*\**:\**\s+[^\n]*?\s[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
 
+# "Kingsmere University, Stafford, will …": a body's name, a comma, its town, a stop
+_BODY_COMMA_BEFORE = re.compile(r"\b(?P<head>[A-Z][a-z]+)(?:’s|'s)?,\s+$")
+_TOWN_STOP_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
 def _ambiguous_ok(sentence: str, st: int, en: int, other_places: int) -> bool:
     """A homograph place name ("Reading", "Dudley") counts only after a
-    preposition ("in Reading") or inside a list of other places."""
+    preposition ("in Reading"), inside a list of other places, or after a
+    body's name and a comma ("the University, Stafford,")."""
     before = sentence[:st]
     if st > 0 and (_PREP_BEFORE.search(before) or _PLACE_LABEL_BEFORE.search(before)):
+        return True
+    if (b := _BODY_COMMA_BEFORE.search(before[-40:])) and b.group("head").lower() in ORG_HEADS and _TOWN_STOP_AFTER.match(sentence, en):
         return True
     if not before.strip(" \t•*-–·") and _VENUE_LABEL_AFTER.match(sentence, en):
         return True  # "• Holt: Brimble Hall, Station Road, Holt NR25 6BS": a town labelling a venue's address

@@ -14,8 +14,10 @@ from graph.extract.entities import (
     Found,
 )
 from graph.extract.lexicon import (
+    ORG_HEADS,
     PLACE_DIRECTIONS,
     PLACE_NAME_PREFIXES,
+    PROGRAMME_HEADS,
     SITE_HEADS,
     STREET_WORDS,
     TITLE_WORDS,
@@ -43,6 +45,9 @@ _PLACE_PREFIXES = frozenset({w.lower() for w in PLACE_NAME_PREFIXES} | PLACE_DIR
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
 _LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|to)\s+(?:the\s+)?$", re.I)
 # "sessions in community venues in A, B and C": a list of unknown names after a place noun
+_AT_NEAR_INTRO = re.compile(r"\b(?:near|from)\s+$", re.I)  # (not "at": "started at Work Club in Tredegar")
+# ", in Barnsley", " near Rotherham": what follows a name placed in a known place
+_IN_NEAR_AFTER = re.compile(r",?\s+(?:in|near|outside|just\s+outside)\s+(?:the\s+)?(?=[A-Z])")
 _PEOPLE_IN_INTRO = re.compile(
     r"\b(?:families|people|residents|communities|children|pupils|adults|parents|carers|households|tenants|"
     r"neighbourhoods|estates|wards|villages)\s+(?:living\s+|who\s+live\s+)?(?:in|across|from|of)\s+(?:the\s+)?$",
@@ -72,6 +77,7 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
     a known place after "in"/"across" are places too (neighbourhoods). In place."""
     # "Chapeltown and Armley" came out as one candidate around a known place: split it
     places_at = {(f.start, f.end) for f in found if f.type == "Place"}
+    place_starts = {a for a, _b in places_at}
     for f in [f for f in found if f.type is None and f.rule == "candidate" and " and " in f.name]:
         if _ONE_WARD_AFTER.match(text, f.end) and " and the " not in f.name:
             # "Thornaby's Mandale and Victoria ward": one ward whose name has "and" in it
@@ -79,7 +85,8 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
             found[:] = [g for g in found if g is f or not (f.start <= g.start and g.end <= f.end)]
             continue
         inner = [p for p in places_at if f.start <= p[0] and p[1] <= f.end]
-        if not inner and not _NEIGHBOURHOODS_OF.match(text, f.end) and not _PEOPLE_IN_LIST.search(text, max(0, f.start - 120), f.start) and not (
+        placed = (after := _IN_NEAR_AFTER.match(text, f.end)) and after.end() in place_starts and _LIST_INTRO.search(text, max(0, f.start - 12), f.start)
+        if not inner and not placed and not _NEIGHBOURHOODS_OF.match(text, f.end) and not _PEOPLE_IN_LIST.search(text, max(0, f.start - 120), f.start) and not (
             _AREA_NOUN_AFTER.match(text, f.end) and text.endswith(("’s ", "'s "), 0, f.start)
             and _PLACE_POSSESSIVE.search(text, max(0, f.start - 40), f.start)
         ):
@@ -120,6 +127,16 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
                 for f in run:
                     if f.type is None and f.rule == "candidate" and len(f.name.split()) <= 3:
                         f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:neighbourhoods-of"
+                continue
+            if (
+                _LIST_INTRO.search(intro) or _AT_NEAR_INTRO.search(intro)
+            ) and (after := _IN_NEAR_AFTER.match(text, run[-1].end)) and after.end() in place_starts:
+                # "in Goldthorpe, in Barnsley", "moved to Kelby, near Rotherham": names placed in a known place
+                for f in run:
+                    if f.type is None and f.rule == "candidate" and len(f.name.split()) <= 2 and not f.name.isupper() and not any(
+                        w.lower() in ORG_HEADS or w.lower() in PROGRAMME_HEADS or w.lower() in SITE_HEADS for w in f.name.split()
+                    ):  # (not "started at Work Club in Tredegar")
+                        f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:in-a-place"
                 continue
             if len(run) < 2 or not (
                 (known and _LIST_INTRO.search(intro)) or (len(run) >= 3 and _PLACE_NOUN_INTRO.search(intro))
@@ -1028,6 +1045,9 @@ _LABEL = re.compile(
 )
 
 
+_LOCATIVE = re.compile(r"\b(?:in|across|around|throughout)\s")
+
+
 def label_lists(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> list[tuple[int, str, list[Found], list[Found]]]:
     """Specs (like :func:`list_items`') for one-line labelled lists: "Partners: A; B; C."
     under a heading ("We worked with"): each name is an organisation of the label's kind."""
@@ -1053,7 +1073,7 @@ def label_lists(text: str, sentences: list[tuple[int, int]], found: list[Found])
                 and text[f.start : f.start + 1].isupper()
                 and text.count("(", m.end(), f.start) <= text.count(")", m.end(), f.start)]  # not "(who referred … to X)"
         for f in orgs:
-            if f.type is None:
+            if f.type is None and not _LOCATIVE.search(text, m.end(), f.start):  # not "Schools: six schools in A, B and C"
                 f.type, f.subtype, f.rule = "Organisation", None, "layout:label-list"
         if orgs:
             specs.append((si, kind + ":all", orgs, []))

@@ -320,7 +320,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     and is_cap(toks[m][0])
                     and _joinable(sentence, toks[m - 1], toks[m])
                     and head_of(sentence[toks[i][1] : toks[k - 1][2]]) is None
-                    and not (is_place and is_place(toks[m][0]))
+                    and not (is_place and is_place(_POSSESSIVE.sub("", toks[m][0])))  # (nor "… on Sheringham's seafront")
+                    and not (k - i == 1 and toks[i][0] in _DATE_WORDS)  # "each August on X": a date, then a place
                     and toks[m][0].lower() not in _NOT_AFTER_IN
                     and (w[0].lower() != "at" or toks[m][0].lower() in _AT_NOUNS)
                     and not (w[0].lower() == "from" and _POSSESSIVE.sub("", toks[m][0].lower()) in _FROM_STOP)
