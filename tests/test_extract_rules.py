@@ -4967,3 +4967,11 @@ def test_a_town_named_with_common_words_is_found_in_context():
     assert typed(x, "Newton Stewart")[0] == "Place" and typed(x, "Castle Douglas")[0] == "Place"
     # a phrase of common words is not made a place ("West End" is left out of the gazetteer)
     assert "West End" not in extract("Shows in the West End sold out.").entities
+
+
+def test_a_known_place_inside_a_site_name_is_no_place_of_its_own():
+    x = extract("Groups met at the Holt Reading Room and walked along the Chesterfield\nCanal in Staveley.")
+    assert typed(x, "Holt Reading Room") == ("Place", "Site")
+    assert typed(x, "Chesterfield Canal") == ("Place", "Site")  # a canal is a site, across a line break
+    assert "Holt" not in x.entities and "Chesterfield" not in x.entities
+    assert typed(x, "Staveley")[0] == "Place"

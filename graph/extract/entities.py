@@ -628,7 +628,7 @@ def _sentence_mentions(
         n_places: int | None = None  # the sentence's unambiguous places, counted when an ambiguous name asks
         for st, en, form in gz_matches:
             if any(
-                c[0] <= st and en <= c[1] and (c[2] in ("Organisation", "Programme", "Other") or (c[0], c[1]) == (st, en) and c[2])
+                c[0] <= st and en <= c[1] and (c[2] in ("Organisation", "Programme", "Other", "Place") if (c[0], c[1]) != (st, en) else c[2])
                 for c in covered
             ):
                 continue  # inside a typed name, or the very name a rule typed already

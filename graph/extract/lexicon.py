@@ -208,6 +208,8 @@ PLACE_HEADS: dict[str, tuple[str, str | None]] = {
     "quay": ("Place", "Site"),
     "wharf": ("Place", "Site"),
     "docks": ("Place", "Site"),
+    "canal": ("Place", "Site"),  # "the Chesterfield Canal", "the Leeds and Liverpool Canal"
+    "pier": ("Place", "Site"),
     "square": ("Place", "Site"),
     "corridor": ("Place", "Region"),
     "hall": ("Place", "Site"),
