@@ -4975,3 +4975,12 @@ def test_a_known_place_inside_a_site_name_is_no_place_of_its_own():
     assert typed(x, "Chesterfield Canal") == ("Place", "Site")  # a canal is a site, across a line break
     assert "Holt" not in x.entities and "Chesterfield" not in x.entities
     assert typed(x, "Staveley")[0] == "Place"
+
+
+def test_a_place_and_the_place_named_by_its_head_are_two_places():
+    assert split_coordination("Ballymacarrett and the Titanic Quarter") == [("Ballymacarrett", True), ("Titanic Quarter", True)]
+    x = extract("Workshops ran in Sydenham, Ballymacarrett and the Titanic Quarter. A choir sings in Llanfyllin and the Vyrnwy Valley.")
+    for name in ("Sydenham", "Ballymacarrett", "Titanic Quarter", "Llanfyllin", "Vyrnwy Valley"):
+        assert typed(x, name)[0] == "Place", name
+    # one known name stays whole
+    assert typed(extract("It works across Yorkshire and the Humber."), "Yorkshire and the Humber")[0] == "Place"

@@ -42,7 +42,7 @@ _PLACE_SUFFIXES = frozenset(
 )
 # "South Thamesmead", "Upper Norwood", "Old Town": a direction or age word before a place name
 _PLACE_PREFIXES = frozenset({w.lower() for w in PLACE_NAME_PREFIXES} | PLACE_DIRECTIONS | {"new", "st", "st."})
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*(?:the\s+)?")
 _LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|to)\s+(?:the\s+)?$", re.I)
 # "sessions in community venues in A, B and C": a list of unknown names after a place noun
 _AT_NEAR_INTRO = re.compile(r"\b(?:near|from)\s+$", re.I)  # (not "at": "started at Work Club in Tredegar")

@@ -754,6 +754,16 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     ):  # (a plural head opens a remit: "Libraries and Heritage Service")
         toks0 = tokens(name)
         return [(words[0], True), *split_coordination(name[toks0[2][1] :], is_place)]
+    # "Ballymacarrett and the Titanic Quarter", "Llanfyllin and the Vyrnwy Valley": a place, then
+    # a place named by its head ("Yorkshire and the Humber" is one known name)
+    if (
+        len(idx) == 1 and len(words) >= idx[0] + 4 and low[idx[0] + 1] == "the"
+        and (idx[0] == 1 or (is_place is not None and is_place(" ".join(words[: idx[0]]))))
+        and words[0][:1].isupper() and not (is_place is not None and is_place(name))
+        and (rh := head_of(" ".join(words[idx[0] + 2 :]))) is not None and rh[0] == "Place"
+    ):
+        toks_ = tokens(name)
+        return [(name[: toks_[idx[0] - 1][2]], True), (name[toks_[idx[0] + 2][1] :], True)]
     # two acronyms: "NAT and HBC", "SYMCA and the BFI"
     if len(idx) == 1 and idx[0] == 1 and is_acronym(words[0]) and is_acronym(words[-1]) and (
         len(words) == 3 or (len(words) == 4 and low[2] == "the")
