@@ -4984,3 +4984,9 @@ def test_a_place_and_the_place_named_by_its_head_are_two_places():
         assert typed(x, name)[0] == "Place", name
     # one known name stays whole
     assert typed(extract("It works across Yorkshire and the Humber."), "Yorkshire and the Humber")[0] == "Place"
+
+
+def test_a_number_word_is_no_name():
+    x = extract("Five projects in Halton and Sefton will share £1.08 million. Nine projects share £1.1m to train crews.")
+    assert "Five" not in x.entities and "Nine" not in x.entities
+    assert typed(x, "Halton")[0] == "Place"

@@ -1065,6 +1065,8 @@ def _bad_name(name: str) -> bool:
         return True
     if words[-1].lower() in NON_ENTITY_HEADS:
         return True
+    if len(words) == 1 and low in _NUMBER_NAMES:
+        return True  # "Five projects in Halton …", "Three projects to watch": a count, not a name
     if len(words) >= 2 and words[0].rstrip(".").lower() in _HONORIFICS and words[-1].lower() not in ORG_HEADS:
         return True  # "Professor Helen Ward": a person (but "Sir James Knott Trust" is a trust)
     if name.isupper() and len(words) >= 3 and any(w in _CAPS_HEADING_WORDS for w in words):
@@ -1095,6 +1097,10 @@ _BODY_ORGAN = re.compile(
 
 
 _NO_LETTERS = re.compile(r"[\d\W]+")
+_NUMBER_NAMES = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty hundred dozen several many both".split()
+)
 _HONORIFICS = frozenset("professor prof dr cllr councillor sir dame mr mrs ms rev revd baroness".split())
 _CAPS_HEADING_WORDS = frozenset("THE AFTER BEFORE WITH YOUR OUR HOW WHAT WHO WHERE WHEN WHY TO IN AT ON BY FROM IS ARE".split())
 
