@@ -4990,3 +4990,14 @@ def test_a_number_word_is_no_name():
     x = extract("Five projects in Halton and Sefton will share £1.08 million. Nine projects share £1.1m to train crews.")
     assert "Five" not in x.entities and "Nine" not in x.entities
     assert typed(x, "Halton")[0] == "Place"
+
+
+def test_a_towns_possessive_names_its_parts():
+    x = extract("The project works in Dundee's Hilltown. It also runs in Sheffield's Page Hall and Burngreave.")
+    assert typed(x, "Hilltown") == ("Place", "Neighbourhood")
+    assert ("Hilltown", "partOf", "Dundee") in x.triples
+    assert ("Burngreave", "partOf", "Sheffield") in x.triples
+    assert ("Page Hall", "locatedIn", "Sheffield") in x.triples
+    # a town's possessive before a body's name names no part of it
+    y = extract("Dundee's Hilltown Tenants' Choir sings.")
+    assert not any(p == "partOf" for _s, p, _o in y.triples)

@@ -98,6 +98,14 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
             if a >= 0 and (a, a + len(part)) not in places_at and part[:1].isupper():
                 found.append(Found(part, a, a + len(part), None, None, "candidate", f.sentence))
             pos = a + len(part) if a >= 0 else pos
+    # "Dundee's Hilltown": one unknown word after a known town's possessive is a part of it
+    place_ends = {f.end for f in found if f.type == "Place" and f.subtype in ("Town", "LocalAuthorityArea")}
+    for f in found:
+        if (
+            f.type is None and f.rule == "candidate" and " " not in f.name and not f.name.isupper()
+            and f.start - 3 in place_ends and text[f.start - 3 : f.start] in ("’s ", "'s ")
+        ):
+            f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:town-s-part"
     by_sentence: dict[int, list[Found]] = {}
     typed_at = {(f.start, f.end) for f in found if f.type is not None}
     for f in found:

@@ -1378,6 +1378,19 @@ def sentence_relations(
                 # a site is in a town; a neighbourhood or town is part of the larger area
                 p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
+    # "Dundee's Hilltown", "Sheffield's Page Hall and Burngreave": a town's own neighbourhoods
+    if "’s" in masked:
+        for m in _PLACE_POSS.finditer(masked):
+            b = int(m.group("b"))
+            if S.typ(b) != "Place":
+                continue
+            rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
+            if rb > 3:
+                continue  # a town or a larger area owns them
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Place" and _PLACE_RANK.get(by_idx[a].subtype or "", 9) > rb:
+                    p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
+                    yield from emit(a, p_, b, f"{p_}:place-possessive")
     # "Swinton and Wath upon Dearne, in Rotherham", "Thornaby, in Stockton-on-Tees"
     # "Mexborough sits at the western edge of Doncaster borough"
     if " of " in low and ("sits" in low or "lies" in low or " is " in low or "stands" in low):
@@ -1745,6 +1758,7 @@ _P_EDGE_OF = _rx(
     r"(?:edge|heart|centre|center|north|south|east|west|part|side)\s+of\s+(?:the\s+)?<<(?P<b>\d+)>>"
 )
 _P_COMMA_IN = _rx(rf"(?P<l>{LIST})\s*,\s*in\s+(?:the\s+)?(?:(?:borough|county|city|district)\s+of\s+)?<<(?P<b>\d+)>>")
+_PLACE_POSS = re.compile(rf"<<(?P<b>\d+)>>’s\s+(?P<l>{ENT}(?:(?:\s*,\s*|\s+and\s+){ENT})*)")
 _P34 = _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}")
 _P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})")
 _P36 = _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})")
