@@ -5001,3 +5001,10 @@ def test_a_towns_possessive_names_its_parts():
     # a town's possessive before a body's name names no part of it
     y = extract("Dundee's Hilltown Tenants' Choir sings.")
     assert not any(p == "partOf" for _s, p, _o in y.triples)
+
+
+def test_bodies_that_launch_a_programme_together_are_partners():
+    x = extract("Wrexham University and Wrexham County Borough Council have today launched Digital Wrexham, a skills programme.")
+    assert ("Wrexham University", "delivers", "Digital Wrexham") in x.triples
+    assert {("Wrexham University", "partnerOf", "Wrexham County Borough Council"),
+            ("Wrexham County Borough Council", "partnerOf", "Wrexham University")} & x.triples

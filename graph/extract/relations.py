@@ -1084,10 +1084,15 @@ def sentence_relations(
             deliverers = deliverers[-1:]  # "…with X, which runs Y": the clause is about X
         elif re.search(r"\b(?:by|with)\s*$", masked[: m.start()]):
             continue
-        for o in _ids(m.group("o")):
-            if S.typ(o) == "Programme":
-                for a in deliverers:
-                    yield from emit(a, "delivers", o, "delivers:active")
+        objects = [o for o in _ids(m.group("o")) if S.typ(o) == "Programme"]
+        for o in objects:
+            for a in deliverers:
+                yield from emit(a, "delivers", o, "delivers:active")
+        if objects:
+            # "Wrexham University and the County Borough Council have launched X": partners in it
+            for i, a in enumerate(deliverers):
+                for b in deliverers[i + 1 :]:
+                    yield from emit(a, "partnerOf", b, "partnerOf:co-agents")
     for mm in ms:
         if (mm.possessive or mm.cue == "poss") and mm.type == "Organisation":
             pos = masked.find(f"<<{mm.idx}>>’s")
