@@ -5008,3 +5008,13 @@ def test_bodies_that_launch_a_programme_together_are_partners():
     assert ("Wrexham University", "delivers", "Digital Wrexham") in x.triples
     assert {("Wrexham University", "partnerOf", "Wrexham County Borough Council"),
             ("Wrexham County Borough Council", "partnerOf", "Wrexham University")} & x.triples
+
+
+def test_people_from_a_body_mean_the_body_takes_part():
+    x = extract("Scarborough Horizons is a mentoring pilot. Undergraduates from the University of York mentored 64 sixth-formers.")
+    assert ("University of York", "participatesIn", "Scarborough Horizons") in x.triples
+    y = extract("Brass for All is a music programme. Teaching is shared with tutors from the Wrexham-based Maelor Brass Academy.")
+    assert ("Maelor Brass Academy", "participatesIn", "Brass for All") in y.triples
+    # people who come from a place are no body taking part
+    z = extract("Brass for All is a music programme. Pupils from Wrexham took part.")
+    assert not any(p == "participatesIn" for _s, p, _o in z.triples)

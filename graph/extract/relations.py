@@ -1362,6 +1362,17 @@ def sentence_relations(
                 elif S.typ(a) == "Organisation" and S.typ(o) == "Organisation":
                     yield from emit(a, "partOf", o, "partOf:member-of")
 
+    # "Undergraduates from the University of York mentored …", "tutors from X": X takes part in
+    # the programme in hand (the sentence's, else the section's or the last one named)
+    if " from " in low:
+        for m in _PEOPLE_FROM.finditer(low):
+            prog = _first(S.first(PROG), recent_programme.idx if recent_programme is not None else None)
+            if prog is None:
+                break
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Organisation":
+                    yield from emit(a, "participatesIn", prog, "participatesIn:people-from")
+
     # ---- partOf
     for m in _P32.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -1763,6 +1774,13 @@ _P_EDGE_OF = _rx(
     r"(?:edge|heart|centre|center|north|south|east|west|part|side)\s+of\s+(?:the\s+)?<<(?P<b>\d+)>>"
 )
 _P_COMMA_IN = _rx(rf"(?P<l>{LIST})\s*,\s*in\s+(?:the\s+)?(?:(?:borough|county|city|district)\s+of\s+)?<<(?P<b>\d+)>>")
+_PEOPLE_FROM = _rx(
+    r"\b(?:pupils|students|undergraduates|graduates|volunteers|tutors|teachers|advisers|advisors|mentors|researchers|"
+    r"(?:youth|link|support|outreach|case)\s+workers|producers|crew|engineers|artists|musicians|coaches|experts|"
+    r"specialists|librarians|curators|archivists|clinicians|nurses|rangers|staff|apprentices|trainees|speakers|"
+    r"analysts|conservators|champions|leavers|practitioners|designers|makers|writers|performers|employees)"
+    rf"\s+(?:[a-z\-]+\s+){{0,2}}?from\s+(?:the\s+)?(?:{ENT}-based\s+|[a-z]+-based\s+)?(?P<l>{LIST})"
+)
 _PLACE_POSS = re.compile(rf"<<(?P<b>\d+)>>’s\s+(?P<l>{ENT}(?:(?:\s*,\s*|\s+and\s+){ENT})*)")
 _P34 = _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}")
 _P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})")
