@@ -5018,3 +5018,9 @@ def test_people_from_a_body_mean_the_body_takes_part():
     # people who come from a place are no body taking part
     z = extract("Brass for All is a music programme. Pupils from Wrexham took part.")
     assert not any(p == "participatesIn" for _s, p, _o in z.triples)
+
+
+def test_a_list_after_such_as_ends_in_two_names():
+    x = extract("Coast Careers Passport is a careers pilot. Pupils log work tasters with local employers such as Dunluce Precision and Bann Foods.")
+    assert "Dunluce Precision" in x.entities and "Bann Foods" in x.entities
+    assert ("Dunluce Precision", "participatesIn", "Coast Careers Passport") in x.triples

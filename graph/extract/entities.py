@@ -540,7 +540,10 @@ def _sentence_mentions(
     covered: list[tuple[int, int, str | None]] = []
     prev_end = -1
     for ch in _owner_split(chunks(sentence, is_place=places.is_place_word), places, sentence):
-        after_comma = sentence[prev_end : ch.start] == ", "
+        after_comma = sentence[prev_end : ch.start] == ", " or (
+            # "employers such as Dunluce Precision and Bann Foods": a list begins
+            ch.start >= 8 and sentence[ch.start - 1] == " " and _LIST_OPENER.search(sentence, max(0, ch.start - 12), ch.start) is not None
+        )
         prev_end = ch.end
         purpose = split_purpose(ch.text, "£" in sentence[: ch.start] or _AWARD_CUE.search(sentence, 0, ch.start) is not None,
                                 places.is_place_word) if " for " in ch.text or " on the " in ch.text else None
@@ -1096,6 +1099,7 @@ _BODY_ORGAN = re.compile(
 )
 
 
+_LIST_OPENER = re.compile(r"\b(?:such\s+as|including|includes|include)\s+$")
 _NO_LETTERS = re.compile(r"[\d\W]+")
 _NUMBER_NAMES = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
