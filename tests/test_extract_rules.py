@@ -5024,3 +5024,11 @@ def test_a_list_after_such_as_ends_in_two_names():
     x = extract("Coast Careers Passport is a careers pilot. Pupils log work tasters with local employers such as Dunluce Precision and Bann Foods.")
     assert "Dunluce Precision" in x.entities and "Bann Foods" in x.entities
     assert ("Dunluce Precision", "participatesIn", "Coast Careers Passport") in x.triples
+
+
+def test_a_name_after_a_place_based_cue_is_a_body_located_there():
+    x = extract("Nottingham-headquartered Trentlight Energy Services took two apprentices.")
+    assert typed(x, "Trentlight Energy Services")[0] == "Organisation"
+    assert ("Trentlight Energy Services", "locatedIn", "Nottingham") in x.triples
+    # one word followed by its kind is not typed by the cue ("the Kilwinning-based Scots language group")
+    assert "Scots" not in extract("Readings from Tongues o the Toun, the Kilwinning-based Scots language group.").entities

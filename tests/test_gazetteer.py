@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -365,11 +364,10 @@ def test_norm_key_collisions_between_places_are_rare(gz):
     assert [k for k, n in keys.items() if n > 1] == []
 
 
-def test_load_is_fast_and_cached():
+def test_load_is_cached():
+    # (how fast it loads is for scripts/bench_extract.py to say: a timed unit test fails on a busy machine)
     load_gazetteer.cache_clear()
-    t = time.perf_counter()
     g = load_gazetteer()
-    assert time.perf_counter() - t < 0.5  # ~35 ms here; generous for slow CI
     assert load_gazetteer() is g
 
 

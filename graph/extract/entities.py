@@ -897,6 +897,9 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
             tm := _TOWN_AFTER.match(after)) and any(t == "Place" for _n, t, *_r in places.lookup(tm.group("p"))):
         # "held at the Beach Ballroom, Aberdeen": a named place where something happens, in a town
         return Found(name, st, en, "Place", "Site", "context:at-the-venue-in-town", 0)
+    if len(words) >= 2 and before.endswith(("based ", "headquartered ")) and _BASED_BEFORE.search(before[-40:]) and not _LOWER_HEAD_AFTER.match(after):
+        # "Nottingham-headquartered Trentlight Energy Services", "a Bentley-based X": a body
+        return Found(name, st, en, "Organisation", None, "context:x-based", 0)
     noun = _such_as_noun(before)
     if noun:
         t, sub = _NOUN_TYPE.get(noun.lower().rstrip("s"), ("Organisation", None))
@@ -1099,6 +1102,7 @@ _BODY_ORGAN = re.compile(
 )
 
 
+_BASED_BEFORE = re.compile(r"[A-Za-z]-(?:based|headquartered)\s+$")
 _LIST_OPENER = re.compile(r"\b(?:such\s+as|including|includes|include)\s+$")
 _NO_LETTERS = re.compile(r"[\d\W]+")
 _NUMBER_NAMES = frozenset(

@@ -228,7 +228,7 @@ def _joinable(sentence: str, a: Token, b: Token) -> bool:
         return True
     if gap == "\n":
         return not _dated_row(sentence, b)
-    if gap in ("’ ", "' ") and a[0].endswith("s") and b[0][:1].isupper():
+    if gap in ("’ ", "' ", "’\n", "'\n") and a[0].endswith("s") and b[0][:1].isupper():
         return True  # a plural possessive inside a name: "Sandford Weavers’ Guild", "Residents' Association"
     if gap.strip() or "\n\n" in gap:
         return False

@@ -1520,7 +1520,7 @@ def sentence_relations(
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:set-in")
     for mm in ms:
-        if mm.cue == "based" and mm.type == "Place":
+        if mm.cue in ("based", "headquartered") and mm.type == "Place":
             pos = masked.find(f"<<{mm.idx}>>")
             # "X, a Leeds-based firm," names X before; "the Leeds-based X" after
             appos = re.search(r"(<<\d+>>)\s*(?:,|\bis|\bwas|\bare)\s*(?:an?|the)\s+$", masked[:pos])
