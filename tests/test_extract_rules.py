@@ -5032,3 +5032,12 @@ def test_a_name_after_a_place_based_cue_is_a_body_located_there():
     assert ("Trentlight Energy Services", "locatedIn", "Nottingham") in x.triples
     # one word followed by its kind is not typed by the cue ("the Kilwinning-based Scots language group")
     assert "Scots" not in extract("Readings from Tongues o the Toun, the Kilwinning-based Scots language group.").entities
+
+
+def test_welsh_and_gaelic_a_joins_a_name_but_not_after_a_verb():
+    x = extract("Sgwrs a Sgrin is a digital programme. The Loch a Tuath Arts Trust helps.")
+    assert typed(x, "Sgwrs a Sgrin")[0] == "Programme"
+    assert typed(x, "Loch a Tuath Arts Trust")[0] == "Organisation"
+    y = extract("Recommendation 9: Introduce a National Rural Mobility Fund")
+    assert "National Rural Mobility Fund" in y.entities
+    assert not any(" a " in n for n in y.entities)

@@ -39,6 +39,7 @@ from graph.extract.names import (
     capitalised,
     chunks,
     classify,
+    head_of,
     is_acronym,
     is_description,
     split_coordination,
@@ -557,6 +558,13 @@ def _sentence_mentions(
                 purpose[-1] += sentence[ch.end : tail.end()]
                 ch = Chunk(sentence[ch.start : tail.end()], ch.start, tail.end(), ch.possessive, ch.cue)
             parts = [p for part in purpose for p in split_coordination(part, places.is_place_word)]
+        elif " a " in ch.text and (not sentence[: ch.start].strip(" \t•*-–·>#") or sentence[: ch.start].rstrip().endswith(":")) and head_of(
+            ch.text.partition(" a ")[2]
+        ):
+            # "Introduce a National Rural Mobility Fund": a sentence-initial verb, then a name with
+            # its own head ("a" joins Welsh and Gaelic names: "Sgwrs a Sgrin", "Loch a Tuath Arts Trust")
+            right = ch.text.partition(" a ")[2]
+            parts = split_coordination(right, places.is_place_word)
         else:
             parts = split_coordination(ch.text, places.is_place_word)
             if len(parts) == 1 and after_comma and " and " in ch.text and "," not in ch.text and not places.lookup(ch.text):

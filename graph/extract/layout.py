@@ -137,8 +137,9 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
                         f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:neighbourhoods-of"
                 continue
             if (
-                _LIST_INTRO.search(intro) or _AT_NEAR_INTRO.search(intro)
-            ) and (after := _IN_NEAR_AFTER.match(text, run[-1].end)) and after.end() in place_starts:
+                (after := _IN_NEAR_AFTER.match(text, run[-1].end)) and after.end() in place_starts
+                and (_LIST_INTRO.search(intro, max(0, len(intro) - 20)) or _AT_NEAR_INTRO.search(intro, max(0, len(intro) - 20)))
+            ):
                 # "in Goldthorpe, in Barnsley", "moved to Kelby, near Rotherham": names placed in a known place
                 for f in run:
                     if f.type is None and f.rule == "candidate" and len(f.name.split()) <= 2 and not f.name.isupper() and not any(

@@ -235,7 +235,7 @@ ORG_HEAD_MODIFIERS = frozenset(
 COUNCIL_KINDS = frozenset("county city borough district metropolitan town parish unitary".split())
 
 # Lower-case words allowed inside a proper name between capitalised words.
-CONNECTORS = frozenset("of for and & the on upon de la le du to y yr i o".split())  # y, yr, i: Welsh ("Oriel y Graig", "Llechi i Bawb"); o: Scots ("Tongues o the Toun")
+CONNECTORS = frozenset("of for and & the on upon de la le du to y yr i o a".split())  # y, yr, i: Welsh ("Oriel y Graig", "Llechi i Bawb"); o: Scots ("Tongues o the Toun")
 
 # Connectors that may be followed by "the" inside a name ("Yorkshire and the Humber").
 CONNECTORS_BEFORE_THE = frozenset("of for and & on upon to o".split())
