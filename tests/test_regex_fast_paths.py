@@ -88,7 +88,6 @@ def test_ascii_token_patterns_find_the_unicode_tokens() -> None:
     ("fast", "plain"),
     [
         ("graph.extract.sentences._BOUNDARY", r"(?<!\.\.)[.!?][\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])| ·\s+(?=\S)"),
-        ("graph.extract.relations._WORD", r"[a-z]+"),
         ("graph.extract.layout._POSTCODE", r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
     ],
 )
@@ -237,3 +236,20 @@ def test_gazetteer_matches_try_every_length_that_can_match() -> None:
         sentences.append("".join(f + g for f, g in zip(picked, glue, strict=True)))
     for sentence in sentences:
         assert lk.matches(sentence) == every_length(sentence), sentence
+
+
+def test_letter_runs_and_cue_gates_find_what_their_regexes_find() -> None:
+    """graph.extract.relations reads a text's a-z runs with bytes.translate and split, and its
+    cue gates with ``in``: they tell what the regex ``[a-z]+`` and the alternation of the cues tell."""
+    from graph.extract import relations
+
+    rng = random.Random(13)
+    alphabet = "az fund with set up <<1>> ’s £·é—AZ\n"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for d in ("seeds", "tests") for p in (ROOT / d).rglob("*.txt")]
+    gates = [(cues, re.compile("|".join(map(re.escape, cues))))
+             for cues in (relations._FUND_CUES, relations._PARTICIPATE_CUES, relations._PARTNER_CUES)]
+    for text in texts:
+        assert relations._letter_runs(text) == frozenset(re.findall("[a-z]+", text)), text[:200]
+        for cues, rx in gates:
+            assert relations._holds_any(text, cues) == (rx.search(text) is not None), text[:200]
