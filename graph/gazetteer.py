@@ -82,6 +82,8 @@ class GazetteerEntry:
     ambiguous: bool
     """The name is also a common word or person's name: accept it only with context."""
     homepage: str | None
+    owner: str | None = None
+    """The body that runs a national programme (programmes only)."""
 
     def id(self, scheme: str) -> str | None:
         """Return the first identifier of ``scheme`` or None."""
@@ -273,6 +275,7 @@ def parse_programmes(text: str, source: str = "programmes.tsv") -> list[Gazettee
                 long=None,
                 ambiguous=False,
                 homepage=None,
+                owner=row["owner"] or None,
             )
         )
     return out

@@ -5041,3 +5041,11 @@ def test_welsh_and_gaelic_a_joins_a_name_but_not_after_a_verb():
     y = extract("Recommendation 9: Introduce a National Rural Mobility Fund")
     assert "National Rural Mobility Fund" in y.entities
     assert not any(" a " in n for n in y.entities)
+
+
+def test_only_its_owner_or_a_government_funds_a_national_fund():
+    x = extract("The Brackwater Spark Fund offers grants. The fund is paid for from the city's allocation of the "
+                "UK Shared Prosperity Fund, topped up by £60,000 from Brackwater Community Foundation.")
+    assert not any(p == "funds" and o == "UK Shared Prosperity Fund" for _s, p, o in x.triples)
+    y = extract("Ready for Work is a jobs programme. It is paid for by the UK Government and the UK Shared Prosperity Fund.")
+    assert ("UK Government", "funds", "Ready for Work") in y.triples

@@ -3,6 +3,7 @@ layout, references and relation rules wired together for one document."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 from collections.abc import Callable, Iterator
@@ -1475,7 +1476,31 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
         relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, main_prog, speaker, relations,
                                        "page-contributor"))
     relations.extend(_co_runners(relations, author_key))
-    return DocumentExtraction(doc, tuple(entities), tuple(relations))
+    return DocumentExtraction(doc, tuple(entities), tuple(_owners_fund_national_funds(relations, entities)))
+
+
+@functools.cache
+def _programme_owners() -> dict[str, str]:
+    from graph.gazetteer import load_gazetteer
+
+    return {e.name: e.owner for e in load_gazetteer().programmes() if e.owner and e.subtype == "FundingProgramme"}
+
+
+def _owners_fund_national_funds(relations: list[Relation], entities: list[LocalEntity]) -> list[Relation]:
+    """A national fund in the gazetteer ("UK Shared Prosperity Fund") is funded by the body
+    that owns it (or a government): "paid for from the city's allocation of the UK Shared Prosperity Fund, topped
+    up by £60,000 from X" does not make X fund the national programme (over the development gold,
+    27 such links were wrong and 2 right, both by the owner)."""
+    owners = _programme_owners()
+    by_key = {e.key: e for e in entities}
+    out = []
+    for r in relations:
+        if r.predicate == "funds" and (owner := owners.get(by_key[r.object].name)) is not None:
+            subj = by_key[r.subject]
+            if owner != subj.name and owner not in subj.aliases and "Government" not in subj.name:
+                continue  # (a government stands behind its departments' funds)
+        out.append(r)
+    return out
 
 
 #: rules that say "P is run with B": B works on P beside whoever runs P
