@@ -5049,3 +5049,10 @@ def test_only_its_owner_or_a_government_funds_a_national_fund():
     assert not any(p == "funds" and o == "UK Shared Prosperity Fund" for _s, p, o in x.triples)
     y = extract("Ready for Work is a jobs programme. It is paid for by the UK Government and the UK Shared Prosperity Fund.")
     assert ("UK Government", "funds", "Ready for Work") in y.triples
+
+
+def test_a_site_or_body_named_later_by_its_last_words_is_one_entity():
+    x = extract("Talks are held at the Fielden Square Reading Room. The Reading Room opens at ten. "
+                "The Tarnside City Region Combined Authority pays for it; the Combined Authority also runs buses.")
+    assert "Reading Room" not in x.entities and "Combined Authority" not in x.entities
+    assert "Reading Room" in x.entities["Fielden Square Reading Room"].aliases

@@ -26,6 +26,7 @@ from graph.extract.lexicon import (
     ORG_HEAD_MODIFIERS,
     ORG_HEADS,
     PLACE_DIRECTIONS,
+    PLACE_HEADS,
     PLACE_NAME_PREFIXES,
     PROGRAMME_HEADS,
     STREET_WORDS,
@@ -1337,8 +1338,8 @@ def variant_rule(short: str, long_: str) -> str | None:
     if (
         len(sw) >= 2
         and long_.endswith(" " + short)
-        and len(lw) - len(sw) <= 2
-        and (sw[-1] in PROGRAMME_HEADS or sw[-1] in ORG_HEADS)
+        and len(lw) - len(sw) <= 4  # "Combined Authority" of "Liverpool City Region Combined Authority"
+        and (sw[-1] in PROGRAMME_HEADS or sw[-1] in ORG_HEADS or sw[-1] in PLACE_HEADS)  # (and "Reading Room")
     ):
         return "place-prefix"
     if " of " in f" {short} " and short.replace(" of ", " ") == long_:
