@@ -25,41 +25,43 @@ from graph.cli import main
 from graph.evaluate import evaluate, load_gold
 
 #: Quality floors on the seeds against tests/gold (strict F1, all types / all predicates).
-#: Raised on 2026-12-06 to just under the figures measured then (entities 0.921, relations 0.776);
-#: raise them as the extractor improves.
-ENTITY_F1_FLOOR = 0.90
+#: Raised on 2026-12-07 (session 17) to just under the figures measured then (entities 0.931,
+#: relations 0.772); raise them as the extractor improves.
+ENTITY_F1_FLOOR = 0.92
 RELATION_F1_FLOOR = 0.76
-#: Floors on the held-out sets, a little under the figures of 2026-12-06, session 12 (see
-#: README, "Measured on documents it was not written for"). All but heldout7 and heldout9 are
-#: development sets; those two are blind (nobody tunes on them; the floor only stops regressions).
+#: Floors on the held-out sets, a little under the figures measured (last raised 2026-12-07,
+#: session 17; see README, "Measured on documents it was not written for"). All but heldout7,
+#: heldout9 and heldout28 are development sets; those three are blind (nobody tunes on them; the
+#: floor only stops regressions).
 HELDOUT_FLOORS = {
-    "heldout": (0.89, 0.70),
-    "heldout2": (0.90, 0.64),
-    "heldout3": (0.91, 0.65),
-    "heldout4": (0.93, 0.73),
-    "heldout5": (0.87, 0.65),
-    "heldout6": (0.87, 0.67),
-    "heldout8": (0.91, 0.64),
-    "heldout10": (0.93, 0.68),
-    "heldout11": (0.88, 0.61),
-    "heldout12": (0.90, 0.59),
-    "heldout13": (0.87, 0.62),
-    "heldout14": (0.89, 0.61),
-    "heldout15": (0.89, 0.64),
+    "heldout": (0.89, 0.71),
+    "heldout2": (0.90, 0.65),
+    "heldout3": (0.92, 0.66),
+    "heldout4": (0.94, 0.73),
+    "heldout5": (0.88, 0.66),
+    "heldout6": (0.88, 0.68),
+    "heldout8": (0.92, 0.64),
+    "heldout10": (0.94, 0.68),
+    "heldout11": (0.90, 0.63),
+    "heldout12": (0.91, 0.59),
+    "heldout13": (0.90, 0.64),
+    "heldout14": (0.91, 0.62),
+    "heldout15": (0.91, 0.66),
     "heldout16": (0.92, 0.62),
-    "heldout17": (0.89, 0.59),
-    "heldout18": (0.88, 0.51),
-    "heldout19": (0.84, 0.48),
-    "heldout20": (0.88, 0.56),
-    "heldout21": (0.87, 0.50),
-    "heldout22": (0.89, 0.67),
-    "heldout23": (0.81, 0.51),
-    "heldout24": (0.85, 0.60),
-    "heldout25": (0.83, 0.38),
+    "heldout17": (0.89, 0.60),
+    "heldout18": (0.89, 0.52),
+    "heldout19": (0.86, 0.49),
+    "heldout20": (0.89, 0.59),
+    "heldout21": (0.87, 0.52),
+    "heldout22": (0.89, 0.68),
+    "heldout23": (0.81, 0.52),
+    "heldout24": (0.87, 0.62),
+    "heldout25": (0.85, 0.47),
     "heldout26": (0.88, 0.41),
-    "heldout27": (0.80, 0.48),
-    "heldout7": (0.88, 0.60),  # blind sets: a floor on the aggregate only
-    "heldout9": (0.83, 0.61),
+    "heldout27": (0.80, 0.49),
+    "heldout7": (0.90, 0.60),  # blind sets: a floor on the aggregate only
+    "heldout9": (0.85, 0.62),
+    "heldout28": (0.83, 0.51),
 }
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
