@@ -5056,3 +5056,8 @@ def test_a_site_or_body_named_later_by_its_last_words_is_one_entity():
                 "The Tarnside City Region Combined Authority pays for it; the Combined Authority also runs buses.")
     assert "Reading Room" not in x.entities and "Combined Authority" not in x.entities
     assert "Reading Room" in x.entities["Fielden Square Reading Room"].aliases
+
+
+def test_the_service_of_a_body_is_part_of_it():
+    x = extract("It is run with Ceredigion Libraries, the library service of Ceredigion County Council.")
+    assert ("Ceredigion Libraries", "partOf", "Ceredigion County Council") in x.triples
