@@ -483,3 +483,9 @@ def test_historic_counties_are_regions_of_their_nation():
     rows = {e.name: e for e in load_gazetteer().entries if e.type == "Place"}
     for name, nation in (("Ayrshire", "Scotland"), ("Caithness", "Scotland"), ("Glamorgan", "Wales"), ("Sussex", "South East")):
         assert rows[name].subtype == "Region" and rows[name].parent == nation
+
+
+def test_northern_ireland_departments_are_known_and_dfe_stays_englands(gz):
+    assert gz.lookup("Department for Communities")[0].subtype == "GovernmentBody"
+    assert gz.lookup("DfC")[0].name == "Department for Communities"
+    assert [e.name for e in gz.lookup("DfE")] == ["Department for Education"]

@@ -436,7 +436,7 @@ def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
     return None
 
 
-_INNER_POSSESSIVE = re.compile(r"[’']s\s+(?=[A-Z])")
+_INNER_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])\s+(?=[A-Z])")  # (and a plural's: "Department for Communities' X")
 
 
 _TITLE_OF = re.compile(
