@@ -298,6 +298,7 @@ _HYPHEN_LINK = re.compile(rf"(?<=-)(?:{_LINK_WORDS})(?=-)", re.I)
 
 
 def _spelling_variants(form: str) -> set[str]:
+    """The other spellings of a gazetteer form that documents write (see above)."""
     out: set[str] = set()
     if "-" in form and form.count(" ") == 0:
         parts = form.split("-")

@@ -44,10 +44,10 @@ _PLACE_SUFFIXES = frozenset(
 _PLACE_PREFIXES = frozenset({w.lower() for w in PLACE_NAME_PREFIXES} | PLACE_DIRECTIONS | {"new", "st", "st."})
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|&|or)\s*(?:the\s+)?")
 _LIST_INTRO = re.compile(r"\b(?:in|across|around|throughout|covering|to)\s+(?:the\s+)?$", re.I)
-# "sessions in community venues in A, B and C": a list of unknown names after a place noun
 _AT_NEAR_INTRO = re.compile(r"\b(?:near|from)\s+$", re.I)  # (not "at": "started at Work Club in Tredegar")
 # ", in Barnsley", " near Rotherham": what follows a name placed in a known place
 _IN_NEAR_AFTER = re.compile(r",?\s+(?:in|near|outside|just\s+outside)\s+(?:the\s+)?(?=[A-Z])")
+# "sessions in community venues in A, B and C": a list of unknown names after a place noun
 _PEOPLE_IN_INTRO = re.compile(
     r"\b(?:families|people|residents|communities|children|pupils|adults|parents|carers|households|tenants|"
     r"neighbourhoods|estates|wards|villages)\s+(?:living\s+|who\s+live\s+)?(?:in|across|from|of)\s+(?:the\s+)?$",
@@ -1054,6 +1054,7 @@ _LABEL = re.compile(
 )
 
 
+# "Schools: six secondary schools in A, B and C": a label's list of places, not of its kind
 _LOCATIVE = re.compile(r"\b(?:in|across|around|throughout)\s")
 
 
