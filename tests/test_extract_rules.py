@@ -5061,3 +5061,8 @@ def test_a_site_or_body_named_later_by_its_last_words_is_one_entity():
 def test_the_service_of_a_body_is_part_of_it():
     x = extract("It is run with Ceredigion Libraries, the library service of Ceredigion County Council.")
     assert ("Ceredigion Libraries", "partOf", "Ceredigion County Council") in x.triples
+
+
+def test_a_name_before_internships_is_a_programme():
+    x = extract("North Ayrshire Council's First Rung internships were presented.")
+    assert typed(x, "First Rung")[0] == "Programme"

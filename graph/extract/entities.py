@@ -194,7 +194,7 @@ _NOUN_TYPE = {
 _PLACEMENT_KINDS = ("traineeship", "apprenticeship", "residenc", "fellowship")
 _LOWER_HEAD_AFTER = re.compile(
     r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign|"
-    r"traineeship|apprenticeship|residenc(?:y|ie)|fellowship)s?\b"
+    r"traineeship|apprenticeship|internship|residenc(?:y|ie)|fellowship)s?\b"
 )
 _SUCH_AS = re.compile(
     r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
