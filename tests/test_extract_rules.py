@@ -5066,3 +5066,8 @@ def test_the_service_of_a_body_is_part_of_it():
 def test_a_name_before_internships_is_a_programme():
     x = extract("North Ayrshire Council's First Rung internships were presented.")
     assert typed(x, "First Rung")[0] == "Programme"
+
+
+def test_an_owners_programme_may_take_a_word_before_its_kind():
+    x = extract("The college offered participants a guaranteed interview for its Step Up study programme.")
+    assert typed(x, "Step Up")[0] == "Programme"

@@ -196,6 +196,10 @@ _LOWER_HEAD_AFTER = re.compile(
     r"\s+(programme|project|scheme|pilot|initiative|strategy|network|festival|fund|campaign|"
     r"traineeship|apprenticeship|internship|residenc(?:y|ie)|fellowship)s?\b"
 )
+# "its Step Up study programme", "the Council's Count Me In numeracy pilot": an owner's
+# programme may take a lower-case word or two before its kind
+_OWNER_WORD_BEFORE = re.compile(r"(?:\bits|\btheir|\bour|’s|'s)\s+$")
+_MODIFIED_HEAD_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]+\s+){1,2}?" + _LOWER_HEAD_AFTER.pattern[3:])
 _SUCH_AS = re.compile(
     r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
     r"organisations|charities|companies|employers|businesses|partners|bodies|venues|colleges|universities|"
@@ -927,7 +931,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
     if cm:
         t, sub = _NOUN_TYPE.get(cm.group("noun").lower(), ("Programme", "Initiative"))
         return Found(name, st, en, t, sub, f"context:{cm.group('noun').lower()}-called", 0)
-    hm = _LOWER_HEAD_AFTER.match(after)
+    hm = _LOWER_HEAD_AFTER.match(after) or (_OWNER_WORD_BEFORE.search(before[-8:]) and _MODIFIED_HEAD_AFTER.match(after))
     if hm and hm.group(1).lower().startswith(_PLACEMENT_KINDS) and len(words) < 2:
         hm = None  # "Paid traineeships": one capitalised word opening a sentence names nothing
     if hm:
