@@ -761,7 +761,7 @@ def _ambiguous_ok(sentence: str, st: int, en: int, other_places: int) -> bool:
     before = sentence[:st]
     if st > 0 and (_PREP_BEFORE.search(before) or _PLACE_LABEL_BEFORE.search(before)):
         return True
-    if (b := _BODY_COMMA_BEFORE.search(before[-40:])) and b.group("head").lower() in ORG_HEADS and _TOWN_STOP_AFTER.match(sentence, en):
+    if (b := _BODY_COMMA_BEFORE.search(sentence, max(0, st - 40), st)) and b.group("head").lower() in ORG_HEADS and _TOWN_STOP_AFTER.match(sentence, en):
         return True
     if not before.strip(" \t•*-–·") and _VENUE_LABEL_AFTER.match(sentence, en):
         return True  # "• Holt: Brimble Hall, Station Road, Holt NR25 6BS": a town labelling a venue's address
@@ -1317,6 +1317,8 @@ def variant_rule(short: str, long_: str) -> str | None:
     >>> variant_rule("barnsley council", "barnsley metropolitan borough council")
     'dropped-modifiers'
     >>> variant_rule("job rotation pilot", "coventry job rotation pilot")
+    'place-prefix'
+    >>> variant_rule("reading room", "fielden square reading room")
     'place-prefix'
     >>> variant_rule("arts council of england", "arts council england")
     'without-of'

@@ -817,6 +817,16 @@ AGENT_OR_PROG = ("Organisation", "Programme")
 _PLACE_RANK = {"Country": 0, "Region": 1, "LocalAuthorityArea": 2, "Town": 3, "Neighbourhood": 4, "Site": 5}
 
 
+def _rank(m: SentMention) -> int:
+    """How small a place is (a country 0 … a site 5; unknown kinds smallest)."""
+    return _PLACE_RANK.get(m.subtype or "", 9)
+
+
+def _inside(m: SentMention) -> str:
+    """The predicate for a smaller place in a larger one: a site is located in it, an area is part of it."""
+    return "locatedIn" if m.subtype == "Site" else "partOf"
+
+
 def sentence_relations(
     sentence: str,
     mentions: list[SentMention],
@@ -1407,11 +1417,11 @@ def sentence_relations(
         ):
             continue  # "across A, B and C" is a list of places, not "A, B" (A in B)
         if S.typ(a) == "Place" and S.typ(b) == "Place":
-            ra = _PLACE_RANK.get(by_idx[a].subtype or "", 9)
-            rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
+            ra = _rank(by_idx[a])
+            rb = _rank(by_idx[b])
             if ra > rb and (rb <= 2 or by_idx[a].subtype == "Site"):
                 # a site is in a town; a neighbourhood or town is part of the larger area
-                p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
+                p_ = _inside(by_idx[a])
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
     # "Dundee's Hilltown", "Sheffield's Page Hall and Burngreave": a town's own neighbourhoods
     if "’s" in masked:
@@ -1419,12 +1429,12 @@ def sentence_relations(
             b = int(m.group("b"))
             if S.typ(b) != "Place":
                 continue
-            rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
+            rb = _rank(by_idx[b])
             if rb > 3:
                 continue  # a town or a larger area owns them
             for a in _ids(m.group("l")):
-                if S.typ(a) == "Place" and _PLACE_RANK.get(by_idx[a].subtype or "", 9) > rb:
-                    p_ = "locatedIn" if by_idx[a].subtype == "Site" else "partOf"
+                if S.typ(a) == "Place" and _rank(by_idx[a]) > rb:
+                    p_ = _inside(by_idx[a])
                     yield from emit(a, p_, b, f"{p_}:place-possessive")
     # "Swinton and Wath upon Dearne, in Rotherham", "Thornaby, in Stockton-on-Tees"
     # "Mexborough sits at the western edge of Doncaster borough"
@@ -1432,16 +1442,16 @@ def sentence_relations(
         for m in _P_EDGE_OF.finditer(low):
             a, b = int(m.group("a")), int(m.group("b"))
             if S.typ(a) == "Place" and S.typ(b) == "Place" and (
-                    _PLACE_RANK.get(by_idx[a].subtype or "", 9) > _PLACE_RANK.get(by_idx[b].subtype or "", 9)):
-                yield from emit(a, "locatedIn" if by_idx[a].subtype == "Site" else "partOf", b, "partOf:lies-in-part-of")
+                    _rank(by_idx[a]) > _rank(by_idx[b])):
+                yield from emit(a, _inside(by_idx[a]), b, "partOf:lies-in-part-of")
     if ", in " in low:
         for m in _P_COMMA_IN.finditer(low):
             b = int(m.group("b"))
             if S.typ(b) != "Place":
                 continue
-            rb = _PLACE_RANK.get(by_idx[b].subtype or "", 9)
+            rb = _rank(by_idx[b])
             for a in _ids(m.group("l")):
-                if S.typ(a) == "Place" and a != b and _PLACE_RANK.get(by_idx[a].subtype or "", 9) > rb and rb <= 2:
+                if S.typ(a) == "Place" and a != b and _rank(by_idx[a]) > rb and rb <= 2:
                     yield from emit(a, "partOf", b, "partOf:comma-in")
 
     # "a partnership between A and B" (no named body before it): the members are partners
