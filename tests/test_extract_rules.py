@@ -5075,3 +5075,44 @@ def test_a_name_before_internships_is_a_programme():
 def test_an_owners_programme_may_take_a_word_before_its_kind():
     x = extract("The college offered participants a guaranteed interview for its Step Up study programme.")
     assert typed(x, "Step Up")[0] == "Programme"
+
+
+def test_a_place_known_from_its_context_is_that_place_at_its_other_mentions():
+    # the name is in no gazetteer: the list types it, and the later "in X" places the school
+    x = extract(
+        "Our members work across Tunstall, Marlbeck, Hanley and Longton. "
+        "Pupils from Kilnside Academy in Marlbeck made the play."
+    )
+    assert typed(x, "Marlbeck") == ("Place", "Neighbourhood")
+    assert ("Kilnside Academy", "locatedIn", "Marlbeck") in x.triples
+
+
+@pytest.mark.parametrize(
+    ("sentence", "located"),
+    [
+        # a possessive town: the part named after it is where the body is
+        ("Oriel Fach, the artist-run gallery in Swansea's Uplands, hosts the show.", {("Oriel Fach", "Uplands")}),
+        # a named site, then the town it is in
+        ("Tide Kitchen, a social enterprise on the Fish Quay in North Shields, cooks the lunches.",
+         {("Tide Kitchen", "Fish Quay"), ("Tide Kitchen", "North Shields")}),
+        # a site placed by the town's possessive before a street
+        ("The Counting House Rooms, a Victorian bank on Mexborough's High Street, hosts the class.",
+         {("Counting House Rooms", "Mexborough")}),
+        # a shop is a body's head noun
+        ("Sessions ran with Harper Music, an Omagh music shop, and others.", {("Harper Music", "Omagh")}),
+    ],
+)
+def test_an_apposition_places_a_body_or_site(sentence: str, located: set[tuple[str, str]]) -> None:
+    x = extract(sentence)
+    assert {(a, b) for a, p, b in x.triples if p == "locatedIn" and a != b and (a, b) in located} == located
+    # the apposition says where the body is, not where it works
+    assert not any(p == "operatesIn" and a == next(iter(located))[0] for a, p, b in x.triples)
+
+
+def test_an_apposition_does_not_stop_the_body_working_in_places_named_after_it():
+    x = extract(
+        "Isleham Learning Trust, a charity based in Ely, has been awarded £92,000 to expand its "
+        "family learning courses in primary schools across East Cambridgeshire and Fenland."
+    )
+    assert ("Isleham Learning Trust", "locatedIn", "Ely") in x.triples
+    assert ("Isleham Learning Trust", "operatesIn", "Fenland") in x.triples

@@ -364,5 +364,6 @@ AGENT_NOUNS = (
     r"[a-z][a-z\-]*(?:er|ist|or|maker)s?"
     r"|group|co-operative|cooperative|studio|studios|boatyard|yard|foundry|workshop|label|specialists?|practice|"
     r"collection|archive|gallery|museum|venue|space|warehouse|mill|club|choir|orchestra|ensemble|network|forum|"
-    r"association|society|academy|school|college|university|hub|centre|center|library|theatre"
+    r"association|society|academy|school|college|university|hub|centre|center|library|theatre|"
+    r"shop|station|bank|store|caf[eé]|pub|hotel|farm|salon"
 )

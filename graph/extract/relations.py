@@ -1591,10 +1591,15 @@ def sentence_relations(
         if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG:
             yield from emit(a, "funds", o, "funds:devolved-to-by")
     # "Lewis Loom Heritage, a community company in Stornoway": an apposition places the body
+    placed: dict[int, int] = {}  # body -> end of the apposition placing it: "in Z" there is where it is
     for m in _P47.finditer(low):
-        a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
-        if S.typ(a) == "Organisation" and S.typ(b) == "Place":
-            yield from emit(a, "locatedIn", b, "locatedIn:apposition")
+        a = _ids(m.group("a"))[0]
+        if not (S.typ(a) == "Organisation" or (S.typ(a) == "Place" and by_idx[a].subtype == "Site")):
+            continue
+        for b in _ids(m.group("b2") or m.group("b")) + _ids(m.group("b3") or ""):
+            if S.typ(b) == "Place" and b != a:
+                placed[a] = m.end()
+                yield from emit(a, "locatedIn", b, "locatedIn:apposition")
     # "- Jo Bell, HR Lead, Tarn Foods, Kendal", "led by Roe Energy Co-operative, Limavady": a body
     # and its town closing a line or a sentence (an affiliation, an agenda's byline), not a list item
     if "," in low:
@@ -1708,7 +1713,7 @@ def sentence_relations(
         if subj is None:
             org = S.before(m.start(), ORG)
             scope = m.group(0)[:6].lower() in ("across", "throug")  # "the largest funder of heritage across the UK"
-            if org is not None and (scope and org == S.first(ORG) or _WORKS_VERB.search(low, 0, m.start())):
+            if org is not None and m.start() >= placed.get(org, 0) and (scope and org == S.first(ORG) or _WORKS_VERB.search(low, 0, m.start())):
                 # "X, in partnership with Y, worked with young people in Z": the subject works there
                 if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
                     subj, rule = org, "operatesIn:organisation-works-in"
@@ -1859,7 +1864,11 @@ _NOUNISH = (
 #: a description whose head is a noun (not "a charity working in", "a partner based in" has its rule)
 _P47 = _rx(
     rf"(?P<a>{ENT})\s*(?:,|\s+is|\s+was)\s*(?:an?|the)\s+(?:{_NOUNISH}\s+(?:and\s+)?){{0,4}}?"
-    rf"(?:{AGENT_NOUNS})\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?(?P<b>{ENT})(?!’s)"
+    rf"(?:{AGENT_NOUNS})\s+(?:based\s+)?(?:in|at|on)\s+(?:the\s+)?"
+    # "a dance space in a former works office in X", "a social enterprise on the Fish Quay in Y"
+    rf"(?:(?:an?\s+)?(?:{_NOUNISH}\s+){{1,5}}?(?:in|on|at)\s+(?:the\s+)?)?"
+    # "the artist-run gallery in Swansea’s Uplands", "a bank on Mexborough’s High Street"
+    rf"(?P<b>{ENT})(?:’s\s+(?P<b2>{ENT})|\s+in\s+(?P<b3>{ENT}))?"
 )
 _P_CONTRIBUTION = _rx(
     r"<<(?P<a>\d+)>>’s\s+(?:[a-z\-]+\s+){0,2}?(?:contribution|grant|donation|investment|share|award)\s+"

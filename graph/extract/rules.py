@@ -890,8 +890,14 @@ def _same_name_mentions(found: list[Found]) -> None:
             # ("Stitch Yard is a heritage project": a site's head yields only to a programme)
             if t is not None and t[0] != f.type and (f.type != "Place" or t[0] == "Programme"):
                 f.type, f.subtype, f.rule = t[0], t[1], "context:same-name"
+    # a place known only from its context ("across Tunstall, Burslem and Hanley") is that
+    # place wherever else the document names it ("Westport Lake Academy in Burslem")
+    places_here = {f.name: f.subtype for f in found if f.type == "Place" and f.rule.startswith("context:")}
     for f in found:
         if f.type is None and f.rule == "candidate":
+            if f.name in places_here:
+                f.type, f.subtype, f.rule = "Place", places_here[f.name], "context:same-name"
+                continue
             k = key(f.name)
             if k in typed and k not in clash:
                 f.type, f.subtype = typed[k]
