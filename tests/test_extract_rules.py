@@ -3356,6 +3356,9 @@ def test_award_table_cells_with_a_partner_and_a_named_project_summary():
     assert typed(x, "Brimble Sea School")[0] == "Organisation"
     assert ("Tarn Boatbuilding Trust", "delivers", "Tideway") in x.triples
     assert ("Brimble Sea School", "participatesIn", "Tideway") in x.triples
+    # "A with B" in the organisation cell: the two bodies are partners; the single-body row has none
+    assert ("Tarn Boatbuilding Trust", "partnerOf", "Brimble Sea School") in x.triples
+    assert not any(p == "partnerOf" and "Kestrel Print Studio" in (s, o) for s, p, o in x.triples)
     assert ("Tideway", "operatesIn", "Stranraer") in x.triples
     assert ("Open Press", "operatesIn", "Dumfries") in x.triples
     assert ("Kestrel Print Studio", "delivers", "Open Press") in x.triples
@@ -5116,3 +5119,11 @@ def test_an_apposition_does_not_stop_the_body_working_in_places_named_after_it()
     )
     assert ("Isleham Learning Trust", "locatedIn", "Ely") in x.triples
     assert ("Isleham Learning Trust", "operatesIn", "Fenland") in x.triples
+
+
+def test_by_a_with_the_charity_b_keeps_a_as_the_deliverer():
+    # "the charity" after "with" describes B; it does not make "A with the" a premodifier of B
+    x = extract("Steps into Work is delivered by Kelby College with the charity Fenway Links.")
+    assert ("Kelby College", "delivers", "Steps into Work") in x.triples
+    assert ("Fenway Links", "participatesIn", "Steps into Work") in x.triples
+    assert ("Fenway Links", "delivers", "Steps into Work") not in x.triples

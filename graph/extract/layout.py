@@ -264,6 +264,7 @@ class RowSpec:
     role: tuple[int, int] | None = None
     """Span of a "Role" cell ("Lead provider", "Vice-chair; lead for Young Curators")."""
     participants: list[Found] = field(default_factory=list)
+    partners: list[Found] = field(default_factory=list)  # "A with B" in the lead's cell: B, A's partner
     places: list[Found] = field(default_factory=list)
     """Every place a place cell lists ("Liverpool and Sefton")."""
     site_town: Found | None = None
@@ -340,6 +341,7 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                         found.append(f)
                     f.type = "Organisation"
                     spec.participants.append(f)
+                    spec.partners.append(f)
                     b = a + w.start()
                     value = text[a:b]
                     found = [g for g in found if not (g.start < b < g.end)]
@@ -462,6 +464,8 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         org, prog, site, base = (key(by_role.get(r)) for r in ("org", "programme", "site", "base"))
         for f in spec.participants:
             rel(key(f), "participatesIn", prog, si, "participatesIn:table-row")
+        for f in spec.partners:
+            rel(org, "partnerOf", key(f), si, "partnerOf:table-cell-with")
         if "funder" in by_role:
             rel(key(by_role["funder"]), "funds", prog or org or subject, si, "funds:funder-column", amount)
             continue

@@ -47,7 +47,8 @@ MAIN_IDX = 3 * SPEAKER_IDX
 _LIST_ITEM = (
     r"(?:the\s+)?(?:wider\s+|whole\s+|surrounding\s+|neighbouring\s+)?"
     # "and the charity X", "and the Doncaster-based logistics firm X"
-    r"(?:(?:<<\d+>>-based\s+|<<\d+>>\s+)?(?:[a-z\-]+\s+){0,2}?" + _by_first_letter("university|college|" + TRADE_NOUNS) + r"\s+(?=<<))?"
+    # (not "by A with the charity B": a linking word is no premodifier)
+    r"(?:(?:<<\d+>>-based\s+|<<\d+>>\s+)?(?:(?!(?:with|and|by|from|for|to|of|in|at|on)\s)[a-z\-]+\s+){0,2}?" + _by_first_letter("university|college|" + TRADE_NOUNS) + r"\s+(?=<<))?"
 )
 #: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item;
 #: "A, the B's library service" is A alone)
