@@ -5127,3 +5127,28 @@ def test_by_a_with_the_charity_b_keeps_a_as_the_deliverer():
     assert ("Kelby College", "delivers", "Steps into Work") in x.triples
     assert ("Fenway Links", "participatesIn", "Steps into Work") in x.triples
     assert ("Fenway Links", "delivers", "Steps into Work") not in x.triples
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two of our partners, the Kelby Community Archive and the Marsh Lane History Group, ran the walks.",
+        "We thank our partner groups, Kelby Community Archive and Marsh Lane History Group.",
+        "Kelby Community Archive, our research partner, ran the walks with Marsh Lane History Group, our heritage partner.",
+    ],
+)
+def test_the_authors_partners_named_in_apposition_or_after_a_comma(sentence: str) -> None:
+    x = extract("Fenwick Arts Trust\n\nAnnual review 2024\n\n" + sentence)
+    partners = {o if s == "Fenwick Arts Trust" else s for s, p, o in x.triples if p == "partnerOf" and "Fenwick Arts Trust" in (s, o)}
+    assert partners == {"Kelby Community Archive", "Marsh Lane History Group"}
+
+
+def test_a_bodys_partner_named_after_is():
+    x = extract("Fenwick Arts Trust\n\nAnnual review 2024\n\nOur evaluation partner for 2025 is the Kelby Research Group.")
+    assert ("Fenwick Arts Trust", "partnerOf", "Kelby Research Group") in x.triples
+
+
+def test_a_council_named_for_an_area_with_and_keeps_the_council_listed_after_it():
+    x = extract("We thank Causeway Coast and Glens Borough Council and Mid Ulster District Council.")
+    assert typed(x, "Causeway Coast and Glens Borough Council") == ("Organisation", "LocalAuthority")
+    assert typed(x, "Mid Ulster District Council") == ("Organisation", "LocalAuthority")

@@ -665,7 +665,15 @@ def _sentence_mentions(
                 if ("," in form or " and " in form) and gtype == "Place" and (cm := _COUNCIL_AFTER.match(sentence, en)):
                     # "Newry, Mourne and Down District Council": a council named for an area whose
                     # name has a comma (the chunks stop at the comma)
+                    over = [f for f in found if s0 + st <= f.start < s0 + cm.end()]
                     found = [f for f in found if not (s0 + st <= f.start < s0 + cm.end())]
+                    for f in over:
+                        # "… Glens Borough Council and Mid Ulster District Council": a chunk that ran on
+                        # past the council joins a second name, which stays
+                        rest = _AND_REST.match(sentence, cm.end(), f.end - s0)
+                        if rest and (typed := classify(rest.group("n"))):
+                            found.append(Found(rest.group("n"), s0 + rest.start("n"), f.end, typed[0], typed[1],
+                                               f"head:{rest.group('n').split()[-1].lower()}", si))
                     found.append(_with_acronym(Found(" ".join(sentence[st : cm.end()].split()), s0 + st, s0 + cm.end(),
                                                      "Organisation", "LocalAuthority", "gazetteer:area-council", si), sentence, cm.end()))
                     break
@@ -1048,6 +1056,7 @@ def _elliptical_places(text: str, s0: int, s1: int, si: int, ms: list[Found], pl
 
 
 _COUNCIL_AFTER = re.compile(r"\s+(?:(?:City|District|Borough|County|County\s+Borough)\s+)?Council\b")
+_AND_REST = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?P<n>[A-Z].*)")
 _SEASONS = frozenset("christmas easter summer winter spring autumn halloween diwali eid ramadan hanukkah vaisakhi".split())
 _ONE_WORD_PROJECT_AFTER = re.compile(r",\s+(?:an?\s|the\s|which\s|[a-z]+ing\s)")
 _AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$")

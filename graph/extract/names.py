@@ -814,6 +814,11 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
                 # "Seven Kings Community Archive and the Aldborough Hatch History Group": "and the"
                 # opens a second body
                 return [(left_name, True), *split_coordination(right_name, is_place)]
+            if (len(left) >= 3 and len(right) >= 3 and right_head is not None and right_head[0] == "Organisation"
+                    and left_head is None and left[-1].lower() not in ORG_HEAD_MODIFIERS and "of" not in low[:n]):
+                # "Kelby Community Archive and Marsh Lane History Group": two long names, the right
+                # one a body by its head, the left one ending in a noun of its own
+                return [(left_name, True), *split_coordination(right_name, is_place)]
             if len(right) >= 2 and right_head is not None and left_head is None:
                 if right_head[0] == "Programme" and len(right) == 2:
                     continue  # "Green Construction and Retrofit Bootcamp": a remit, one programme

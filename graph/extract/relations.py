@@ -1356,11 +1356,15 @@ def sentence_relations(
                     if S.typ(a) == "Organisation":
                         yield from emit(a, "participatesIn", prog, rule)
         # "Our partners this year included A, B and C": the author's partners, not a programme's
-        op = next(_P59.finditer(low), None)
-        if op and S.typ(int(op.group("s"))) == "Organisation":
-            for a in _ids(op.group("l")):
+        op = None
+        for m in _P59.finditer(low):
+            owner = int(m.group("s") or m.group("s2") or m.group("s3"))
+            if S.typ(owner) != "Organisation":
+                continue
+            op = op or m
+            for a in _ids(m.group("l") or m.group("a2") or m.group("a3")):
                 if S.typ(a) == "Organisation":
-                    yield from emit(int(op.group("s")), "partnerOf", a, "partnerOf:our-partners-included")
+                    yield from emit(owner, "partnerOf", a, "partnerOf:our-partners-included")
         for m in _P28.finditer(low) if op is None else ():
             # "employers taking part in the bootcamp include A and B": the programme may sit inside the cue
             prog = _first(S.before(m.start(), PROG), S.after(m.start(), PROG, 180), recent_programme.idx if recent_programme is not None else None)
@@ -1904,7 +1908,13 @@ _P58 = _rx(
     r"(?:funding|donations?|grants?|financial\s+support|sponsorship|gifts?)\b"
 )
 _P59 = _rx(
-    rf"<<(?P<s>\d+)>>’s\s+(?:[a-z\-]+\s+){{0,2}}?partners\b[^<.;]{{0,30}}?\b(?:included|include|includes|were|are|have\s+been)\s+(?:the\s+)?(?P<l>{LIST})"
+    rf"<<(?P<s>\d+)>>’s\s+(?:[a-z\-]+\s+){{0,2}}?partners?\b(?:[^<.;]{{0,30}}?\b(?:included|include|includes|were|are|have\s+been)\s+"
+    # "two of our partners, A and B", "our partner councils, A and B", "our delivery partners: A, B"
+    rf"|(?:\s+[a-z]+s)?\s*[,:]\s*)(?:the\s+)?(?P<l>{LIST})"
+    # "our research partner for 2025 is the X", "NECA's evaluation partner, X", "its partner X"
+    rf"|<<(?P<s2>\d+)>>’s\s+(?:[a-z\-]+\s+){{0,2}}?partner(?:\s*,|\s+(?:for\s+\d{{4}}\s+|this\s+year\s+)?is)?\s+(?:the\s+)?(?P<a2><<\d+>>)"
+    # "Severnside Logistics, our corporate partner"
+    rf"|(?P<a3><<\d+>>)\s*,\s*<<(?P<s3>\d+)>>’s\s+(?:[a-z\-]+\s+){{0,2}}?partner\b"
 )
 _P60 = _rx(
     rf"(?P<p>{ENT})\s*(?:,|\bis)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:programme|scheme|project|initiative|fund|pilot|service|strategy|plan|partnership)"
