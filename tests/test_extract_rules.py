@@ -5152,3 +5152,39 @@ def test_a_council_named_for_an_area_with_and_keeps_the_council_listed_after_it(
     x = extract("We thank Causeway Coast and Glens Borough Council and Mid Ulster District Council.")
     assert typed(x, "Causeway Coast and Glens Borough Council") == ("Organisation", "LocalAuthority")
     assert typed(x, "Mid Ulster District Council") == ("Organisation", "LocalAuthority")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Louder Songs is Brightwater Youth Arts' national programme for young people.",
+        "Louder Songs, Brightwater Youth Arts’ national programme, grows every year.",
+        "Louder Songs is Brightwater Youth Arts's flagship programme.",
+    ],
+)
+def test_the_owner_of_a_programme_is_a_body_that_delivers_it(sentence: str) -> None:
+    x = extract(sentence)
+    assert typed(x, "Louder Songs")[0] == "Programme"
+    assert typed(x, "Brightwater Youth Arts")[0] == "Organisation"
+    assert ("Brightwater Youth Arts", "delivers", "Louder Songs") in x.triples
+
+
+def test_a_one_word_owner_of_a_programme_is_left_to_other_rules():
+    # "the Playhouse's education programme" shortens a name the text gave before
+    x = extract("Four schools have booked the Playhouse's education programme.")
+    assert not any(e.name == "Playhouse" and e.type == "Organisation" for e in x.entities)
+
+
+def test_a_plural_possessive_inside_a_name_is_not_an_owner():
+    x = extract("The Sandford Weavers’ Guild meets on Tuesdays.")
+    assert typed(x, "Sandford Weavers’ Guild")[0] == "Organisation"
+
+
+def test_a_funder_with_its_fund_in_brackets_delivers_the_fund():
+    x = extract(
+        "Kelby Arts Trust\n\nOur work in 2024-25 was funded by:\n"
+        "  Creative Scotland (Open Fund)\n  Kelby Council\n  Arts Council England (Museum Estate and Development Fund, £120,000 for roof repairs)\n"
+    )
+    assert ("Creative Scotland", "delivers", "Open Fund") in x.triples
+    assert ("Arts Council England", "delivers", "Museum Estate and Development Fund") in x.triples
+    assert not any(p == "delivers" and s == "Kelby Council" for s, p, o in x.triples)

@@ -66,10 +66,10 @@ _IS_A_NOUNS = (
 # "X, a charity …", "X is the adult numeracy strand of …", and in list items "X – free weekly art clubs"
 _IS_A = re.compile(
     # ("X, Kendal College's careers programme": an owner's name before the kind, too)
-    r"^\s*(?:,\s*(?:a|an|the|our|their|its|(?-i:[A-Z])[\w\-&]*(?:\s+(?-i:[A-Z&])[\w\-&]*){0,4}(?:’s|'s))\s+|"
+    r"^\s*(?:,\s*(?:a|an|the|our|their|its|(?-i:[A-Z])[\w\-&]*(?:\s+(?-i:[A-Z&])[\w\-&]*){0,4}(?:’s|'s|(?<=s)[’']))\s+|"
     # a list item "X – free weekly art clubs", "X, £3.8 million: free, flexible courses"
     r"(?P<dash>(?:\s*[–—]|\s+-|\s*,\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?\s*[:–—-])\s+(?:(?:a|an|the|our|their|its)\s+)?)|"
-    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+(?!(?:and|or|but|which|who|whose)\b)|[\w\-’']+\s+|£[\d.,]+(?:m|bn|k)?\s+){0,5}?"
+    r"\s+(?:is|was|are|were)\s+(?:a|an|the|our|their|its|(?:(?!(?:by|from|with|for|to)\b)[\w\-&]+\s+){0,4}[\w\-&]+(?:’s|'s|(?<=s)[’']))\s+)(?:(?-i:[a-z])[\w\-’']*,\s+(?!(?:and|or|but|which|who|whose)\b)|[\w\-’']+\s+|£[\d.,]+(?:m|bn|k)?\s+){0,5}?"
     rf"(?P<noun>{_IS_A_NOUNS})\b(?:\s+(?P<noun2>{_IS_A_NOUNS})\b)?"
     r"(?![’']s\b)",  # "X, the Kestrel Trust's programme": the trust owns X, X is no trust
     re.I,

@@ -536,6 +536,8 @@ def _clean(sentence: str, toks: list[Token], cue: str | None, is_place: Callable
     if n and len(last[0]) > 2 and not last[0].endswith("s'") or n == 2:
         toks = toks[:-1] + [(last[0][:-n], last[1], last[2] - n)]
         possessive = True
+    elif not n and last[0].endswith("s") and sentence[last[2] : last[2] + 2] in ("’ ", "' ") and len(toks) >= 2:
+        possessive = True  # "Brightwire Youth Arts’ programme": a plural name's possessive, the mark left out of the word
     text = sentence[toks[0][1] : toks[-1][2]]
     if len(toks) == 1 and toks[0][0].lower() in NOT_NAMES:
         return []

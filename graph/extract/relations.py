@@ -1052,6 +1052,13 @@ def sentence_relations(
                     yield from emit(mm.idx, "funds", obj, "funds:x-funded", _amount_near(sentence, cmap, pos))
 
     # ---- delivers (passive "run by X", active "X launched Y", possessive "X's Y")
+    if "(" in low:
+        # "Creative Scotland (Open Fund)", "Arts Council England (Museum Estate and Development
+        # Fund, £120,000 for …)": a funder and, in brackets, the fund it gave through
+        for m in _P_BODY_FUND_BRACKET.finditer(low):
+            a, f_i = int(m.group("a")), int(m.group("f"))
+            if S.typ(a) == "Organisation" and S.typ(f_i) == "Programme" and by_idx[f_i].subtype == "FundingProgramme":
+                yield from emit(a, "delivers", f_i, "delivers:body-fund-bracket")
     for m in _P10.finditer(low):
         agents = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         helpers = [a for a in _ids(m.group("w") or "") if S.typ(a) == "Organisation"]
@@ -1875,6 +1882,7 @@ _P47 = _rx(
     # "the artist-run gallery in Swansea’s Uplands", "a bank on Mexborough’s High Street"
     rf"(?P<b>{ENT})(?:’s\s+(?P<b2>{ENT})|\s+in\s+(?P<b3>{ENT}))?"
 )
+_P_BODY_FUND_BRACKET = _rx(r"<<(?P<a>\d+)>>\s*\(\s*(?:the\s+|its\s+)?<<(?P<f>\d+)>>\s*(?:\)|,|[a-z]+\s+match\))")
 _P_CONTRIBUTION = _rx(
     r"<<(?P<a>\d+)>>’s\s+(?:[a-z\-]+\s+){0,2}?(?:contribution|grant|donation|investment|share|award)\s+"
     # ("Carlton's contribution for the first two cohorts was £41,000")

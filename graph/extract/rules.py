@@ -171,6 +171,11 @@ _PROGRAMME_AFTER = re.compile(
     r"|(?:programme|project|scheme|pilot|initiative|course|courses|sessions)\b)",
     re.I,
 )
+_OWNS_PROGRAMME_AFTER = re.compile(
+    r"(?:’s|'s|(?<=s)[’'])\s+(?:(?:national|flagship|annual|new|newest|latest|longest-running|main|own|free|"
+    r"[a-z]+-(?:year|week|month)|youth|schools?|community|outreach|learning|mentoring|employability|skills|training|"
+    r"education|engagement|learning|work-experience|and)\s+){0,3}(?:programme|project|scheme|initiative|pilot|strand)\b"
+)
 _YEAR_AFTER = re.compile(r"[ \t]+((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)(?![\w£%])")
 _RUN_AFTER = re.compile(
     r"(?:\s+(?:19|20)\d\d)?\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
@@ -1246,6 +1251,12 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
                 f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
         if f.type == "Organisation":
             last_typed_org_end[f.sentence] = f.end
+    # "Louder Together is Brightwire Youth Arts' national programme": whoever owns a programme
+    # is a body (a place owning one is in the gazetteer, so typed already)
+    for f in found:
+        # (two words at least: "Coble's pilot", "the Playhouse's programme" shorten a name given before)
+        if f.type is None and f.rule == "candidate" and " " in f.name and _OWNS_PROGRAMME_AFTER.match(text, f.end):
+            f.type, f.subtype, f.rule = "Organisation", None, "context:owns-programme"
     # "Hartlepool Youth Link and the Stockton Youth Forum": a name listed with an organisation
     ordered = sorted(found, key=lambda f: f.start)
     for fa, fb in zip(ordered, ordered[1:], strict=False):
