@@ -639,6 +639,9 @@ def _sentence_mentions(
             covered.append((st, en, f.type))
             if f.type is None and name.split()[-1].lower() in NON_ENTITY_HEADS:
                 covered.append((st, en, "Other"))  # "Manchester Symposium": the place is in a title
+            elif f.type is None and _named_for_nation(name, places):
+                # "Ladder Cymru", "Working Wales": a body's or a programme's name, not the nation
+                covered.append((st, en, "Other"))
     # gazetteer matches not inside an organisation or programme name
     if places.forms:
         gz_matches = places.matches(sentence)
@@ -1055,6 +1058,21 @@ def _elliptical_places(text: str, s0: int, s1: int, si: int, ms: list[Found], pl
     return ms
 
 
+def _named_for_nation(name: str, places: PlaceLookup) -> bool:
+    """"Ladder Cymru", "Youth Scotland", "Working Wales": a name that ends in a nation's name and
+    that no gazetteer knows names something working there, not the nation ("Rural Wales", "North
+    Wales" do name a part of it)."""
+    nw = name.split()
+    return (len(nw) >= 2 and nw[-1] in _NATIONS and nw[0] not in ("The", "the") and not places.lookup(name)
+            and not any(w.lower() in _NOT_BODY_BEFORE_NATION or places.is_place_word(w) for w in nw[:-1]))
+
+
+_NATIONS = frozenset({"Cymru", "Wales", "Scotland", "England", "Alba", "Éireann"})
+_NOT_BODY_BEFORE_NATION = frozenset(
+    "rural urban north south east west mid central northern southern eastern western modern post-war medieval "
+    "industrial coastal upland lowland greater inner outer old new all across throughout in of for to from and "
+    "devolved independent post-industrial contemporary victorian georgian historic".split()
+)
 _COUNCIL_AFTER = re.compile(r"\s+(?:(?:City|District|Borough|County|County\s+Borough)\s+)?Council\b")
 _AND_REST = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?P<n>[A-Z].*)")
 _SEASONS = frozenset("christmas easter summer winter spring autumn halloween diwali eid ramadan hanukkah vaisakhi".split())

@@ -629,7 +629,7 @@ _V_FUND_PASSIVE = (
 _V_DELIVER_PASSIVE = (
     r"(?:delivered|run|led|launched|co-ordinated|coordinated|commissioned|managed|organised|organized|hosted|administered|"
     r"operated|developed|created|founded|established|co-presented|presented|set up|produced|curated|driven|convened|facilitated|"
-    r"drawn up|prepared|devised|overseen|programmed)"
+    r"drawn up|prepared|devised|overseen|programmed|taught|staged)"
 )
 _V_DELIVER_ACTIVE = (
     r"(?:launched|launches|runs|ran|delivers|delivered|leads|led|drives|drove|coordinates|co-ordinates|coordinated|"
@@ -637,7 +637,7 @@ _V_DELIVER_ACTIVE = (
     r"set up|introduced|piloted|organises|organised|runs|oversees|oversaw|convenes|convened|"
     r"is leading|is delivering|is running|leading on|delivering|running|coordinating|pioneered|pioneers|"
     r"championed|spearheaded|co-designed|designed|rolled out|trialled|trialed|refreshed|expanded|"
-    r"deliver|launch|run|lead|drive|coordinate|manage|operate|host|develop|create|establish|pilot)"
+    r"produces|stages|curates|deliver|launch|run|lead|drive|coordinate|manage|operate|host|develop|create|establish|pilot)"
 )
 _INTENT = (
     r"(?:(?:aims?|aiming|plans?|planning|seeks?|seeking|wants?|hopes?|intends?)\s+to\s+|is\s+aiming\s+to\s+|will\s+|"
