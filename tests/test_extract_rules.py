@@ -5207,3 +5207,24 @@ def test_a_name_ending_in_a_nation_is_not_the_nation(sentence: str, nation: str)
 def test_a_part_of_a_nation_is_still_a_place():
     x = extract("Buses are scarce in North Wales and in Rural Wales.")
     assert typed(x, "North Wales")[0] == "Place"
+
+
+@pytest.mark.parametrize(("sentence", "body", "place"), [
+    ("It is co-produced with Kelby Sound CIC, a Marlbeck-based music charity.", "Kelby Sound CIC", "Marlbeck"),
+    ("Trainees spend four weeks with Fenwick Build, a Dunmarsh contractor.", "Fenwick Build", "Dunmarsh"),
+])
+def test_a_name_that_places_a_body_is_a_place(sentence: str, body: str, place: str) -> None:
+    x = extract(sentence)
+    assert typed(x, place)[0] == "Place"
+    assert (body, "locatedIn", place) in x.triples
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is housed in a Victorian bank beside a Christian charity.",
+    "Students range from 16-year-olds starting a T Level to experienced engineers.",
+    "The money went to the Headland Voices partnership.",
+    "They will start a Next Rung group for care leavers.",
+])
+def test_adjectives_and_names_before_a_kind_of_body_are_no_places(sentence: str) -> None:
+    x = extract(sentence)
+    assert not any(e.type == "Place" for e in x.entities.values())

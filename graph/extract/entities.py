@@ -272,6 +272,20 @@ _KIND_NOUNS = "|".join(w.replace(" ", r"\s+") for w in _KIND_WORDS)
 _KIND_BEFORE = re.compile(rf"\b(?:the|a|an)\s+[A-Z][\w\-’']*(?:\s+[a-z\-]+)?\s+(?P<noun>{_KIND_NOUNS})\s+$")
 _KIND_ENDINGS = tuple(w.split()[-1].lower() for w in _KIND_WORDS)  # the cheap test before _KIND_BEFORE
 _TRADE_THEN_NAME = re.compile(rf"\s+(?:[a-z\-]+\s+)?(?:{_KIND_NOUNS})\s+[A-Z]")
+_A_BEFORE = re.compile(r"\b(?:an?)\s+$", re.I)
+# "a Dennistoun contractor", "a Bedminster charity", "an Omagh music shop" (not "the X partnership": a name)
+_KIND_OF_BODY_AFTER = re.compile(
+    r"\s+(?:(?!(?:to|of|in|on|at|and|for|with|from|by|the|a|an)\s)[a-z\-’']+\s+)?"
+    r"(?:charity|social\s+enterprise|firm|housebuilder|housing\s+association|employer|consultancy|boatbuilder|shipbuilder|"
+    r"manufacturer|retailer|contractor|brewery|publisher|broadcaster|supplier|provider|operator|bakery|processor|haulier|"
+    r"printer|caterer|toolmaker|engineers|architects|shop|label)\b"
+)
+_NOT_A_PLACE_WORD = re.compile(
+    r"(?:ian|ish|ese|ic|ean|can|ern|ist|al|ary|ed|ing|ive|ous|Community|Evidence|Arts?|Home|School|Place|Project|Web|Cloud|Faith|"
+    r"Land|Team|Skills|Research|Practice|Nature|Volunteer|Campus|Office|Studio|Asset|Needs|Value|Rights|Strengths?|Play|"
+    r"Sport|Work|Activity|Group|Plant|Science|Design|Data|Story|Theatre|Music|Family|Youth|Women|Black|Muslim|Sikh|Hindu|"
+    r"Jewish|Tudor|Lottery|Council|Government|Trust|Award|Grant|University|College|Family|Food|Farm|Sea|River)$"
+)
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
 
 
@@ -894,6 +908,13 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         # "the Goldthorpe charity Dearne Works Together": the kind noun before the name says what it is
         t, sub = _NOUN_TYPE.get(km.group("noun").lower(), ("Organisation", None))
         return Found(name, st, en, t, sub, f"context:kind-before-{km.group('noun').lower().replace(' ', '-')}", 0)
+    if typed is None and not gz and len(name.split()) <= 2 and st > 0 and name[:1].isupper() and not _NOT_A_PLACE_WORD.search(name) and (
+        sentence.startswith("-based", en)
+        or (_A_BEFORE.search(sentence, max(0, st - 8), st) and _KIND_OF_BODY_AFTER.match(sentence, en) and not _TRADE_THEN_NAME.match(sentence, en))
+    ):
+        # "a Hanley-based music charity", "McAllister Build, a Dennistoun contractor": a name that
+        # places a body (not "a Victorian bank", "a Christian charity": adjectives of time and faith)
+        return Found(name, st, en, "Place", "Town", "context:place-of-a-body", 0)
     if typed is None and not gz and _TRADE_THEN_NAME.match(sentence, en) and _AN_BEFORE.search(sentence, max(0, st - 8), st):
         # "the Goldthorpe charity Dearne Works": a name between an article and a kind noun that a
         # name follows is where the body is
