@@ -5228,3 +5228,9 @@ def test_a_name_that_places_a_body_is_a_place(sentence: str, body: str, place: s
 def test_adjectives_and_names_before_a_kind_of_body_are_no_places(sentence: str) -> None:
     x = extract(sentence)
     assert not any(e.type == "Place" for e in x.entities.values())
+
+
+def test_names_described_as_other_neighbourhoods_are_places():
+    x = extract("Next spring the van goes to Marlbeck and Dunholm, two other Southside neighbourhoods, and to schools.")
+    assert typed(x, "Marlbeck") == ("Place", "Neighbourhood")
+    assert typed(x, "Dunholm") == ("Place", "Neighbourhood")

@@ -68,7 +68,10 @@ _AREA_NOUN_AFTER = re.compile(r"\s+(?:neighbourhoods?|wards?|estates?|districts?
 _ONE_WARD_AFTER = re.compile(r"\s+(?:ward|parish|estate)\b(?!s)")
 _NEIGHBOURHOODS_OF = re.compile(
     r"\s*(?:,\s*(?:the\s+)?)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
-    r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)\s+(?:of|in)\s+(?:the\s+)?[A-Z]"
+    # "A and B, two other Southside neighbourhoods,", "A, B and C, former mining villages of X"
+    r"(?:(?:other|former|mining|coastal|rural|outlying|nearby|neighbouring|[A-Z][\w’'\-]*(?:’s|'s)?)\s+){0,2}"
+    r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|communities|areas)"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z]|\s*[,.;)])"
 )
 
 
