@@ -5234,3 +5234,18 @@ def test_names_described_as_other_neighbourhoods_are_places():
     x = extract("Next spring the van goes to Marlbeck and Dunholm, two other Southside neighbourhoods, and to schools.")
     assert typed(x, "Marlbeck") == ("Place", "Neighbourhood")
     assert typed(x, "Dunholm") == ("Place", "Neighbourhood")
+
+
+@pytest.mark.parametrize(("sentence", "programme", "body"), [
+    ("The Marsh Folk Collective ran Fen Songs, monthly family sessions in Spalding.", "Fen Songs", "Marsh Folk Collective"),
+    ("In March the Kelby Arts Trust launched Reel Kelby, a pop-up cinema that tours church halls.", "Reel Kelby", "Kelby Arts Trust"),
+])
+def test_what_a_body_runs_and_the_text_describes_is_a_programme(sentence: str, programme: str, body: str) -> None:
+    x = extract(sentence)
+    assert typed(x, programme)[0] == "Programme"
+    assert (body, "delivers", programme) in x.triples
+
+
+def test_a_list_of_names_after_a_verb_is_not_described():
+    x = extract("The council hosted Kelby Marsh, Dunholm Fields and others.")
+    assert not any(e.type == "Programme" for e in x.entities.values())

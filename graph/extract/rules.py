@@ -177,6 +177,11 @@ _OWNS_PROGRAMME_AFTER = re.compile(
     r"education|engagement|learning|work-experience|and)\s+){0,3}(?:programme|project|scheme|initiative|pilot|strand)\b"
 )
 _YEAR_AFTER = re.compile(r"[ \t]+((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)(?![\w£%])")
+_RAN_BEFORE = re.compile(
+    r"\b(?:ran|runs|launched|launches|opened|opens|started|starts|start|piloted|pilots|set\s+up|founded|hosted|hosts|"
+    r"organised|organises|organized|staged|stages|co-produced|produced|produces|introduced|introduces)\s+$"
+)
+_DESCRIBED_AFTER = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[a-z0-9][\w\-–’']*\s+){0,4}?[a-z][\w\-]*(?:s\b|\b)")
 _RUN_AFTER = re.compile(
     r"(?:\s+(?:19|20)\d\d)?\s+(?:is|was|will\s+be|has\s+been)\s+(?:also\s+|now\s+|jointly\s+)?"
     r"(?:delivered|run|led|coordinated|co-ordinated|managed|launched|piloted|commissioned|organised|organized|"
@@ -1277,6 +1282,11 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
     for f in found:
         if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
+        elif (f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2
+              and _RAN_BEFORE.search(text, max(0, f.start - 24), f.start) and _DESCRIBED_AFTER.match(text, f.end)):
+            # "The Collective ran Fen Tunes, monthly family sessions", "we launched Reel Inverclyde, a
+            # pop-up cinema": what a body runs and the text goes on to describe is a programme
+            f.type, f.subtype, f.rule = "Programme", "Initiative", "context:ran-x-described"
         elif f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _SPAN_OF_TIME_AFTER.match(text, f.end):
             # "Winter Lights is nine days of …", "Open Doors is a weekend of …": an event, a programme
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-a-span-of"
