@@ -5249,3 +5249,11 @@ def test_what_a_body_runs_and_the_text_describes_is_a_programme(sentence: str, p
 def test_a_list_of_names_after_a_verb_is_not_described():
     x = extract("The council hosted Kelby Marsh, Dunholm Fields and others.")
     assert not any(e.type == "Programme" for e in x.entities.values())
+
+
+def test_a_weak_body_head_before_a_programme_kind_names_a_programme():
+    x = extract("Kelby Arts, the town's community arts charity, runs its Open Studio traineeships, backed by Creative Scotland.")
+    assert typed(x, "Open Studio")[0] == "Programme"
+    # a weak head before sessions names the venue they are held at, not a programme
+    y = extract("The Kelby Studio sessions run on Fridays.")
+    assert typed(y, "Kelby Studio")[0] != "Programme"

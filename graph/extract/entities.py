@@ -824,6 +824,8 @@ WEAK_BODY_HEADS = frozenset({"head:academy", "head:lab", "head:labs", "head:hub"
 _PROGRAMME_AFTER = re.compile(
     r"\s+(?:is|was|are|were)\s+(?:sponsored|programmed|curated)\s+by\b"
     r"|\s*:\s+(?:a|an)\s+(?:[\w\-]+\s+){0,8}?(?:programme|apprenticeship|course|scheme|project|bootcamp|traineeship|pilot)\b"
+    # "its Open Studio traineeships", "the Kelby Hub apprenticeship scheme" (not "Kelby Hub sessions": held there)
+    r"|\s+(?:[a-z]+\s+)?(?:traineeships?|apprenticeships?|internships?|placements|scheme|programme|campaign|initiative)\b"
 )
 _AT_BEFORE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
 
