@@ -5257,3 +5257,14 @@ def test_a_weak_body_head_before_a_programme_kind_names_a_programme():
     # a weak head before sessions names the venue they are held at, not a programme
     y = extract("The Kelby Studio sessions run on Fridays.")
     assert typed(y, "Kelby Studio")[0] != "Programme"
+
+
+def test_the_recipient_named_in_the_awards_sentence_does_not_fund_the_table():
+    x = extract(
+        "The Kelby Stories Fund is run by Kelby County Council.\n\n"
+        "The largest award, £24,000, goes to Fleetwood's Harbour Net Menders Group, which will digitise 300 logbooks.\n\n"
+        "| Organisation | Project | Area | Amount |\n| --- | --- | --- | --- |\n"
+        "| Harbour Net Menders Group | Logbooks of the Fleet | Fleetwood | £24,000 |\n"
+        "| Bay Tide Singers | The Bay Songbook | Morecambe | £22,000 |\n"
+    )
+    assert not any(p == "funds" and s == "Harbour Net Menders Group" for s, p, o in x.triples)

@@ -433,6 +433,10 @@ def _places_listed(cell: str, inner: list[Found]) -> bool:
     return all(p in names for p in parts)
 
 
+_RECEIVES_BEFORE = re.compile(
+    # (the name may be a tail of the recipient's: "to Fleetwood's Wyre Trawlermen's [Memory Group]")
+    r"\bto\s+(?:the\s+)?(?:[A-Z][\w\-’']*\s+){0,4}$"
+)
 _PAID_BY = re.compile(r"\b(?:funded|paid\s+for|supported|backed|financed|sponsored|match-funded)\s+by\b", re.I)
 
 
@@ -532,7 +536,9 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
                 cands = sorted(
                     (f for f in found if s0 <= f.start < s1 and f.type == "Organisation"
                      # ("Our fund, paid for by A and B, made nine grants": A pays the fund, the author awards)
-                     and not _PAID_BY.search(text, s0, f.start)),
+                     and not _PAID_BY.search(text, s0, f.start)
+                     # ("The largest award, £24,000, goes to Fleetwood's X": X receives, it does not give)
+                     and not _RECEIVES_BEFORE.search(text, max(s0, f.start - 40), f.start)),
                     key=lambda f: f.start,
                 )
                 if cands:
