@@ -207,6 +207,11 @@ _SUCH_AS = re.compile(
 )  # folded; "our three programmes are A, B and C" too
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_LIST_UP_TO_NAME = re.compile(r"(?:[^,.;:!?]+?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*))*(?:the\s+)?", re.I)
+
+
 def _such_as_noun(before: str) -> str | None:
     """The noun of "programmes such as A, B and <here>" (lower case), if the name sits in such a list."""
     window = before[-200:]
@@ -219,8 +224,8 @@ def _such_as_noun(before: str) -> str | None:
     if last is None:
         return None
     between = window[last.end() :]
-    if between and not re.fullmatch(
-        r"(?:[^,.;:!?]+?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*))*(?:the\s+)?", between, re.I
+    if between and not _LIST_UP_TO_NAME.fullmatch(
+        between
     ):
         return None  # not a list continuing up to the name
     if _PLACES_FOLLOW.search(between):
@@ -432,13 +437,18 @@ def _names_a_place(name: str, places: PlaceLookup) -> bool:
 _COUNCIL_KINDS = COUNCIL_KINDS | {"royal", "london"}
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_JOINER = re.compile(r"\s+(?:and|&|for)\s+")
+
+
 def _known_pair(name: str, places: PlaceLookup) -> tuple[str, str] | None:
     """ "Free Courses for Jobs and Skills Bootcamps": two gazetteer names joined by
     "and" are two names (not a plural head shared by both), unless the whole is one;
     so are a gazetteer name and what follows its "for"."""
     if places.lookup(name):
         return None
-    for m in re.finditer(r"\s+(?:and|&|for)\s+", name):
+    for m in _JOINER.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
         if places.lookup(left) and (places.lookup(right) or (m.group().strip() == "for" and len(right.split()) >= 2)):
             # "UK Shared Prosperity Fund for Creative Careers Week": a known fund and what it paid for
@@ -1417,6 +1427,11 @@ _PLACE_BODY_HEADS = ("council", "authority")
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:across|in|throughout|around|from|of|for|to|near|at|within|between|into|covering)\s+(?:the\s+)?$", re.I)
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
+
+
 def place_bodies(found: list[Found], text: str) -> None:
     """Place names used for the body that governs them ("Hampshire's skills
     strategy", "Tees Valley aims to …") become mentions of that body when the
@@ -1428,7 +1443,7 @@ def place_bodies(found: list[Found], text: str) -> None:
     # but not "adults across A, B and C will be able to": a place after a preposition is a place
     runs: list[list[Found]] = []
     for f in places:
-        if runs and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[runs[-1][-1].end : f.start]):
+        if runs and _LIST_GAP.fullmatch(text[runs[-1][-1].end : f.start]):
             runs[-1].append(f)
         else:
             runs.append([f])

@@ -170,6 +170,12 @@ _MEMBER_LIST = re.compile(
 )
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_MEMBER_SEP = re.compile(r";\s*|\s+and\s+(?=[^;]*$)")
+_BRACKETED_ACRONYM_END = re.compile(r"\s*\([A-Z]{2,8}\)$")
+
+
 def member_lists(
     text: str, sentences: list[tuple[int, int]], found: list[Found]
 ) -> tuple[list[Found], list[tuple[int, Found, list[Found], Found | None]]]:
@@ -200,14 +206,14 @@ def member_lists(
         place = next((f for f in reversed(pre) if f.type == "Place"), None)
         items: list[Found] = []
         a = m.start("items")
-        for part in re.split(r";\s*|\s+and\s+(?=[^;]*$)", text[a : m.end("items")]):
+        for part in _MEMBER_SEP.split(text[a : m.end("items")]):
             st = text.find(part, a, m.end("items"))
             if st < 0 or not part.strip():
                 continue
             en = st + len(part.rstrip())
             a = en
             name = text[st:en]
-            name = re.sub(r"\s*\([A-Z]{2,8}\)$", "", name)
+            name = _BRACKETED_ACRONYM_END.sub("", name)
             en = st + len(name)
             if not name[:1].isupper() or len(name.split()) > 6:
                 items = []
@@ -283,6 +289,11 @@ _WANT = {"org": "Organisation", "funder": "Organisation", "programme": "Programm
 _CELL_ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z&]{1,9})\)\s*$")
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_CELL_PART = re.compile(r"[^;,]+")
+
+
 def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tuple[list[Found], list[RowSpec]]:
     """Give each cell of a header table the type its column names; return the row specs."""
     specs: list[RowSpec] = []
@@ -303,7 +314,7 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                 continue
             if cell.role == "participant":
                 # "Brinkburn Primary; Cauldwell Academy": each name in the cell takes part
-                for part in re.finditer(r"[^;,]+", text[a:b]):
+                for part in _CELL_PART.finditer(text[a:b]):
                     pa, pb = a + part.start() + len(part.group()) - len(part.group().lstrip()), a + part.end()
                     while pb > pa and text[pb - 1].isspace():
                         pb -= 1
@@ -408,12 +419,18 @@ _CELL_NAME_COLON = re.compile(r"(?P<name>[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&
 _PLACE_PART = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|upon|on|under|in|the|of)){0,4}")
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_PLACE_PIECE = re.compile(r"[^,;/&]+")
+_AND_SEP = re.compile(r"\s+and\s+")
+
+
 def _place_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Spans of the parts of a place cell that lists several ("Pepys Estate, Deptford",
     "Bellingham and Downham"), or [] when the cell is not such a list."""
     parts = []
-    for m in re.finditer(r"[^,;/&]+", text[a:b]):
-        for piece in re.split(r"\s+and\s+", m.group()):
+    for m in _PLACE_PIECE.finditer(text[a:b]):
+        for piece in _AND_SEP.split(m.group()):
             k = m.group().find(piece)
             pa = a + m.start() + k + len(piece) - len(piece.lstrip())
             pb = a + m.start() + k + len(piece.rstrip())
@@ -424,11 +441,16 @@ def _place_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return parts
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_PLACES_SEP = re.compile(r",|;|/|\band\b|&")
+
+
 def _places_listed(cell: str, inner: list[Found]) -> bool:
     """Whether a place cell lists the places found in it ("Leeds and Bradford",
     "Leeds") rather than being one name that contains one ("Ossett South",
     "Horbury and South Ossett": ward names)."""
-    parts = [p.strip() for p in re.split(r",|;|/|\band\b|&", cell) if p.strip()]
+    parts = [p.strip() for p in _PLACES_SEP.split(cell) if p.strip()]
     names = {f.name for f in inner}
     return all(p in names for p in parts)
 
@@ -438,6 +460,11 @@ _RECEIVES_BEFORE = re.compile(
     r"\bto\s+(?:the\s+)?(?:[A-Z][\w\-’']*\s+){0,4}$"
 )
 _PAID_BY = re.compile(r"\b(?:funded|paid\s+for|supported|backed|financed|sponsored|match-funded)\s+by\b", re.I)
+
+
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_LEAD_ROLE = re.compile(r"\blead|\bdeliver|\bruns?\b|\bprovider\b", re.I)
 
 
 def table_relations(doc: Document, sentences, found, where, entities, specs, subject: str | None = None, author: str | None = None) -> list[Relation]:  # type: ignore[no-untyped-def]
@@ -516,7 +543,7 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
             ra, rb = spec.role
             role_text = text[ra:rb]
             named = [key(f) for f in found if ra <= f.start and f.end <= rb and f.type == "Programme"]
-            leads = re.search(r"\blead|\bdeliver|\bruns?\b|\bprovider\b", role_text, re.I) is not None
+            leads = _LEAD_ROLE.search(role_text) is not None
             for p in named:
                 rel(org, "delivers" if leads else "participatesIn", p, si, "table:role-names-programme")
             if spec.member and author is not None:
@@ -740,12 +767,17 @@ def _item_above(text: str, line: int) -> bool:
     return False
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_NUMBER_MARK = re.compile(r"\s*\d{1,2}\.?\s*")
+
+
 def _numbered_heading(text: str, s0: int, s1: int) -> bool:
     """ "2. Our programmes", "3. We worked with": a numbered heading, not a list item."""
     line_start = text.rfind("\n", 0, s0) + 1
     body = text[s0:s1].strip()
     return (
-        re.fullmatch(r"\s*\d{1,2}\.?\s*", text[line_start:s0]) is not None
+        _NUMBER_MARK.fullmatch(text[line_start:s0]) is not None
         and 0 < len(body.split()) <= 6
         and not body.endswith((".", ";", ",", ":"))
     )
@@ -782,12 +814,20 @@ _NAMES_THEN_ROLE = re.compile(r"(?:\s*(?:,|\band\b|&)\s*[A-Z][\w’'\-]*(?:\s+[A
 _HEAD_WORDS = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and|the|&))*")
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_THE_LEAD = re.compile(r"[Tt]he\s+")
+_AFTER_ITEM_HEAD = re.compile(r"\s*(?:,|[-–—]\s|\(|$)")
+_STREET_AFTER_COMMA = re.compile(r"\s*,\s*[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*\s+(\w+)")
+_COMMA_LEAD = re.compile(r"\s*,")
+
+
 def _item_head(text: str, fs: list[Found], si: int, span: tuple[int, int], heading: str) -> Found | None:
     """The organisation an item starts with: a typed organisation, an untyped
     name followed by a role or an address, or (under a "Venues" heading, or
     before a street) a capitalised name no rule found."""
     s0, s1 = span
-    lead = re.match(r"[Tt]he\s+", text[s0:s1])
+    lead = _THE_LEAD.match(text[s0:s1])
     at = s0 + (lead.end() if lead else 0)  # "• The Ark Studios, Peterborough"
     first = fs[0] if fs and fs[0].start in (s0, at) else None
     if first is not None and first.type == "Organisation":
@@ -800,10 +840,10 @@ def _item_head(text: str, fs: list[Found], si: int, span: tuple[int, int], headi
     rest = text[m.end() : s1]
     if first is not None and first.rule != "person" and len(first.name.split()) >= 2 and _NAMES_THEN_ROLE.fullmatch(rest):
         return first  # "Wessex Heat Pumps, Tidewater Homes (employer partners)"
-    if first is not None and _heading_kind(heading) and re.match(r"\s*(?:,|[-–—]\s|\(|$)", rest):
+    if first is not None and _heading_kind(heading) and _AFTER_ITEM_HEAD.match(rest):
         return first  # "• Lynn Youth Arts, King's Lynn – songwriting groups" under "Delivery partners"
-    street = re.match(r"\s*,\s*[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*\s+(\w+)", rest)
-    if re.match(r"\s*,", rest) and ("venue" in heading or (street and street.group(1).lower() in _STREET)):
+    street = _STREET_AFTER_COMMA.match(rest)
+    if _COMMA_LEAD.match(rest) and ("venue" in heading or (street and street.group(1).lower() in _STREET)):
         return first or Found(m.group(0), m.start(), m.end(), None, None, "layout:item-head", si)
     return None
 
@@ -944,6 +984,12 @@ def _address_parts(text: str, fs: list[Found], si: int, pos: int, s1: int) -> tu
     return places, new, pos
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_OPTIONAL_THE = re.compile(r"(?:[Tt]he\s+)?")
+_COLUMN_GAP = re.compile(r"\s{3}|\t")
+
+
 def address_lines(
     text: str, sentences: list[tuple[int, int]], found: list[Found]
 ) -> tuple[list[Found], list[tuple[int, str, list[Found], list[Found]]]]:
@@ -962,9 +1008,9 @@ def address_lines(
         if not ((s0 == 0 or text[s0 - 1] == "\n" or text.endswith("· ", 0, s0)) and (s1 == len(text) or text[s1] == "\n" or text.startswith(" ·", s1))):
             continue  # the whole line (or a field of a "·" line), not a sentence inside a paragraph
         fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
-        lead = re.match(r"(?:[Tt]he\s+)?", text[s0:s1])
+        lead = _OPTIONAL_THE.match(text[s0:s1])
         head_m = _HEAD_WORDS.match(text, s0 + lead.end(), s1) if lead else None
-        if head_m is None or len(head_m.group(0).split()) > 5 or re.search(r"\s{3}|\t", head_m.group(0)):
+        if head_m is None or len(head_m.group(0).split()) > 5 or _COLUMN_GAP.search(head_m.group(0)):
             continue  # (not "Location       Old Chester Road": a label and its value)
         a, b = head_m.span()
         head = next((f for f in fs if (f.start, f.end) == (a, b) and f.type in ("Organisation", "Place")), None)
@@ -1036,22 +1082,33 @@ def venue_items(
     return found, specs
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_OUR = re.compile(r"\b(?:our|we|us)\b")
+_FUNDERS_HEADING = re.compile(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by|funding|who\s+paid|paid\s+for\s+by|grateful\s+to)\b")
+_MADE_OF = re.compile(r"\b(?:made\s+up\s+of|consists\s+of|comprises|is\s+formed\s+of)\s*:?\s*$")
+_MEMBERS_HEADING = re.compile(r"\b(?:venues?|partners?|members?|membership|steering\s+(?:group|committee)|employers|participating|schools|worked\s+with|work\s+with)\b")
+_MEMBERSHIP = re.compile(r"\b(?:members?|membership|steering)\b")
+_PARTNERS_WORD = re.compile(r"\bpartners?\b")
+_OUR_WORK = re.compile(r"\b(?:programmes?|projects?|work|activities|services|what\s+we\s+(?:do|did|ran|run|offer|offered|deliver|delivered))\b")
+
+
 def _heading_kind(heading: str) -> str | None:
     """What a list's heading says its items are to the document's subject:
     "Venues", "Delivery partners" (they take part), "Funders", "Sponsors" (they fund),
     "Our programmes", "What we do" (the author runs them). A heading that speaks as
     the author ("Thank you to our funders", "We worked with") ends in ":our": its
     subject is the author, not the page's programme."""
-    our = ":our" if re.search(r"\b(?:our|we|us)\b", heading) else ""
-    if re.search(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by|funding|who\s+paid|paid\s+for\s+by|grateful\s+to)\b", heading):
+    our = ":our" if _OUR.search(heading) else ""
+    if _FUNDERS_HEADING.search(heading):
         return "heading:funds" + our
-    made_of = re.search(r"\b(?:made\s+up\s+of|consists\s+of|comprises|is\s+formed\s+of)\s*:?\s*$", heading)
-    if made_of or re.search(r"\b(?:venues?|partners?|members?|membership|steering\s+(?:group|committee)|employers|participating|schools|worked\s+with|work\s+with)\b", heading):
+    made_of = _MADE_OF.search(heading)
+    if made_of or _MEMBERS_HEADING.search(heading):
         # "Our members", "Our steering group", "The partnership is made up of:": of an organisation
         # (a partnership, a network) they are part
-        members = ":members" if made_of or (re.search(r"\b(?:members?|membership|steering)\b", heading) and not re.search(r"\bpartners?\b", heading)) else ""
+        members = ":members" if made_of or (_MEMBERSHIP.search(heading) and not _PARTNERS_WORD.search(heading)) else ""
         return "heading:participatesIn" + members + our
-    if our and re.search(r"\b(?:programmes?|projects?|work|activities|services|what\s+we\s+(?:do|did|ran|run|offer|offered|deliver|delivered))\b", heading):
+    if our and _OUR_WORK.search(heading):
         return "heading:delivers:our"
     return None
 

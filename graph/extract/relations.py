@@ -828,6 +828,19 @@ def _inside(m: SentMention) -> str:
     return "locatedIn" if m.subtype == "Site" else "partOf"
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_PRONOUN_LEAD = re.compile(r"(?:It|They|(?P<poss>Its|Their))\s+(?=[a-z])")
+_QUOTE_THEN_BRACKET_END = re.compile(r"[”\"’']\s*\(\s*$")
+_BRACKET_END = re.compile(r"\(\s*$")
+_BY_WITH_END = re.compile(r"\b(?:by|with)\s*$")
+_LIST_JOIN_END = re.compile(r"(?:,|\band|&)\s*(?:the\s+)?$")
+_NAMED_END = re.compile(r"<<(\d+)>>\s*,?\s*(?:is\s+|was\s+)?$")
+_APPOSITION_END = re.compile(r"(<<\d+>>)\s*(?:,|\bis|\bwas|\bare)\s*(?:an?|the)\s+$")
+_ENT_NUMBER = re.compile(r"<<(\d+)>>")
+_ENT_END = re.compile(rf"(?:{ENT})\s*$")
+
+
 def sentence_relations(
     sentence: str,
     mentions: list[SentMention],
@@ -859,7 +872,7 @@ def sentence_relations(
     masked, cmap, ents = mask(sentence, [m for m in ms if m is not topic])
     if topic is not None:
         # "It runs the museum": the topic stands in for the pronoun
-        pron = re.match(r"(?:It|They|(?P<poss>Its|Their))\s+(?=[a-z])", masked)
+        pron = _PRONOUN_LEAD.match(masked)
         cut = 0
         if pron:
             cut = pron.end()  # (letters and spaces: no placeholder)
@@ -1078,13 +1091,13 @@ def sentence_relations(
                 yield from emit(b, "participatesIn", target, "participatesIn:run-by-with")
                 for a in agents:
                     yield from emit(a, "partnerOf", b, "partnerOf:run-by-with")
-        elif re.search(r"[”\"’']\s*\(\s*$", masked[: m.start()]):
+        elif _QUOTE_THEN_BRACKET_END.search(masked[: m.start()]):
             # 'Three workshops ran: "Money advice" (led by A), …': a session's leader takes part in
             # the page's event
             if recent_programme is not None and recent_programme.idx == MAIN_IDX:
                 for a in agents:
                     yield from emit(a, "participatesIn", recent_programme.idx, "participatesIn:session-led-by")
-        elif prev_org is not None and re.search(r"\(\s*$", masked[: m.start()]):
+        elif prev_org is not None and _BRACKET_END.search(masked[: m.start()]):
             for a in agents:
                 yield from emit(prev_org, "partOf", a, "partOf:run-by")
         for i, a in enumerate(agents):
@@ -1119,7 +1132,7 @@ def sentence_relations(
         deliverers = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
         if m.group("rel"):
             deliverers = deliverers[-1:]  # "…with X, which runs Y": the clause is about X
-        elif re.search(r"\b(?:by|with)\s*$", masked[: m.start()]):
+        elif _BY_WITH_END.search(masked[: m.start()]):
             continue
         objects = [o for o in _ids(m.group("o")) if S.typ(o) == "Programme"]
         for o in objects:
@@ -1425,7 +1438,7 @@ def sentence_relations(
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if m.group("sep").strip() == "," and (
             _P34.match(low, m.end())
-            or re.search(r"(?:,|\band|&)\s*(?:the\s+)?$", masked[: m.start()])
+            or _LIST_JOIN_END.search(masked[: m.start()])
         ):
             continue  # "across A, B and C" is a list of places, not "A, B" (A in B)
         if S.typ(a) == "Place" and S.typ(b) == "Place":
@@ -1468,7 +1481,7 @@ def sentence_relations(
 
     # "a partnership between A and B" (no named body before it): the members are partners
     for m in _P35.finditer(low):
-        named = re.search(r"<<(\d+)>>\s*,?\s*(?:is\s+|was\s+)?$", masked[: m.start()])
+        named = _NAMED_END.search(masked[: m.start()])
         if named and S.typ(int(named.group(1))) == "Organisation" and by_idx[int(named.group(1))].subtype in (None, "Partnership"):
             continue  # "X, a partnership of …" names a body: its members are part of it (below)
         ids = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
@@ -1564,7 +1577,7 @@ def sentence_relations(
         if mm.cue in ("based", "headquartered") and mm.type == "Place":
             pos = masked.find(f"<<{mm.idx}>>")
             # "X, a Leeds-based firm," names X before; "the Leeds-based X" after
-            appos = re.search(r"(<<\d+>>)\s*(?:,|\bis|\bwas|\bare)\s*(?:an?|the)\s+$", masked[:pos])
+            appos = _APPOSITION_END.search(masked[:pos])
             org = int(appos.group(1)[2:-2]) if appos and S.typ(int(appos.group(1)[2:-2])) == "Organisation" else S.after(pos + 4, ORG, 60)
             if org is not None:
                 yield from emit(org, "locatedIn", mm.idx, "locatedIn:x-based")
@@ -1677,7 +1690,7 @@ def sentence_relations(
     if lead:
         places = [p for p in _ids(lead.group("l")) if S.typ(p) == "Place"]
         rest = masked[lead.end():]
-        actors = [int(x) for x in re.findall(r"<<(\d+)>>", rest)]
+        actors = [int(x) for x in _ENT_NUMBER.findall(rest)]
         first_org = next((a for a in actors if S.typ(a) == "Organisation"), None)
         for p in places:
             if first_org is not None:
@@ -1727,7 +1740,7 @@ def sentence_relations(
             scope = m.group(0)[:6].lower() in ("across", "throug")  # "the largest funder of heritage across the UK"
             if org is not None and m.start() >= placed.get(org, 0) and (scope and org == S.first(ORG) or _WORKS_VERB.search(low, 0, m.start())):
                 # "X, in partnership with Y, worked with young people in Z": the subject works there
-                if not re.search(rf"(?:{ENT})\s*$", masked[: m.start()].rstrip()):
+                if not _ENT_END.search(masked[: m.start()].rstrip()):
                     subj, rule = org, "operatesIn:organisation-works-in"
         if (subj is None and recent_programme is not None and recent_programme.idx == MAIN_IDX
                 and S.first(ORG) is None and S.first(PROG) is None

@@ -343,6 +343,11 @@ def _lower_expansions(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
 def _common_noun_acronyms(found: list[Found], text: str) -> list[Found]:
     """ "a local cultural education partnership (LCEP)": letters that abbreviate a
     common noun name a kind of body, not a body; "the LCEP in Shropshire" is no name.
@@ -352,7 +357,7 @@ def _common_noun_acronyms(found: list[Found], text: str) -> list[Found]:
     common: set[str] = set()
     for m in _lower_expansions(text):
         acr = m.group("acr")
-        words = [w for w in re.split(r"[\s\-]+", m.group("exp")) if w not in _MINOR_WORDS]
+        words = [w for w in _WORD_BREAK.split(m.group("exp")) if w not in _MINOR_WORDS]
         # the initials of the last words before the brackets spell the letters
         if len(words) >= len(acr) and "".join(w[0] for w in words[len(words) - len(acr) :]).upper() == acr:
             common.add(acr)
@@ -566,6 +571,11 @@ def _programme_at_each_use(text: str, sentences: list[tuple[int, int]], found: l
     return out
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_SEMICOLON_SEP = re.compile(r"\s*;\s*")
+
+
 def _report_header_names(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> list[Found]:
     """A council report's header: "Subject: Youth Skills Hubs – progress report" names the
     programme the report is about (each use of the name in the text is it), and the items of
@@ -583,7 +593,7 @@ def _report_header_names(text: str, sentences: list[tuple[int, int]], found: lis
         out = _programme_at_each_use(text, sentences, out, name, "layout:report-subject")
     si = sentence_index(sentences, wards.start("value"))
     if si is not None:
-        for item in re.split(r"\s*;\s*", wards.group("value").strip()):
+        for item in _SEMICOLON_SEP.split(wards.group("value").strip()):
             wm = _WARD_ITEM.fullmatch(item)
             if wm is None or item.lower().startswith("all"):
                 continue

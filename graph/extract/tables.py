@@ -106,8 +106,13 @@ def bracket_role(header: str) -> str | None:
 _BRACKETED = re.compile(r"(.+?)\s*\((.+)\)")
 
 
+# (compiled once: the function below passed these to re.search and the like, which looked each up in
+# re's cache at every call (and compiled it during whichever document first reached it)
+_HEADER_WORD = re.compile(r"[^\W\d_]+|£")
+
+
 def _role(header: str) -> str | None:
-    words = re.findall(r"[^\W\d_]+|£", header.lower())
+    words = _HEADER_WORD.findall(header.lower())
     if not words or not all(w in _HEADER_WORDS for w in words):
         return None
     for role, rx in _ROLES:
@@ -280,7 +285,7 @@ def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _header_like(cell: str) -> bool:
-    words = re.findall(r"[^\W\d_]+|£", cell.lower())
+    words = _HEADER_WORD.findall(cell.lower())
     return bool(words) and all(w in _HEADER_WORDS for w in words)
 
 
