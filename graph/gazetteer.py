@@ -104,9 +104,13 @@ class Gazetteer:
         by_form: dict[str, list[GazetteerEntry]] = {}
         by_id: dict[tuple[str, str], GazetteerEntry] = {}
         self._places: dict[str, GazetteerEntry] = {}
+        # (norm_key's function itself, not its cache: the cache is for the names of the
+        # documents, and thousands of gazetteer forms would fill it, to be freed at its next
+        # clear_caches)
+        key_of = norm_key.__wrapped__
         for e in self.entries:
             for form in e.forms:
-                _append_once(by_key.setdefault(norm_key(form), []), e)
+                _append_once(by_key.setdefault(key_of(form), []), e)
                 _append_once(by_form.setdefault(form, []), e)
             for pair in e.ids:
                 by_id.setdefault(pair, e)

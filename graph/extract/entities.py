@@ -363,17 +363,20 @@ class PlaceLookup:
             for variant in _spelling_variants(form):
                 forms.setdefault(variant, forms[form])
         lk.forms = dict(forms)
-        lk.max_words = max((len(tokens(f)) for f in forms), default=0)
+        # (the tokens function itself, not its cache: the cache is for the sentences of the
+        # documents, and the gazetteer's forms, tokenised once here, would fill it)
+        tokenise = tokens.__wrapped__
+        form_tokens = {f: tokenise(f) for f in forms}
+        lk.max_words = max((len(toks) for toks in form_tokens.values()), default=0)
         counts: dict[str, set[int]] = defaultdict(set)
-        for f in forms:
-            toks = tokens(f)
+        for toks in form_tokens.values():
             if toks:
                 counts[toks[0][0]].add(len(toks))
         # a form before a possessive ("the … Trust’s team", matches() reads the form without it)
         # has the tokens of the form and "’s" in the sentence
         for f in forms:
             for poss in (f"{f}’s", f"{f}'s"):
-                toks = tokens(poss)
+                toks = tokenise(poss)
                 if toks and toks[0][0] in counts:
                     counts[toks[0][0]].add(len(toks))
         lk.first_words = {first: tuple(sorted(ns, reverse=True)) for first, ns in counts.items()}
