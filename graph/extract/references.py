@@ -158,8 +158,12 @@ def _possessive_descriptions(text: str, sentences: list[tuple[int, int]], typed:
     return out
 
 
-# "\b(?:[Ww]e|[Oo]ur)", opening with a character class as _DEFINITE does (and so checked too)
-WE = re.compile(r"[WwOo](?<!\w[WwOo])(?:(?<=[Ww])e|(?<=[Oo])ur)\b(?!['’])|(?<![\w-])us\b(?!['’])")
+# "\b(?:[Ww]e|[Oo]ur)\b(?!['’])|(?<![\w-])us\b(?!['’])", opening with a character class as
+# _DEFINITE does (and so checked too): the class of the first letters of "we", "our" and "us", each
+# alternative then looking behind it for which letter it was and for the boundary before it (the
+# plain form's second alternative opens with a look-behind, so the regex engine tried a match at
+# every character of the text)
+WE = re.compile(r"[WwOou](?:(?<=[WwOo])(?<!\w[WwOo])(?:(?<=[Ww])e|(?<=[Oo])ur)|(?<=u)(?<![\w-]u)s)\b(?!['’])")
 
 
 def sentence_index(sentences: list[tuple[int, int]], pos: int) -> int | None:
