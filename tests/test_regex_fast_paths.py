@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract import references, rules
+from graph.extract import layout, references, rules, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,6 +18,11 @@ PLAIN = {
     "WE": (references.WE, r"\b(?:[Ww]e|[Oo]ur)\b(?!['’])|(?<![\w-])us\b(?!['’])"),
     "_GENERIC_PLURAL": (rules._GENERIC_PLURAL, r"\b(?:the\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten)|both(?:\s+the)?)\s+"
                         r"(?:partner\s+|constituent\s+|participating\s+|member\s+)?(?P<noun>councils|local\s+authorities|colleges|universities)\b"),
+    "_ENDS_CAPITALISED": (sentences._ENDS_CAPITALISED, r"(?<![\w'’-])[A-Z][\w'’&-]*$"),
+    "_PLAN": (rules._PLAN, r"\b(?:we|they|it)\s+(?:also\s+)?(?:hope|plan|aim|intend|would\s+like|are\s+hoping|are\s+planning|want)\s+to\b"),
+    "_ORG_SLOT": (rules._ORG_SLOT, r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$"),
+    "_POSS_DESCRIPTION": (references._POSS_DESCRIPTION, r"(?:’s|'s|\b[Ii]ts|\b[Tt]heir)\s+" + references._POSS_DESCRIPTION.pattern.split(r"heir)\s+", 1)[1]),
+    "_MEMBER_LIST": (layout._MEMBER_LIST, r"\b(?:are|include|includes|comprise|comprises|members\s+are)\s*:" + layout._MEMBER_LIST.pattern.split(r"are)\s*:", 1)[1]),
 }
 CASE_BLIND = {"_GENERIC_PLURAL"}  # the plain form is compiled with re.I
 
@@ -36,7 +41,11 @@ def _texts() -> list[str]:
     alphabet = "tTheisWwOour _-'’x1\n"
     noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
     words = ["the", "The", "THE", "both", "Both", "bOTH", "three", "two", "councils", "Colleges", "local authorities", "member",
-             "x", "_", "é", "ſ", "İ", "K"]
+             "x", "_", "é", "ſ", "İ", "K",
+             # (_PLAN, _ORG_SLOT, _POSS_DESCRIPTION, _MEMBER_LIST, _ENDS_CAPITALISED)
+             "we", "They", "it", "ıt", "also", "hope", "plan", "to", "are planning", "by", "with", "from", "such as", "led by",
+             "partners", "support of", "’s", "'s", "its", "Its", "their", "Their", "programme", "new scheme", "include",
+             "includes", ":", ";", "members are", "comprise", "Xy", "O’Neil", "A-B", "’", "-"]
     phrases = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
     return docs + noise + phrases + ["the", "The council", "xthe the", "our", "Our’s our'", "we", "swe we", "us", "bus us", "-us us’", "_the the",
                                      "Both the Councils", "xboth colleges", "THE TWO UNIVERSITIES", "éthe two councils"]

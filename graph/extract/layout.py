@@ -165,8 +165,10 @@ def places_in_lists(text: str, sentences: list[tuple[int, int]], found: list[Fou
                     f.type, f.subtype, f.rule = "Place", "Neighbourhood", "context:listed-with-places"
 
 
+# (plain form "\b(?:are|include|includes|comprise|comprises|members\s+are)\s*:…": the class of the first
+# letters first, as references._DEFINITE)
 _MEMBER_LIST = re.compile(
-    r"\b(?:are|include|includes|comprise|comprises|members\s+are)\s*:\s*(?P<items>[^:]+?;[^:]+?)\s*\.?\s*$"
+    r"[aicm](?<!\w[aicm])(?:(?<=a)re|(?<=i)nclude|(?<=i)ncludes|(?<=c)omprise|(?<=c)omprises|(?<=m)embers\s+are)\s*:\s*(?P<items>[^:]+?;[^:]+?)\s*\.?\s*$"
 )
 
 

@@ -130,7 +130,8 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
 _POSS_NOUNS = ("programme", "scheme", "project", "initiative", "pilot")
 _POSS_NOUN = re.compile("|".join(_POSS_NOUNS))
 _POSS_DESCRIPTION = re.compile(
-    r"(?:’s|'s|\b[Ii]ts|\b[Tt]heir)\s+(?P<np>(?:[a-z][a-z\-]*\s+){0,3}?(?:" + "|".join(_POSS_NOUNS) + r"))\b"
+    # (plain form "(?:’s|'s|\b[Ii]ts|\b[Tt]heir)\s+…": the class of the first characters first, as _DEFINITE)
+    r"[’'IiTt](?:(?<=[’'])s|(?<=[Ii])(?<!\w[Ii])ts|(?<=[Tt])(?<!\w[Tt])heir)\s+(?P<np>(?:[a-z][a-z\-]*\s+){0,3}?(?:" + "|".join(_POSS_NOUNS) + r"))\b"
     r"(?!\s*,?\s*(?:called|named|known\s+as)\b)(?!\s+[A-Z\"“‘])"
 )
 

@@ -53,8 +53,11 @@ from graph.extract.tables import funder_sentences, header_tables
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
 from graph.textnorm import norm_key
 
+# (plain form "(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)…",
+# with the class of the first letters first, as _PLAN)
 _ORG_SLOT = re.compile(
-    r"(?:\bby|\bwith|\bfrom|\balongside|\bincluding|\bsuch as|\bpartners?|\bled by|\bsupport of)\s+(?:the\s+)?$",
+    r"[bwfaispl](?<!\w[bwfaispl])(?:(?<=b)y|(?<=w)ith|(?<=f)rom|(?<=a)longside|(?<=i)ncluding|(?<=s)uch as|(?<=p)artners?"
+    r"|(?<=l)ed by|(?<=s)upport of)\s+(?:the\s+)?$",
     re.I,
 )
 # "Employers who have worked with the service include X" (looked for further back)
@@ -928,7 +931,12 @@ def _same_name_mentions(found: list[Found]) -> None:
                     f.name = full[k]
 
 
-_PLAN = re.compile(r"\b(?:we|they|it)\s+(?:also\s+)?(?:hope|plan|aim|intend|would\s+like|are\s+hoping|are\s+planning|want)\s+to\b", re.I)
+# plain form "\b(?:we|they|it)\s+…", written with the class of the first letters first and the "\b"
+# a look-behind after it, as _GENERIC_PLURAL is, so that the regex engine skips to those letters
+_PLAN = re.compile(
+    r"[wti](?<!\w[wti])(?:(?<=w)e|(?<=t)hey|(?<=i)t)\s+(?:also\s+)?(?:hope|plan|aim|intend|would\s+like|are\s+hoping|are\s+planning|want)\s+to\b",
+    re.I,
+)
 
 
 def _is_heading(text: str, s0: int, s1: int) -> bool:

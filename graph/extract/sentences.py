@@ -49,8 +49,11 @@ _BOUNDARY = re.compile(r"[.!? ](?:(?<=[.!?])(?<!\.\.[.!?])[\"”’)\]¹²³⁰�
 # each space of the text
 _STOP_BOUNDARY = re.compile(r"[.!?](?<!\.\.[.!?])[\"”’)\]¹²³⁰⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z0-9£•])")
 _CONTINUES = re.compile(r"(?:,|;|\b(?:and|or|of|the|for|with|to|in|by|a|an|from|at|on|&))$")
-# a prose line that ends in a capitalised word ("... working with Hartlepool Borough")
-_ENDS_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’&-]*$")
+# a prose line that ends in a capitalised word ("... working with Hartlepool Borough"): the plain
+# form "(?<![\w'’-])[A-Z][\w'’&-]*$" opens with its look-behind, so the regex engine tried a match
+# at every character of the paragraph; written with the capital first (the look-behind after it),
+# it skips from one capital to the next (tests/test_regex_fast_paths.py checks the two alike)
+_ENDS_CAPITALISED = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w'’&-]*$")
 _FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # _CONTINUES matches a few characters at the very end: look there only, not through
