@@ -923,10 +923,11 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         # "the Goldthorpe charity Dearne Works Together": the kind noun before the name says what it is
         t, sub = _NOUN_TYPE.get(km.group("noun").lower(), ("Organisation", None))
         return Found(name, st, en, t, sub, f"context:kind-before-{km.group('noun').lower().replace(' ', '-')}", 0)
-    if typed is None and not gz and len(name.split()) <= 2 and st > 0 and name[:1].isupper() and not _NOT_A_PLACE_WORD.search(name) and (
+    if typed is None and not gz and st > 0 and (
         sentence.startswith("-based", en)
-        or (_A_BEFORE.search(sentence, max(0, st - 8), st) and _KIND_OF_BODY_AFTER.match(sentence, en) and not _TRADE_THEN_NAME.match(sentence, en))
-    ):
+        or (sentence[st - 2 : st] in ("a ", "n ") and _A_BEFORE.search(sentence, max(0, st - 8), st)
+            and _KIND_OF_BODY_AFTER.match(sentence, en) and not _TRADE_THEN_NAME.match(sentence, en))
+    ) and len(name.split()) <= 2 and name[:1].isupper() and not _NOT_A_PLACE_WORD.search(name):
         # "a Hanley-based music charity", "McAllister Build, a Dennistoun contractor": a name that
         # places a body (not "a Victorian bank", "a Christian charity": adjectives of time and faith)
         return Found(name, st, en, "Place", "Town", "context:place-of-a-body", 0)

@@ -1300,8 +1300,8 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
     for f in found:
         if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
-        elif (f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2
-              and _RAN_BEFORE.search(text, max(0, f.start - 24), f.start) and _DESCRIBED_AFTER.match(text, f.end)):
+        elif (f.type is None and f.rule == "candidate" and text.startswith(",", f.end) and len(f.name.split()) >= 2
+              and _DESCRIBED_AFTER.match(text, f.end) and _RAN_BEFORE.search(text, max(0, f.start - 24), f.start)):
             # "The Collective ran Fen Tunes, monthly family sessions", "we launched Reel Inverclyde, a
             # pop-up cinema": what a body runs and the text goes on to describe is a programme
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:ran-x-described"
