@@ -5275,3 +5275,12 @@ def test_the_recipient_named_in_the_awards_sentence_does_not_fund_the_table():
         "| Bay Tide Singers | The Bay Songbook | Morecambe | £22,000 |\n"
     )
     assert not any(p == "funds" and s == "Harbour Net Menders Group" for s, p, o in x.triples)
+
+
+def test_a_known_public_body_is_no_part_of_the_body_its_name_starts_with():
+    x = extract(
+        "The project is made possible by National Lottery players. "
+        "The National Lottery Heritage Fund (NLHF) awarded £50,000 to the Kelby Trust."
+    )
+    assert typed(x, "National Lottery")[0] == "Organisation"
+    assert ("National Lottery Heritage Fund", "partOf", "National Lottery") not in x.triples

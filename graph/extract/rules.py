@@ -1836,7 +1836,9 @@ def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, 
                     names[first] = by_name[gname]
     out: list[Relation] = []
     for gi, g in enumerate(groups):
-        if g.type != "Organisation":
+        # (a public body the gazetteer knows is one of its own: "National Lottery Heritage Fund"
+        # is no part of "the National Lottery", "NHS Charities Together" none of the NHS)
+        if g.type != "Organisation" or any(f.rule.startswith("gazetteer") for f in g.mentions):
             continue
         words = g.name.split(" ")
         for form in (" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)):
