@@ -5284,3 +5284,14 @@ def test_a_known_public_body_is_no_part_of_the_body_its_name_starts_with():
     )
     assert typed(x, "National Lottery")[0] == "Organisation"
     assert ("National Lottery Heritage Fund", "partOf", "National Lottery") not in x.triples
+
+
+def test_a_programme_extended_to_places_operates_there():
+    x = extract("Harbour Steps is a mentoring programme. Next year the trust will extend Harbour Steps into Hartlepool and Redcar.")
+    assert ("Harbour Steps", "operatesIn", "Hartlepool") in x.triples
+    assert ("Harbour Steps", "operatesIn", "Redcar") in x.triples
+
+
+def test_an_employer_guaranteeing_interviews_to_a_programmes_graduates_takes_part():
+    x = extract("Harbour Steps is a mentoring programme. Kelby Marine Ltd will guarantee an interview to every Harbour Steps graduate.")
+    assert ("Kelby Marine Ltd", "participatesIn", "Harbour Steps") in x.triples

@@ -1538,6 +1538,22 @@ def sentence_relations(
         if S.typ(a) == "Place" and S.typ(b) == "Place":
             yield from emit(a, "partOf", b, "partOf:and-the-wider")
 
+    # "the partnership will extend Creative Prescriptions to Hartlepool and Stockton": the
+    # programme goes on in the places it is taken to
+    if "to" in low:
+        for m in _P_EXTEND_TO.finditer(low):
+            p_i = int(m.group("p"))
+            if S.typ(p_i) == "Programme":
+                for b in _ids(m.group("l")):
+                    if S.typ(b) == "Place":
+                        yield from emit(p_i, "operatesIn", b, "operatesIn:extended-to")
+    # "X will guarantee an interview to every Moray Pathways completer": X takes part in it
+    if "interview" in low:
+        for m in _P_GUARANTEED_INTERVIEW.finditer(low):
+            a, p_i = int(m.group("a")), int(m.group("p"))
+            if S.typ(a) == "Organisation" and S.typ(p_i) == "Programme":
+                yield from emit(a, "participatesIn", p_i, "participatesIn:guarantees-interviews")
+
     # ---- locatedIn
     for m in _P41.finditer(low):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
@@ -1777,6 +1793,14 @@ _P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|back
 _P04 = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})")
 _P05 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P06 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b")
+_P_EXTEND_TO = _rx(
+    r"\b(?:extend|extends|extended|extending|expand|expands|expanded|expanding|take|takes|took|taking|bring|brings|brought|"
+    rf"roll\s+out|rolls\s+out|rolled\s+out)\s+(?:the\s+)?<<(?P<p>\d+)>>\s+(?:to|into|across)\s+(?:the\s+)?(?P<l>{LIST})"
+)
+_P_GUARANTEED_INTERVIEW = _rx(
+    r"<<(?P<a>\d+)>>\s+(?:will\s+|also\s+|has\s+|have\s+)*(?:guarantee|guarantees|guaranteed|offers?|offered)\s+"
+    r"(?:an?\s+|a\s+guaranteed\s+)?(?:job\s+)?interviews?\s+(?:to|for)\s+(?:every|each|all|any)\s+(?:the\s+)?<<(?P<p>\d+)>>"
+)
 _P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})")
 _P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
 # ", with C running the summer strand": a body doing part of the work
