@@ -5295,3 +5295,11 @@ def test_a_programme_extended_to_places_operates_there():
 def test_an_employer_guaranteeing_interviews_to_a_programmes_graduates_takes_part():
     x = extract("Harbour Steps is a mentoring programme. Kelby Marine Ltd will guarantee an interview to every Harbour Steps graduate.")
     assert ("Kelby Marine Ltd", "participatesIn", "Harbour Steps") in x.triples
+
+
+def test_a_headless_name_taken_to_a_place_ends_before_to():
+    x = extract("Kelby Prescriptions is a programme. Next year the partnership will extend Kelby Prescriptions to Hartlepool and Redcar.")
+    assert ("Kelby Prescriptions", "operatesIn", "Hartlepool") in x.triples
+    # a name that goes on "to" something that is no place stays whole
+    y = extract("The Kelby Pathways to Work programme opened in May.")
+    assert "Kelby Pathways to Work" in y.entities

@@ -93,6 +93,7 @@ _OUTWARD = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?$")
 _INWARD = re.compile(r"\d[A-Z]{2}$")
 _PLURAL_NOUN_TAIL = re.compile(r"(?:ies|ings|ers|ors|ments|ions|ures|ades)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_TAKEN_BEFORE = re.compile(r"\b(?:extend|extends|extended|extending|expand|expands|expanded|take|takes|took|bring|brings|brought|out)\s+(?:the\s+)?$")
 _THE_LEAD = re.compile(r"^[Tt]he\s+")
 
 
@@ -356,7 +357,9 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                     and not (m + 1 < len(toks) and toks[m + 1][0] in ("-based", "-led") and toks[m + 1][1] == toks[m][2])
                     # "extend the Tarn Tales Festival to Whitby": a headed name does not go on "to" a place
                     and not (w[0].lower() == "to" and is_place is not None and is_place(toks[m][0])
-                             and head_of(sentence[toks[i][1] : toks[k - 1][2]]) is not None)
+                             and (head_of(sentence[toks[i][1] : toks[k - 1][2]]) is not None
+                                  # "will extend Creative Prescriptions to Hartlepool": taken there
+                                  or _TAKEN_BEFORE.search(sentence, max(0, toks[i][1] - 16), toks[i][1]) is not None))
                     # "Carrick Institute of Arts and the Network itself": "the" and a lone head noun
                     # refer back to a body; they are no more of a headed name
                     and not (m - k == 2 and w[0].lower() == "and" and toks[m][0].lower() in ORG_HEADS

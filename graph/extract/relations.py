@@ -1538,15 +1538,6 @@ def sentence_relations(
         if S.typ(a) == "Place" and S.typ(b) == "Place":
             yield from emit(a, "partOf", b, "partOf:and-the-wider")
 
-    # "the partnership will extend Creative Prescriptions to Hartlepool and Stockton": the
-    # programme goes on in the places it is taken to
-    if "to" in low:
-        for m in _P_EXTEND_TO.finditer(low):
-            p_i = int(m.group("p"))
-            if S.typ(p_i) == "Programme":
-                for b in _ids(m.group("l")):
-                    if S.typ(b) == "Place":
-                        yield from emit(p_i, "operatesIn", b, "operatesIn:extended-to")
     # "X will guarantee an interview to every Moray Pathways completer": X takes part in it
     if "interview" in low:
         for m in _P_GUARANTEED_INTERVIEW.finditer(low):
@@ -1793,10 +1784,6 @@ _P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|back
 _P04 = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})")
 _P05 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P06 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b")
-_P_EXTEND_TO = _rx(
-    r"\b(?:extend|extends|extended|extending|expand|expands|expanded|expanding|take|takes|took|taking|bring|brings|brought|"
-    rf"roll\s+out|rolls\s+out|rolled\s+out)\s+(?:the\s+)?<<(?P<p>\d+)>>\s+(?:to|into|across)\s+(?:the\s+)?(?P<l>{LIST})"
-)
 _P_GUARANTEED_INTERVIEW = _rx(
     r"<<(?P<a>\d+)>>\s+(?:will\s+|also\s+|has\s+|have\s+)*(?:guarantee|guarantees|guaranteed|offers?|offered)\s+"
     r"(?:an?\s+|a\s+guaranteed\s+)?(?:job\s+)?interviews?\s+(?:to|for)\s+(?:every|each|all|any)\s+(?:the\s+)?<<(?P<p>\d+)>>"
