@@ -26,42 +26,44 @@ from graph.evaluate import evaluate, load_gold
 
 #: Quality floors on the seeds against tests/gold (strict F1, all types / all predicates).
 #: Raised on 2026-12-07 (session 17) to just under the figures measured then (entities 0.931,
-#: relations 0.772); raise them as the extractor improves.
+#: relations 0.772; session 18 measured 0.931 / 0.764 after dropping two rules that the
+#: development sets showed mostly wrong); raise them as the extractor improves.
 ENTITY_F1_FLOOR = 0.92
 RELATION_F1_FLOOR = 0.76
 #: Floors on the held-out sets, a little under the figures measured (last raised 2026-12-07,
-#: session 17; see README, "Measured on documents it was not written for"). All but heldout7,
-#: heldout9 and heldout28 are development sets; those three are blind (nobody tunes on them; the
-#: floor only stops regressions).
+#: session 18; see README, "Measured on documents it was not written for"). All but heldout7,
+#: heldout9, heldout28 and heldout29 are development sets; those four are blind (nobody tunes on
+#: them; the floor only stops regressions).
 HELDOUT_FLOORS = {
-    "heldout": (0.89, 0.71),
-    "heldout2": (0.90, 0.65),
-    "heldout3": (0.92, 0.66),
-    "heldout4": (0.94, 0.73),
-    "heldout5": (0.88, 0.66),
+    "heldout": (0.90, 0.73),
+    "heldout2": (0.91, 0.66),
+    "heldout3": (0.92, 0.67),
+    "heldout4": (0.94, 0.74),
+    "heldout5": (0.88, 0.67),
     "heldout6": (0.88, 0.68),
-    "heldout8": (0.92, 0.64),
-    "heldout10": (0.94, 0.68),
+    "heldout8": (0.92, 0.65),
+    "heldout10": (0.94, 0.69),
     "heldout11": (0.90, 0.63),
-    "heldout12": (0.91, 0.59),
-    "heldout13": (0.90, 0.64),
-    "heldout14": (0.91, 0.62),
-    "heldout15": (0.91, 0.66),
+    "heldout12": (0.91, 0.60),
+    "heldout13": (0.90, 0.66),
+    "heldout14": (0.91, 0.63),
+    "heldout15": (0.91, 0.68),
     "heldout16": (0.92, 0.62),
-    "heldout17": (0.89, 0.60),
-    "heldout18": (0.89, 0.52),
-    "heldout19": (0.86, 0.49),
+    "heldout17": (0.90, 0.61),
+    "heldout18": (0.89, 0.55),
+    "heldout19": (0.87, 0.51),
     "heldout20": (0.89, 0.59),
-    "heldout21": (0.87, 0.52),
+    "heldout21": (0.88, 0.54),
     "heldout22": (0.89, 0.68),
-    "heldout23": (0.81, 0.52),
-    "heldout24": (0.87, 0.62),
-    "heldout25": (0.85, 0.47),
-    "heldout26": (0.88, 0.41),
-    "heldout27": (0.80, 0.49),
+    "heldout23": (0.81, 0.53),
+    "heldout24": (0.87, 0.63),
+    "heldout25": (0.85, 0.49),
+    "heldout26": (0.88, 0.43),
+    "heldout27": (0.80, 0.50),
     "heldout7": (0.90, 0.60),  # blind sets: a floor on the aggregate only
     "heldout9": (0.85, 0.62),
-    "heldout28": (0.83, 0.51),
+    "heldout28": (0.83, 0.53),
+    "heldout29": (0.82, 0.47),
 }
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
