@@ -5303,3 +5303,8 @@ def test_a_headless_name_taken_to_a_place_ends_before_to():
     # a name that goes on "to" something that is no place stays whole
     y = extract("The Kelby Pathways to Work programme opened in May.")
     assert "Kelby Pathways to Work" in y.entities
+
+
+def test_a_masterplan_is_a_strategy_even_with_a_centre_in_its_name():
+    x = extract("The Kelby Town Centre Masterplan sets out the council's plans to 2035.")
+    assert typed(x, "Kelby Town Centre Masterplan") == ("Programme", "Strategy")

@@ -161,6 +161,7 @@ for _w, _sub in {
     "deal": "Strategy",
     "strategy": "Strategy",
     "plan": "Strategy",
+    "masterplan": "Strategy",
     "guarantee": "Initiative",
     "zone": "Initiative",
     "zones": "Initiative",
