@@ -289,7 +289,7 @@ _NOT_A_PLACE_WORD = re.compile(
     r"(?:ian|ish|ese|ic|ean|can|ern|ist|al|ary|ed|ing|ive|ous|Community|Evidence|Arts?|Home|School|Place|Project|Web|Cloud|Faith|"
     r"Land|Team|Skills|Research|Practice|Nature|Volunteer|Campus|Office|Studio|Asset|Needs|Value|Rights|Strengths?|Play|"
     r"Sport|Work|Activity|Group|Plant|Science|Design|Data|Story|Theatre|Music|Family|Youth|Women|Black|Muslim|Sikh|Hindu|"
-    r"Jewish|Tudor|Lottery|Council|Government|Trust|Award|Grant|University|College|Family|Food|Farm|Sea|River)$"
+    r"Jewish|Tudor|Lottery|Council|Government|Trust|Award|Grant|University|College|Food|Farm|Sea|River)$"
 )
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|at|from|across|near|around|of|to|throughout|within|for|and)\s+(?:the\s+)?)$")
 

@@ -177,7 +177,7 @@ _PROGRAMME_AFTER = re.compile(
 _OWNS_PROGRAMME_AFTER = re.compile(
     r"(?:’s|'s|(?<=s)[’'])\s+(?:(?:national|flagship|annual|new|newest|latest|longest-running|main|own|free|"
     r"[a-z]+-(?:year|week|month)|youth|schools?|community|outreach|learning|mentoring|employability|skills|training|"
-    r"education|engagement|learning|work-experience|and)\s+){0,3}(?:programme|project|scheme|initiative|pilot|strand)\b"
+    r"education|engagement|work-experience|and)\s+){0,3}(?:programme|project|scheme|initiative|pilot|strand)\b"
 )
 _YEAR_AFTER = re.compile(r"[ \t]+((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)(?![\w£%])")
 _RAN_BEFORE = re.compile(
