@@ -5308,3 +5308,27 @@ def test_a_headless_name_taken_to_a_place_ends_before_to():
 def test_a_masterplan_is_a_strategy_even_with_a_centre_in_its_name():
     x = extract("The Kelby Town Centre Masterplan sets out the council's plans to 2035.")
     assert typed(x, "Kelby Town Centre Masterplan") == ("Programme", "Strategy")
+
+
+def test_a_grants_tables_total_row_names_nothing():
+    x = extract(
+        "Kelby Council awarded these grants:\n\n| Organisation | Project | Area | Amount |\n| --- | --- | --- | --- |\n"
+        "| Tarn Arts | Sea Songs | Kelby | £5,000 |\n| Total |  |  | £5,000 |\n"
+    )
+    assert "Total" not in x.entities
+    assert ("Kelby Council", "funds", "Tarn Arts") in x.triples
+
+
+def test_a_range_from_one_place_to_another_is_no_name():
+    x = extract("Community groups from Morecambe Bay to the Pennine valleys will share £137,650.")
+    assert not any(" to " in n for n in x.entities)
+
+
+def test_a_name_with_to_after_from_stays_whole():
+    x = extract("Learners came to us from the Kelby Pathways to Work programme last year.")
+    assert "Kelby Pathways to Work" in x.entities
+
+
+def test_a_key_facts_label_row_names_no_body():
+    x = extract("Track Ready: case study\n\nAt a glance\n\nCourse | Track Ready Skills Bootcamp\nLead provider | Holmebrook Training\n")
+    assert "Course" not in x.entities and "Lead provider" not in x.entities

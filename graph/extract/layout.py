@@ -288,6 +288,7 @@ _WANT = {"org": "Organisation", "funder": "Organisation", "programme": "Programm
          "base": "Place", "site": "Place"}
 
 
+_TOTAL_CELL = re.compile(r"\s*(?:\**)(?:grand\s+)?(?:sub-?)?totals?(?:\s+\w+){0,2}\s*:?(?:\**)\s*", re.I)
 _CELL_ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z&]{1,9})\)\s*$")
 
 
@@ -300,6 +301,10 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
     """Give each cell of a header table the type its column names; return the row specs."""
     specs: list[RowSpec] = []
     for row in rows:
+        if any(_TOTAL_CELL.fullmatch(c.text(text)) for c in row.cells[:2] if c.end > c.start):
+            # "| Total | | | £266,250 |": the sum of the rows above names nothing and gives nothing
+            found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in row.cells)]
+            continue
         spec = RowSpec(row.sentence, {})
         for cell in row.cells:
             a, b = cell.start, cell.end
@@ -590,7 +595,8 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
 
 # the label cell of a key-facts row ("| Lead | X |", "| Funded by | Y |")
 _FACT_CELL = re.compile(
-    r"(?i:key\s+facts|project|programme|scheme|lead(?:\s+(?:partner|organisation|body))?|partners?|funders?|funded\s+by|funding|"
+    r"(?i:key\s+facts|project|programme|scheme|course|lead(?:\s+(?:partner|organisation|body|provider))?|providers?|employers?|"
+    r"partners?|funders?|funded\s+by|funding|"
     r"where|location|areas?|dates?|duration|base|venue|site|delivery(?:\s+partners?)?|delivered\s+by|budget|cost|contact|years?)"
 )
 

@@ -94,6 +94,7 @@ _INWARD = re.compile(r"\d[A-Z]{2}$")
 _PLURAL_NOUN_TAIL = re.compile(r"(?:ies|ings|ers|ors|ments|ions|ures|ades)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _TAKEN_BEFORE = re.compile(r"\b(?:extend|extends|extended|extending|expand|expands|expanded|take|takes|took|bring|brings|brought|out)\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?$")
 _THE_LEAD = re.compile(r"^[Tt]he\s+")
 
 
@@ -360,6 +361,10 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                              and (head_of(sentence[toks[i][1] : toks[k - 1][2]]) is not None
                                   # "will extend Creative Prescriptions to Hartlepool": taken there
                                   or _TAKEN_BEFORE.search(sentence, max(0, toks[i][1] - 16), toks[i][1]) is not None))
+                    # "from Morecambe Bay to the Pennine valleys", "from the Rhins to Upper Nithsdale": a range
+                    # (not "came from Pathways to Work": a range joins places, or "to the" something)
+                    and not (w[0].lower() == "to" and _FROM_BEFORE.search(sentence, max(0, toks[i][1] - 10), toks[i][1]) is not None
+                             and (m - k == 2 or (is_place is not None and (is_place(toks[m][0]) or is_place(toks[i][0])))))
                     # "Carrick Institute of Arts and the Network itself": "the" and a lone head noun
                     # refer back to a body; they are no more of a headed name
                     and not (m - k == 2 and w[0].lower() == "and" and toks[m][0].lower() in ORG_HEADS
