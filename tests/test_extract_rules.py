@@ -5332,3 +5332,12 @@ def test_a_name_with_to_after_from_stays_whole():
 def test_a_key_facts_label_row_names_no_body():
     x = extract("Track Ready: case study\n\nAt a glance\n\nCourse | Track Ready Skills Bootcamp\nLead provider | Holmebrook Training\n")
     assert "Course" not in x.entities and "Lead provider" not in x.entities
+
+
+@pytest.mark.parametrize("line", [
+    '"It matters." – Ian Green, Area Director North, Kelby Heritage Fund',
+    "- Dr Priya Sen, Senior Lecturer in Design, Kelby Institute of Art",
+])
+def test_a_job_title_before_the_body_is_no_body(line: str) -> None:
+    x = extract(line)
+    assert not any(e.type == "Organisation" and ("Director" in n or "Lecturer" in n) for n, e in x.entities.items())

@@ -1290,6 +1290,8 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
             and fa.sentence == fb.sentence
             and len(fa.name.split()) >= 2
             and fa.name.split()[-1].lower() not in _NOT_AGENT_TAILS
+            # ("Ian Green, Area Director North, Kelby Fund": a job title before the body it is at)
+            and not any(w.lower() in TITLE_WORDS or w.lower() in _ROLE_TAILS for w in fa.name.split())
             and _LIST_MATE.fullmatch(text[fa.end : fb.start])
             # "Chair: Aled Pugh, Careers Wales": a person and the body they speak for
             and not (len(fa.name.split()) == 2 and (fa.name.split()[0].lower() in given_names()
