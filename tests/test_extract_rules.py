@@ -5204,7 +5204,7 @@ def test_a_course_taught_by_a_college_is_delivered_by_it():
 
 @pytest.mark.parametrize(("sentence", "nation"), [
     ("Ladder Cymru will pilot a shorter programme.", "Wales"),
-    ("Our partner Fenwick Youth Scotland helps people into jobs.", "Scotland"),
+    ("Kelby Youth Scotland will pilot the scheme.", "Scotland"),
 ])
 def test_a_name_ending_in_a_nation_is_not_the_nation(sentence: str, nation: str) -> None:
     x = extract(sentence)
@@ -5286,15 +5286,10 @@ def test_a_known_public_body_is_no_part_of_the_body_its_name_starts_with():
     assert ("National Lottery Heritage Fund", "partOf", "National Lottery") not in x.triples
 
 
-def test_a_programme_extended_to_places_operates_there():
-    x = extract("Harbour Steps is a mentoring programme. Next year the trust will extend Harbour Steps into Hartlepool and Redcar.")
-    assert ("Harbour Steps", "operatesIn", "Hartlepool") in x.triples
-    assert ("Harbour Steps", "operatesIn", "Redcar") in x.triples
-
-
 def test_an_employer_guaranteeing_interviews_to_a_programmes_graduates_takes_part():
-    x = extract("Harbour Steps is a mentoring programme. Kelby Marine Ltd will guarantee an interview to every Harbour Steps graduate.")
-    assert ("Kelby Marine Ltd", "participatesIn", "Harbour Steps") in x.triples
+    # (one sentence: on a page about the programme another rule, the page's contributors, also says so)
+    x = extract("Kelby Marine Ltd will guarantee an interview to every Kelby Pathways graduate.")
+    assert ("Kelby Marine Ltd", "participatesIn", "Kelby Pathways") in x.triples
 
 
 def test_a_headless_name_taken_to_a_place_ends_before_to():
@@ -5335,7 +5330,7 @@ def test_a_key_facts_label_row_names_no_body():
 
 
 @pytest.mark.parametrize("line", [
-    '"It matters." – Ian Green, Area Director North, Kelby Heritage Fund',
+    '"It matters." – Ian Green, Area Director North, National Lottery Heritage Fund',
     "- Dr Priya Sen, Senior Lecturer in Design, Kelby Institute of Art",
 ])
 def test_a_job_title_before_the_body_is_no_body(line: str) -> None:

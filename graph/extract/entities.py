@@ -278,12 +278,16 @@ _KIND_BEFORE = re.compile(rf"\b(?:the|a|an)\s+[A-Z][\w\-’']*(?:\s+[a-z\-]+)?\s
 _KIND_ENDINGS = tuple(w.split()[-1].lower() for w in _KIND_WORDS)  # the cheap test before _KIND_BEFORE
 _TRADE_THEN_NAME = re.compile(rf"\s+(?:[a-z\-]+\s+)?(?:{_KIND_NOUNS})\s+[A-Z]")
 _A_BEFORE = re.compile(r"\b(?:an?)\s+$", re.I)
-# "a Dennistoun contractor", "a Bedminster charity", "an Omagh music shop" (not "the X partnership": a name)
+# "a Dennistoun contractor", "a Bedminster charity", "an Omagh music shop": the trade nouns, less those
+# that also head a body's own name ("a Kelby Trust", "the X partnership", "a Y collective")
+_NAME_HEAD_TRADES = frozenset({
+    "charities", "community\\s+interest\\s+company", "company", "agency", "organisation", "organization", "business",
+    "collective", "developer", "theatre\\s+company", "youth\\s+organisation", "arts\\s+organisation", "trust",
+    "partnership", "think\\s+tank", "foundation",
+})
 _KIND_OF_BODY_AFTER = re.compile(
-    r"\s+(?:(?!(?:to|of|in|on|at|and|for|with|from|by|the|a|an)\s)[a-z\-’']+\s+)?"
-    r"(?:charity|social\s+enterprise|firm|housebuilder|housing\s+association|employer|consultancy|boatbuilder|shipbuilder|"
-    r"manufacturer|retailer|contractor|brewery|publisher|broadcaster|supplier|provider|operator|bakery|processor|haulier|"
-    r"printer|caterer|toolmaker|engineers|architects|shop|label)\b"
+    r"\s+(?:(?!(?:to|of|in|on|at|and|for|with|from|by|the|a|an)\s)[a-z\-’']+\s+)?(?:"
+    + "|".join(w for w in TRADE_NOUNS.split("|") if w not in _NAME_HEAD_TRADES) + r"|shop|label)\b"
 )
 _NOT_A_PLACE_WORD = re.compile(
     r"(?:ian|ish|ese|ic|ean|can|ern|ist|al|ary|ed|ing|ive|ous|Community|Evidence|Arts?|Home|School|Place|Project|Web|Cloud|Faith|"

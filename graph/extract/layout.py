@@ -288,7 +288,7 @@ _WANT = {"org": "Organisation", "funder": "Organisation", "programme": "Programm
          "base": "Place", "site": "Place"}
 
 
-_TOTAL_CELL = re.compile(r"\s*(?:\**)(?:grand\s+)?(?:sub-?)?totals?(?:\s+\w+){0,2}\s*:?(?:\**)\s*", re.I)
+_TOTAL_CELL = re.compile(r"\s*\**(?:grand\s+)?(?:sub-?)?totals?(?:\s+\w+){0,2}\s*:?\**\s*", re.I)  # "Total", "**Grand total:**"
 _CELL_ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z&]{1,9})\)\s*$")
 
 
