@@ -5336,3 +5336,29 @@ def test_a_key_facts_label_row_names_no_body():
 def test_a_job_title_before_the_body_is_no_body(line: str) -> None:
     x = extract(line)
     assert not any(e.type == "Organisation" and ("Director" in n or "Lecturer" in n) for n, e in x.entities.items())
+
+
+def test_a_festival_schedule_table_gives_venues_and_contributors_not_event_programmes():
+    x = extract(
+        "# Harbourlight Festival 2027\n\nHarbourlight Festival is a week of making and music run by Tarnmouth Council.\n\n"
+        "| Day | Time | Event | Venue | With |\n| --- | --- | --- | --- | --- |\n"
+        "| Mon 3 May | 10:00 | Rope knots for beginners | Tarnmouth Quay Shed | Kestrel Sailing Trust |\n"
+        "| Tue 4 May | 19:30 | Talk: herring and the harbour | Fenwick Hall | Brimble Heritage Society |\n"
+    )
+    assert ("Harbourlight Festival 2027", "operatesIn", "Tarnmouth Quay Shed") in x.triples
+    assert ("Harbourlight Festival 2027", "operatesIn", "Fenwick Hall") in x.triples
+    assert ("Kestrel Sailing Trust", "participatesIn", "Harbourlight Festival 2027") in x.triples
+    assert ("Brimble Heritage Society", "participatesIn", "Harbourlight Festival 2027") in x.triples
+    assert not [n for n in x.entities if n.startswith(("Rope knots", "Talk"))]
+
+
+def test_a_dated_table_with_a_museum_column_places_the_page_programme_at_each_museum():
+    x = extract(
+        "# Winter Wonders\n\nWinter Wonders is our programme of free family activities this half term.\n\n"
+        "| Date | Time | Museum | Activity | Booking |\n| --- | --- | --- | --- | --- |\n"
+        "| Sat 14 Feb | 11am-3pm | Tarnside Lead Mining Museum | Lantern making | Drop in |\n"
+        "| Mon 16 Feb | 2pm | Brimble Mill Gallery | Printing with leaves | Book, free |\n"
+    )
+    assert ("Winter Wonders", "operatesIn", "Tarnside Lead Mining Museum") in x.triples
+    assert ("Winter Wonders", "operatesIn", "Brimble Mill Gallery") in x.triples
+    assert "Lantern making" not in x.entities

@@ -308,7 +308,7 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
         spec = RowSpec(row.sentence, {})
         for cell in row.cells:
             a, b = cell.start, cell.end
-            if b <= a or cell.role is None:
+            if b <= a or cell.role is None or cell.role == "when":
                 continue
             # a name run across two cells ("Sailing Club Tide School", one space apart) is no name
             found = [f for f in found if not (f.start < a < f.end or f.start < b < f.end)]

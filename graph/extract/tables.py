@@ -42,7 +42,8 @@ _ROLES = (
     # "Member": an organisation column whose rows belong to the page's partnership
     ("member", re.compile(r"^\s*members?\s*$", re.I)),
     ("org", re.compile(r"\b(?:organisation|organization|recipient|grantee|applicant|lead|partner|provider|name|body|charity|company|employer|applicant|member|college|school|group|club|society|societies|grantholder|grant\s+holder)s?\b"
-                        r"|\bwho\s+runs\b|\brun\s+by\b|\bdelivered\s+by\b|\boperators?\b", re.I)),
+                        r"|\bwho\s+runs\b|\brun\s+by\b|\bdelivered\s+by\b|\boperators?\b"
+                        r"|^\s*(?:with|run\s+with|in\s+partnership\s+with)\s*$", re.I)),
 )
 _GRANT_MAKER_CUE = re.compile(
     r"\b(?:announc\w*|award\w*|grants?\b|allocat\w*|distribut\w*)", re.I
@@ -65,7 +66,8 @@ _HEADER_WORDS = frozenset(
     main campus hub drop site sites venue premises address member members college colleges school steering group
     strand strands course courses completers learners places contact website
     boroughs districts towns wards cities counties sector sectors groups club clubs society societies grantholder grantholders holder holders who delivered operator operators
-    source sources months weeks duration period length term start end status council councils""".split()
+    source sources months weeks duration period length term start end status council councils
+    day days dates time times when museum museums gallery galleries theatre theatres""".split()
 )
 
 
@@ -91,7 +93,18 @@ def table_roles(headers: list[str]) -> tuple[str | None, ...]:
     roles = [column_role(h) for h in headers]
     if "amount" not in roles:
         roles = [None if r == "funder" and _SOURCE.match(h) else r for h, r in zip(headers, roles, strict=True)]
+    if any(_WHEN.fullmatch(h) for h in headers):
+        # "Day | Time | Event | Venue | With": a schedule. Its event titles ("Talk: from linen to
+        # laser cutting") name sessions of what the page is about, not programmes of their own; a
+        # "Museum" or "Theatre" column names where each one is held
+        roles = [None if r == "programme" and _EVENT.fullmatch(h) else "site" if _VENUE.fullmatch(h)
+                 else "when" if _WHEN.fullmatch(h) else r for h, r in zip(headers, roles, strict=True)]
     return tuple(roles)
+
+
+_WHEN = re.compile(r"\s*(?:days?|dates?|times?|when)\s*", re.I)
+_VENUE = re.compile(r"\s*(?:museums?|galler(?:y|ies)|theatres?)\s*", re.I)
+_EVENT = re.compile(r"\s*(?:events?|activit(?:y|ies)|titles?)\s*", re.I)
 
 
 def bracket_role(header: str) -> str | None:
