@@ -5362,3 +5362,15 @@ def test_a_dated_table_with_a_museum_column_places_the_page_programme_at_each_mu
     assert ("Winter Wonders", "operatesIn", "Tarnside Lead Mining Museum") in x.triples
     assert ("Winter Wonders", "operatesIn", "Brimble Mill Gallery") in x.triples
     assert "Lantern making" not in x.entities
+
+
+def test_a_museum_or_gallery_named_only_where_things_happen_is_a_site():
+    x = extract(
+        "Young Keepers is run by Tarnside Heritage Trust. Classes visit the Fenwick Lead Museum in spring, "
+        "and the summer sessions are at the council's Brimble Mill Gallery."
+    )
+    assert typed(x, "Fenwick Lead Museum") == ("Place", "Site")
+    assert typed(x, "Brimble Mill Gallery") == ("Place", "Site")
+    # a gallery that does something is a body
+    y = extract("Classes visit the Brimble Mill Gallery. The Brimble Mill Gallery runs Young Keepers with Tarnside Heritage Trust.")
+    assert typed(y, "Brimble Mill Gallery")[0] == "Organisation"

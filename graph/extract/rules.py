@@ -223,6 +223,38 @@ def _retype_weak_names(groups, text: str) -> None:  # type: ignore[no-untyped-de
                 f.type, f.subtype = "Programme", "Initiative"
 
 
+_VENUE_HEAD = re.compile(r"(?:Museum|Gallery|Galleries|Theatre|Playhouse|Cinema|Hospital|Gaol|Courthouse|Centre|Center)$")
+# "at", "moved to the", "visit", "in the", "from the": the slot of a place where something happens
+_AT_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:at|(?:mov(?:e|es|ed|ing)|trips?|travel\w*)\s+to|visits?|visited|visiting|inside|outside|into|beside|opposite|near)"
+    r"(?:\s+(?:the|its|their|our))?"
+    r"|\b(?:in|from)\s+the)\s+$", re.I)
+_OWNER_BEFORE = re.compile(r"[\w’'\-]+(?:’s|'s|s’|s')\s+$")
+
+
+def _venues_named_only_as_places(groups, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A museum, gallery, theatre, hospital or centre typed a body by its head noun alone is a
+    site when every mention of it is where something happens ("Classes visit Tarn Museum",
+    "sessions at the Brimble Centre", "the town's Fenwick Gallery"): nothing it does is said.
+    A gazetteer body keeps its type. In place."""
+    for g in groups:
+        if g.type != "Organisation" or g.ids or not g.mentions or not _VENUE_HEAD.search(g.name):
+            continue
+        if not all(f.rule.startswith("head:") for f in g.mentions):
+            continue
+        for f in g.mentions:
+            before = text[max(0, f.start - 40) : f.start]
+            o = _OWNER_BEFORE.search(before)
+            if o is not None:
+                before = before[: o.start()]  # "at the council's Brimble Centre"
+            if not _AT_VENUE_BEFORE.search(before):
+                break
+        else:
+            g.type, g.subtype = "Place", "Site"
+            for f in g.mentions:
+                f.type, f.subtype = "Place", "Site"
+
+
 _RECIPIENT_SENTENCE = re.compile(
     r"£[\d.,]+\s*(?:m|bn|k|million|billion)?\s+(?:goes\s+)?to\b|\b(?:receives|received|has\s+been\s+awarded|was\s+awarded|is\s+awarded)\b",
     re.I,
@@ -1348,6 +1380,7 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
     acronyms = acronym_index(found, text, places)
     groups, where = group_mentions(found, text, acronyms)
     _retype_weak_names(groups, text)
+    _venues_named_only_as_places(groups, text)
 
     entities: list[LocalEntity] = []
     for gi, g in enumerate(groups):
