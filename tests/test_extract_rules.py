@@ -5374,3 +5374,22 @@ def test_a_museum_or_gallery_named_only_where_things_happen_is_a_site():
     # a gallery that does something is a body
     y = extract("Classes visit the Brimble Mill Gallery. The Brimble Mill Gallery runs Young Keepers with Tarnside Heritage Trust.")
     assert typed(y, "Brimble Mill Gallery")[0] == "Organisation"
+
+
+def test_a_welsh_name_with_its_english_gloss_in_brackets_is_one_body_placed_by_its_apposition():
+    x = extract(
+        "The minibus is paid for by Ymddiriedolaeth Glanrafon (the Glanrafon Trust), a Llangefni charity. "
+        "The Glanrafon Trust also gives book tokens."
+    )
+    assert typed(x, "Ymddiriedolaeth Glanrafon")[0] == "Organisation"
+    assert "Glanrafon Trust" in x.entities["Ymddiriedolaeth Glanrafon"].aliases
+    assert "Glanrafon Trust" not in x.entities
+    assert ("Ymddiriedolaeth Glanrafon", "locatedIn", "Llangefni") in x.triples
+
+
+def test_an_acronym_before_its_expansion_that_ends_in_an_acronym():
+    assert acronym_matches("CRNI", "Community Repair Network NI")
+    assert not acronym_matches("CRXI", "Community Repair Network NI")
+    x = extract("Repair cafés run with volunteers from CRNI (Community Repair Network NI). CRNI trains them.")
+    assert "CRNI" in x.entities["Community Repair Network NI"].aliases
+    assert "CRNI" not in x.entities

@@ -35,6 +35,7 @@ from graph.extract.lexicon import (
     personal_name,
 )
 from graph.extract.names import (
+    WELSH_HEADS,
     Chunk,
     acronym_matches,
     capitalised,
@@ -1127,6 +1128,7 @@ _OTHER_NAME_AFTER = re.compile(
     r"\s*\((?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|a|and|of|the|for|yr|y|an|na|nan|&)){1,6})\)"
     r"(?=\s+(?:is|was)\s+(?:a|an|the)\s|,\s+(?:a|an|the|our|its|their)\s)"
 )
+_GLOSS_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|for|&)){1,6})\)")
 _CRUMB = r"[^\n›»>/|]{1,40}?"
 # "Home › About us › Annual review", "[News](/news) › X", "Home / About us / …" ('/' and '>' only after "Home")
 BREADCRUMB = re.compile(rf"\s*(?:{_CRUMB}(?:\s+[›»]\s+{_CRUMB}){{1,6}}|Home(?:\s+[>/]\s+{_CRUMB}){{1,6}})\s*")
@@ -1229,6 +1231,9 @@ def _other_names(found: list[Found], text: str, index: dict[str, Found], places:
         if f.type is None or f.type == "Place" or text[f.end : f.end + 2].lstrip()[:1] != "(":
             continue
         m = _OTHER_NAME_AFTER.match(text, f.end)
+        if m is None and f.rule.startswith("head:") and f.rule[5:] in WELSH_HEADS:
+            # "Ymddiriedolaeth Cefni (the Cefni Trust)": a Welsh name and its English gloss
+            m = _GLOSS_AFTER.match(text, f.end)
         if m is None:
             continue
         alt = m.group("alt")

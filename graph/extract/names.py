@@ -80,7 +80,7 @@ _FOUNDER_HEADS = frozenset(w for w, (_t, sub) in ORG_HEADS.items() if sub in ("B
 # Welsh head nouns, which open a name (the mutated forms after "y"/"yr" too)
 WELSH_HEADS: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(("ysgol", "coleg", "prifysgol"), ("Organisation", "EducationProvider")),
-    **dict.fromkeys(("amgueddfa", "llyfrgell", "theatr", "oriel", "canolfan", "archifau"), ("Organisation", "CulturalOrganisation")),
+    **dict.fromkeys(("amgueddfa", "amgueddfeydd", "llyfrgell", "theatr", "oriel", "canolfan", "archifau"), ("Organisation", "CulturalOrganisation")),
     "cyngor": ("Organisation", "LocalAuthority"),
     **dict.fromkeys(("menter", "ymddiriedolaeth", "cymdeithas", "mudiad"), ("Organisation", "Charity")),
     "cwmni": ("Organisation", "Business"),
@@ -950,10 +950,16 @@ def acronym_matches(acronym: str, name: str) -> bool:
     initials_content = "".join(
         w[0].upper() for w in words if w[0].isalnum() and w.lower() not in CONNECTORS
     )
-    return acr in (initials_all, initials_content) or (
+    if acr in (initials_all, initials_content) or (
         len(acr) >= 2 and _subsequence(acr, initials_all) and acr[0] == initials_all[:1]
         and len(acr) >= len(initials_content) - 1
-    )
+    ):
+        return True
+    # "CRNI" for "Community Repair Network NI": a word in capitals gives all its letters
+    spelled = "".join(w if is_acronym(w) else w[0].upper() for w in words
+                      if w[0].isalnum() and w.lower() not in CONNECTORS)
+    return (spelled != initials_content and len(acr) >= len(initials_content) - 1
+            and acr[0] == spelled[:1] and _subsequence(acr, spelled))
 
 
 def _subsequence(small: str, big: str) -> bool:

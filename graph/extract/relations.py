@@ -139,7 +139,7 @@ def mask(sentence: str, mentions: list[SentMention]) -> tuple[str, list[int], li
 
 
 # compiled once: mask() runs on every sentence with two or more entities
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:the\s+)?")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _POSSESSIVE_TAIL = re.compile(r"(?:’s|'s|’|')")
 # a "." between digits; written "." first so that the regex engine can skip from one "." to the next
