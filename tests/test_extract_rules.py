@@ -5393,3 +5393,20 @@ def test_an_acronym_before_its_expansion_that_ends_in_an_acronym():
     x = extract("Repair cafés run with volunteers from CRNI (Community Repair Network NI). CRNI trains them.")
     assert "CRNI" in x.entities["Community Repair Network NI"].aliases
     assert "CRNI" not in x.entities
+
+
+def test_a_town_the_gazetteer_tells_apart_by_its_county_reads_as_town_and_county_in_text():
+    x = extract("The Harbour Lights fair is held in Bangor, County Down, every May.")
+    assert ("Bangor, County Down", "partOf", "County Down") in x.triples or ("Bangor", "partOf", "County Down") in x.triples
+    assert typed(x, "County Down")[0] == "Place"
+
+
+def test_a_grants_table_place_cell_with_a_gaelic_area_name_is_two_places():
+    x = extract(
+        "Tarn Heritage Fund awards 2026\n\nTarn Heritage Fund announced these grants today.\n\n"
+        "| Organisation | Project | Award | Location |\n| --- | --- | --- | --- |\n"
+        "| Kestrel Shore Trust | Sea Lines | £12,000 | Kestrelbost, Na h-Eileanan Siar |\n"
+    )
+    assert typed(x, "Na h-Eileanan Siar")[0] == "Place"
+    assert "Kestrelbost, Na h-Eileanan Siar" not in x.entities
+    assert ("Sea Lines", "operatesIn", "Kestrelbost") in x.triples

@@ -349,6 +349,7 @@ class PlaceLookup:
         self.first_words: dict[str, tuple[int, ...]] = {}
         """First word of every form -> the numbers of words of the forms starting with it, most first."""
         self.forms: dict[str, list[tuple[str, str, str | None, tuple[tuple[str, str], ...], bool]]] = {}
+        self.two_places: frozenset[str] = frozenset()
 
     @classmethod
     def from_gazetteer(cls) -> PlaceLookup:
@@ -368,6 +369,10 @@ class PlaceLookup:
             for variant in _spelling_variants(form):
                 forms.setdefault(variant, forms[form])
         lk.forms = dict(forms)
+        # "Bangor, County Down", "Ashford, Surrey": a name the gazetteer tells apart by the area it
+        # is in reads in running text as the town and its area, two places
+        lk.two_places = frozenset(f for f, es in forms.items() if f.count(", ") == 1 and all(e[1] == "Place" for e in es)
+                                  and any(e[1] == "Place" for e in forms.get(f.split(", ")[1], ())))
         # (the tokens function itself, not its cache: the cache is for the sentences of the
         # documents, and the gazetteer's forms, tokenised once here, would fill it)
         tokenise = tokens.__wrapped__
@@ -413,7 +418,7 @@ class PlaceLookup:
                 form = sentence[t[1] : toks[j][2]]
                 if "\n" in form:
                     form = " ".join(form.split())  # "the East Riding of\nYorkshire": a name wrapped over two lines
-                if form in self.forms:
+                if form in self.forms and form not in self.two_places:
                     out.append((t[1], toks[j][2], form))
                     done = j + 1
                     break

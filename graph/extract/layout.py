@@ -423,7 +423,8 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
 
 _CELL_WITH = re.compile(r"(?<=[a-z\)])\s+(?:with|and\s+partner)\s+(?=(?:the\s+)?[A-Z])")
 _CELL_NAME_COLON = re.compile(r"(?P<name>[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|the|&|in|on|for)){0,5})\s*:\s+")
-_PLACE_PART = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|upon|on|under|in|the|of)){0,4}")
+# ("Na h-Eileanan Siar": a Gaelic name has a lower-case prefix on a word)
+_PLACE_PART = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[a-z]{1,2}-[A-Z][\w'’-]*|upon|on|under|in|the|of)){0,4}")
 
 
 # (compiled once: the function below passed these to re.search and the like, which looked each up in
