@@ -5410,3 +5410,9 @@ def test_a_grants_table_place_cell_with_a_gaelic_area_name_is_two_places():
     assert typed(x, "Na h-Eileanan Siar")[0] == "Place"
     assert "Kestrelbost, Na h-Eileanan Siar" not in x.entities
     assert ("Sea Lines", "operatesIn", "Kestrelbost") in x.triples
+
+
+def test_a_headless_body_of_a_town_then_and_the_town_trade_name():
+    x = extract("Employers include Kestrel Rope Services of Amble and the Newcastle software firm Brimble Ledger.")
+    assert "Kestrel Rope Services of Amble and the Newcastle" not in x.entities
+    assert ("Brimble Ledger", "locatedIn", "Newcastle upon Tyne") in x.triples

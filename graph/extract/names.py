@@ -733,10 +733,12 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     if right_words and right_words[0].lower() == "the":
         right_words = right_words[1:]
     if (
-        len(idx) == 1 and left_has_head and right_words and is_place is not None and is_place(" ".join(right_words))
+        len(idx) == 1 and (left_has_head or (low[idx[0] + 1] == "the" and idx[0] >= 2))
+        and right_words and is_place is not None and is_place(" ".join(right_words))
         and not is_place(" ".join(words[idx[0] - 1 :]))  # "London Borough of Barking and Dagenham"
     ):
-        # "Kestrel Fields Ltd and the Stamford [care provider X]": a body, then a place
+        # "Kestrel Fields Ltd and the Stamford [care provider X]", "Tarn Boat Services of Amble and
+        # the Newcastle [software firm X]": a body, then a place
         tokens_ = tokens(name)
         return [(name[: tokens_[idx[0] - 1][2]], True), (name[tokens_[len(words) - len(right_words)][1] :], True)]
     if (
