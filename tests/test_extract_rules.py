@@ -5416,3 +5416,20 @@ def test_a_headless_body_of_a_town_then_and_the_town_trade_name():
     x = extract("Employers include Kestrel Rope Services of Amble and the Newcastle software firm Brimble Ledger.")
     assert "Kestrel Rope Services of Amble and the Newcastle" not in x.entities
     assert ("Brimble Ledger", "locatedIn", "Newcastle upon Tyne") in x.triples
+
+
+def test_paragraphs_led_by_title_case_labels_name_the_strands():
+    text = (
+        "# Brimble Week 2027\n\nBrimble Week is a festival run by Tarnside Makers Guild.\n\n"
+        "**Little Riggers.** Our schools day is run by Kestrel College, with taster sessions in boat repair.\n\n"
+        "**Mend and Make Do.** Repair cafés in two libraries, run with volunteers from the charity Brimble Fixers.\n\n"
+        "**About Tarnside Makers Guild.** The guild was founded in 1990.\n"
+    )
+    x = extract(_ingested_markdown(text))
+    assert typed(x, "Little Riggers") == ("Programme", "Initiative")
+    assert typed(x, "Mend and Make Do") == ("Programme", "Initiative")
+    assert ("Brimble Fixers", "participatesIn", "Mend and Make Do") in x.triples
+    assert "About Tarnside Makers Guild" not in x.entities
+    # one label alone names nothing
+    y = extract(_ingested_markdown("# Brimble Week 2027\n\n**Opening Remarks.** The chair welcomed 80 delegates from Tarnside Council.\n"))
+    assert "Opening Remarks" not in y.entities

@@ -569,6 +569,48 @@ def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: l
                            "context:our-section-heading-programme" if ours else "context:section-heading-programme", si))
 
 
+def _paragraph_labels(text: str, sentences: list[tuple[int, int]], found: list[Found], places: PlaceLookup) -> list[Found]:
+    """ "Young Makers. Our schools day is run by …", "Stitch and Mend. Repair cafés in …": a run
+    of paragraphs each led by a name in title case and a full stop (a bold lead in the source)
+    describes the strands of a programme; each label names one. At least two such paragraphs, so
+    a lone lead ("Opening.", "Workshop A.", "About Us.") names nothing."""
+    labels: list[tuple[int, int, int]] = []
+    for si in range(len(sentences) - 1):
+        s0, s1 = sentences[si]
+        if s1 - s0 > 50 or text[s1 - 1] != "." or (s0 > 0 and text[s0 - 1] != "\n"):
+            continue
+        n0 = sentences[si + 1][0]
+        if "\n" in text[s1:n0]:
+            continue  # the paragraph goes on after the label on its own line
+        m = _HEADING_TITLE.fullmatch(text, s0, s1 - 1)
+        if m is None or _NOT_A_LABEL_NAME.match(m.group("n")) or m.group("n").isupper():
+            continue
+        name = m.group("n")
+        if places.is_place_word(name) or (c := classify(name)) is not None and c[0] != "Programme":
+            continue
+        if any(f.sentence == si and (f.type not in (None, "Programme") or (f.start, f.end) != (s0 + m.start("n") - m.start(), s0 + m.end("n") - m.start()))
+               for f in found):
+            continue
+        labels.append((si, s0 + m.start("n") - m.start(), s0 + m.end("n") - m.start()))
+    if len(labels) < 2:
+        return found
+    names = {text[a:b] for _si, a, b in labels}
+    spans = {(a, b) for _si, a, b in labels}
+    for f in found:
+        if f.name in names and f.type is None:
+            f.type, f.subtype, f.rule = "Programme", "Initiative", "context:paragraph-label"
+    have = {(f.start, f.end) for f in found}
+    return found + [Found(text[a:b], a, b, "Programme", "Initiative", "context:paragraph-label", si)
+                    for si, a, b in labels if (a, b) in spans and (a, b) not in have]
+
+
+_NOT_A_LABEL_NAME = re.compile(
+    r"(?:About|Workshop|Session|Part|Day|Stage|Step|Phase|Round|Panel|Keynote|Appendix|Annex|Table|Figure|Section|"
+    r"Chapter|Case|Note|Notes|Background|Summary|Introduction|Conclusion|Contact|Funding|Partners|Results|Outcomes)\b"
+    r"|\S+(?:\s+[A-Z])?$"  # one word, or "Workshop A"
+)
+
+
 # a heading line that reads as a title: capitalised words with small words between ("Arts on the Border")
 _HEADING_TITLE = re.compile(r"\s*(?P<n>[A-Z][\w’'\-]*(?:\s(?:[A-Z][\w’'\-]*|the|on|of|and|in|for|a|to|at|&)){0,5}?\s[A-Z][\w’'\-]*)\s*")
 _OUR_PROGRAMMES_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[Oo]ur\s+)?(?:[Pp]rogrammes|[Pp]rojects)\b[^.\n]{0,40}$")
@@ -1280,6 +1322,7 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
     _title_line_name(text, sentences, found)
     found = _event_title(text, sentences, found)
     _section_heading_names(text, sentences, found, places)
+    found = _paragraph_labels(text, sentences, found, places)
 
     # type name candidates by their slot: "funded by X", "with A, B and C"
     # a name seen as a person anywhere ("Jo Smith, Chief Executive") is a person everywhere
@@ -1453,12 +1496,24 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
     elif main_prog is not None and _CASE_STUDY.search(text, 0, 600) and min(f.start for f in groups[main_prog].mentions) < 600:
         case = main_prog  # 'Case study: "Name" – …': its key-facts rows are about the project the title names
     section_prog: int | None = None  # the programme a section heading names ("First Rung" over its paragraphs)
+    heading_prog: int | None = None  # (the same, kept while a labelled paragraph sets section_prog)
+    label_end: int | None = None  # where the paragraph a label leads ends
+    labelled: dict[int, int] = {}  # sentence -> the strand its paragraph's label names
     for si, (s0, s1) in enumerate(sentences):
         sentence = text[s0:s1]
         ms = sorted(by_sentence.get(si, []), key=lambda m: m.start)
         if _is_heading(text, s0, s1):
             whole = [m for m in ms if m.type == "Programme" and m.end - m.start >= len(sentence.strip()) - 1]
-            section_prog = whole[0].group if whole else None
+            section_prog = heading_prog = whole[0].group if whole else None
+        elif label_end is not None and s0 >= label_end:
+            section_prog, label_end = heading_prog, None  # the labelled paragraph is over
+        if ms and ms[0].start == 0 and ms[0].idx < len(found) and found[ms[0].idx].rule == "context:paragraph-label":
+            # "Little Riggers. Our schools day is run by …": the paragraph is about the strand its label names
+            section_prog = ms[0].group
+            label_end = text.find("\n\n", s1)
+            label_end = len(text) if label_end < 0 else label_end
+        if label_end is not None and section_prog is not None:
+            labelled[si] = section_prog
         topic = None
         am = _ANAPHOR.match(sentence)
         if am and recent:
@@ -1551,10 +1606,11 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
                                           Evidence(doc.doc_id, s0, s1, text[s0:s1]),
                                           f"{EXTRACTOR_VERSION}:delivers:our-section-programme"))
     if case is not None:
-        relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, case, speaker, relations))
+        relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, case, speaker, relations,
+                                       labelled=labelled))
     elif main_prog is not None and _about_one_programme(groups, main_prog):
         relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, main_prog, speaker, relations,
-                                       "page-contributor"))
+                                       "page-contributor", labelled))
     relations.extend(_co_runners(relations, author_key))
     return DocumentExtraction(doc, tuple(entities), tuple(_owners_fund_national_funds(relations, entities)))
 
@@ -1629,13 +1685,15 @@ _SAID = re.compile(r"\b(?:said|says|explained|added|commented|told)\b")
 
 def _contributors(doc: Document, sentences: list[tuple[int, int]], by_sentence: dict[int, list[SentMention]],
                   entities: list[LocalEntity], groups, case: int, speaker: int | None,  # type: ignore[no-untyped-def]
-                  relations: list[Relation], rule: str = "case-study-contributor") -> list[Relation]:
+                  relations: list[Relation], rule: str = "case-study-contributor",
+                  labelled: dict[int, int] | None = None) -> list[Relation]:
     """A case study's bodies take part in its project: "Tidewater Audio took on four
     apprentices", "the catalogue was built by Millrace CIC" (no other programme named there).
 
     Passed over: the author; bodies already linked to the project or funding anything; councils,
     combined authorities and government bodies (commissioners and context more often than
-    contributors); and a body named as a place ("at the Harbour Library", "pupils from X")."""
+    contributors); and a body named as a place ("at the Harbour Library", "pupils from X"). In a
+    paragraph a strand's label leads (``labelled``), the bodies take part in that strand."""
     case_key = entities[case].key
     linked = {case_key}
     if speaker is not None:
@@ -1661,7 +1719,8 @@ def _contributors(doc: Document, sentences: list[tuple[int, int]], by_sentence: 
                     or _REMIT_BEFORE.search(text, max(s0, s0 + m.start - 30), s0 + m.start)):
                 continue
             linked.add(key)
-            out.append(Relation(subject=key, predicate="participatesIn", object=case_key,
+            target = entities[labelled[si]].key if labelled and si in labelled else case_key
+            out.append(Relation(subject=key, predicate="participatesIn", object=target,
                                 evidence=Evidence(doc.doc_id, s0, s1, text[s0:s1]),
                                 rule=f"{EXTRACTOR_VERSION}:participatesIn:{rule}"))
     return out
