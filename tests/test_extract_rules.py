@@ -5433,3 +5433,13 @@ def test_paragraphs_led_by_title_case_labels_name_the_strands():
     # one label alone names nothing
     y = extract(_ingested_markdown("# Brimble Week 2027\n\n**Opening Remarks.** The chair welcomed 80 delegates from Tarnside Council.\n"))
     assert "Opening Remarks" not in y.entities
+
+
+def test_a_college_group_is_not_its_college_and_a_town_after_in_ends_before_the_next_college():
+    x = extract("Kestrel College Group brings together Kestrel College in Middlesbrough and Brimble Vale College in Redcar.")
+    assert typed(x, "Kestrel College")[0] == "Organisation"
+    assert "Kestrel College" not in x.entities["Kestrel College Group"].aliases
+    assert ("Kestrel College", "partOf", "Kestrel College Group") in x.triples
+    assert ("Kestrel College Group", "partOf", "Kestrel College") not in x.triples
+    assert ("Brimble Vale College", "locatedIn", "Redcar") in x.triples
+    assert "Middlesbrough and Brimble Vale College" not in x.entities

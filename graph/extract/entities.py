@@ -616,6 +616,13 @@ def _sentence_mentions(
                 left, _, right = ch.text.rpartition(" and ")
                 if len(left.split()) >= 2 and len(right.split()) >= 2 and right[:1].isupper() and " and " not in left:
                     parts = [(left, True), (right, True)]
+            elif (len(parts) == 1 and " and " in ch.text and _IN_BEFORE.search(sentence, max(0, ch.start - 4), ch.start)
+                    and not places.lookup(ch.text)):
+                # "Tarnbeck College in Middlesbrough and Coatham Vale College in Redcar": after "in",
+                # a town, then the next name with its own head
+                left, _, right = ch.text.partition(" and ")
+                if places.is_place_word(left) and len(right.split()) >= 2 and head_of(right) is not None and not places.lookup(right):
+                    parts = [(left, True), (right, True)]
         offset = 0
         for name, _was_split in parts:
             if len(parts) > 1:
@@ -1402,12 +1409,16 @@ def variant_rule(short: str, long_: str) -> str | None:
     'without-of'
     >>> variant_rule("leeds city council", "bradford city council") is None
     True
+    >>> variant_rule("tarnbeck college", "tarnbeck college group") is None
+    True
     """
     if short == long_:
         return None
     sw, lw = short.split(), long_.split()
     if long_.startswith(short + " "):
         rest = lw[len(sw) :]
+        if rest[0] in ("group", "network") and sw[-1] in ORG_HEADS:
+            return None  # "Tarnbeck College Group" brings the college together with others
         if len(rest) <= 2 and all(w in _GENERIC_TAILS for w in rest):
             return "generic-tail"
         if len(rest) == 1 and (rest[0] in ORG_HEADS or rest[0] in PROGRAMME_HEADS) and len(sw) <= 2:
@@ -1432,6 +1443,7 @@ def variant_rule(short: str, long_: str) -> str | None:
     return None
 
 
+_IN_BEFORE = re.compile(r"\bin\s$")
 _GENERIC_TAILS = frozenset(
     "charity trust ltd limited plc cic group england uk network programme project".split()
 )

@@ -1910,6 +1910,9 @@ def _place_in_name(doc: Document, sentences: list[tuple[int, int]], groups, enti
     return out
 
 
+_COLLECTIVE_TAILS = frozenset("group network partnership alliance consortium federation forum".split())
+
+
 def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, entities: list[LocalEntity], places: PlaceLookup) -> list[Relation]:  # type: ignore[no-untyped-def]
     """"WMCA Homelessness Taskforce" is part of WMCA; "BBC Radio Leeds" of the BBC:
     an organisation whose name starts with another organisation's name or acronym
@@ -1940,7 +1943,8 @@ def _name_prefix_parts(doc: Document, sentences: list[tuple[int, int]], groups, 
                 continue
             pj = names[form]
             rest = g.name[len(form) + 1 :] if g.name.startswith(form + " ") else ""
-            if pj != gi and len(rest) > 2 and rest.split()[0] not in ("and", "&", "of", "for") and rest[:1].isupper():
+            if (pj != gi and len(rest) > 2 and rest.split()[0] not in ("and", "&", "of", "for") and rest[:1].isupper()
+                    and rest.lower() not in _COLLECTIVE_TAILS):  # "Tarnbeck College Group" holds the college
                 f = min(g.mentions, key=lambda f: f.start)
                 s0, s1 = sentences[f.sentence]
                 out.append(
