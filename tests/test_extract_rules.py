@@ -5443,3 +5443,9 @@ def test_a_college_group_is_not_its_college_and_a_town_after_in_ends_before_the_
     assert ("Kestrel College Group", "partOf", "Kestrel College") not in x.triples
     assert ("Brimble Vale College", "locatedIn", "Redcar") in x.triples
     assert "Middlesbrough and Brimble Vale College" not in x.entities
+
+
+def test_indented_address_lines_place_their_first_part():
+    x = extract("Where\n\n  Kestrel Reading Rooms, Mostyn Street, Llandudno\n  Brimble Hall, Market Street, Abergele\n")
+    assert ("Kestrel Reading Rooms", "locatedIn", "Llandudno") in x.triples
+    assert ("Brimble Hall", "locatedIn", "Abergele") in x.triples

@@ -999,6 +999,9 @@ _OPTIONAL_THE = re.compile(r"(?:[Tt]he\s+)?")
 _COLUMN_GAP = re.compile(r"\s{3}|\t")
 
 
+_INDENT_BEFORE = re.compile(r"(?:^|\n)[ \t]{1,6}$")  # an indented line ("  Llandudno Library, Mostyn Street, Llandudno")
+
+
 def address_lines(
     text: str, sentences: list[tuple[int, int]], found: list[Found]
 ) -> tuple[list[Found], list[tuple[int, str, list[Found], list[Found]]]]:
@@ -1014,7 +1017,8 @@ def address_lines(
     for si, (s0, s1) in enumerate(sentences):
         if "," not in text[s0:s1] or is_list_item(text, s0) or text[s1 - 1] in ".:;!?":
             continue
-        if not ((s0 == 0 or text[s0 - 1] == "\n" or text.endswith("· ", 0, s0)) and (s1 == len(text) or text[s1] == "\n" or text.startswith(" ·", s1))):
+        if not ((s0 == 0 or text[s0 - 1] == "\n" or text.endswith("· ", 0, s0) or _INDENT_BEFORE.search(text, max(0, s0 - 8), s0))
+                and (s1 == len(text) or text[s1] == "\n" or text.startswith(" ·", s1))):
             continue  # the whole line (or a field of a "·" line), not a sentence inside a paragraph
         fs = sorted(by_sentence.get(si, []), key=lambda f: f.start)
         lead = _OPTIONAL_THE.match(text[s0:s1])
