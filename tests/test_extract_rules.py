@@ -5449,3 +5449,10 @@ def test_indented_address_lines_place_their_first_part():
     x = extract("Where\n\n  Kestrel Reading Rooms, Mostyn Street, Llandudno\n  Brimble Hall, Market Street, Abergele\n")
     assert ("Kestrel Reading Rooms", "locatedIn", "Llandudno") in x.triples
     assert ("Brimble Hall", "locatedIn", "Abergele") in x.triples
+
+
+def test_a_street_address_inside_a_sentence_places_the_venue_or_body_before_it():
+    x = extract("Sessions are held at Kestrel Reading Rooms, 14 Green Lane, Ilford IG1 1XA, every Tuesday.")
+    assert ("Kestrel Reading Rooms", "locatedIn", "Ilford") in x.triples
+    y = extract("Forms are available from Brimble Arts Trust, Unit 4 Mill Road, Kendal, on request.")
+    assert ("Brimble Arts Trust", "locatedIn", "Kendal") in y.triples

@@ -1632,6 +1632,14 @@ def sentence_relations(
             if S.typ(b) == "Place" and b != a:
                 placed[a] = m.end()
                 yield from emit(a, "locatedIn", b, "locatedIn:apposition")
+    # "held at Kestrel Reading Rooms, 14 Green Lane, Ilford IG1 1XA": a street address places what it follows
+    if "," in low:
+        for m in _P_STREET_ADDRESS.finditer(low):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if (S.typ(b) == "Place" and a != b and a not in placed
+                    and (S.typ(a) == "Organisation" or (S.typ(a) == "Place" and by_idx[a].subtype == "Site"))):
+                placed[a] = m.end()
+                yield from emit(a, "locatedIn", b, "locatedIn:street-address")
     # "- Jo Bell, HR Lead, Tarn Foods, Kendal", "led by Roe Energy Co-operative, Limavady": a body
     # and its town closing a line or a sentence (an affiliation, an agenda's byline), not a list item
     if "," in low:
@@ -1917,6 +1925,10 @@ _P_EVENT_OF = _rx(
     r"(?:of|run\s+by|organised\s+by)\s+(?:the\s+)?<<(?P<o>\d+)>>"
 )
 # (opening with "<<": the engine skips to a placeholder; the list-item test is done on the match)
+_P_STREET_ADDRESS = _rx(
+    r"<<(?P<a>\d+)>>,\s+(?:(?:unit\s+)?\d+[a-z]?(?:-\d+)?\s+)?(?:[a-z][\w’'\-]*\s+){1,3}?"
+    r"(?:road|street|lane|avenue|way|close|drive|quay|terrace|crescent|walk|parade|boulevard|square|row|wynd)\s*,\s+<<(?P<b>\d+)>>"
+)
 _P_ORG_TOWN_END = _rx(r"<<(?P<a>\d+)>>,\s*<<(?P<b>\d+)>>[ \t]*(?:[.;)]|\n|$)")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
 _P49 = _rx(rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?|met|opened|opens|was\s+shown|is\s+shown)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})")
