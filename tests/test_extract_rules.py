@@ -5456,3 +5456,16 @@ def test_a_street_address_inside_a_sentence_places_the_venue_or_body_before_it()
     assert ("Kestrel Reading Rooms", "locatedIn", "Ilford") in x.triples
     y = extract("Forms are available from Brimble Arts Trust, Unit 4 Mill Road, Kendal, on request.")
     assert ("Brimble Arts Trust", "locatedIn", "Kendal") in y.triples
+
+
+def test_a_town_and_the_next_company_split_and_funding_confirmed_for_a_wave_or_paid_for_in_a_relative_clause():
+    x = extract("This year's hosts were Kestrel Yarns Ltd of Hawick and the Brimble Weave Company in Selkirk.")
+    assert "Brimble Weave Company" in x.entities
+    assert ("Brimble Weave Company", "locatedIn", "Selkirk") in x.triples
+    y = extract("The Tarnside Combined Authority confirmed £6.2 million for a sixth wave of Tarn Skills Bootcamps.")
+    assert ("Tarnside Combined Authority", "funds", "Tarn Skills Bootcamps") in y.triples
+    z = extract("The money comes from the Department for Education (DfE), which pays for Tarn Skills Bootcamps nationally.")
+    assert ("Department for Education", "funds", "Tarn Skills Bootcamps") in z.triples
+    # "Blackpool and The Fylde College" is one name
+    w = extract("Courses are taught at Blackpool and The Fylde College.")
+    assert "Blackpool and The Fylde College" in w.entities

@@ -766,6 +766,14 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
     ):  # (a plural head opens a remit: "Libraries and Heritage Service")
         toks0 = tokens(name)
         return [(words[0], True), *split_coordination(name[toks0[2][1] :], is_place)]
+    # "Hawick and the Ettrick Weave Company": a town (ending "X Ltd of Hawick"), then a body with its own head
+    if (
+        len(idx) == 1 and low[idx[0]] == "and" and len(words) >= idx[0] + 4 and words[idx[0] + 1] == "the"
+        and is_place is not None and is_place(" ".join(words[: idx[0]])) and not is_place(name)
+        and (rh := head_of(" ".join(words[idx[0] + 2 :]))) is not None and rh[0] == "Organisation"
+    ):
+        toks_ = tokens(name)
+        return [(name[: toks_[idx[0] - 1][2]], True), (name[toks_[idx[0] + 2][1] :], True)]
     # "Ballymacarrett and the Titanic Quarter", "Llanfyllin and the Vyrnwy Valley": a place, then
     # a place named by its head ("Yorkshire and the Humber" is one known name)
     if (

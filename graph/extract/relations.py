@@ -667,6 +667,8 @@ _V_FUND_ACTIVE = (
     r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding|"
     # "Kirklees Council is putting in a further £350,000", "ACE matched that with £150,000"
     r"is putting in|are putting in|put in|puts in|is committing|has committed|have committed|matched that with|matched this with|matched it with|"
+    # "the Department for Education, which pays for Skills Bootcamps nationally"
+    r"pays for|is paying for|are paying for|has paid for|paid for|"
     # "The Council added £15,000 from its Place Fund"
     r"added|adds|has added|have added|is adding)"
 )
@@ -1632,6 +1634,11 @@ def sentence_relations(
             if S.typ(b) == "Place" and b != a:
                 placed[a] = m.end()
                 yield from emit(a, "locatedIn", b, "locatedIn:apposition")
+    if "which" in low:
+        for m in _P_WHICH_FUNDS.finditer(low):
+            a, o = int(m.group("a")), int(m.group("o"))
+            if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG and a != o:
+                yield from emit(a, "funds", o, "funds:which-funds")
     # "held at Kestrel Reading Rooms, 14 Green Lane, Ilford IG1 1XA": a street address places what it follows
     if "," in low:
         for m in _P_STREET_ADDRESS.finditer(low):
@@ -1796,7 +1803,7 @@ _P_GUARANTEED_INTERVIEW = _rx(
     r"<<(?P<a>\d+)>>\s+(?:will\s+|also\s+|has\s+|have\s+)*(?:guarantee|guarantees|guaranteed|offers?|offered)\s+"
     r"(?:an?\s+|a\s+guaranteed\s+)?(?:job\s+)?interviews?\s+(?:to|for)\s+(?:every|each|all|any)\s+(?:the\s+)?<<(?P<p>\d+)>>"
 )
-_P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+)?(?P<o>{ENT})")
+_P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced|confirmed|approved|earmarked)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+|an?\s+(?:[a-z\-]+\s+){{0,2}}(?:wave|round|phase|year|season|stage|cohort|expansion|extension)\s+of\s+(?:the\s+)?)?(?P<o>{ENT})")
 _P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
 # ", with C running the summer strand": a body doing part of the work
 _HELPER_ING = r"(?:running|leading|delivering|hosting|managing|coordinating|co-ordinating|organising|organizing|providing|teaching)"
@@ -1925,6 +1932,10 @@ _P_EVENT_OF = _rx(
     r"(?:of|run\s+by|organised\s+by)\s+(?:the\s+)?<<(?P<o>\d+)>>"
 )
 # (opening with "<<": the engine skips to a placeholder; the list-item test is done on the match)
+# "the Department for Education (DfE), which pays for Skills Bootcamps nationally"
+_P_WHICH_FUNDS = _rx(
+    r"<<(?P<a>\d+)>>,\s+which\s+(?:also\s+|now\s+|still\s+)?(?:pays\s+for|funds|sponsors|part-funds|co-funds|bankrolls)\s+(?:the\s+)?<<(?P<o>\d+)>>"
+)
 _P_STREET_ADDRESS = _rx(
     r"<<(?P<a>\d+)>>,\s+(?:(?:unit\s+)?\d+[a-z]?(?:-\d+)?\s+)?(?:[a-z][\w’'\-]*\s+){1,3}?"
     r"(?:road|street|lane|avenue|way|close|drive|quay|terrace|crescent|walk|parade|boulevard|square|row|wynd)\s*,\s+<<(?P<b>\d+)>>"
