@@ -5469,3 +5469,11 @@ def test_a_town_and_the_next_company_split_and_funding_confirmed_for_a_wave_or_p
     # "Blackpool and The Fylde College" is one name
     w = extract("Courses are taught at Blackpool and The Fylde College.")
     assert "Blackpool and The Fylde College" in w.entities
+
+
+def test_a_body_in_two_towns_and_an_address_on_a_place():
+    x = extract("Trainees are referred by Kestrel Jobs Centre in Galashiels and Hawick.")
+    assert ("Kestrel Jobs Centre", "locatedIn", "Galashiels") in x.triples
+    assert ("Kestrel Jobs Centre", "locatedIn", "Hawick") in x.triples
+    y = extract("Contact us at Brimble House, Breeds Place, Hastings, on weekdays.")
+    assert ("Brimble House", "locatedIn", "Hastings") in y.triples

@@ -1552,6 +1552,10 @@ def sentence_relations(
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:in")
+            more = _AND_PLACE_AFTER.match(low, m.end())
+            if more and S.typ(int(more.group("c"))) == "Place":
+                # "Jobcentre Plus in Galashiels and Hawick": a body with a base in each town
+                yield from emit(a, "locatedIn", int(more.group("c")), "locatedIn:in")
         elif S.typ(a) == "Place" and by_idx[a].subtype == "Site" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:site-in")
     if " of <<" in low:
@@ -1886,6 +1890,7 @@ _AMOUNT_NEXT = re.compile(r"\s*(?:’s\s+)?£\d")
 _P39 = _rx(rf"(?P<a>{ENT})\s*(?:\s(?:at|of)\s+|,\s*)(?:the\s+)?(?P<b>{ENT})")
 _P40 = _rx(rf"(?P<a>{ENT})\s+and\s+the\s+(?:wider|surrounding|greater|rest\s+of\s+the)\s+(?P<b>{ENT})")
 _LEGAL_OF_PLACE = re.compile(r"<<(?P<a>\d+)>>\s+of\s+<<(?P<b>\d+)>>")
+_AND_PLACE_AFTER = re.compile(r"\s+and\s+<<(?P<c>\d+)>>(?!\s*(?:’s|<<))")
 _P41 = _rx(rf"(?P<a>{ENT})(?:’s)?\s*,?\s*(?:(?:which\s+is\s+|is\s+|are\s+|was\s+)?(?:based|located|headquartered|situated|housed|sited)\s+)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?:(?:town|city|village|heart|centre|center|borough|county|district|area)\s+of\s+)?(?P<b>{ENT})")
 _P42 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,80}}?\b(?:based|located|situated|set|sited|housed|headquartered|nestled)\s+(?:[^<.;]{{0,40}}?\s)?(?:in|at|on\s+the\s+edge\s+of|in\s+the\s+heart\s+of|near)\s+(?:the\s+)?(?P<b>{ENT})")
 _P43 = _rx(rf"(?P<a>{ENT})(?:\s*,\s*which)?[^<.;]{{0,30}}?\b(?:awarded|gave|granted|has\s+awarded|has\s+given)\s+(?:the\s+)?(?P<o>{ENT})\s+(?:a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:grant|award|donation|investment|contribution)\b")
@@ -1938,7 +1943,7 @@ _P_WHICH_FUNDS = _rx(
 )
 _P_STREET_ADDRESS = _rx(
     r"<<(?P<a>\d+)>>,\s+(?:(?:unit\s+)?\d+[a-z]?(?:-\d+)?\s+)?(?:[a-z][\w’'\-]*\s+){1,3}?"
-    r"(?:road|street|lane|avenue|way|close|drive|quay|terrace|crescent|walk|parade|boulevard|square|row|wynd)\s*,\s+<<(?P<b>\d+)>>"
+    r"(?:road|street|lane|avenue|way|close|drive|quay|terrace|crescent|walk|parade|boulevard|square|row|wynd|place)\s*,\s+<<(?P<b>\d+)>>"
 )
 _P_ORG_TOWN_END = _rx(r"<<(?P<a>\d+)>>,\s*<<(?P<b>\d+)>>[ \t]*(?:[.;)]|\n|$)")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
