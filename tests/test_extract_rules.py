@@ -5477,3 +5477,11 @@ def test_a_body_in_two_towns_and_an_address_on_a_place():
     assert ("Kestrel Jobs Centre", "locatedIn", "Hawick") in x.triples
     y = extract("Contact us at Brimble House, Breeds Place, Hastings, on weekdays.")
     assert ("Brimble House", "locatedIn", "Hastings") in y.triples
+
+
+def test_neighbourhoods_such_as_a_list_of_one_word_names_are_places():
+    x = extract("Our artists work in neighbourhoods such as Kestrelby, Brimbleton and Tarnholme.")
+    for n in ("Kestrelby", "Brimbleton", "Tarnholme"):
+        assert typed(x, n) == ("Place", "Neighbourhood")
+    y = extract("In Burnley, Looms and Lives will bring together former mill workers.")
+    assert "Lives" not in y.entities

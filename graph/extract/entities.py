@@ -108,6 +108,9 @@ _ORG_VERB = re.compile(
 )
 _NOUN_TYPE = {
     "universitie": ("Organisation", "EducationProvider"),
+    # "neighbourhoods such as A, B and C" (the plural's "s" dropped)
+    **dict.fromkeys(("neighbourhood", "neighborhood", "ward", "estate", "suburb", "parishe"), ("Place", "Neighbourhood")),
+    **dict.fromkeys(("village", "town", "island"), ("Place", "Town")),
     "companie": ("Organisation", "Business"),
     "charitie": ("Organisation", "Charity"),
     "bodie": ("Organisation", None),
@@ -204,7 +207,8 @@ _MODIFIED_HEAD_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]+\s+){1,2}?" + _LOWER_HEAD
 _SUCH_AS = re.compile(
     r"\b(?P<noun>programmes|projects|initiatives|schemes|pilots|funds|networks|festivals|campaigns|"
     r"organisations|charities|companies|employers|businesses|partners|bodies|venues|colleges|universities|"
-    r"schools|theatres|museums|trusts|foundations|members)\s*,?\s+(?:such\s+as|including|like|include|includes|included|are|were)\s+",
+    r"schools|theatres|museums|trusts|foundations|members|"
+    r"neighbourhoods|neighborhoods|wards|villages|estates|towns|suburbs|parishes|islands)\s*,?\s+(?:such\s+as|including|like|include|includes|included|are|were)\s+",
 )  # folded; "our three programmes are A, B and C" too
 
 
@@ -614,7 +618,10 @@ def _sentence_mentions(
                 # "… 31 businesses, including Wearside Logistics, Northlight Software and Roker
                 # Marine Engineering": the last two items of a list of names
                 left, _, right = ch.text.rpartition(" and ")
-                if len(left.split()) >= 2 and len(right.split()) >= 2 and right[:1].isupper() and " and " not in left:
+                if ((len(left.split()) >= 2 and len(right.split()) >= 2)
+                        or (" " not in left and " " not in right and _ONE_WORD_ITEM_BEFORE.search(sentence, max(0, ch.start - 40), ch.start))
+                        ) and right[:1].isupper() and " and " not in left:
+                    # ("… such as Ore, Hollington and Broomgrove": two one-word names end a list too)
                     parts = [(left, True), (right, True)]
             elif (len(parts) == 1 and " and " in ch.text and _IN_BEFORE.search(sentence, max(0, ch.start - 4), ch.start)
                     and not places.lookup(ch.text)):
@@ -1444,6 +1451,8 @@ def variant_rule(short: str, long_: str) -> str | None:
 
 
 _IN_BEFORE = re.compile(r"\bin\s$")
+# "such as Ore, [Hollington and Broomgrove]": one-word items listed before (not "In Burnley, [Looms and Lives]")
+_ONE_WORD_ITEM_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|like|includes?)|,)\s+[A-Z][\w’'\-]+,\s+$")
 _GENERIC_TAILS = frozenset(
     "charity trust ltd limited plc cic group england uk network programme project".split()
 )
