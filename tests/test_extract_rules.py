@@ -5485,3 +5485,14 @@ def test_neighbourhoods_such_as_a_list_of_one_word_names_are_places():
         assert typed(x, n) == ("Place", "Neighbourhood")
     y = extract("In Burnley, Looms and Lives will bring together former mill workers.")
     assert "Lives" not in y.entities
+
+
+def test_an_area_then_a_colon_list_of_its_parts_where_the_subject_works():
+    x = extract(
+        "The Kestrel Arts Forum works across the borough of Hastings: the town centre, the Old Town and "
+        "neighbourhoods such as Brimbleton, Tarnholme and\nKestrelby."
+    )
+    for n in ("Brimbleton", "Tarnholme", "Kestrelby"):
+        assert (n, "partOf", "Hastings") in x.triples
+        assert ("Kestrel Arts Forum", "operatesIn", n) in x.triples
+    assert ("Kestrel Arts Forum", "operatesIn", "Hastings") in x.triples

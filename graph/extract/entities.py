@@ -614,10 +614,11 @@ def _sentence_mentions(
             parts = split_coordination(right, places.is_place_word)
         else:
             parts = split_coordination(ch.text, places.is_place_word)
-            if len(parts) == 1 and after_comma and " and " in ch.text and "," not in ch.text and not places.lookup(ch.text):
+            if len(parts) == 1 and after_comma and _LAST_AND.search(ch.text) and "," not in ch.text and not places.lookup(ch.text):
                 # "… 31 businesses, including Wearside Logistics, Northlight Software and Roker
                 # Marine Engineering": the last two items of a list of names
-                left, _, right = ch.text.rpartition(" and ")
+                last_and = _LAST_AND.search(ch.text)  # (" and\n" in text wrapped over lines)
+                left, right = (ch.text[: last_and.start()], ch.text[last_and.end() :]) if last_and else ("", "")
                 if ((len(left.split()) >= 2 and len(right.split()) >= 2)
                         or (" " not in left and " " not in right and _ONE_WORD_ITEM_BEFORE.search(sentence, max(0, ch.start - 40), ch.start))
                         ) and right[:1].isupper() and " and " not in left:
@@ -1451,6 +1452,7 @@ def variant_rule(short: str, long_: str) -> str | None:
 
 
 _IN_BEFORE = re.compile(r"\bin\s$")
+_LAST_AND = re.compile(r"\s+and\s+(?!.*\sand\s)", re.S)
 # "such as Ore, [Hollington and Broomgrove]": one-word items listed before (not "In Burnley, [Looms and Lives]")
 _ONE_WORD_ITEM_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|like|includes?)|,)\s+[A-Z][\w’'\-]+,\s+$")
 _GENERIC_TAILS = frozenset(

@@ -896,7 +896,7 @@ def sentence_relations(
     def emit(a: int, p: str, b: int, rule: str, amount=None) -> Iterator[Found]:  # type: ignore[no-untyped-def]
         if a not in g or b not in g or g[a] == g[b]:
             return
-        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX and rule not in ("operatesIn:organisation-works-in", "operatesIn:serves"):
+        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX and rule not in ("operatesIn:organisation-works-in", "operatesIn:serves", "operatesIn:area-and-parts"):
             return  # "we visited Glasgow": where the author went is not where it operates ("we worked … across X", "we serve X" is)
         key = (g[a], p, g[b])
         if p == "partnerOf":
@@ -1723,6 +1723,21 @@ def sentence_relations(
             for a in actors:
                 if S.typ(a) == "Programme":
                     yield from emit(a, "operatesIn", p, "operatesIn:in-place-lead")
+    # "We work across the borough of Hastings: the Old Town, St Leonards and neighbourhoods such as
+    # Ore and Hollington": the area and its parts, where the subject works
+    if ":" in low:
+        for m in _P_AREA_COLON_PARTS.finditer(low):
+            area = int(m.group("p"))
+            if S.typ(area) != "Place":
+                continue
+            parts = [p for p in (int(x) for x in _ENT_NUMBER.findall(m.group("rest"))) if S.typ(p) == "Place" and p != area]
+            who = S.before(m.start(), ORG + PROG)
+            if who is not None:
+                yield from emit(who, "operatesIn", area, "operatesIn:area-and-parts")
+            for p in parts:
+                yield from emit(p, "partOf", area, "partOf:area-colon-parts")
+                if who is not None:
+                    yield from emit(who, "operatesIn", p, "operatesIn:area-and-parts")
     # "... develop their LCEPs: Coventry; Dudley; Telford": a programme and a list of places
     colon = _P55.match(low)
     if colon:
@@ -1953,6 +1968,10 @@ _P51 = _rx(rf"^\s*(?P<l>{LIST})\s*:\s")
 _P52 = _rx(rf"\b(?:members|volunteers|staff|students|artists|young\s+people)\s+(?:of|from|at)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:are\s+|were\s+|will\s+be\s+|have\s+been\s+)?(?:running|run|runs|leading|lead|led|delivering|deliver|organising|organise|staffing|staff)\b(?:\s+(?:the\s+|a\s+)?(?P<o>{ENT}))?")
 _P53 = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})")
 _P54 = _rx(rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,")
+_P_AREA_COLON_PARTS = _rx(
+    r"\b(?:across|in|throughout|cover|covers|covering|serve|serves|serving)\s+(?:the\s+(?:whole\s+)?)?(?:borough|county|city|district|region|town|island|area|county\s+borough)\s+of\s+"
+    r"<<(?P<p>\d+)>>\s*:\s*(?P<rest>[^.;]+)"
+)
 _P55 = _rx(rf"(?P<pre>.*?):\s*(?P<l>{COLON_LIST})\s*[.;]?\s*$")
 # (matched on the folded text, as with re.I on the masked one)
 _WORKS_VERB = re.compile(
