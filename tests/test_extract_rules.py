@@ -5496,3 +5496,11 @@ def test_an_area_then_a_colon_list_of_its_parts_where_the_subject_works():
         assert (n, "partOf", "Hastings") in x.triples
         assert ("Kestrel Arts Forum", "operatesIn", n) in x.triples
     assert ("Kestrel Arts Forum", "operatesIn", "Hastings") in x.triples
+
+
+def test_programmes_that_reach_places_work_there():
+    x = extract("Brimble Sounds is a music programme. Brimble Sounds now reaches Bexhill-on-Sea and the wider Rother district.")
+    assert ("Brimble Sounds", "operatesIn", "Bexhill-on-Sea") in x.triples
+    assert ("Brimble Sounds", "operatesIn", "Rother") in x.triples
+    y = extract("Brimble Sounds reached 300 pupils in 2025.")
+    assert not [t for t in y.triples if t[1] == "operatesIn"]

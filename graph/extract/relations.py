@@ -1738,6 +1738,14 @@ def sentence_relations(
                 yield from emit(p, "partOf", area, "partOf:area-colon-parts")
                 if who is not None:
                     yield from emit(who, "operatesIn", p, "operatesIn:area-and-parts")
+    # "Some of our programmes also reach Bexhill and the wider Rother district": where the subject works
+    if "reach" in low:
+        for m in _P_REACH_PLACES.finditer(low):
+            places = [p for p in _ids(m.group("l")) if S.typ(p) == "Place"]
+            who = S.before(m.start(), ORG + PROG)
+            if who is not None and places:
+                for p in places:
+                    yield from emit(who, "operatesIn", p, "operatesIn:serves")
     # "... develop their LCEPs: Coventry; Dudley; Telford": a programme and a list of places
     colon = _P55.match(low)
     if colon:
@@ -1968,6 +1976,7 @@ _P51 = _rx(rf"^\s*(?P<l>{LIST})\s*:\s")
 _P52 = _rx(rf"\b(?:members|volunteers|staff|students|artists|young\s+people)\s+(?:of|from|at)\s+(?:the\s+)?(?P<a>{ENT})\s+(?:are\s+|were\s+|will\s+be\s+|have\s+been\s+)?(?:running|run|runs|leading|lead|led|delivering|deliver|organising|organise|staffing|staff)\b(?:\s+(?:the\s+|a\s+)?(?P<o>{ENT}))?")
 _P53 = _rx(rf"^\s*(?P<p>{ENT})\s*:\s*[^<.;]{{0,50}}?\bat\s+(?:the\s+)?(?P<v>{ENT})")
 _P54 = _rx(rf"^\s*(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST})\s*,")
+_P_REACH_PLACES = _rx(rf"\b(?:reach|reaches|reached|also\s+reach|now\s+reach)\s+(?:into\s+)?{_LIST_ITEM}(?P<l>{LIST})(?:\s+(?:district|area|borough|county|region))?\s*[.;,]")
 _P_AREA_COLON_PARTS = _rx(
     r"\b(?:across|in|throughout|cover|covers|covering|serve|serves|serving)\s+(?:the\s+(?:whole\s+)?)?(?:borough|county|city|district|region|town|island|area|county\s+borough)\s+of\s+"
     r"<<(?P<p>\d+)>>\s*:\s*(?P<rest>[^.;]+)"
