@@ -5504,3 +5504,10 @@ def test_programmes_that_reach_places_work_there():
     assert ("Brimble Sounds", "operatesIn", "Rother") in x.triples
     y = extract("Brimble Sounds reached 300 pupils in 2025.")
     assert not [t for t in y.triples if t[1] == "operatesIn"]
+
+
+def test_a_one_word_town_before_a_possessive_kind_is_a_place_that_places_the_body():
+    x = extract("Kestrel Studios, Irvine's community arts charity, spoke on its Open Frame traineeships.")
+    assert typed(x, "Irvine")[0] == "Place"
+    assert ("Kestrel Studios", "locatedIn", "Irvine") in x.triples
+    assert ("Kestrel Studios", "delivers", "Open Frame") in x.triples

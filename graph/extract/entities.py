@@ -391,7 +391,8 @@ class PlaceLookup:
         for f in forms:
             for poss in (f"{f}’s", f"{f}'s"):
                 toks = tokenise(poss)
-                if toks and toks[0][0] in counts:
+                # (a one-word form and its possessive are one token: "Irvine's")
+                if toks and (toks[0][0] in counts or len(toks) == 1):
                     counts[toks[0][0]].add(len(toks))
         lk.first_words = {first: tuple(sorted(ns, reverse=True)) for first, ns in counts.items()}
         return lk
@@ -817,6 +818,13 @@ _BODY_COMMA_BEFORE = re.compile(r"\b(?P<head>[A-Z][a-z]+)(?:’s|'s)?,\s+$")
 _TOWN_STOP_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
+_POSS_PLACE_KIND_AFTER = re.compile(
+    r"(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:charity|charities|council|college|university|museums?|theatres?|librar(?:y|ies)|schools|"
+    r"hospital|town\s+centre|city\s+centre|high\s+street|waterfront|seafront|harbour|neighbourhoods|estates|residents|"
+    r"young\s+people|communities|businesses|employers|economy)\b"
+)
+
+
 def _ambiguous_ok(sentence: str, st: int, en: int, other_places: int) -> bool:
     """A homograph place name ("Reading", "Dudley") counts only after a
     preposition ("in Reading"), inside a list of other places, or after a
@@ -826,6 +834,8 @@ def _ambiguous_ok(sentence: str, st: int, en: int, other_places: int) -> bool:
         return True
     if (b := _BODY_COMMA_BEFORE.search(sentence, max(0, st - 40), st)) and b.group("head").lower() in ORG_HEADS and _TOWN_STOP_AFTER.match(sentence, en):
         return True
+    if sentence.startswith(("’s ", "'s "), en) and _POSS_PLACE_KIND_AFTER.match(sentence, en):
+        return True  # "Irvine's community arts charity", "Reading's town centre": a place's own
     if not before.strip(" \t•*-–·") and _VENUE_LABEL_AFTER.match(sentence, en):
         return True  # "• Holt: Brimble Hall, Station Road, Holt NR25 6BS": a town labelling a venue's address
     if other_places >= 1 and (

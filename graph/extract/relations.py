@@ -1250,10 +1250,13 @@ def sentence_relations(
             if S.typ(o) in AGENT_OR_PROG:
                 for a in subjs:
                     yield from emit(a, "funds", o, "funds:funding-such-as")
-    # "Barnsley Council refreshed its Love Where You Live strategy"
+    # "Barnsley Council refreshed its Love Where You Live strategy" ("X, Irvine's arts charity, on its P": past a possessive place)
     # but "from its UK Shared Prosperity Fund allocation": a share of a fund the body takes part in
     for m in _P21.finditer(low):
         a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
+        if S.typ(a) == "Place" and low.startswith(("’s ", "'s "), m.end("a")):
+            owner = S.before(m.start("a"), ORG)  # "X, Irvine's arts charity, on its P": X's
+            a = a if owner is None else owner
         if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
             if m.group("share"):
                 yield from emit(a, "participatesIn", o, "participatesIn:its-allocation")
@@ -1578,7 +1581,7 @@ def sentence_relations(
                     yield from emit(a, pred, b, rule)
     # "the Stamford care provider Hollybrook Care Homes", "Plymouth boatbuilder Oreston Yachts"
     for m in _P63.finditer(low):
-        p_i, o = int(m.group("p") or m.group("p2")), int(m.group("o") or m.group("o2"))
+        p_i, o = int(m.group("p") or m.group("p2") or m.group("p3")), int(m.group("o") or m.group("o2") or m.group("o3"))
         if S.typ(p_i) == "Place" and S.typ(o) == "Organisation":
             yield from emit(o, "locatedIn", p_i, "locatedIn:place-trade-name")
     # "X is a cluster of warehouses set in 20 acres on the edge of Y"
@@ -2024,6 +2027,9 @@ _P63 = _rx(
     rf"<<(?P<p2>\d+)>>\s+(?:{_NOUNISH}\s+){{0,2}}?"
     # (not "X, the Portadown food processor Y": that premodifies Y, the first branch)
     rf"(?:{AGENT_NOUNS}|grant-makers?|grantmakers?|funders?|charity|trust)\b(?!(?:\s+{_NOUNISH}){{0,2}}\s*<<)"
+    # "Seagate Studios, Irvine's community arts charity": the place's own
+    rf"|<<(?P<o3>\d+)>>(?:\s*\(<<\d+>>\))?\s*,\s*<<(?P<p3>\d+)>>(?:’s|'s)\s+(?:(?:largest|biggest|oldest|main|only|leading|own|best-known)\s+)?"
+    rf"(?:{_NOUNISH}\s+){{0,2}}?(?:{AGENT_NOUNS}|charity|trust)\b"
 )
 _P64 = _rx(
     r"\b(?:staff|pupils|students|volunteers|researchers|tutors|mentors|teachers|coaches|experts|apprentices|"
