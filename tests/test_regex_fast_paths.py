@@ -262,3 +262,30 @@ def test_letter_runs_and_cue_gates_find_what_their_regexes_find() -> None:
         assert relations._letter_runs(text) == frozenset(re.findall("[a-z]+", text)), text[:200]
         for cues, rx in gates:
             assert relations._holds_any(text, cues) == (rx.search(text) is not None), text[:200]
+
+
+def test_cheap_guards_pass_whatever_their_regexes_match() -> None:
+    """The cheap tests made before a regex (a string it must hold, the characters it opens
+    with) let by every text the regex matches, so the guarded regex finds what it found."""
+    from graph.extract import entities, names
+
+    texts = _texts() + ["Smith & Sons", "Smith and Co\n", "A and Daughters", "The Borough of Poole", "London Borough of X",
+                        "¹ See", "[12] Ibid", " (ACE)", "  They include", "These are", "Its museum", "Last year's fund",
+                        "Partners: A", "It runs"]
+    lines = [line for t in texts for line in t.splitlines()] + texts
+    for s in lines:
+        if names._BOROUGH_OF.match(s):
+            assert "Borough" in s
+        if entities._AND_CO.search(s):
+            assert s.endswith(entities._AND_CO_TAILS)
+        for pos in range(min(len(s), 40)):
+            if entities._ACR_AFTER.match(s, pos):
+                assert "(" in s
+            if entities._FOOTNOTE.match(s, pos):
+                assert s[pos : pos + 1] in entities._FOOTNOTE_FIRST
+            if rules._THEY_INCLUDE.match(s, pos):
+                assert s.startswith("The", pos) or s[pos : pos + 1].isspace()
+            if layout._LABEL.match(s, pos):
+                assert ":" in s[pos:]
+        if rules._ANAPHOR.match(s):
+            assert s[:1] in "TIOL"

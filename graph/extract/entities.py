@@ -672,7 +672,7 @@ def _sentence_mentions(
             f.possessive = ch.possessive and en == ch.end
             f.cue = ch.cue if en == ch.end else None
             # acronym definitions after the name: "Long Name (LN)"
-            m = _ACR_AFTER.match(sentence, en) if en == ch.end else None
+            m = _ACR_AFTER.match(sentence, en) if en == ch.end and "(" in sentence else None
             if m and is_acronym(m.group("acr")) and m.group("acr") != name:
                 f.acronym = m.group("acr")
                 # "Cultural Development Fund (CDF) Network": the name goes on after the acronym
@@ -789,7 +789,7 @@ def _with_acronym(f: Found, sentence: str, en: int) -> Found:
     """``f`` with the acronym a bracket after it defines: a known name found whole where the
     chunks stopped inside it ("Causeway Coast and Glens Borough Council (CCGBC)") is read
     here, not where the chunk's definitions are."""
-    m = _ACR_AFTER.match(sentence, en)
+    m = _ACR_AFTER.match(sentence, en) if "(" in sentence else None
     if m is not None and is_acronym(m.group("acr")):
         f.acronym = m.group("acr")
     return f
@@ -797,6 +797,8 @@ def _with_acronym(f: Found, sentence: str, en: int) -> Found:
 
 _STREET_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _AND_CO = re.compile(r"\S\s+(?:&|and)\s+(?:Co|Sons|Son|Partners|Daughters)$")
+# what a name that _AND_CO matches ends with ("$" may stand before a final newline): tested first, as most names do not
+_AND_CO_TAILS = tuple(t + nl for t in ("Co", "Sons", "Son", "Partners", "Daughters") for nl in ("", "\n"))
 _PROGRAMME_NOUN_AFTER = re.compile(r"\s+(?:programme|scheme|project|initiative|service)\b", re.I)
 _CREATIVE_TRADES = frozenset("print sound film media design pixel digital video audio games screen".split())
 _PEERAGE_BEFORE = re.compile(
@@ -915,7 +917,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
             if lead.split()[-1].lower() in _CREATIVE_TRADES:
                 return Found(name, st, en, "Organisation", "Business", "head:works+trade", 0)
             return Found(name, st, en, "Place", "Site", "head:works+site", 0)
-    if typed is None and _AND_CO.search(name):
+    if typed is None and name.endswith(_AND_CO_TAILS) and _AND_CO.search(name):
         # "Forth Floorcloth & Co", "Whitlam & Sons", "Ogilvie Beaton & Partners": a firm
         return Found(name, st, en, "Organisation", "Business", "head:and-co", 0)
     words = name.split()
@@ -1095,7 +1097,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], places: PlaceLook
     """All mentions of the document, typed where a rule could type them."""
     out: list[Found] = []
     for si, (s0, s1) in enumerate(sentences):
-        if _FOOTNOTE.match(text, s0) and _CITATION.search(text, s0, s1):
+        if text[s0 : s0 + 1] in _FOOTNOTE_FIRST and _FOOTNOTE.match(text, s0) and _CITATION.search(text, s0, s1):
             continue  # footnote-only citations of a source are not mentions
         if s0 < 300 and BREADCRUMB.fullmatch(text, s0, s1):
             continue  # "Home › About us › Annual review": a site's breadcrumb trail names pages, not bodies
@@ -1172,6 +1174,7 @@ _SERVES_PEOPLE_AFTER = re.compile(
     r"(?:pupils|young\s+people|children|students|learners|residents|families|adults|artists|people|trainees|participants|teenagers|schools|women|men)\b"
 )
 _FOOTNOTE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+\s|\[\d{1,3}\]\s")
+_FOOTNOTE_FIRST = "¹²³⁰⁴⁵⁶⁷⁸⁹["  # the characters a _FOOTNOTE match opens with (looked at first)
 # what makes a footnote a citation of a source: a year in brackets, a link, "available at"
 _CITATION = re.compile(r"\((?:19|20)\d\d\)|https?://|www\.|\]\(|available at|accessed|retrieved|p\.\s?\d", re.I)
 

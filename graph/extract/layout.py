@@ -1146,7 +1146,7 @@ def label_lists(text: str, sentences: list[tuple[int, int]], found: list[Found])
     under a heading ("We worked with"): each name is an organisation of the label's kind."""
     specs: list[tuple[int, str, list[Found], list[Found]]] = []
     for si, (s0, s1) in enumerate(sentences):
-        m = _LABEL.match(text, s0, s1)
+        m = _LABEL.match(text, s0, s1) if ":" in text[s0:s1] else None  # (a label ends with a colon)
         if m is None:
             continue
         k = si - 1

@@ -606,7 +606,7 @@ def head_of(name: str) -> tuple[str, str | None, str] | None:
     words = _words(name)
     if not words:
         return None
-    if _BOROUGH_OF.match(name):
+    if "Borough" in name and _BOROUGH_OF.match(name):
         return ("Organisation", "LocalAuthority", "head:borough-of")  # a council's legal name
     low = [w.lower() for w in words]
     if low[-1] in NON_ENTITY_HEADS:

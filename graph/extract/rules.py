@@ -695,7 +695,7 @@ def _they_include(doc: Document, sentences: list[tuple[int, int]], by_sentence: 
     out: list[Relation] = []
     for si in range(1, len(sentences)):
         s0, s1 = sentences[si]
-        if not _THEY_INCLUDE.match(text, s0):
+        if not (text.startswith("The", s0) or text[s0 : s0 + 1].isspace()) or not _THEY_INCLUDE.match(text, s0):
             continue
         p0, p1 = sentences[si - 1]
         if not _PARTICIPANT_NOUNS.search(text, p0, p1) or _FUNDING_WORDS.search(text, p0, p1):
@@ -1515,7 +1515,7 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
         if label_end is not None and section_prog is not None:
             labelled[si] = section_prog
         topic = None
-        am = _ANAPHOR.match(sentence)
+        am = _ANAPHOR.match(sentence) if sentence[:1] in "TIOL" else None  # (what its words open with)
         if am and recent:
             want = "Programme" if _ANAPHOR_TYPE.get((am.group("noun") or "").lower()) else "Organisation"
             if not (ms and ms[0].start <= am.end() + 1):
