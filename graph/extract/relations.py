@@ -270,6 +270,33 @@ def _literal_needs(items) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-d
     return out
 
 
+def _placeholders(items) -> int:  # type: ignore[no-untyped-def]
+    r"""How many "<<" every match of a parsed pattern holds at least: those of its literal
+    runs, of its groups and of its repeats of at least one, and of alternatives the fewest
+    any alternative holds (where :func:`_literal_needs` keeps one set of strings for all).
+
+    >>> from re import _parser
+    >>> _placeholders(_parser.parse(r"<<\d+>>\s+(?:a|the)\s+<<\d+>>|<<\d+>>,\s+<<\d+>>"))
+    2
+    """
+    n = 0
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            n += "".join(run).count("<<")
+            run = []
+        if op is _SUBPATTERN:
+            n += _placeholders(av[3])
+        elif op in _REPEATS and av[0] >= 1:
+            n += av[0] * _placeholders(av[2])
+        elif op is _BRANCH:
+            n += min(_placeholders(alt) for alt in av[1])
+    return n
+
+
 def _word_needs(items, left: bool = False, right: bool = False) -> list[frozenset[str]]:  # type: ignore[no-untyped-def]
     r"""The whole words every match of a parsed pattern contains: a list of sets of
     words, one word of each set at least, where a word is a run of the letters a-z
@@ -498,7 +525,7 @@ def _rx(pattern: str) -> _Rule:
     if parsed is None or parsed.state.flags & re.IGNORECASE:
         return _Rule(rx, 0, ())
     needs = _literal_needs(parsed)
-    mentions = needs.count(("<<",))
+    mentions = max(needs.count(("<<",)), _placeholders(parsed))
     # placeholders are in every sentence the rules see, so only their number tells;
     # long sets of words cost more to look for than they save
     words = [ws for ws in needs if len(ws) <= 10 and not any("<" in w or ">" in w for w in ws)]
