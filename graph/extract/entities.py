@@ -982,7 +982,7 @@ def _type_name(name: str, sentence: str, st: int, en: int, places: PlaceLookup) 
         return Found(gname, st, en, gtype, gsub, "gazetteer", 0, ids=gids,
                      aliases={name} if name != gname else set())
     after = sentence[en:]
-    ap = _ACRONYM_AFTER.match(after) or _OTHER_NAME_AFTER.match(after)
+    ap = (_ACRONYM_AFTER.match(after) or _OTHER_NAME_AFTER.match(after)) if "(" in after else None  # (each opens a bracket)
     if ap:
         after = after[ap.end() :]  # "WorkWise Tarn (WWT) is the programme …": the acronym defined, then the cue
     before = sentence[:st]
