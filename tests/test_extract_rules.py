@@ -5511,3 +5511,11 @@ def test_a_one_word_town_before_a_possessive_kind_is_a_place_that_places_the_bod
     assert typed(x, "Irvine")[0] == "Place"
     assert ("Kestrel Studios", "locatedIn", "Irvine") in x.triples
     assert ("Kestrel Studios", "delivers", "Open Frame") in x.triples
+
+
+def test_an_nhs_trust_or_chamber_for_two_areas_is_one_body():
+    is_place = {"South Tyneside", "Sunderland", "Barnsley", "Rotherham"}.__contains__
+    for name in ("South Tyneside and Sunderland NHS Foundation Trust", "Barnsley and Rotherham Chamber of Commerce"):
+        assert split_coordination(name, is_place) == [(name, False)]
+    x = extract("Sunderland College works in partnership with South Tyneside and Sunderland NHS Foundation Trust.")
+    assert ("Sunderland College", "partnerOf", "South Tyneside and Sunderland NHS Foundation Trust") in x.triples

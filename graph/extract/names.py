@@ -705,6 +705,9 @@ def classify(name: str) -> tuple[str, str | None, str] | None:
     return (t, sub, rule)
 
 
+_SHARED_AREA_BODY = re.compile(r"\bNHS(?:\s+Foundation)?\s+Trust$|\bChamber\s+of\s+Commerce$|\bHealth\s+Board$|\bICB$")
+
+
 def split_coordination(name: str, is_place: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
     """Split coordinated names; return [(name, was_split)].
 
@@ -726,6 +729,11 @@ def split_coordination(name: str, is_place: Callable[[str], bool] | None = None)
             return [(n, True) for n in distributed]
     if not idx or _REMIT_LIST_NAME.fullmatch(name):
         return [(name, False)]  # "Culture, Place and Policy Institute" is one name
+    if (len(idx) == 1 and low[idx[0]] == "and" and _SHARED_AREA_BODY.search(name) and is_place is not None
+            and is_place(" ".join(words[: idx[0]])) and idx[0] + 1 < len(words) and is_place(words[idx[0] + 1])):
+        # "South Tyneside and Sunderland NHS Foundation Trust", "Barnsley and Rotherham Chamber of
+        # Commerce": one body for two areas
+        return [(name, False)]
     head = low[-1]
     # distribute a plural head: "Babergh and Mid Suffolk District Councils"
     left_has_head = head_of(" ".join(words[: idx[0]])) is not None
