@@ -5519,3 +5519,10 @@ def test_an_nhs_trust_or_chamber_for_two_areas_is_one_body():
         assert split_coordination(name, is_place) == [(name, False)]
     x = extract("Sunderland College works in partnership with South Tyneside and Sunderland NHS Foundation Trust.")
     assert ("Sunderland College", "partnerOf", "South Tyneside and Sunderland NHS Foundation Trust") in x.triples
+
+
+def test_a_body_part_of_another_works_with_a_towns_body():
+    x = extract("Retrofit: Kestrel College, part of Tarn Education Partnership, working with Hexham's Brimble Homes Training CIC.")
+    assert ("Kestrel College", "partnerOf", "Brimble Homes Training CIC") in x.triples
+    assert ("Tarn Education Partnership", "partnerOf", "Brimble Homes Training CIC") not in x.triples
+    assert ("Kestrel College", "partOf", "Tarn Education Partnership") in x.triples

@@ -49,6 +49,8 @@ _LIST_ITEM = (
     # "and the charity X", "and the Doncaster-based logistics firm X"
     # (not "by A with the charity B": a linking word is no premodifier)
     r"(?:(?:<<\d+>>-based\s+|<<\d+>>\s+)?(?:(?!(?:with|and|by|from|for|to|of|in|at|on)\s)[a-z\-]+\s+){0,2}?" + _by_first_letter("university|college|" + TRADE_NOUNS) + r"\s+(?=<<))?"
+    # "with Hexham's Warmer Homes CIC": a town's body
+    r"(?:<<\d+>>’s\s+(?=<<))?"
 )
 #: "A, B and C": names joined by commas, "and", "&", "or" (a semicolon ends a clause, not a list item;
 #: "A, the B's library service" is A alone)
@@ -1308,6 +1310,9 @@ def sentence_relations(
         for m in _P22.finditer(low):
             subj = S.before(m.start(), ORG, skip_unit_owners=True)
             subj_prog = S.before(m.start(), PROG)
+            po = _PART_OF_APPOSITION.search(low, 0, m.start()) if subj is not None and "of <<" in low else None
+            if po is not None and int(po.group("b")) == subj and S.typ(int(po.group("a"))) == "Organisation":
+                subj = int(po.group("a"))  # "A, part of B, working with C": A works with C
             if m.group("fund") and subj is not None:
                 for b in _ids(m.group("l")):
                     if S.typ(b) == "Organisation":
@@ -1991,6 +1996,7 @@ _P_EVENT_OF = _rx(
 )
 # (opening with "<<": the engine skips to a placeholder; the list-item test is done on the match)
 # "the Department for Education (DfE), which pays for Skills Bootcamps nationally"
+_PART_OF_APPOSITION = re.compile(r"<<(?P<a>\d+)>>,\s+(?:an?\s+)?(?:part|member|one)\s+of\s+(?:the\s+)?<<(?P<b>\d+)>>,\s+$")
 _P_WHICH_FUNDS = _rx(
     r"<<(?P<a>\d+)>>,\s+which\s+(?:also\s+|now\s+|still\s+)?(?:pays\s+for|funds|sponsors|part-funds|co-funds|bankrolls)\s+(?:the\s+)?<<(?P<o>\d+)>>"
 )
