@@ -5526,3 +5526,14 @@ def test_a_body_part_of_another_works_with_a_towns_body():
     assert ("Kestrel College", "partnerOf", "Brimble Homes Training CIC") in x.triples
     assert ("Tarn Education Partnership", "partnerOf", "Brimble Homes Training CIC") not in x.triples
     assert ("Kestrel College", "partOf", "Tarn Education Partnership") in x.triples
+
+
+def test_a_commissions_table_with_an_artist_column_gives_each_commission_its_place_and_funder():
+    x = extract(
+        "# Commissions 2026\n\nTarn Arts Trust has awarded six new commissions worth £60,000 in total.\n\n"
+        "| Artist | Commission | Location | Award |\n| --- | --- | --- | --- |\n"
+        "| Jo Bell | Salt Lines | Lerwick | £12,000 |\n| Ann Fraser | Peat Songs | Scalloway | £9,500 |\n"
+    )
+    assert ("Salt Lines", "operatesIn", "Lerwick") in x.triples
+    assert ("Tarn Arts Trust", "funds", "Peat Songs") in x.triples
+    assert "Jo Bell" not in x.entities

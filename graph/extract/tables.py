@@ -38,7 +38,7 @@ _ROLES = (
     # a ward's name is one place even with "and" in it ("Tuxford and Trent")
     ("ward", re.compile(r"\bwards?\b", re.I)),
     ("place", re.compile(r"\b(?:area|areas|location|place|region|local authority|borough|boroughs|district|districts|town|towns|city|county|constituency|nation|where)\b", re.I)),
-    ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course)\b", re.I)),
+    ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course|commission|residency)\b", re.I)),
     # "Member": an organisation column whose rows belong to the page's partnership
     ("member", re.compile(r"^\s*members?\s*$", re.I)),
     ("org", re.compile(r"\b(?:organisation|organization|recipient|grantee|applicant|lead|partner|provider|name|body|charity|company|employer|applicant|member|college|school|group|club|society|societies|grantholder|grant\s+holder)s?\b"
@@ -67,7 +67,8 @@ _HEADER_WORDS = frozenset(
     strand strands course courses completers learners places contact website
     boroughs districts towns wards cities counties sector sectors groups club clubs society societies grantholder grantholders holder holders who delivered operator operators
     source sources months weeks duration period length term start end status council councils
-    day days dates time times when museum museums gallery galleries theatre theatres""".split()
+    day days dates time times when museum museums gallery galleries theatre theatres
+    artist artists maker makers writer writers commission commissions residency residencies""".split()
 )
 
 
