@@ -925,7 +925,8 @@ def sentence_relations(
     def emit(a: int, p: str, b: int, rule: str, amount=None) -> Iterator[Found]:  # type: ignore[no-untyped-def]
         if a not in g or b not in g or g[a] == g[b]:
             return
-        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX and rule not in ("operatesIn:organisation-works-in", "operatesIn:serves", "operatesIn:area-and-parts"):
+        if p == "operatesIn" and SPEAKER_IDX <= a < 2 * SPEAKER_IDX and rule not in ("operatesIn:organisation-works-in", "operatesIn:serves", "operatesIn:area-and-parts",
+                                                                           "operatesIn:reaches"):
             return  # "we visited Glasgow": where the author went is not where it operates ("we worked … across X", "we serve X" is)
         key = (g[a], p, g[b])
         if p == "partnerOf":
@@ -1780,7 +1781,7 @@ def sentence_relations(
             who = S.before(m.start(), ORG + PROG)
             if who is not None and places:
                 for p in places:
-                    yield from emit(who, "operatesIn", p, "operatesIn:serves")
+                    yield from emit(who, "operatesIn", p, "operatesIn:reaches")
     # "... develop their LCEPs: Coventry; Dudley; Telford": a programme and a list of places
     colon = _P55.match(low)
     if colon:

@@ -595,13 +595,12 @@ def _paragraph_labels(text: str, sentences: list[tuple[int, int]], found: list[F
     if len(labels) < 2:
         return found
     names = {text[a:b] for _si, a, b in labels}
-    spans = {(a, b) for _si, a, b in labels}
     for f in found:
         if f.name in names and f.type is None:
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:paragraph-label"
     have = {(f.start, f.end) for f in found}
     return found + [Found(text[a:b], a, b, "Programme", "Initiative", "context:paragraph-label", si)
-                    for si, a, b in labels if (a, b) in spans and (a, b) not in have]
+                    for si, a, b in labels if (a, b) not in have]
 
 
 _NOT_A_LABEL_NAME = re.compile(
