@@ -5537,3 +5537,12 @@ def test_a_commissions_table_with_an_artist_column_gives_each_commission_its_pla
     assert ("Salt Lines", "operatesIn", "Lerwick") in x.triples
     assert ("Tarn Arts Trust", "funds", "Peat Songs") in x.triples
     assert "Jo Bell" not in x.entities
+
+
+def test_a_project_as_subject_does_its_work_at_a_site():
+    x = extract(
+        "Brimble Threads is a project of Tarn Museums Trust. In Kirkcaldy, Brimble Threads will catalogue "
+        "3,000 samples at the Kestrel Mill Museum, which the trust runs."
+    )
+    assert typed(x, "Kestrel Mill Museum") == ("Place", "Site")
+    assert ("Brimble Threads", "operatesIn", "Kestrel Mill Museum") in x.triples

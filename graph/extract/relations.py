@@ -1709,6 +1709,14 @@ def sentence_relations(
         if S.typ(a) == "Organisation" and S.typ(b) == "Place":
             yield from emit(a, "locatedIn", b, "locatedIn:premises-at")
 
+    # "Linoleum Lives will catalogue 3,000 samples at Kirkcaldy Galleries": a project, as the
+    # subject, does its work at a site
+    if " at " in low:
+        sm = _P_PROG_AT_SITE.match(low)
+        if sm is not None:
+            p_i, v = int(sm.group("p")), int(sm.group("v"))
+            if S.typ(p_i) == "Programme" and S.typ(v) == "Place" and by_idx[v].subtype == "Site":
+                yield from emit(p_i, "operatesIn", v, "operatesIn:subject-at-site")
     # "the festival, held each July at the Crescent Rooms", "it operates from the Community Centre"
     for m in _P49.finditer(low):
         v = _ids(m.group("v"))[0]
@@ -2007,6 +2015,10 @@ _P_STREET_ADDRESS = _rx(
 )
 _P_ORG_TOWN_END = _rx(r"<<(?P<a>\d+)>>,\s*<<(?P<b>\d+)>>[ \t]*(?:[.;)]|\n|$)")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
+_P_PROG_AT_SITE = _rx(
+    r"^\s*(?:in\s+<<\d+>>\s*,\s+)?(?:the\s+)?<<(?P<p>\d+)>>\s+(?:will\s+|also\s+|now\s+|is\s+|are\s+|was\s+|were\s+)*[a-z]+\b"
+    r"[^<.;]{0,80}?\bat\s+(?:the\s+)?<<(?P<v>\d+)>>"
+)
 _P49 = _rx(rf"\b(?:held|hosted|staged|recorded|based|housed|takes?\s+place|took\s+place|runs?|operates?|meets?|met|opened|opens|was\s+shown|is\s+shown)\s+(?:[^<.;]{{0,25}}?\s)?(?:at|from)\s+(?:the\s+)?(?P<v>{ENT})")
 _P50 = _rx(rf"\b(?:live|lives|living|based|available|open\s+to|held|run|runs|delivered|offered|takes?\s+place|taking\s+place)\b[^<.;]{{0,30}}?\b(?:in|across|throughout)\s+(?:the\s+)?(?P<l>{LIST}(?:\s*,?\s*or\s+{ENT})?)")
 _P51 = _rx(rf"^\s*(?P<l>{LIST})\s*:\s")
