@@ -5546,3 +5546,10 @@ def test_a_project_as_subject_does_its_work_at_a_site():
     )
     assert typed(x, "Kestrel Mill Museum") == ("Place", "Site")
     assert ("Brimble Threads", "operatesIn", "Kestrel Mill Museum") in x.triples
+
+
+def test_a_grant_over_years_to_a_body_through_the_givers_fund():
+    x = extract("Arts Council England has confirmed £450,000 over three years to Kestrel Arts Trust through its Place Partnership Fund.")
+    assert ("Arts Council England", "funds", "Kestrel Arts Trust") in x.triples
+    assert ("Arts Council England", "delivers", "Place Partnership Fund") in x.triples
+    assert ("Kestrel Arts Trust", "delivers", "Place Partnership Fund") not in x.triples

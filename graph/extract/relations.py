@@ -1284,7 +1284,11 @@ def sentence_relations(
     # but "from its UK Shared Prosperity Fund allocation": a share of a fund the body takes part in
     for m in _P21.finditer(low):
         a, o = _ids(m.group("a"))[0], _ids(m.group("o"))[0]
-        if S.typ(a) == "Place" and low.startswith(("’s ", "'s "), m.end("a")):
+        giver = S.first(ORG)
+        if (giver is not None and giver != a and _THROUGH_ITS.search(low, 0, m.start("o")) and _TO_BEFORE.search(low, 0, m.start("a"))
+                and by_idx[o].subtype == "FundingProgramme"):
+            a = giver  # "A has confirmed £X to B through its Place Fund": A's fund
+        elif S.typ(a) == "Place" and low.startswith(("’s ", "'s "), m.end("a")):
             owner = S.before(m.start("a"), ORG)  # "X, Irvine's arts charity, on its P": X's
             a = a if owner is None else owner
         if S.typ(a) == "Organisation" and S.typ(o) == "Programme":
@@ -1874,7 +1878,7 @@ _P_GUARANTEED_INTERVIEW = _rx(
     r"<<(?P<a>\d+)>>\s+(?:will\s+|also\s+|has\s+|have\s+)*(?:guarantee|guarantees|guaranteed|offers?|offered)\s+"
     r"(?:an?\s+|a\s+guaranteed\s+)?(?:job\s+)?interviews?\s+(?:to|for)\s+(?:every|each|all|any)\s+(?:the\s+)?<<(?P<p>\d+)>>"
 )
-_P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced|confirmed|approved|earmarked)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:to|towards|for|into)\s+(?:the\s+|an?\s+(?:[a-z\-]+\s+){{0,2}}(?:wave|round|phase|year|season|stage|cohort|expansion|extension)\s+of\s+(?:the\s+)?)?(?P<o>{ENT})")
+_P07 = _rx(rf"(?P<a>{ENT})[^<.;]{{0,40}}?\b(?:made|gave|awarded|awarding|provided|providing|pledged|committed|announced|confirmed|approved|earmarked)\s+(?:a\s+|an\s+)?(?:further\s+|new\s+|additional\s+)?(?:(?:grant|award|investment|donation|contribution)s?\s+of\s+)?(?P<amt>{_AMOUNT})\s+(?:in\s+grants?\s+)?(?:(?:over|across)\s+(?:the\s+next\s+)?(?:two|three|four|five|\d+)\s+years\s+|(?:a|per|each)\s+year\s+)?(?:to|towards|for|into)\s+(?:the\s+|an?\s+(?:[a-z\-]+\s+){{0,2}}(?:wave|round|phase|year|season|stage|cohort|expansion|extension)\s+of\s+(?:the\s+)?)?(?P<o>{ENT})")
 _P08 = _rx(rf"^\s*<<(?P<f>\d+)>>\s*(?:[–—:]|\s-)\s*(?P<a>{_AMOUNT})")
 # ", with C running the summer strand": a body doing part of the work
 _HELPER_ING = r"(?:running|leading|delivering|hosting|managing|coordinating|co-ordinating|organising|organizing|providing|teaching)"
@@ -2006,6 +2010,8 @@ _P_EVENT_OF = _rx(
 # (opening with "<<": the engine skips to a placeholder; the list-item test is done on the match)
 # "the Department for Education (DfE), which pays for Skills Bootcamps nationally"
 _PART_OF_APPOSITION = re.compile(r"<<(?P<a>\d+)>>,\s+(?:an?\s+)?(?:part|member|one)\s+of\s+(?:the\s+)?<<(?P<b>\d+)>>,\s+$")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+_THROUGH_ITS = re.compile(r"\bthrough\s+(?:its|their)\s+(?:own\s+|new\s+)?$")
 _P_WHICH_FUNDS = _rx(
     r"<<(?P<a>\d+)>>,\s+which\s+(?:also\s+|now\s+|still\s+)?(?:pays\s+for|funds|sponsors|part-funds|co-funds|bankrolls)\s+(?:the\s+)?<<(?P<o>\d+)>>"
 )
