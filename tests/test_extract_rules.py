@@ -5553,3 +5553,13 @@ def test_a_grant_over_years_to_a_body_through_the_givers_fund():
     assert ("Arts Council England", "funds", "Kestrel Arts Trust") in x.triples
     assert ("Arts Council England", "delivers", "Place Partnership Fund") in x.triples
     assert ("Kestrel Arts Trust", "delivers", "Place Partnership Fund") not in x.triples
+
+
+def test_a_headless_name_a_body_runs_or_leads_is_its_programme():
+    x = extract("Kestrel Trust will run Brimble Steps from September.")
+    assert typed(x, "Brimble Steps") == ("Programme", "Initiative")
+    assert ("Kestrel Trust", "delivers", "Brimble Steps") in x.triples
+    y = extract("As lead body, Tarn Council oversees Brimble Steps.")
+    assert ("Tarn Council", "delivers", "Brimble Steps") in y.triples
+    z = extract("Kestrel Trust is the lead partner for Brimble Steps.")
+    assert ("Kestrel Trust", "delivers", "Brimble Steps") in z.triples

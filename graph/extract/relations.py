@@ -1678,6 +1678,12 @@ def sentence_relations(
             if S.typ(b) == "Place" and b != a:
                 placed[a] = m.end()
                 yield from emit(a, "locatedIn", b, "locatedIn:apposition")
+    # "Kestrel Trust is the lead partner for Brimble Steps": the lead runs it
+    if "lead" in low:
+        for m in _P_LEAD_PARTNER_FOR.finditer(low):
+            a, p_i = int(m.group("a")), int(m.group("p"))
+            if S.typ(a) == "Organisation" and S.typ(p_i) == "Programme":
+                yield from emit(a, "delivers", p_i, "delivers:lead-partner-for")
     if "which" in low:
         for m in _P_WHICH_FUNDS.finditer(low):
             a, o = int(m.group("a")), int(m.group("o"))
@@ -2012,6 +2018,10 @@ _P_EVENT_OF = _rx(
 _PART_OF_APPOSITION = re.compile(r"<<(?P<a>\d+)>>,\s+(?:an?\s+)?(?:part|member|one)\s+of\s+(?:the\s+)?<<(?P<b>\d+)>>,\s+$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _THROUGH_ITS = re.compile(r"\bthrough\s+(?:its|their)\s+(?:own\s+|new\s+)?$")
+_P_LEAD_PARTNER_FOR = _rx(
+    r"<<(?P<a>\d+)>>\s+(?:is|was|will\s+be|has\s+been|acts\s+as|remains)\s+(?:the\s+)?(?:lead|lead\s+delivery|accountable)\s+"
+    r"(?:partner|body|organisation|organization|provider)\s+(?:for|on|of)\s+(?:the\s+)?<<(?P<p>\d+)>>"
+)
 _P_WHICH_FUNDS = _rx(
     r"<<(?P<a>\d+)>>,\s+which\s+(?:also\s+|now\s+|still\s+)?(?:pays\s+for|funds|sponsors|part-funds|co-funds|bankrolls)\s+(?:the\s+)?<<(?P<o>\d+)>>"
 )

@@ -223,6 +223,12 @@ def _retype_weak_names(groups, text: str) -> None:  # type: ignore[no-untyped-de
                 f.type, f.subtype = "Programme", "Initiative"
 
 
+_RUNS_BEFORE = re.compile(
+    r"\b(?:run|runs|ran|running|deliver|delivers|delivered|delivering|lead|leads|leading|manage|manages|managed|managing|"
+    r"launch|launches|launched|oversee|oversees|oversaw|coordinate|coordinates|coordinated|co-ordinates|organise|organises|"
+    r"organised|set\s+up|sets\s+up|founded|established|piloted|commissioned|(?:lead|delivery)\s+partner\s+(?:for|on|of))\s+"
+    r"(?:the\s+|its\s+|their\s+|our\s+)?$"
+)
 _VENUE_HEAD = re.compile(r"(?:Museum|Gallery|Galleries|Theatre|Playhouse|Cinema|Hospital|Gaol|Courthouse|Centre|Center)$")
 # "at", "moved to the", "visit", "in the", "from the": the slot of a place where something happens
 _AT_VENUE_BEFORE = re.compile(
@@ -1372,6 +1378,16 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
                                                     or _ROLE_LABEL_BEFORE.search(text, max(0, fa.start - 30), fa.start)))
         ):
             fa.type, fa.subtype, fa.rule = "Organisation", None, "context:listed-with-organisation"
+    # "Kestrel Trust will run Brimble Steps", "Tarn Council oversees Brimble Steps": a headless name a
+    # body runs, leads or set up is a programme
+    org_end: dict[int, int] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        if f.type == "Organisation" and f.sentence not in org_end:
+            org_end[f.sentence] = f.end
+    for f in found:
+        if (f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and f.sentence in org_end
+                and org_end[f.sentence] <= f.start and _RUNS_BEFORE.search(text, max(0, f.start - 40), f.start)):
+            f.type, f.subtype, f.rule = "Programme", "Initiative", "context:run-by-a-body"
     # "Stories in Common is run by the Heritage Trust": a headless name that is run or led is a programme
     for f in found:
         if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
