@@ -5563,3 +5563,9 @@ def test_a_headless_name_a_body_runs_or_leads_is_its_programme():
     assert ("Tarn Council", "delivers", "Brimble Steps") in y.triples
     z = extract("Kestrel Trust is the lead partner for Brimble Steps.")
     assert ("Kestrel Trust", "delivers", "Brimble Steps") in z.triples
+
+
+def test_a_programme_that_is_a_bodys_programme_is_run_by_it():
+    x = extract("Brimble Steps is a Kestrel Trust programme. Sea Lines is an award-winning Tarn Council project for young people.")
+    assert ("Kestrel Trust", "delivers", "Brimble Steps") in x.triples
+    assert ("Tarn Council", "delivers", "Sea Lines") in x.triples

@@ -1678,6 +1678,11 @@ def sentence_relations(
             if S.typ(b) == "Place" and b != a:
                 placed[a] = m.end()
                 yield from emit(a, "locatedIn", b, "locatedIn:apposition")
+    # "Brimble Steps is a Kestrel Trust programme": the body whose programme it is runs it
+    for m in _P_IS_A_BODYS_PROGRAMME.finditer(low):
+        p_i, a = int(m.group("p")), int(m.group("a"))
+        if S.typ(a) == "Organisation" and S.typ(p_i) == "Programme":
+            yield from emit(a, "delivers", p_i, "delivers:is-a-body-programme")
     # "Kestrel Trust is the lead partner for Brimble Steps": the lead runs it
     if "lead" in low:
         for m in _P_LEAD_PARTNER_FOR.finditer(low):
@@ -2018,6 +2023,10 @@ _P_EVENT_OF = _rx(
 _PART_OF_APPOSITION = re.compile(r"<<(?P<a>\d+)>>,\s+(?:an?\s+)?(?:part|member|one)\s+of\s+(?:the\s+)?<<(?P<b>\d+)>>,\s+$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _THROUGH_ITS = re.compile(r"\bthrough\s+(?:its|their)\s+(?:own\s+|new\s+)?$")
+_P_IS_A_BODYS_PROGRAMME = _rx(
+    r"<<(?P<p>\d+)>>\s+(?:is|was|has\s+been|will\s+be)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?<<(?P<a>\d+)>>\s+"
+    r"(?:[a-z][\w\-]*\s+)?(?:programme|project|scheme|initiative|festival|pilot|fund|strategy|campaign|network|course|residency)\b"
+)
 _P_LEAD_PARTNER_FOR = _rx(
     r"<<(?P<a>\d+)>>\s+(?:is|was|will\s+be|has\s+been|acts\s+as|remains)\s+(?:the\s+)?(?:lead|lead\s+delivery|accountable)\s+"
     r"(?:partner|body|organisation|organization|provider)\s+(?:for|on|of)\s+(?:the\s+)?<<(?P<p>\d+)>>"
