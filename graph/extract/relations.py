@@ -1678,22 +1678,13 @@ def sentence_relations(
             if S.typ(b) == "Place" and b != a:
                 placed[a] = m.end()
                 yield from emit(a, "locatedIn", b, "locatedIn:apposition")
-    # "Brimble Steps is a Kestrel Trust programme": the body whose programme it is runs it
-    for m in _P_IS_A_BODYS_PROGRAMME.finditer(low):
-        p_i, a = int(m.group("p")), int(m.group("a"))
-        if S.typ(a) == "Organisation" and S.typ(p_i) == "Programme":
-            yield from emit(a, "delivers", p_i, "delivers:is-a-body-programme")
-    # "Kestrel Trust is the lead partner for Brimble Steps": the lead runs it
-    if "lead" in low:
-        for m in _P_LEAD_PARTNER_FOR.finditer(low):
-            a, p_i = int(m.group("a")), int(m.group("p"))
-            if S.typ(a) == "Organisation" and S.typ(p_i) == "Programme":
-                yield from emit(a, "delivers", p_i, "delivers:lead-partner-for")
-    if "which" in low:
-        for m in _P_WHICH_FUNDS.finditer(low):
-            a, o = int(m.group("a")), int(m.group("o"))
-            if S.typ(a) == "Organisation" and S.typ(o) in AGENT_OR_PROG and a != o:
-                yield from emit(a, "funds", o, "funds:which-funds")
+    # one body, one programme (or body), one pattern: see _PAIR_RULES
+    for rx, cue, pred, obj_types, rule in _PAIR_RULES:
+        if cue in low:
+            for m in rx.finditer(low):
+                a, o = int(m.group("a")), int(m.group("o"))
+                if S.typ(a) == "Organisation" and S.typ(o) in obj_types and a != o:
+                    yield from emit(a, pred, o, rule)
     # "held at Kestrel Reading Rooms, 14 Green Lane, Ilford IG1 1XA": a street address places what it follows
     if "," in low:
         for m in _P_STREET_ADDRESS.finditer(low):
@@ -2024,15 +2015,25 @@ _PART_OF_APPOSITION = re.compile(r"<<(?P<a>\d+)>>,\s+(?:an?\s+)?(?:part|member|o
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _THROUGH_ITS = re.compile(r"\bthrough\s+(?:its|their)\s+(?:own\s+|new\s+)?$")
 _P_IS_A_BODYS_PROGRAMME = _rx(
-    r"<<(?P<p>\d+)>>\s+(?:is|was|has\s+been|will\s+be)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?<<(?P<a>\d+)>>\s+"
+    r"<<(?P<o>\d+)>>\s+(?:is|was|has\s+been|will\s+be)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?<<(?P<a>\d+)>>\s+"
     r"(?:[a-z][\w\-]*\s+)?(?:programme|project|scheme|initiative|festival|pilot|fund|strategy|campaign|network|course|residency)\b"
 )
 _P_LEAD_PARTNER_FOR = _rx(
     r"<<(?P<a>\d+)>>\s+(?:is|was|will\s+be|has\s+been|acts\s+as|remains)\s+(?:the\s+)?(?:lead|lead\s+delivery|accountable)\s+"
-    r"(?:partner|body|organisation|organization|provider)\s+(?:for|on|of)\s+(?:the\s+)?<<(?P<p>\d+)>>"
+    r"(?:partner|body|organisation|organization|provider)\s+(?:for|on|of)\s+(?:the\s+)?<<(?P<o>\d+)>>"
 )
 _P_WHICH_FUNDS = _rx(
     r"<<(?P<a>\d+)>>,\s+which\s+(?:also\s+|now\s+|still\s+)?(?:pays\s+for|funds|sponsors|part-funds|co-funds|bankrolls)\s+(?:the\s+)?<<(?P<o>\d+)>>"
+)
+# (pattern, a word every match holds, predicate, the object's types, rule) for rules that read one body
+# <<a>> and one object <<o>> off a single pattern
+_PAIR_RULES = (
+    # "Brimble Steps is a Kestrel Trust programme": the body whose programme it is runs it
+    (_P_IS_A_BODYS_PROGRAMME, "<<", "delivers", ("Programme",), "delivers:is-a-body-programme"),
+    # "Kestrel Trust is the lead partner for Brimble Steps": the lead runs it
+    (_P_LEAD_PARTNER_FOR, "lead", "delivers", ("Programme",), "delivers:lead-partner-for"),
+    # "the Department for Education (DfE), which pays for Skills Bootcamps nationally"
+    (_P_WHICH_FUNDS, "which", "funds", AGENT_OR_PROG, "funds:which-funds"),
 )
 _P_STREET_ADDRESS = _rx(
     r"<<(?P<a>\d+)>>,\s+(?:(?:unit\s+)?\d+[a-z]?(?:-\d+)?\s+)?(?:[a-z][\w’'\-]*\s+){1,3}?"

@@ -594,10 +594,10 @@ def _paragraph_labels(text: str, sentences: list[tuple[int, int]], found: list[F
         name = m.group("n")
         if places.is_place_word(name) or (c := classify(name)) is not None and c[0] != "Programme":
             continue
-        if any(f.sentence == si and (f.type not in (None, "Programme") or (f.start, f.end) != (s0 + m.start("n") - m.start(), s0 + m.end("n") - m.start()))
-               for f in found):
+        a, b = m.start("n"), m.end("n")  # (the match runs over the text itself: positions in it)
+        if any(f.sentence == si and (f.type not in (None, "Programme") or (f.start, f.end) != (a, b)) for f in found):
             continue
-        labels.append((si, s0 + m.start("n") - m.start(), s0 + m.end("n") - m.start()))
+        labels.append((si, a, b))
     if len(labels) < 2:
         return found
     names = {text[a:b] for _si, a, b in labels}
