@@ -6,6 +6,10 @@ from the seeds or the gold files. Rule functions are called directly where
 they exist; entity typing and relations go through ``extract_document`` on a
 tiny document. Cases the extractor does not handle yet are listed in
 ``tests/pending_cases.md`` instead of being skipped here.
+
+The rules are tested alone: the learned pair classifier that runs after them
+(``graph/extract/pairs.py``) is switched off here and tested in
+``tests/test_pairs.py``.
 """
 
 from __future__ import annotations
@@ -23,10 +27,16 @@ from graph.extract import extract_document
 from graph.extract.amounts import find_amounts, parse_amount
 from graph.extract.lexicon import personal_name
 from graph.extract.names import acronym_matches, chunks, classify, split_coordination
+from graph.extract.pairs import MODEL_ENV
 from graph.extract.sentences import split_sentences
 from graph.records import Document, LocalEntity, Relation
 
 # ---------------------------------------------------------------- helpers
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone(monkeypatch):
+    monkeypatch.setenv(MODEL_ENV, "none")
 
 
 @dataclass(frozen=True)

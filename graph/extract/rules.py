@@ -46,6 +46,7 @@ from graph.extract.lexicon import (
     personal_name,
 )
 from graph.extract.names import WELSH_HEADS, classify, is_acronym
+from graph.extract.pairs import classify as classify_pairs, current_model
 from graph.extract.references import WE, author, definite_descriptions, sentence_index
 from graph.extract.relations import MAIN_IDX, SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
@@ -1308,7 +1309,11 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _extract_rules(doc)
+        extraction = _extract_rules(doc)
+        model = current_model()
+        if model is not None:  # the learned fallback for pairs the rules left unrelated
+            extraction = classify_pairs(extraction, split_sentences(doc.text), model)
+        return extraction
     finally:
         if enabled:
             gc.enable()

@@ -1,0 +1,226 @@
+"""The pair classifier (graph/extract/pairs.py): features, model file, the stage
+in the extractor, and the packaged model's provenance.
+
+Sentences here were written for the tests (invented bodies and places)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph import EXTRACTOR_VERSION
+from graph.errors import CivicGraphError
+from graph.extract import extract_document
+from graph.extract.pairs import (
+    ALLOWED,
+    MODEL_ENV,
+    PairModel,
+    SpanMention,
+    classify,
+    current_model,
+    masked_tokens,
+    pair_features,
+    read_model,
+)
+from graph.extract.sentences import split_sentences
+from graph.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGED = ROOT / "graph" / "data" / "relation_model.json"
+BLIND = {"heldout7", "heldout9", "heldout28", "heldout30"}
+
+
+def _doc(text: str) -> Document:
+    return Document("d1", "t.txt", "t.txt", text, "0" * 64, "text")
+
+
+def _mentions(sentence: str, names: list[tuple[str, str, str | None]]) -> list[SpanMention]:
+    out = []
+    for i, (name, typ, sub) in enumerate(names):
+        start = sentence.index(name)
+        out.append(SpanMention(start, start + len(name), f"k{i}", typ, sub))
+    return out
+
+
+# ---------------------------------------------------------------- features
+
+
+def test_names_never_reach_a_feature():
+    sentence = "Quillby Heritage Trust restores mills across Farrowdale with Tenby Makers Guild."
+    ms = _mentions(sentence, [("Quillby Heritage Trust", "Organisation", "Charity"),
+                              ("Farrowdale", "Place", "Town"), ("Tenby Makers Guild", "Organisation", None)])
+    feats = pair_features(sentence, ms, ms[0], ms[1], False)
+    joined = " ".join(feats).lower()
+    for word in ("quillby", "heritage", "farrowdale", "tenby", "guild"):
+        assert word not in joined
+    assert "bw:restores" in feats and "bw:mills" in feats and "bw:across|ORG>PLACE" in feats
+    assert "r+1:with" in feats and "r+2:ORG" in feats  # the third name is a bare tag
+    assert "S=Charity>Town" in feats and "first=True" in feats
+
+
+def test_masked_tokens_mark_the_pair_and_tag_the_rest():
+    sentence = "Funding from Orrin Council lets Brackley Youth Hub open in Sallow."
+    ms = _mentions(sentence, [("Orrin Council", "Organisation", "LocalAuthority"),
+                              ("Brackley Youth Hub", "Programme", None), ("Sallow", "Place", "Town")])
+    toks, ia, ib = masked_tokens(sentence, ms, "k0", "k2")
+    assert toks == ["funding", "from", "A_ORG", "lets", "PROG", "open", "in", "B_PLACE"]
+    assert (ia, ib) == (2, 7)
+
+
+def test_far_apart_pairs_do_not_get_between_words():
+    sentence = ("Wrenfield College " + "and its many friends " * 4 + "opened a hall in Dunmere.")
+    ms = _mentions(sentence, [("Wrenfield College", "Organisation", "EducationProvider"),
+                              ("Dunmere", "Place", "Town")])
+    feats = pair_features(sentence, ms, ms[0], ms[1], True)
+    assert "far" in feats and "d=far" in feats and "sentrule=True" in feats
+    assert not any(f.startswith("bw:") for f in feats)
+
+
+def test_list_separators_only_between():
+    sentence = "Members include Ashby Arts, Colne Theatre and Dray Museum."
+    ms = _mentions(sentence, [("Ashby Arts", "Organisation", None), ("Colne Theatre", "Organisation", None),
+                              ("Dray Museum", "Organisation", None)])
+    assert "listsep|ORG>ORG" in pair_features(sentence, ms, ms[0], ms[1], False)
+    assert "listsep|ORG>ORG" not in pair_features(sentence, ms, ms[0], ms[2], False)  # a name between
+
+
+# ---------------------------------------------------------------- the model file
+
+
+def _write(tmp_path: Path, data: object) -> Path:
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps(data), encoding="utf-8")
+    return p
+
+
+def test_read_model_rejects_bad_files_naming_the_file(tmp_path):
+    bad = [
+        "not json",
+        {"classes": ["none", "funds:ab"], "intercept": [0.0], "weights": {}, "threshold": 0.3},
+        {"classes": ["funds:ab"], "intercept": [0.0], "weights": {}, "threshold": 0.3},
+        {"classes": ["none", "funds:ab"], "intercept": [0, 0], "weights": {"x": [1]}, "threshold": 0.3},
+        {"classes": ["none", "funds:ab"], "intercept": [0, 0], "weights": {}},
+    ]
+    for i, data in enumerate(bad):
+        p = tmp_path / f"m{i}.json"
+        p.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+        with pytest.raises(CivicGraphError, match=f"{p.name}: not a civicgraph relation model"):
+            read_model(p)
+    with pytest.raises(CivicGraphError, match="absent.json"):
+        read_model(tmp_path / "absent.json")
+
+
+def test_probabilities_are_a_softmax_over_the_features():
+    m = PairModel(("none", "funds:ab"), (0.0, 0.0), {"bw:funds": (0.0, 2.0)}, 0.5)
+    p = m.probabilities(["bw:funds", "bw:funds", "unknown"])  # repeats count once
+    assert p[1] == pytest.approx(1 / (1 + 2.718281828459045 ** -2))
+    assert sum(p) == pytest.approx(1.0)
+    assert m.probabilities([]) == [0.5, 0.5]
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def _rules_alone(text: str, monkeypatch):
+    monkeypatch.setenv(MODEL_ENV, "none")
+    return extract_document(_doc(text))
+
+
+def test_classifier_adds_an_allowed_relation_with_its_sentence(monkeypatch):
+    text = "Pellow Arts Trust brightens the lanes of Redruth every spring.\n"
+    ex = _rules_alone(text, monkeypatch)
+    names = {e.name: e for e in ex.entities}
+    assert {"Pellow Arts Trust", "Redruth"} <= set(names)
+    assert not ex.relations, "no rule reads 'brightens the lanes of'"
+    # probabilities: none 0.02, operatesIn 0.37, delivers 0.61
+    model = PairModel(("none", "operatesIn:ab", "delivers:ab"), (0.0, -1.0, 3.5),
+                      {"bw:lanes|ORG>PLACE": (0.0, 4.0, 0.0)}, 0.3)
+    out = classify(ex, split_sentences(text), model)
+    (rel,) = out.relations
+    assert (rel.subject, rel.predicate, rel.object) == (names["Pellow Arts Trust"].key, "operatesIn",
+                                                        names["Redruth"].key)
+    assert rel.rule == f"{EXTRACTOR_VERSION}:operatesIn:pair-classifier"
+    assert rel.evidence.sentence == text[rel.evidence.start:rel.evidence.end]
+    assert "brightens the lanes" in rel.evidence.sentence
+    # delivers scores highest but an organisation cannot deliver a place: not allowed, not stated
+    assert ("delivers", "Organisation", "Place") not in ALLOWED
+    # below the threshold: nothing
+    high = PairModel(model.classes, model.intercept, model.weights, 0.99)
+    assert classify(ex, split_sentences(text), high).relations == ()
+
+
+def test_classifier_leaves_pairs_the_rules_related(monkeypatch):
+    text = "Pellow Arts Trust is based in Redruth.\n"
+    ex = _rules_alone(text, monkeypatch)
+    assert [r.predicate for r in ex.relations] == ["locatedIn"]
+    always = PairModel(("none", "partOf:ab", "operatesIn:ab"), (0.0, 0.0, 9.0), {}, 0.1)
+    assert classify(ex, split_sentences(text), always).relations == ex.relations
+
+
+def test_subject_named_second(monkeypatch):
+    text = "The Brimsdown Fund, a pot from Tarrow Foundation, opens in May.\n"
+    ex = _rules_alone(text, monkeypatch)
+    names = {e.name: e for e in ex.entities}
+    ex = type(ex)(ex.document, ex.entities, ())  # whatever the rules said, test the stage alone
+    model = PairModel(("none", "funds:ba"), (0.0, 0.0), {"T=PROG>ORG": (0.0, 3.0)}, 0.5)
+    (rel,) = classify(ex, split_sentences(text), model).relations
+    assert (rel.subject, rel.predicate, rel.object) == (names["Tarrow Foundation"].key, "funds",
+                                                        names["Brimsdown Fund"].key)
+
+
+def test_environment_switches_the_model(monkeypatch, tmp_path):
+    monkeypatch.setenv(MODEL_ENV, "none")
+    assert current_model() is None
+    p = _write(tmp_path, {"classes": ["none", "funds:ab"], "intercept": [0, 0], "weights": {}, "threshold": 0.4})
+    monkeypatch.setenv(MODEL_ENV, str(p))
+    m = current_model()
+    assert m is not None and m.threshold == 0.4
+    monkeypatch.delenv(MODEL_ENV)
+    assert current_model() == read_model(PACKAGED)
+
+
+def test_a_bad_model_file_is_a_one_line_error(tmp_path):
+    p = _write(tmp_path, {"classes": []})
+    out = tmp_path / "out"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Pellow Arts Trust works in Redruth.\n", encoding="utf-8")
+    env = dict(os.environ, **{MODEL_ENV: str(p)})
+    res = subprocess.run([sys.executable, "-m", "graph", "build", str(docs), "--out", str(out)],
+                         env=env, capture_output=True, text=True)
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    assert f"{p}: not a civicgraph relation model" in res.stderr.strip().splitlines()[-1]
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- the packaged model
+
+
+def test_packaged_model_never_saw_the_seeds_or_the_blind_sets():
+    data = json.loads(PACKAGED.read_text(encoding="utf-8"))
+    trained = set(data["trained_on"])
+    assert trained and not (trained & BLIND) and "gold" not in trained and "seeds" not in trained
+    assert all(ROOT.joinpath("tests", s, "gold").is_dir() for s in trained)
+    m = read_model(PACKAGED)
+    assert 0 < m.threshold < 1 and "none" in m.classes
+    for c in m.classes:
+        if c != "none":
+            pred, way = c.split(":")
+            assert way in ("ab", "ba") and any(p == pred for p, _, _ in ALLOWED)
+
+
+def test_training_reproduces_the_packaged_model(tmp_path):
+    """The committed weights are exactly what scripts/train_relations.py makes from the
+    current rules and development sets (retrain after changing either)."""
+    out = tmp_path / "model.json"
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_relations.py"), "--out", str(out)],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert out.read_text(encoding="utf-8") == PACKAGED.read_text(encoding="utf-8"), (
+        "graph/data/relation_model.json is stale: run `uv run python scripts/train_relations.py`")
