@@ -38,7 +38,14 @@ for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_threads] = "1"  # one thread: the same sums in the same order, the same weights
 
 from graph.extract import extract_document  # noqa: E402
-from graph.extract.pairs import first_mentions, pair_features, sentence_pairs  # noqa: E402
+from graph.extract.pairs import (  # noqa: E402
+    GROUPS,
+    first_mentions,
+    group_classes,
+    group_of,
+    pair_features,
+    sentence_pairs,
+)
 from graph.extract.sentences import split_sentences  # noqa: E402
 from graph.pipeline import read_documents  # noqa: E402
 from graph.textnorm import norm_key  # noqa: E402
@@ -63,15 +70,19 @@ def _ws(s: str) -> str:
     return " ".join(s.split())
 
 
-def examples(set_name: str) -> list[tuple[list[str], str]]:
-    """(features, label) for every unrelated pair of every document of a set."""
+Example = tuple[str, list[str], str]
+
+
+def examples(set_name: str) -> list[Example]:
+    """(group, features, label) for every unrelated pair of every document of a set
+    (a pair whose gold relation its group cannot state is left out)."""
     base = ROOT / "tests" / set_name
     docs, _ = read_documents([base / "docs"])
     golds = {}
     for f in sorted((base / "gold").glob("*.json")):
         data = json.loads(f.read_text(encoding="utf-8"))
         golds[data["document"]] = data
-    out: list[tuple[list[str], str]] = []
+    out: list[Example] = []
     for doc in sorted(docs, key=lambda d: d.file_name):
         gd = golds.get(doc.file_name)
         if gd is None:
@@ -108,33 +119,48 @@ def examples(set_name: str) -> list[tuple[list[str], str]]:
                                     if ev and (ev in flat or flat in ev or ev[:60] in flat):
                                         labels.add(f"{p}:{'ab' if p == 'partnerOf' else way}")
                     label = min(labels) if labels else "none"
-                    out.append((pair_features(sentence, ms, a, b, has_rule), label))
+                    if group_of(a.type, b.type) in GROUPS and label in group_classes(a.type, b.type):
+                        out.append((group_of(a.type, b.type), pair_features(sentence, ms, a, b, has_rule), label))
     return out
 
 
-def fit(data: dict[str, list[tuple[list[str], str]]]) -> dict[str, object]:
+def fit(data: dict[str, list[Example]]) -> dict[str, object]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     sets_of: dict[str, set[str]] = defaultdict(set)
     for name, rows in data.items():
-        for feats, _ in rows:
+        for _, feats, _ in rows:
             for f in feats:
                 sets_of[f].add(name)
     keep = {f for f, s in sets_of.items() if len(s) >= MIN_SETS}
     rows = [r for name in sorted(data) for r in data[name]]
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([{f: 1 for f in feats if f in keep} for feats, _ in rows])
-    y = [label for _, label in rows]
-    clf = LogisticRegression(C=C, max_iter=5000)
-    clf.fit(x, y)
-    classes = [str(c) for c in clf.classes_]
-    names = vec.get_feature_names_out()
-    weights = {}
-    for j, f in enumerate(names):
-        row = [round(float(clf.coef_[k][j]), 4) for k in range(len(classes))]
-        if max(abs(w) for w in row) >= 0.001:
-            weights[str(f)] = row
+    groups: dict[str, object] = {}
+    for group in sorted({g for g, _, _ in rows}):
+        mine = [(feats, label) for g, feats, label in rows if g == group]
+        if len({label for _, label in mine}) < 2:
+            continue  # nothing to tell apart: the group states nothing
+        vec = DictVectorizer(sort=True)
+        x = vec.fit_transform([{f: 1 for f in feats if f in keep} for feats, _ in mine])
+        clf = LogisticRegression(C=C, max_iter=5000)
+        clf.fit(x, [label for _, label in mine])
+        classes = [str(c) for c in clf.classes_]
+        coef = clf.coef_
+        intercept = clf.intercept_
+        if len(classes) == 2:  # scikit-learn keeps one row for two classes: score of the second
+            coef = [-coef[0] / 2, coef[0] / 2]
+            intercept = [-intercept[0] / 2, intercept[0] / 2]
+        weights = {}
+        for j, f in enumerate(vec.get_feature_names_out()):
+            row = [round(float(coef[k][j]), 4) for k in range(len(classes))]
+            if max(abs(w) for w in row) >= 0.001:
+                weights[str(f)] = row
+        groups[group] = {
+            "examples": len(mine),
+            "classes": classes,
+            "intercept": [round(float(v), 4) for v in intercept],
+            "weights": dict(sorted(weights.items())),
+        }
     return {
         "about": "civicgraph pair classifier (graph/extract/pairs.py), written by scripts/train_relations.py",
         "trained_on": sorted(data),
@@ -142,21 +168,24 @@ def fit(data: dict[str, list[tuple[list[str], str]]]) -> dict[str, object]:
         "min_sets": MIN_SETS,
         "C": C,
         "threshold": THRESHOLD,
-        "classes": classes,
-        "intercept": [round(float(v), 4) for v in clf.intercept_],
-        "weights": dict(sorted(weights.items())),
+        "groups": groups,
     }
 
 
 def dump(model: dict[str, object]) -> str:
-    weights = model["weights"]
-    assert isinstance(weights, dict)
-    head = {k: v for k, v in model.items() if k != "weights"}
-    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "weights": {']
-    items = [f"{json.dumps(f, ensure_ascii=False)}: {json.dumps(row)}" for f, row in weights.items()]
-    lines.append(",\n".join(items))
-    lines.append("}}")
-    return "\n".join(lines) + "\n"
+    """The model as JSON with one line per weight row (diffs stay readable)."""
+    groups = model["groups"]
+    assert isinstance(groups, dict)
+    head = {k: v for k, v in model.items() if k != "groups"}
+    parts = [json.dumps(head, ensure_ascii=False)[:-1] + ', "groups": {']
+    gparts = []
+    for name, g in groups.items():
+        ghead = {k: v for k, v in g.items() if k != "weights"}
+        rows = ",\n".join(f"{json.dumps(f, ensure_ascii=False)}: {json.dumps(row)}" for f, row in g["weights"].items())
+        gparts.append(f"{json.dumps(name)}: " + json.dumps(ghead, ensure_ascii=False)[:-1] + ', "weights": {\n' + rows + "}}")
+    parts.append(",\n".join(gparts))
+    parts.append("}}")
+    return "\n".join(parts) + "\n"
 
 
 def _rel_f1(set_name: str, model_path: str) -> float:

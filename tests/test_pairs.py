@@ -18,8 +18,11 @@ from graph.errors import CivicGraphError
 from graph.extract import extract_document
 from graph.extract.pairs import (
     ALLOWED,
+    GROUPS,
     MODEL_ENV,
+    Group,
     PairModel,
+    group_classes,
     SpanMention,
     classify,
     current_model,
@@ -58,7 +61,7 @@ def test_names_never_reach_a_feature():
     joined = " ".join(feats).lower()
     for word in ("quillby", "heritage", "farrowdale", "tenby", "guild"):
         assert word not in joined
-    assert "bw:restores" in feats and "bw:mills" in feats and "bw:across|ORG>PLACE" in feats
+    assert "bw:restores" in feats and "bw:mills" in feats and "bw:across" in feats
     assert "r+1:with" in feats and "r+2:ORG" in feats  # the third name is a bare tag
     assert "S=Charity>Town" in feats and "first=True" in feats
 
@@ -85,8 +88,8 @@ def test_list_separators_only_between():
     sentence = "Members include Ashby Arts, Colne Theatre and Dray Museum."
     ms = _mentions(sentence, [("Ashby Arts", "Organisation", None), ("Colne Theatre", "Organisation", None),
                               ("Dray Museum", "Organisation", None)])
-    assert "listsep|ORG>ORG" in pair_features(sentence, ms, ms[0], ms[1], False)
-    assert "listsep|ORG>ORG" not in pair_features(sentence, ms, ms[0], ms[2], False)  # a name between
+    assert "listsep" in pair_features(sentence, ms, ms[0], ms[1], False)
+    assert "listsep" not in pair_features(sentence, ms, ms[0], ms[2], False)  # a name between
 
 
 # ---------------------------------------------------------------- the model file
@@ -98,13 +101,19 @@ def _write(tmp_path: Path, data: object) -> Path:
     return p
 
 
+def _group(classes, intercept, weights=None):
+    return {"classes": classes, "intercept": intercept, "weights": weights or {}}
+
+
 def test_read_model_rejects_bad_files_naming_the_file(tmp_path):
     bad = [
         "not json",
-        {"classes": ["none", "funds:ab"], "intercept": [0.0], "weights": {}, "threshold": 0.3},
-        {"classes": ["funds:ab"], "intercept": [0.0], "weights": {}, "threshold": 0.3},
-        {"classes": ["none", "funds:ab"], "intercept": [0, 0], "weights": {"x": [1]}, "threshold": 0.3},
-        {"classes": ["none", "funds:ab"], "intercept": [0, 0], "weights": {}},
+        {"groups": {"ORG>PROG": _group(["none", "funds:ab"], [0.0])}, "threshold": 0.3},
+        {"groups": {"ORG>PROG": _group(["funds:ab", "delivers:ab"], [0, 0])}, "threshold": 0.3},
+        {"groups": {"ORG>PROG": _group(["none", "funds:ab"], [0, 0], {"x": [1]})}, "threshold": 0.3},
+        {"groups": {"ORG>PLACE": _group(["none", "funds:ab"], [0, 0])}, "threshold": 0.3},  # not allowed
+        {"groups": {"ORG>MOON": _group(["none"], [0])}, "threshold": 0.3},
+        {"groups": {"ORG>PROG": _group(["none", "funds:ab"], [0, 0])}},
     ]
     for i, data in enumerate(bad):
         p = tmp_path / f"m{i}.json"
@@ -115,12 +124,25 @@ def test_read_model_rejects_bad_files_naming_the_file(tmp_path):
         read_model(tmp_path / "absent.json")
 
 
+def test_group_classes_follow_the_ontology():
+    assert group_classes("Organisation", "Place") == ("none", "locatedIn:ab", "operatesIn:ab")
+    assert group_classes("Place", "Programme") == ("none", "operatesIn:ba")
+    oo = group_classes("Organisation", "Organisation")
+    assert "partnerOf:ab" in oo and "partnerOf:ba" not in oo  # symmetric: one way only
+    assert {"funds:ab", "funds:ba", "partOf:ab", "partOf:ba"} <= set(oo)
+    for a in ("Organisation", "Programme", "Place"):
+        for b in ("Organisation", "Programme", "Place"):
+            for c in group_classes(a, b)[1:]:
+                pred, way = c.split(":")
+                assert (pred, *((a, b) if way == "ab" else (b, a))) in ALLOWED
+
+
 def test_probabilities_are_a_softmax_over_the_features():
-    m = PairModel(("none", "funds:ab"), (0.0, 0.0), {"bw:funds": (0.0, 2.0)}, 0.5)
-    p = m.probabilities(["bw:funds", "bw:funds", "unknown"])  # repeats count once
+    g = Group(("none", "funds:ab"), (0.0, 0.0), {"bw:funds": (0.0, 2.0)})
+    p = g.probabilities(["bw:funds", "bw:funds", "unknown"])  # repeats count once
     assert p[1] == pytest.approx(1 / (1 + 2.718281828459045 ** -2))
     assert sum(p) == pytest.approx(1.0)
-    assert m.probabilities([]) == [0.5, 0.5]
+    assert g.probabilities([]) == [0.5, 0.5]
 
 
 # ---------------------------------------------------------------- the stage
@@ -137,9 +159,9 @@ def test_classifier_adds_an_allowed_relation_with_its_sentence(monkeypatch):
     names = {e.name: e for e in ex.entities}
     assert {"Pellow Arts Trust", "Redruth"} <= set(names)
     assert not ex.relations, "no rule reads 'brightens the lanes of'"
-    # probabilities: none 0.02, operatesIn 0.37, delivers 0.61
-    model = PairModel(("none", "operatesIn:ab", "delivers:ab"), (0.0, -1.0, 3.5),
-                      {"bw:lanes|ORG>PLACE": (0.0, 4.0, 0.0)}, 0.3)
+    # probabilities: none 0.03, locatedIn 0.04, operatesIn 0.93
+    model = PairModel({"ORG>PLACE": Group(("none", "locatedIn:ab", "operatesIn:ab"), (0.6, 0.8, 0.0),
+                                          {"bw:lanes": (0.0, 0.0, 4.0)})}, 0.5)
     out = classify(ex, split_sentences(text), model)
     (rel,) = out.relations
     assert (rel.subject, rel.predicate, rel.object) == (names["Pellow Arts Trust"].key, "operatesIn",
@@ -147,10 +169,14 @@ def test_classifier_adds_an_allowed_relation_with_its_sentence(monkeypatch):
     assert rel.rule == f"{EXTRACTOR_VERSION}:operatesIn:pair-classifier"
     assert rel.evidence.sentence == text[rel.evidence.start:rel.evidence.end]
     assert "brightens the lanes" in rel.evidence.sentence
-    # delivers scores highest but an organisation cannot deliver a place: not allowed, not stated
-    assert ("delivers", "Organisation", "Place") not in ALLOWED
+    # without the wording's weight: locatedIn 0.44 is likeliest but under the threshold
+    plain = PairModel({"ORG>PLACE": Group(model.groups["ORG>PLACE"].classes,
+                                          model.groups["ORG>PLACE"].intercept, {})}, 0.5)
+    assert classify(ex, split_sentences(text), plain).relations == ()
+    # no group for the pair's types: nothing
+    assert classify(ex, split_sentences(text), PairModel({}, 0.0)).relations == ()
     # below the threshold: nothing
-    high = PairModel(model.classes, model.intercept, model.weights, 0.99)
+    high = PairModel(model.groups, 0.99)
     assert classify(ex, split_sentences(text), high).relations == ()
 
 
@@ -158,7 +184,7 @@ def test_classifier_leaves_pairs_the_rules_related(monkeypatch):
     text = "Pellow Arts Trust is based in Redruth.\n"
     ex = _rules_alone(text, monkeypatch)
     assert [r.predicate for r in ex.relations] == ["locatedIn"]
-    always = PairModel(("none", "partOf:ab", "operatesIn:ab"), (0.0, 0.0, 9.0), {}, 0.1)
+    always = PairModel({"ORG>PLACE": Group(("none", "locatedIn:ab", "operatesIn:ab"), (0.0, 0.0, 9.0), {})}, 0.1)
     assert classify(ex, split_sentences(text), always).relations == ex.relations
 
 
@@ -167,7 +193,7 @@ def test_subject_named_second(monkeypatch):
     ex = _rules_alone(text, monkeypatch)
     names = {e.name: e for e in ex.entities}
     ex = type(ex)(ex.document, ex.entities, ())  # whatever the rules said, test the stage alone
-    model = PairModel(("none", "funds:ba"), (0.0, 0.0), {"T=PROG>ORG": (0.0, 3.0)}, 0.5)
+    model = PairModel({"PROG>ORG": Group(("none", "funds:ba"), (0.0, 3.0), {})}, 0.5)
     (rel,) = classify(ex, split_sentences(text), model).relations
     assert (rel.subject, rel.predicate, rel.object) == (names["Tarrow Foundation"].key, "funds",
                                                         names["Brimsdown Fund"].key)
@@ -176,7 +202,7 @@ def test_subject_named_second(monkeypatch):
 def test_environment_switches_the_model(monkeypatch, tmp_path):
     monkeypatch.setenv(MODEL_ENV, "none")
     assert current_model() is None
-    p = _write(tmp_path, {"classes": ["none", "funds:ab"], "intercept": [0, 0], "weights": {}, "threshold": 0.4})
+    p = _write(tmp_path, {"groups": {"ORG>PROG": _group(["none", "funds:ab"], [0, 0])}, "threshold": 0.4})
     monkeypatch.setenv(MODEL_ENV, str(p))
     m = current_model()
     assert m is not None and m.threshold == 0.4
@@ -185,7 +211,7 @@ def test_environment_switches_the_model(monkeypatch, tmp_path):
 
 
 def test_a_bad_model_file_is_a_one_line_error(tmp_path):
-    p = _write(tmp_path, {"classes": []})
+    p = _write(tmp_path, {"groups": []})
     out = tmp_path / "out"
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -208,11 +234,12 @@ def test_packaged_model_never_saw_the_seeds_or_the_blind_sets():
     assert trained and not (trained & BLIND) and "gold" not in trained and "seeds" not in trained
     assert all(ROOT.joinpath("tests", s, "gold").is_dir() for s in trained)
     m = read_model(PACKAGED)
-    assert 0 < m.threshold < 1 and "none" in m.classes
-    for c in m.classes:
-        if c != "none":
-            pred, way = c.split(":")
-            assert way in ("ab", "ba") and any(p == pred for p, _, _ in ALLOWED)
+    assert 0 < m.threshold < 1 and set(m.groups) == set(GROUPS)
+    for g in m.groups.values():
+        assert "none" in g.classes and len(g.classes) >= 2
+        prefixes = ("S=", "d=", "nm=", "listsep", "far", "bw:", "bb:", "bs:", "b1:", "bL:",
+                    "l-1:", "l-2:", "r+1:", "r+2:", "sw:", "sentrule=", "first=")
+        assert all(f.startswith(prefixes) for f in g.weights)
 
 
 def test_training_reproduces_the_packaged_model(tmp_path):

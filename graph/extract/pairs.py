@@ -25,7 +25,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +41,7 @@ MODEL_ENV = "CIVICGRAPH_RELATION_MODEL"
 _TOKEN = re.compile(r"[a-z0-9£']+|[,;:()&/–-]")
 _TAG = {"Organisation": "ORG", "Programme": "PROG", "Place": "PLACE"}
 _LIST_WORDS = frozenset({",", "and", "&", "the"})
+_GROUP_NAMES = {(a, b): f"{ta}>{tb}" for a, ta in _TAG.items() for b, tb in _TAG.items()}
 
 #: (predicate, subject type, object type) the ontology and its shapes allow.
 ALLOWED = frozenset({
@@ -59,6 +60,13 @@ ALLOWED = frozenset({
 })
 
 
+#: The pairs of types (the one named first first) the classifier looks at. Pairs
+#: that open with a place, and two programmes, are left out: over the development
+#: sets, 2,432 of 5,835 candidate pairs, of which a cross-validated model stated
+#: 4 at a 0.45 threshold (2 right), for 42% of the classifier's time.
+GROUPS = ("ORG>ORG", "ORG>PLACE", "ORG>PROG", "PROG>ORG", "PROG>PLACE")
+
+
 @dataclass(frozen=True, slots=True)
 class SpanMention:
     """A name in a sentence: offsets relative to the sentence, its entity key and types."""
@@ -74,33 +82,87 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-6" if n < 7 else "7-12" if n < 13 else "far"
 
 
-def masked_tokens(sentence: str, mentions: Sequence[SpanMention], a: str, b: str) -> tuple[list[str], int, int]:
+def sentence_tokens(sentence: str, mentions: Sequence[SpanMention]) -> tuple[list[str], list[str | None]]:
     """Lower-case tokens of ``sentence`` with each name replaced by its type tag
-    (``A_ORG``/``B_PLACE`` for the pair, ``ORG`` … for the others), and the
-    positions of the first tag of ``a`` and of ``b`` (-1 if absent).
+    (``ORG``, ``PROG``, ``PLACE``), and for each token the key of the entity it
+    stands for (None for a word). A name that overlaps an earlier one is skipped."""
+    toks: list[str] = []
+    owner: list[str | None] = []
+    pos = 0
+    for m in mentions:
+        if m.start < pos:
+            continue
+        words = _TOKEN.findall(sentence[pos:m.start].lower())
+        toks.extend(words)
+        owner.extend([None] * len(words))
+        toks.append(_TAG[m.type])
+        owner.append(m.key)
+        pos = m.end
+    words = _TOKEN.findall(sentence[pos:].lower())
+    toks.extend(words)
+    owner.extend([None] * len(words))
+    return toks, owner
+
+
+def masked_tokens(sentence: str, mentions: Sequence[SpanMention], a: str, b: str) -> tuple[list[str], int, int]:
+    """:func:`sentence_tokens` with the pair's tags marked (``A_ORG``/``B_PLACE``),
+    and the positions of the first tag of ``a`` and of ``b`` (-1 if absent).
 
     >>> ms = [SpanMention(0, 9, "k1", "Organisation", None), SpanMention(31, 37, "k2", "Place", "Town")]
     >>> masked_tokens("Acme Arts works with pupils in Dorset.", ms, "k1", "k2")[0]
     ['A_ORG', 'works', 'with', 'pupils', 'in', 'B_PLACE']
     """
-    toks: list[str] = []
-    ia = ib = -1
-    pos = 0
-    for m in mentions:
-        if m.start < pos:
-            continue
-        toks.extend(_TOKEN.findall(sentence[pos:m.start].lower()))
-        tag = _TAG[m.type]
-        if m.key == a:
-            ia = len(toks) if ia < 0 else ia
-            tag = "A_" + tag
-        elif m.key == b:
-            ib = len(toks) if ib < 0 else ib
-            tag = "B_" + tag
-        toks.append(tag)
-        pos = m.end
-    toks.extend(_TOKEN.findall(sentence[pos:].lower()))
-    return toks, ia, ib
+    toks, owner = sentence_tokens(sentence, mentions)
+    marked = [("A_" + t if k == a else "B_" + t if k == b else t) for t, k in zip(toks, owner, strict=True)]
+    return marked, owner.index(a) if a in owner else -1, owner.index(b) if b in owner else -1
+
+
+def sentence_features(toks: Sequence[str], sentence_has_rule: bool) -> list[str]:
+    """The features a sentence gives every pair in it: its words, and whether a rule read it."""
+    return [*sorted("sw:" + w for w in set(toks) if len(w) > 3 and not w.isupper()), f"sentrule={sentence_has_rule}"]
+
+
+def own_features(toks: Sequence[str], owner: Sequence[str | None], a: SpanMention, b: SpanMention
+                 ) -> tuple[list[str], bool]:
+    """The pair's own features, and whether both names were found among the tokens
+    (if not, the pair has only its subtypes and no sentence features). The pair's
+    types are not a feature: each pair of types has a model of its own."""
+    f = [f"S={a.subtype or ''}>{b.subtype or ''}"]
+    ka, kb = a.key, b.key
+    if ka not in owner or kb not in owner:
+        return f, False
+    ia, ib = owner.index(ka), owner.index(kb)
+    lo, hi = (ia, ib) if ia < ib else (ib, ia)
+    w0 = lo - 2 if lo >= 2 else 0
+    window = [t if k is None or (k != ka and k != kb) else ("A_" if k == ka else "B_") + t
+              for t, k in zip(toks[w0:hi + 3], owner[w0:hi + 3], strict=True)]
+    lo, hi = lo - w0, hi - w0
+    between = window[lo + 1:hi]
+    n = len(between)
+    f.append("d=" + _bucket(n))
+    f.append("nm=" + _bucket(sum(1 for k in owner[w0 + lo + 1:w0 + hi] if k is not None)))
+    if all(t in _LIST_WORDS for t in between):
+        f.append("listsep")
+    if n <= 12:
+        f.extend(["bw:" + w for w in between])
+        f.extend([f"bb:{w1}_{w2}" for w1, w2 in zip(between, between[1:], strict=False)])
+        f.append("bs:" + "_".join(between) if n <= 4 else "bs:long")
+    else:
+        f.append("far")
+    if lo >= 1:
+        f.append("l-1:" + window[lo - 1])
+        if lo >= 2:
+            f.append("l-2:" + window[lo - 2])
+    if hi + 1 < len(window):
+        f.append("r+1:" + window[hi + 1])
+        if hi + 2 < len(window):
+            f.append("r+2:" + window[hi + 2])
+    if between:
+        f.append("b1:" + between[0])
+        f.append("bL:" + between[-1])
+    first = next(i for i, k in enumerate(owner) if k is not None)
+    f.append(f"first={w0 + lo == first}")
+    return f, True
 
 
 def pair_features(sentence: str, mentions: Sequence[SpanMention], a: SpanMention, b: SpanMention,
@@ -109,81 +171,91 @@ def pair_features(sentence: str, mentions: Sequence[SpanMention], a: SpanMention
 
     >>> ms = [SpanMention(0, 9, "k1", "Organisation", None), SpanMention(31, 37, "k2", "Place", "Town")]
     >>> f = pair_features("Acme Arts works with pupils in Dorset.", ms, ms[0], ms[1], False)
-    >>> [x for x in f if x.startswith(("T=", "bw:in", "bL:", "d="))]
-    ['T=ORG>PLACE', 'd=4-6', 'bw:in', 'bw:in|ORG>PLACE', 'bL:in']
+    >>> [x for x in f if x.startswith(("S=", "bw:", "bL:", "d="))]
+    ['S=>Town', 'd=4-6', 'bw:works', 'bw:with', 'bw:pupils', 'bw:in', 'bL:in']
     """
-    toks, ia, ib = masked_tokens(sentence, mentions, a.key, b.key)
-    pair = _TAG[a.type] + ">" + _TAG[b.type]
-    f = ["T=" + pair, f"S={a.subtype or ''}>{b.subtype or ''}"]
-    if ia < 0 or ib < 0:
-        return f
-    lo, hi = min(ia, ib), max(ia, ib)
-    between = toks[lo + 1:hi]
-    f.append("d=" + _bucket(len(between)))
-    f.append("nm=" + _bucket(sum(1 for t in between if t.isupper())))
-    if all(t in _LIST_WORDS for t in between):
-        f.append("listsep|" + pair)
-    if len(between) <= 12:
-        for w in between:
-            f.append("bw:" + w)
-            f.append(f"bw:{w}|{pair}")
-        f.extend(f"bb:{w1}_{w2}" for w1, w2 in zip(between, between[1:], strict=False))
-        f.append("bs:" + "_".join(between) if len(between) <= 4 else "bs:long")
-    else:
-        f.append("far")
-    for k in (1, 2):
-        if lo - k >= 0:
-            f.append(f"l-{k}:{toks[lo - k]}")
-        if hi + k < len(toks):
-            f.append(f"r+{k}:{toks[hi + k]}")
-    if between:
-        f.append("b1:" + between[0])
-        f.append("bL:" + between[-1])
-        f.append(f"b1|{between[0]}|{pair}")
-        f.append(f"bL|{between[-1]}|{pair}")
-    f.extend(sorted("sw:" + w for w in set(toks) if len(w) > 3 and not w.isupper()))
-    f.append(f"sentrule={sentence_has_rule}")
-    first = next(i for i, t in enumerate(toks) if t.isupper())
-    f.append(f"first={lo == first}")
-    return f
+    toks, owner = sentence_tokens(sentence, mentions)
+    own, found = own_features(toks, owner, a, b)
+    return own + sentence_features(toks, sentence_has_rule) if found else own
+
+
+def group_of(a_type: str, b_type: str) -> str:
+    """The model group of a pair: its two types, the one named first first ("ORG>PLACE")."""
+    return _GROUP_NAMES[(a_type, b_type)]
+
+
+def group_classes(a_type: str, b_type: str) -> tuple[str, ...]:
+    """The classes a pair of these types can take: ``none`` and every allowed
+    ``predicate:ab`` (subject named first) or ``predicate:ba`` (subject named second).
+
+    >>> group_classes("Programme", "Organisation")
+    ('none', 'delivers:ba', 'funds:ba', 'participatesIn:ba')
+    """
+    out = []
+    for pred in sorted({p for p, _, _ in ALLOWED}):
+        if (pred, a_type, b_type) in ALLOWED:
+            out.append(pred + ":ab")
+        if pred != "partnerOf" and (pred, b_type, a_type) in ALLOWED:
+            out.append(pred + ":ba")
+    return ("none", *sorted(out))
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Weights for the pairs of one group: one row of class scores per feature."""
+
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def add(self, z: list[float], features: Iterable[str]) -> list[float]:
+        """``z`` plus the weight rows of ``features`` (each counted once, in order)."""
+        get = self.weights.get
+        rows = [row for row in map(get, dict.fromkeys(features)) if row is not None]
+        # column sums, left to right: the same floats as adding the rows one by one
+        return list(map(sum, zip(z, *rows, strict=True))) if rows else z
+
+    def probabilities(self, features: Sequence[str]) -> list[float]:
+        """The probability of each class for a pair with these features."""
+        return softmax(self.add(list(self.intercept), features))
 
 
 @dataclass(frozen=True, slots=True)
 class PairModel:
-    """Weights of the pair classifier: one row of class scores per feature."""
+    """The pair classifier: a multinomial logistic regression per group (pair of types)
+    over the classes that group allows, and the probability a class needs."""
 
-    classes: tuple[str, ...]
-    """``none`` or ``predicate:ab`` / ``predicate:ba`` (subject named first / second)."""
-    intercept: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    groups: dict[str, Group]
     threshold: float
 
-    def probabilities(self, features: Sequence[str]) -> list[float]:
-        z = list(self.intercept)
-        for name in set(features):
-            row = self.weights.get(name)
-            if row is not None:
-                z = [x + w for x, w in zip(z, row, strict=True)]
-        top = max(z)
-        e = [math.exp(x - top) for x in z]
-        total = sum(e)
-        return [x / total for x in e]
+
+def softmax(z: Sequence[float]) -> list[float]:
+    top = max(z)
+    e = [math.exp(x - top) for x in z]
+    total = sum(e)
+    return [x / total for x in e]
 
 
 def read_model(path: str | os.PathLike[str]) -> PairModel:
     """Read a model file written by ``scripts/train_relations.py``."""
+    allowed = {group_of(a, b): group_classes(a, b) for a in _TAG for b in _TAG}
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        classes = tuple(data["classes"])
-        k = len(classes)
-        intercept = tuple(float(x) for x in data["intercept"])
-        weights = {f: tuple(float(x) for x in row) for f, row in data["weights"].items()}
+        groups = {}
+        for name, g in data["groups"].items():
+            classes = tuple(g["classes"])
+            k = len(classes)
+            intercept = tuple(float(x) for x in g["intercept"])
+            weights = {f: tuple(float(x) for x in row) for f, row in g["weights"].items()}
+            if name not in allowed or not set(classes) <= set(allowed[name]) or "none" not in classes:
+                raise ValueError(f"group {name} has classes {list(classes)}")
+            if len(intercept) != k or any(len(row) != k for row in weights.values()):
+                raise ValueError(f"group {name}: rows do not match the classes")
+            groups[name] = Group(classes, intercept, weights)
         threshold = float(data["threshold"])
-        if len(intercept) != k or any(len(row) != k for row in weights.values()) or "none" not in classes:
-            raise ValueError("rows do not match the classes")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CivicGraphError(f"{path}: not a civicgraph relation model ({exc})") from None
-    return PairModel(classes, intercept, weights, threshold)
+    return PairModel(groups, threshold)
 
 
 @lru_cache(maxsize=4)
@@ -196,9 +268,12 @@ def current_model() -> PairModel | None:
     path = os.environ.get(MODEL_ENV, "")
     if path.lower() == "none":
         return None
-    if not path:
-        path = str(resources.files("graph") / "data" / "relation_model.json")
-    return _model_at(path)
+    return _model_at(path or _packaged())
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> str:
+    return str(resources.files("graph") / "data" / "relation_model.json")
 
 
 def sentence_pairs(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[LocalEntity]
@@ -238,18 +313,31 @@ def classify(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]
     related = {frozenset((r.subject, r.object)) for r in extraction.relations}
     rule_sentences = {r.evidence.start for r in extraction.relations}
     added: list[Relation] = []
+    groups = model.groups
     for si, ms in sentence_pairs(text, sentences, extraction.entities):
+        firsts = first_mentions(ms)
+        todo = [(a, b, gname) for i, a in enumerate(firsts) for b in firsts[i + 1:]
+                if (gname := group_of(a.type, b.type)) in groups and frozenset((a.key, b.key)) not in related]
+        if not todo:
+            continue
         s, e = sentences[si]
         sentence = text[s:e]
-        has_rule = any(s <= x < e for x in rule_sentences)
-        firsts = first_mentions(ms)
-        for i, a in enumerate(firsts):
-            for b in firsts[i + 1:]:
-                if frozenset((a.key, b.key)) in related:
-                    continue
-                best = _best(model, pair_features(sentence, ms, a, b, has_rule), a, b)
-                if best is None:
-                    continue
+        toks, owner = sentence_tokens(sentence, ms)
+        bases: dict[str, list[float]] = {}  # per group: intercept plus the sentence's features, summed once
+        has_rule: bool | None = None
+        for a, b, gname in todo:
+            group = groups[gname]
+            own, found = own_features(toks, owner, a, b)
+            if found:
+                if gname not in bases:
+                    if has_rule is None:
+                        has_rule = any(s <= x < e for x in rule_sentences)
+                    bases[gname] = group.add(list(group.intercept), sentence_features(toks, has_rule))
+                z = group.add(bases[gname], own)
+            else:
+                z = group.add(list(group.intercept), own)
+            best = _best(group, softmax(z), model.threshold, a, b)
+            if best is not None:
                 pred, subj, obj = best
                 added.append(Relation(subj.key, pred, obj.key, Evidence(doc.doc_id, s, e, sentence),
                                       f"{EXTRACTOR_VERSION}:{pred}:pair-classifier"))
@@ -258,15 +346,11 @@ def classify(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]
     return DocumentExtraction(doc, extraction.entities, extraction.relations + tuple(added))
 
 
-def _best(model: PairModel, features: list[str], a: SpanMention, b: SpanMention
+def _best(group: Group, probs: list[float], threshold: float, a: SpanMention, b: SpanMention
           ) -> tuple[str, SpanMention, SpanMention] | None:
-    probs = model.probabilities(features)
     best: tuple[float, str, SpanMention, SpanMention] | None = None
-    for c, p in zip(model.classes, probs, strict=True):
-        if c == "none" or p < model.threshold:
-            continue
-        pred, way = c.split(":")
-        subj, obj = (a, b) if way == "ab" else (b, a)
-        if (pred, subj.type, obj.type) in ALLOWED and (best is None or p > best[0]):
-            best = (p, pred, subj, obj)
+    for c, p in zip(group.classes, probs, strict=True):
+        if c != "none" and p >= threshold and (best is None or p > best[0]):
+            pred, way = c.split(":")
+            best = (p, pred, *((a, b) if way == "ab" else (b, a)))
     return None if best is None else best[1:]

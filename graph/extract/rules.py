@@ -1309,17 +1309,17 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        extraction = _extract_rules(doc)
+        extraction, sentences = _extract_rules(doc)
         model = current_model()
         if model is not None:  # the learned fallback for pairs the rules left unrelated
-            extraction = classify_pairs(extraction, split_sentences(doc.text), model)
+            extraction = classify_pairs(extraction, sentences, model)
         return extraction
     finally:
         if enabled:
             gc.enable()
 
 
-def _extract_rules(doc: Document) -> DocumentExtraction:
+def _extract_rules(doc: Document) -> tuple[DocumentExtraction, list[tuple[int, int]]]:
     text = doc.text
     places = _places()
     sentences = split_sentences(text)
@@ -1632,7 +1632,8 @@ def _extract_rules(doc: Document) -> DocumentExtraction:
         relations.extend(_contributors(doc, sentences, by_sentence, entities, groups, main_prog, speaker, relations,
                                        "page-contributor", labelled))
     relations.extend(_co_runners(relations, author_key))
-    return DocumentExtraction(doc, tuple(entities), tuple(_owners_fund_national_funds(relations, entities)))
+    return (DocumentExtraction(doc, tuple(entities), tuple(_owners_fund_national_funds(relations, entities))),
+            sentences)
 
 
 @functools.cache
