@@ -25,6 +25,7 @@ import json
 import math
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -278,22 +279,23 @@ def _packaged() -> str:
 
 def sentence_pairs(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[LocalEntity]
                    ) -> list[tuple[int, list[SpanMention]]]:
-    """For each sentence naming two or more entities: its index and its names in order."""
-    spans = sorted(((m.start, m.end, le.key), le) for le in entities for m in le.mentions)
+    """For each sentence naming two or more entities: its index and its names in order
+    (``sentences`` are in order and do not overlap, as ``split_sentences`` gives them)."""
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[tuple[int, int, str, LocalEntity]]] = {}
+    for le in entities:
+        for m in le.mentions:
+            si = bisect_right(starts, m.start) - 1
+            if si >= 0 and m.end <= sentences[si][1]:
+                by_sentence.setdefault(si, []).append((m.start, m.end, le.key, le))
     out: list[tuple[int, list[SpanMention]]] = []
-    j = 0
-    for si, (s, e) in enumerate(sentences):
-        while j < len(spans) and spans[j][0][0] < s:
-            j += 1
-        ms: list[SpanMention] = []
-        k = j
-        while k < len(spans) and spans[k][0][0] < e:
-            (m0, m1, _), le = spans[k]
-            if m1 <= e:
-                ms.append(SpanMention(m0 - s, m1 - s, le.key, le.type, le.subtype))
-            k += 1
-        if len({m.key for m in ms}) >= 2:
-            out.append((si, ms))
+    for si in sorted(by_sentence):
+        found = by_sentence[si]
+        if len({x[2] for x in found}) < 2:
+            continue
+        found.sort(key=lambda x: x[:3])
+        s = starts[si]
+        out.append((si, [SpanMention(m0 - s, m1 - s, key, le.type, le.subtype) for m0, m1, key, le in found]))
     return out
 
 
@@ -310,14 +312,15 @@ def classify(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]
     """Add the classifier's relations for pairs the rules left unrelated."""
     doc = extraction.document
     text = doc.text
-    related = {frozenset((r.subject, r.object)) for r in extraction.relations}
+    related = {(r.subject, r.object) for r in extraction.relations}
+    related |= {(o, s) for s, o in related}
     rule_sentences = {r.evidence.start for r in extraction.relations}
     added: list[Relation] = []
     groups = model.groups
     for si, ms in sentence_pairs(text, sentences, extraction.entities):
         firsts = first_mentions(ms)
         todo = [(a, b, gname) for i, a in enumerate(firsts) for b in firsts[i + 1:]
-                if (gname := group_of(a.type, b.type)) in groups and frozenset((a.key, b.key)) not in related]
+                if (gname := group_of(a.type, b.type)) in groups and (a.key, b.key) not in related]
         if not todo:
             continue
         s, e = sentences[si]
