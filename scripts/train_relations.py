@@ -54,7 +54,7 @@ from graph.textnorm import norm_key  # noqa: E402
 BLIND = frozenset({"heldout7", "heldout9", "heldout28", "heldout30"})
 MIN_SETS = 3
 C = 1.0
-THRESHOLD = 0.4
+THRESHOLD = 0.35
 MODEL = ROOT / "graph" / "data" / "relation_model.json"
 
 

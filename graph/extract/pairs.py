@@ -39,7 +39,7 @@ from graph.records import DocumentExtraction, Evidence, LocalEntity, Relation
 #: Environment variable naming the model file ("none": no classifier).
 MODEL_ENV = "CIVICGRAPH_RELATION_MODEL"
 
-_TOKEN = re.compile(r"[a-z0-9£']+|[,;:()&/–-]")
+_TOKEN = re.compile(r"[a-z0-9£']+|[,;:()&/|–-]")  # "|": a table row's cell border
 _TAG = {"Organisation": "ORG", "Programme": "PROG", "Place": "PLACE"}
 _LIST_WORDS = frozenset({",", "and", "&", "the"})
 _GROUP_NAMES = {(a, b): f"{ta}>{tb}" for a, ta in _TAG.items() for b, tb in _TAG.items()}
