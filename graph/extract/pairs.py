@@ -130,39 +130,42 @@ def own_features(toks: Sequence[str], owner: Sequence[str | None], a: SpanMentio
     types are not a feature: each pair of types has a model of its own."""
     f = [f"S={a.subtype or ''}>{b.subtype or ''}"]
     ka, kb = a.key, b.key
-    if ka not in owner or kb not in owner:
+    try:
+        ia, ib = owner.index(ka), owner.index(kb)
+    except ValueError:
         return f, False
-    ia, ib = owner.index(ka), owner.index(kb)
     lo, hi = (ia, ib) if ia < ib else (ib, ia)
-    w0 = lo - 2 if lo >= 2 else 0
-    window = [t if k is None or (k != ka and k != kb) else ("A_" if k == ka else "B_") + t
-              for t, k in zip(toks[w0:hi + 3], owner[w0:hi + 3], strict=True)]
-    lo, hi = lo - w0, hi - w0
-    between = window[lo + 1:hi]
-    n = len(between)
+
+    def tok(i: int) -> str:  # the token, marked if it stands for one of the pair
+        k = owner[i]
+        return toks[i] if k is None or (k != ka and k != kb) else ("A_" if k == ka else "B_") + toks[i]
+
+    n = hi - lo - 1
+    mid = owner[lo + 1:hi]
     f.append("d=" + _bucket(n))
-    f.append("nm=" + _bucket(sum(1 for k in owner[w0 + lo + 1:w0 + hi] if k is not None)))
-    if all(t in _LIST_WORDS for t in between):
+    f.append("nm=" + _bucket(n - mid.count(None)))
+    if _LIST_WORDS.issuperset(toks[lo + 1:hi]):  # (marking a tag leaves it no list word)
         f.append("listsep")
     if n <= 12:
+        between = [tok(i) for i in range(lo + 1, hi)] if ka in mid or kb in mid else toks[lo + 1:hi]
         f.extend(["bw:" + w for w in between])
         f.extend([f"bb:{w1}_{w2}" for w1, w2 in zip(between, between[1:], strict=False)])
         f.append("bs:" + "_".join(between) if n <= 4 else "bs:long")
     else:
         f.append("far")
     if lo >= 1:
-        f.append("l-1:" + window[lo - 1])
+        f.append("l-1:" + tok(lo - 1))
         if lo >= 2:
-            f.append("l-2:" + window[lo - 2])
-    if hi + 1 < len(window):
-        f.append("r+1:" + window[hi + 1])
-        if hi + 2 < len(window):
-            f.append("r+2:" + window[hi + 2])
-    if between:
-        f.append("b1:" + between[0])
-        f.append("bL:" + between[-1])
+            f.append("l-2:" + tok(lo - 2))
+    if hi + 1 < len(toks):
+        f.append("r+1:" + tok(hi + 1))
+        if hi + 2 < len(toks):
+            f.append("r+2:" + tok(hi + 2))
+    if n > 0:
+        f.append("b1:" + tok(lo + 1))
+        f.append("bL:" + tok(hi - 1))
     first = next(i for i, k in enumerate(owner) if k is not None)
-    f.append(f"first={w0 + lo == first}")
+    f.append(f"first={lo == first}")
     return f, True
 
 
