@@ -6,7 +6,7 @@
 Training data: every development set under tests/ (``tests/heldout*/`` with ``docs/``
 and ``gold/``), never the seed gold (tests/gold, a copy of ../shared/gold) and never
 the blind sets (``BLIND``). Each document is extracted by the rules alone; every pair
-of entities named in one sentence that the rules left unrelated is an example, labelled
+of entities named in one sentence that the rules left unrelated there is an example, labelled
 with the gold relation between the gold entities they match (by type and name or alias,
 as ``civicgraph evaluate`` matches) when the gold's evidence is that sentence, else
 ``none``. Features (``pair_features``) never contain a name. A feature is kept only if
@@ -46,6 +46,7 @@ from graph.extract.pairs import (  # noqa: E402
     group_classes,
     group_of,
     pair_features,
+    rule_pairs,
     sentence_pairs,
 )
 from graph.extract.sentences import split_sentences  # noqa: E402
@@ -100,18 +101,18 @@ def examples(set_name: str) -> list[Example]:
             gold_rel[(r["subject"], r["object"])].append((r["predicate"], _ws(r.get("evidence", ""))))
         match = {le.key: set().union(*(forms.get((le.type, norm_key(x)), set()) for x in [le.name, *le.aliases]))
                  for le in ex.entities}
-        related = {frozenset((r.subject, r.object)) for r in ex.relations}
-        rule_starts = {r.evidence.start for r in ex.relations}
         sentences = split_sentences(doc.text)
+        by_rules = rule_pairs(ex.relations, sentences)
         for si, ms in sentence_pairs(doc.text, sentences, ex.entities):
             s, e = sentences[si]
             sentence = doc.text[s:e]
             flat = _ws(sentence)
-            has_rule = any(s <= x < e for x in rule_starts)
+            has_rule = si in by_rules
+            related = by_rules.get(si, set())
             firsts = first_mentions(ms)
             for i, a in enumerate(firsts):
                 for b in firsts[i + 1:]:
-                    if frozenset((a.key, b.key)) in related:
+                    if (a.key, b.key) in related:
                         continue
                     labels = set()
                     for ga in match[a.key]:

@@ -3,7 +3,7 @@
 The rules read the wordings they know ("funded by X", "in partnership with A, B
 and C"); new documents word the same facts in ways no rule knows. This stage
 looks at every pair of entities named in one sentence that the rules left
-unrelated (anywhere in the document) and scores each relation the ontology
+unrelated in that sentence and scores each relation the ontology
 allows between their types with a multinomial logistic regression over
 features of the sentence in which every name is replaced by its type: the words
 between the two names, the words either side, their types and subtypes, how far
@@ -302,6 +302,19 @@ def sentence_pairs(text: str, sentences: Sequence[tuple[int, int]], entities: Se
     return out
 
 
+def rule_pairs(relations: Sequence[Relation], sentences: Sequence[tuple[int, int]]
+               ) -> dict[int, set[tuple[str, str]]]:
+    """For each sentence a rule relation starts in: the pairs of entity keys the rules
+    relate there (both ways round)."""
+    starts = [s for s, _ in sentences]
+    out: dict[int, set[tuple[str, str]]] = {}
+    for r in relations:
+        si = bisect_right(starts, r.evidence.start) - 1
+        if si >= 0 and r.evidence.start < sentences[si][1]:
+            out.setdefault(si, set()).update(((r.subject, r.object), (r.object, r.subject)))
+    return out
+
+
 def first_mentions(ms: Sequence[SpanMention]) -> list[SpanMention]:
     """The first mention of each entity in a sentence, in order."""
     seen: dict[str, SpanMention] = {}
@@ -312,16 +325,16 @@ def first_mentions(ms: Sequence[SpanMention]) -> list[SpanMention]:
 
 def classify(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]],
              model: PairModel) -> DocumentExtraction:
-    """Add the classifier's relations for pairs the rules left unrelated."""
+    """Add the classifier's relations for pairs the rules left unrelated in their sentence."""
     doc = extraction.document
     text = doc.text
-    related = {(r.subject, r.object) for r in extraction.relations}
-    related |= {(o, s) for s, o in related}
-    rule_sentences = {r.evidence.start for r in extraction.relations}
+    by_rules = rule_pairs(extraction.relations, sentences)
+    nothing: set[tuple[str, str]] = set()
     added: list[Relation] = []
     groups = model.groups
     for si, ms in sentence_pairs(text, sentences, extraction.entities):
         firsts = first_mentions(ms)
+        related = by_rules.get(si, nothing)
         todo = [(a, b, gname) for i, a in enumerate(firsts) for b in firsts[i + 1:]
                 if (gname := group_of(a.type, b.type)) in groups and (a.key, b.key) not in related]
         if not todo:
@@ -330,14 +343,12 @@ def classify(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]
         sentence = text[s:e]
         toks, owner = sentence_tokens(sentence, ms)
         bases: dict[str, list[float]] = {}  # per group: intercept plus the sentence's features, summed once
-        has_rule: bool | None = None
+        has_rule = si in by_rules
         for a, b, gname in todo:
             group = groups[gname]
             own, found = own_features(toks, owner, a, b)
             if found:
                 if gname not in bases:
-                    if has_rule is None:
-                        has_rule = any(s <= x < e for x in rule_sentences)
                     bases[gname] = group.add(list(group.intercept), sentence_features(toks, has_rule))
                 z = group.add(bases[gname], own)
             else:
