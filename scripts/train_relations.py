@@ -42,12 +42,9 @@ for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 from graph.extract import extract_document  # noqa: E402
 from graph.extract.pairs import (  # noqa: E402
     GROUPS,
-    first_mentions,
+    candidates,
     group_classes,
-    group_of,
     pair_features,
-    rule_pairs,
-    sentence_pairs,
 )
 from graph.extract.sentences import split_sentences  # noqa: E402
 from graph.pipeline import read_documents  # noqa: E402
@@ -102,28 +99,21 @@ def examples(set_name: str) -> list[Example]:
         match = {le.key: set().union(*(forms.get((le.type, norm_key(x)), set()) for x in [le.name, *le.aliases]))
                  for le in ex.entities}
         sentences = split_sentences(doc.text)
-        by_rules = rule_pairs(ex.relations, sentences)
-        for si, ms in sentence_pairs(doc.text, sentences, ex.entities):
+        for si, ms, pairs, has_rule in candidates(ex, sentences, GROUPS):
             s, e = sentences[si]
             sentence = doc.text[s:e]
             flat = _ws(sentence)
-            has_rule = si in by_rules
-            related = by_rules.get(si, set())
-            firsts = first_mentions(ms)
-            for i, a in enumerate(firsts):
-                for b in firsts[i + 1:]:
-                    if (a.key, b.key) in related:
-                        continue
-                    labels = set()
-                    for ga in match[a.key]:
-                        for gb in match[b.key]:
-                            for (x, y), way in (((ga, gb), "ab"), ((gb, ga), "ba")):
-                                for p, ev in gold_rel.get((x, y), []):
-                                    if ev and (ev in flat or flat in ev or ev[:60] in flat):
-                                        labels.add(f"{p}:{'ab' if p == 'partnerOf' else way}")
-                    label = min(labels) if labels else "none"
-                    if group_of(a.type, b.type) in GROUPS and label in group_classes(a.type, b.type):
-                        out.append((group_of(a.type, b.type), pair_features(sentence, ms, a, b, has_rule), label))
+            for a, b, group in pairs:
+                labels = set()
+                for ga in match[a.key]:
+                    for gb in match[b.key]:
+                        for (x, y), way in (((ga, gb), "ab"), ((gb, ga), "ba")):
+                            for p, ev in gold_rel.get((x, y), []):
+                                if ev and (ev in flat or flat in ev or ev[:60] in flat):
+                                    labels.add(f"{p}:{'ab' if p == 'partnerOf' else way}")
+                label = min(labels) if labels else "none"
+                if label in group_classes(a.type, b.type):
+                    out.append((group, pair_features(sentence, ms, a, b, has_rule), label))
     return out
 
 

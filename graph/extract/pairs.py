@@ -26,7 +26,7 @@ import math
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -115,8 +115,13 @@ def masked_tokens(sentence: str, mentions: Sequence[SpanMention], a: str, b: str
     ['A_ORG', 'works', 'with', 'pupils', 'in', 'B_PLACE']
     """
     toks, owner = sentence_tokens(sentence, mentions)
-    marked = [("A_" + t if k == a else "B_" + t if k == b else t) for t, k in zip(toks, owner, strict=True)]
+    marked = [_mark(t, k, a, b) for t, k in zip(toks, owner, strict=True)]
     return marked, owner.index(a) if a in owner else -1, owner.index(b) if b in owner else -1
+
+
+def _mark(token: str, key: str | None, a: str, b: str) -> str:
+    """A token as the pair (``a``, ``b``) sees it: its names' tags marked A_ or B_."""
+    return token if key is None or (key != a and key != b) else ("A_" if key == a else "B_") + token
 
 
 def sentence_features(toks: Sequence[str], sentence_has_rule: bool) -> list[str]:
@@ -137,9 +142,8 @@ def own_features(toks: Sequence[str], owner: Sequence[str | None], a: SpanMentio
         return f, False
     lo, hi = (ia, ib) if ia < ib else (ib, ia)
 
-    def tok(i: int) -> str:  # the token, marked if it stands for one of the pair
-        k = owner[i]
-        return toks[i] if k is None or (k != ka and k != kb) else ("A_" if k == ka else "B_") + toks[i]
+    def tok(i: int) -> str:
+        return _mark(toks[i], owner[i], ka, kb)
 
     n = hi - lo - 1
     mid = owner[lo + 1:hi]
@@ -324,27 +328,36 @@ def first_mentions(ms: Sequence[SpanMention]) -> list[SpanMention]:
     return list(seen.values())
 
 
+def candidates(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]], groups: Container[str]
+               ) -> Iterator[tuple[int, list[SpanMention], list[tuple[SpanMention, SpanMention, str]], bool]]:
+    """The pairs to score, sentence by sentence: the sentence's index, its names, its
+    pairs of names (the one named first first, with their group) of the given groups
+    that the rules left unrelated in that sentence, and whether a rule read the
+    sentence. Sentences with no such pair are skipped. The classifier and its
+    training (``scripts/train_relations.py``) take their pairs from here."""
+    by_rules = rule_pairs(extraction.relations, sentences)
+    nothing: set[tuple[str, str]] = set()
+    for si, ms in sentence_pairs(extraction.document.text, sentences, extraction.entities):
+        firsts = first_mentions(ms)
+        related = by_rules.get(si, nothing)
+        todo = [(a, b, gname) for i, a in enumerate(firsts) for b in firsts[i + 1:]
+                if (gname := group_of(a.type, b.type)) in groups and (a.key, b.key) not in related]
+        if todo:
+            yield si, ms, todo, si in by_rules
+
+
 def classify(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]],
              model: PairModel) -> DocumentExtraction:
     """Add the classifier's relations for pairs the rules left unrelated in their sentence."""
     doc = extraction.document
     text = doc.text
-    by_rules = rule_pairs(extraction.relations, sentences)
-    nothing: set[tuple[str, str]] = set()
     added: list[Relation] = []
     groups = model.groups
-    for si, ms in sentence_pairs(text, sentences, extraction.entities):
-        firsts = first_mentions(ms)
-        related = by_rules.get(si, nothing)
-        todo = [(a, b, gname) for i, a in enumerate(firsts) for b in firsts[i + 1:]
-                if (gname := group_of(a.type, b.type)) in groups and (a.key, b.key) not in related]
-        if not todo:
-            continue
+    for si, ms, todo, has_rule in candidates(extraction, sentences, groups):
         s, e = sentences[si]
         sentence = text[s:e]
         toks, owner = sentence_tokens(sentence, ms)
         bases: dict[str, list[float]] = {}  # per group: intercept plus the sentence's features, summed once
-        has_rule = si in by_rules
         for a, b, gname in todo:
             group = groups[gname]
             own, found = own_features(toks, owner, a, b)

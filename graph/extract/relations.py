@@ -236,6 +236,22 @@ def _text_facts(text: str) -> tuple[str, int, frozenset[str]]:
     return facts
 
 
+def _parts(items):  # type: ignore[no-untyped-def]
+    """The items of a parsed pattern with each run of literal characters joined:
+    ``(None, text)`` for a run, ``(op, av)`` for anything else, in order."""
+    run: list[str] = []
+    for op, av in items:
+        if op is _LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            yield None, "".join(run)
+            run = []
+        yield op, av
+    if run:
+        yield None, "".join(run)
+
+
 def _literal_needs(items) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
     r"""What every match of a parsed pattern (a sequence of ``re._parser`` items)
     contains: a list of sets of strings, one string of each set at least.
@@ -249,15 +265,10 @@ def _literal_needs(items) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-d
     [('led', 'run'), ('by',), ('<<',), ('>>',)]
     """
     out: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            out.append(("".join(run),))
-            run = []
-        if op is _SUBPATTERN and not av[1] & re.IGNORECASE:
+    for op, av in _parts(items):
+        if op is None:
+            out.append((av,))
+        elif op is _SUBPATTERN and not av[1] & re.IGNORECASE:
             out += _literal_needs(av[3])
         elif op in _REPEATS and av[0] >= 1:
             out += _literal_needs(av[2])
@@ -282,15 +293,10 @@ def _placeholders(items) -> int:  # type: ignore[no-untyped-def]
     2
     """
     n = 0
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            n += "".join(run).count("<<")
-            run = []
-        if op is _SUBPATTERN:
+    for op, av in _parts(items):
+        if op is None:
+            n += av.count("<<")
+        elif op is _SUBPATTERN:
             n += _placeholders(av[3])
         elif op in _REPEATS and av[0] >= 1:
             n += av[0] * _placeholders(av[2])
