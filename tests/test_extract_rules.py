@@ -29,6 +29,7 @@ from graph.extract.lexicon import personal_name
 from graph.extract.names import acronym_matches, chunks, classify, split_coordination
 from graph.extract.pairs import MODEL_ENV
 from graph.extract.sentences import split_sentences
+from graph.extract.typer import MODEL_ENV as TYPE_MODEL_ENV
 from graph.records import Document, LocalEntity, Relation
 
 # ---------------------------------------------------------------- helpers
@@ -36,7 +37,9 @@ from graph.records import Document, LocalEntity, Relation
 
 @pytest.fixture(autouse=True)
 def _rules_alone(monkeypatch):
+    """The rules alone: neither learned stage (tests/test_pairs.py, tests/test_typer.py)."""
     monkeypatch.setenv(MODEL_ENV, "none")
+    monkeypatch.setenv(TYPE_MODEL_ENV, "none")
 
 
 @dataclass(frozen=True)

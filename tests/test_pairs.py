@@ -31,6 +31,7 @@ from graph.extract.pairs import (
     read_model,
 )
 from graph.extract.sentences import split_sentences
+from graph.extract.typer import MODEL_ENV as TYPE_MODEL_ENV
 from graph.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,6 +151,7 @@ def test_probabilities_are_a_softmax_over_the_features():
 
 def _rules_alone(text: str, monkeypatch):
     monkeypatch.setenv(MODEL_ENV, "none")
+    monkeypatch.setenv(TYPE_MODEL_ENV, "none")
     return extract_document(_doc(text))
 
 

@@ -51,6 +51,12 @@ from graph.extract.references import WE, author, definite_descriptions, sentence
 from graph.extract.relations import MAIN_IDX, SPEAKER_IDX, SentMention, sentence_relations
 from graph.extract.sentences import split_sentences
 from graph.extract.tables import funder_sentences, header_tables
+from graph.extract.typer import (
+    TypeModel,
+    current_model as current_type_model,
+    document_names,
+    type_names,
+)
 from graph.records import Document, DocumentExtraction, Evidence, LocalEntity, Mention, Relation
 from graph.textnorm import norm_key
 
@@ -1309,7 +1315,7 @@ def extract_rules(doc: Document) -> DocumentExtraction:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        extraction, sentences = _extract_rules(doc)
+        extraction, sentences = _extract_rules(doc, current_type_model())
         model = current_model()
         if model is not None:  # the learned fallback for pairs the rules left unrelated
             extraction = classify_pairs(extraction, sentences, model)
@@ -1319,7 +1325,18 @@ def extract_rules(doc: Document) -> DocumentExtraction:
             gc.enable()
 
 
-def _extract_rules(doc: Document) -> tuple[DocumentExtraction, list[tuple[int, int]]]:
+def untyped_names_of(doc: Document) -> list[tuple[str, list[Found], list[str]]]:
+    """The names the rules leave untyped in ``doc``, their mentions and their features,
+    as the name typer sees them (with the typer off): the training examples of
+    ``scripts/train_types.py``."""
+    seen: list[tuple[str, list[Found], list[str]]] = []
+    _extract_rules(doc, None, seen.extend)
+    return seen
+
+
+def _extract_rules(doc: Document, type_model: TypeModel | None,
+                   observe: Callable[[list[tuple[str, list[Found], list[str]]]], None] | None = None
+                   ) -> tuple[DocumentExtraction, list[tuple[int, int]]]:
     text = doc.text
     places = _places()
     sentences = split_sentences(text)
@@ -1440,6 +1457,10 @@ def _extract_rules(doc: Document) -> tuple[DocumentExtraction, list[tuple[int, i
             y = _YEAR_AFTER.match(text, f.end)
             if y:
                 f.aliases.add(f"{f.name} {y.group(1)}")
+    if observe is not None:
+        observe(document_names(found, text, places))
+    if type_model is not None:  # the learned fallback for names the rules left untyped
+        type_names(found, text, places, type_model)
     acronyms = acronym_index(found, text, places)
     groups, where = group_mentions(found, text, acronyms)
     _retype_weak_names(groups, text)
