@@ -30,43 +30,46 @@ from graph.evaluate import evaluate, load_gold
 #: development sets showed mostly wrong); raise them as the extractor improves. Session 20
 #: added the pair classifier (graph/extract/pairs.py): seeds 0.764 -> 0.752, development sets
 #: +0.331 summed relation F1 cross-validated; the relation floor is the issue's target, 0.75.
+#: Session 21 added the name typer (graph/extract/typer.py): seeds 0.931 -> 0.926 entity F1
+#: (relations 0.752 with the pair classifier retrained at 0.45); the entity floor stays 0.92.
 ENTITY_F1_FLOOR = 0.92
 RELATION_F1_FLOOR = 0.75
 #: Floors on the held-out sets, a little under the figures measured (last raised 2026-12-07,
-#: session 19; see README, "Measured on documents it was not written for"). All but heldout7,
-#: heldout9, heldout28 and heldout30 are development sets (heldout29 since session 19); those four
+#: session 21, with both learned stages, which were trained on the development sets, so their
+#: figures are in-sample; see README, "Measured on documents it was not written for"). All but
+#: heldout7, heldout9, heldout28 and heldout30 are development sets (heldout29 since session 19); those four
 #: are blind (nobody tunes on them; the floor only stops regressions).
 HELDOUT_FLOORS = {
-    "heldout": (0.91, 0.75),
-    "heldout2": (0.91, 0.66),
-    "heldout3": (0.93, 0.71),
-    "heldout4": (0.95, 0.75),
-    "heldout5": (0.89, 0.68),
-    "heldout6": (0.89, 0.69),
-    "heldout8": (0.92, 0.67),
-    "heldout10": (0.94, 0.71),
-    "heldout11": (0.91, 0.64),
-    "heldout12": (0.92, 0.62),
-    "heldout13": (0.91, 0.67),
-    "heldout14": (0.92, 0.63),
-    "heldout15": (0.92, 0.69),
-    "heldout16": (0.92, 0.63),
-    "heldout17": (0.91, 0.63),
-    "heldout18": (0.91, 0.56),
-    "heldout19": (0.87, 0.51),
-    "heldout20": (0.91, 0.61),
-    "heldout21": (0.89, 0.56),
-    "heldout22": (0.90, 0.69),
-    "heldout23": (0.82, 0.53),
-    "heldout24": (0.88, 0.64),
-    "heldout25": (0.87, 0.50),
-    "heldout26": (0.89, 0.45),
-    "heldout27": (0.81, 0.51),
-    "heldout29": (0.88, 0.60),
-    "heldout7": (0.90, 0.62),  # blind sets: a floor on the aggregate only
-    "heldout9": (0.87, 0.65),
-    "heldout28": (0.84, 0.57),
-    "heldout30": (0.80, 0.42),
+    "heldout": (0.92, 0.82),
+    "heldout2": (0.92, 0.72),
+    "heldout3": (0.94, 0.76),
+    "heldout4": (0.95, 0.79),
+    "heldout5": (0.91, 0.74),
+    "heldout6": (0.89, 0.74),
+    "heldout8": (0.94, 0.75),
+    "heldout10": (0.95, 0.76),
+    "heldout11": (0.92, 0.70),
+    "heldout12": (0.94, 0.72),
+    "heldout13": (0.91, 0.74),
+    "heldout14": (0.94, 0.70),
+    "heldout15": (0.94, 0.77),
+    "heldout16": (0.94, 0.70),
+    "heldout17": (0.93, 0.69),
+    "heldout18": (0.92, 0.63),
+    "heldout19": (0.90, 0.65),
+    "heldout20": (0.93, 0.70),
+    "heldout21": (0.91, 0.67),
+    "heldout22": (0.92, 0.75),
+    "heldout23": (0.83, 0.60),
+    "heldout24": (0.90, 0.67),
+    "heldout25": (0.89, 0.60),
+    "heldout26": (0.90, 0.51),
+    "heldout27": (0.84, 0.65),
+    "heldout29": (0.90, 0.72),
+    "heldout7": (0.91, 0.63),  # blind sets: a floor on the aggregate only
+    "heldout9": (0.88, 0.65),
+    "heldout28": (0.84, 0.58),
+    "heldout30": (0.83, 0.45),
 }
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
