@@ -1582,6 +1582,17 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
                     cand = next((m for m in reversed(recent) if m.type == want), None)
                 if cand is not None:
                     topic = SentMention(_TOPIC_IDX + si, cand.group, cand.type, cand.subtype, 0, 0)
+        maker = None
+        if "£" in sentence and _AWARD_HINT.search(sentence) and not (item_heading_kind(text, sentences, si) or "").startswith("heading:funds"):
+            # (an item of a funders list names who gives: the list rules read it)
+            # the author awards only where the sentence names no giver ("awarded £55,000 by X")
+            maker = _grant_maker(text, sentences, si, by_sentence,
+                                 None if _GIVER_NAMED.search(sentence) else author_maker)
+        if ms and ("hop" in sentence or "plan" in sentence or "aim" in sentence or "intend" in sentence
+                or "like" in sentence or "want" in sentence) and _PLAN.search(sentence):
+            ms = []  # "Next year we hope to take X to Leeds": a plan states no relation yet
+        if not ms and topic is None and maker is None:
+            continue  # (the page's programme alone is one entity: no rule relates it to itself)
         recent_prog: SentMention | None
         if section_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, section_prog, "Programme", groups[section_prog].subtype, 0, 0)
@@ -1589,15 +1600,6 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
             recent_prog = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
         else:
             recent_prog = next((m for m in reversed(recent) if m.type == "Programme"), None)
-        maker = None
-        if "£" in sentence and _AWARD_HINT.search(sentence) and not (item_heading_kind(text, sentences, si) or "").startswith("heading:funds"):
-            # (an item of a funders list names who gives: the list rules read it)
-            # the author awards only where the sentence names no giver ("awarded £55,000 by X")
-            maker = _grant_maker(text, sentences, si, by_sentence,
-                                 None if _GIVER_NAMED.search(sentence) else author_maker)
-        if ("hop" in sentence or "plan" in sentence or "aim" in sentence or "intend" in sentence
-                or "like" in sentence or "want" in sentence) and _PLAN.search(sentence):
-            ms = []  # "Next year we hope to take X to Leeds": a plan states no relation yet
         for r in sentence_relations(sentence, ms, topic, recent_prog, maker):
             # "the three councils" stands for each of them
             for subj in plural_members.get(r.subject, (r.subject,)):
