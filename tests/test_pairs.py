@@ -212,18 +212,20 @@ def test_environment_switches_the_model(monkeypatch, tmp_path):
     assert current_model() == read_model(PACKAGED)
 
 
-def test_a_bad_model_file_is_a_one_line_error(tmp_path):
+@pytest.mark.parametrize(("env_var", "kind"), [(MODEL_ENV, "relation"), (TYPE_MODEL_ENV, "type")])
+def test_a_bad_model_file_is_a_one_line_error(tmp_path, env_var, kind):
+    """Either learned stage's model file (the pair classifier's, the name typer's)."""
     p = _write(tmp_path, {"groups": []})
     out = tmp_path / "out"
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text("Pellow Arts Trust works in Redruth.\n", encoding="utf-8")
-    env = dict(os.environ, **{MODEL_ENV: str(p)})
+    env = dict(os.environ, **{env_var: str(p)})
     res = subprocess.run([sys.executable, "-m", "graph", "build", str(docs), "--out", str(out)],
                          env=env, capture_output=True, text=True)
     assert res.returncode == 1
     assert "Traceback" not in res.stderr
-    assert f"{p}: not a civicgraph relation model" in res.stderr.strip().splitlines()[-1]
+    assert f"{p}: not a civicgraph {kind} model" in res.stderr.strip().splitlines()[-1]
     assert not out.exists()
 
 

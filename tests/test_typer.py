@@ -6,7 +6,6 @@ Sentences here were written for the tests (invented bodies and places)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -154,20 +153,7 @@ def test_environment_switches_the_model(monkeypatch, tmp_path):
     assert m is not None and m.threshold == 0.7
     monkeypatch.delenv(MODEL_ENV)
     assert current_model() == read_model(PACKAGED)
-
-
-def test_a_bad_model_file_is_a_one_line_error(tmp_path):
-    p = _write(tmp_path, {"groups": []})
-    out = tmp_path / "out"
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text("Pellow Arts Trust works in Redruth.\n", encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "graph", "build", str(docs), "--out", str(out)],
-                         env=dict(os.environ, **{MODEL_ENV: str(p)}), capture_output=True, text=True)
-    assert res.returncode == 1
-    assert "Traceback" not in res.stderr
-    assert f"{p}: not a civicgraph type model" in res.stderr.strip().splitlines()[-1]
-    assert not out.exists()
+    # (a bad model file given to the CLI: tests/test_pairs.py, for both learned stages)
 
 
 # ---------------------------------------------------------------- the stage in the extractor

@@ -218,7 +218,7 @@ _NO_MATCHES: Iterator[re.Match[str]] = iter(())  # exhausted for good, so one se
 _NOT_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
-def _letter_runs(text: str) -> frozenset[str]:
+def letter_runs(text: str) -> frozenset[str]:
     """The runs of the letters a-z in ``text`` (what the regex ``[a-z]+`` finds), as a set:
     every other character, as one byte ("?" past ASCII), made a space, then ``str.split``,
     at half the cost of the regex."""
@@ -231,7 +231,7 @@ _FACTS: list[tuple[str, int, frozenset[str]]] = [("", 0, frozenset())]
 def _text_facts(text: str) -> tuple[str, int, frozenset[str]]:
     """``text``, its number of "<<", and its runs of the letters a-z as a set (kept
     for the last text asked)."""
-    facts = (text, text.count("<<"), _letter_runs(text))
+    facts = (text, text.count("<<"), letter_runs(text))
     _FACTS[0] = facts  # one tuple, so threads never see a text with another's facts
     return facts
 
@@ -309,7 +309,7 @@ def _word_needs(items, left: bool = False, right: bool = False) -> list[frozense
     r"""The whole words every match of a parsed pattern contains: a list of sets of
     words, one word of each set at least, where a word is a run of the letters a-z
     with no such letter just before or after it in the text (so it is one of the
-    text's :func:`_letter_runs`).
+    text's :func:`letter_runs`).
 
     A stretch of letters (literal letters, and groups, alternatives and optional
     parts made only of them: "fund(?:s|ed)?") is a whole word when no match can
