@@ -247,7 +247,7 @@ def test_gazetteer_matches_try_every_length_that_can_match() -> None:
         assert lk.matches(sentence) == every_length(sentence), sentence
 
 
-def test_letter_runs_and_cue_gates_find_what_their_regexes_find() -> None:
+def testletter_runs_and_cue_gates_find_what_their_regexes_find() -> None:
     """graph.extract.relations reads a text's a-z runs with bytes.translate and split, and its
     cue gates with ``in``: they tell what the regex ``[a-z]+`` and the alternation of the cues tell."""
     from graph.extract import relations
@@ -259,7 +259,7 @@ def test_letter_runs_and_cue_gates_find_what_their_regexes_find() -> None:
     gates = [(cues, re.compile("|".join(map(re.escape, cues))))
              for cues in (relations._FUND_CUES, relations._PARTICIPATE_CUES, relations._PARTNER_CUES)]
     for text in texts:
-        assert relations._letter_runs(text) == frozenset(re.findall("[a-z]+", text)), text[:200]
+        assert relations.letter_runs(text) == frozenset(re.findall("[a-z]+", text)), text[:200]
         for cues, rx in gates:
             assert relations._holds_any(text, cues) == (rx.search(text) is not None), text[:200]
 
