@@ -70,6 +70,10 @@ def test_untyped_names_leave_out_what_the_rules_decided():
     ]
     names = untyped_names(found)
     assert list(names) == ["Ann Pellow", "Farrowdale Makers", "Penhallow"]
+    # an honour ends a person's name; words that are never names make no name together
+    more = "Mara Quillby OBE opened it; see the Table of Contents and Notes and Sources."
+    assert untyped_names([_found(more, "Mara Quillby OBE"), _found(more, "Table of Contents"),
+                          _found(more, "Notes and Sources")]) == {}
     assert [f.start for f in names["Farrowdale Makers"]] == [f.start for f in found[5:7]]
     assert len(names["Penhallow"]) == 1
 

@@ -36,6 +36,8 @@ from pathlib import Path
 from graph.errors import CivicGraphError
 from graph.extract.entities import Found, PlaceLookup
 from graph.extract.lexicon import (
+    CONNECTORS,
+    NOT_NAMES,
     ORG_HEADS,
     PLACE_HEADS,
     PROGRAMME_HEADS,
@@ -56,6 +58,7 @@ RULE = "learned:name-typer"
 _SUBTYPE = {"Organisation": None, "Programme": "Initiative", "Place": None}
 
 _DECLINED_HEADS = frozenset(ORG_HEADS) | frozenset(PROGRAMME_HEADS) | STREET_WORDS
+_HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe"})
 _WORD = re.compile(r"[a-z0-9£']+|[,;:()&/|–-]")
 _LINE_OPEN = " \t#*-•>|"
 _LINE_CLOSE = " \t*.:|"
@@ -73,10 +76,11 @@ def untyped_names(found: Sequence[Found]) -> dict[str, list[Found]]:
     """The names the typer looks at: each untyped candidate name of the document (in
     order of first mention) with its mentions, leaving out a name that is, after
     normalising, also the name or another name of a typed mention; a name in capitals
-    (an acronym: the acronym rules decide); and a name whose last word is an
+    (an acronym: the acronym rules decide); a name whose last word is an
     organisation's or a programme's head noun or a street's ("… Programme", "… Road"):
     the rules saw that head and turned the name down (in the development sets such
-    names are nearly all not entities: 7 of 270)."""
+    names are nearly all not entities: 7 of 270); and the names :func:`_may_name`
+    rules out."""
     typed: set[str] = set()
     for f in found:
         if f.type is not None:
@@ -84,9 +88,19 @@ def untyped_names(found: Sequence[Found]) -> dict[str, list[Found]]:
             typed.update(norm_key(a) for a in f.aliases)
     out: dict[str, list[Found]] = {}
     for f in found:
-        if f.type is None and f.rule == "candidate" and not f.name.isupper() and f.name.split()[-1].lower() not in _DECLINED_HEADS:
+        if f.type is None and f.rule == "candidate" and not f.name.isupper() and _may_name(f.name):
             out.setdefault(f.name, []).append(f)
     return {name: fs for name, fs in out.items() if norm_key(name) not in typed}
+
+
+def _may_name(name: str) -> bool:
+    """Whether an untyped candidate may be an entity's name at all: not one whose last word
+    is a head the rules turned down or an honour ("… OBE": a person), nor one made only
+    of words that are never names and small words ("Table of Contents")."""
+    low = name.lower().split()
+    if low[-1] in _DECLINED_HEADS or low[-1] in _HONOURS:
+        return False
+    return not all(w in NOT_NAMES or w in CONNECTORS for w in low)
 
 
 def name_features(name: str, mentions: Sequence[Found], text: str, is_place_word: Callable[[str], bool],
