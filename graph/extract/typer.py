@@ -107,8 +107,8 @@ def name_features(name: str, mentions: Sequence[Found], text: str, is_place_word
                   lower_words: Container[str]) -> list[str]:
     """Features of an untyped name from its words and its mentions' neighbours.
 
-    ``lower_words`` are the words the document writes in lower case (a name made of
-    one common word, "Year", "Trust", is mostly a sentence's first word).
+    ``lower_words`` are the words the document writes in lower case (a name with such
+    a word is often a sentence's first words).
 
     >>> text = "Classes meet in Tremarrow on Tuesdays."
     >>> f = name_features("Tremarrow", [Found("Tremarrow", 16, 25, None, None, "candidate", 0)], text, lambda w: False, set())
@@ -133,8 +133,6 @@ def name_features(name: str, mentions: Sequence[Found], text: str, is_place_word
         f.add("gazword")
     if is_place_word(words[0]):
         f.add("gazfirst")
-    if len(words) == 1 and low[0] in lower_words:
-        f.add("lc_in_doc")
     if any(len(w) > 3 and w in lower_words for w in low):
         f.add("lcword_in_doc")
     for m in mentions:
@@ -162,7 +160,11 @@ def document_names(found: Sequence[Found], text: str, places: PlaceLookup) -> li
     if not names:
         return []
     lower_words = letter_runs(text)
-    return [(name, fs, name_features(name, fs, text, places.is_place_word, lower_words)) for name, fs in names.items()]
+    # a one-word name the document also writes in lower case ("Year", "Trust", "Sessions") is a
+    # sentence's or a heading's first word (of 374 such names in the development sets, 1 is an
+    # entity): not scored
+    return [(name, fs, name_features(name, fs, text, places.is_place_word, lower_words)) for name, fs in names.items()
+            if " " in name or name.lower() not in lower_words]
 
 
 def best_type(model: TypeModel, features: Sequence[str]) -> str | None:
