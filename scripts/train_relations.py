@@ -5,7 +5,8 @@
 
 Training data: every development set under tests/ (``tests/heldout*/`` with ``docs/``
 and ``gold/``), never the seed gold (tests/gold, a copy of ../shared/gold) and never
-the blind sets (``BLIND``). Each document is extracted by the rules alone; every pair
+the blind sets (``BLIND``). Each document is extracted by the rules and the name
+typer (``CIVICGRAPH_TYPE_MODEL``: the packaged typer unless it names another); every pair
 of entities named in one sentence that the rules left unrelated there is an example, labelled
 with the gold relation between the gold entities they match (by type and name or alias,
 as ``civicgraph evaluate`` matches) when the gold's evidence is that sentence, else
@@ -16,7 +17,7 @@ deterministic), so the same sets give the same file.
 
 ``--crossval`` trains one model per development set without that set, evaluates the
 set with it (``civicgraph evaluate`` with ``CIVICGRAPH_RELATION_MODEL``), and prints
-each set's relation F1 with the rules alone and with its held-out model: the honest
+each set's relation F1 without the classifier and with its held-out model: the honest
 measure of what the classifier adds on documents it has not seen. The evaluations run
 ``--jobs`` at a time (about a minute for one threshold on two cores).
 """

@@ -26,15 +26,18 @@ import math
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from graph import EXTRACTOR_VERSION
 from graph.errors import CivicGraphError
 from graph.records import DocumentExtraction, Evidence, LocalEntity, Relation
+
+_M = TypeVar("_M")
 
 #: Environment variable naming the model file ("none": no classifier).
 MODEL_ENV = "CIVICGRAPH_RELATION_MODEL"
@@ -228,6 +231,36 @@ class Group:
         """The probability of each class for a pair with these features."""
         return softmax(self.add(list(self.intercept), features))
 
+    def best(self, probs: Sequence[float], threshold: float) -> str | None:
+        """The most probable class other than ``none`` whose probability (in ``probs``,
+        one per class) reaches ``threshold``, if any."""
+        best: tuple[float, str] | None = None
+        for c, p in zip(self.classes, probs, strict=True):
+            if c != "none" and p >= threshold and (best is None or p > best[0]):
+                best = (p, c)
+        return None if best is None else best[1]
+
+
+def parse_group(g: dict) -> Group:  # type: ignore[type-arg]
+    """A model group from its JSON form (``classes``, ``intercept``, ``weights``: one row
+    per feature, one number per class); ValueError when the rows do not fit the classes.
+    Both learned stages' model files hold groups of this form."""
+    classes = tuple(g["classes"])
+    intercept = tuple(float(x) for x in g["intercept"])
+    weights = {f: tuple(float(x) for x in row) for f, row in g["weights"].items()}
+    if len(intercept) != len(classes) or any(len(row) != len(classes) for row in weights.values()):
+        raise ValueError("rows do not match the classes")
+    return Group(classes, intercept, weights)
+
+
+def model_from_env(env_var: str, packaged: str, read: Callable[[str], _M]) -> _M | None:
+    """The model the environment variable ``env_var`` names (read with ``read``), else the
+    packaged file ``graph/data/<packaged>``; None when the variable says ``none``."""
+    path = os.environ.get(env_var, "")
+    if path.lower() == "none":
+        return None
+    return read(path or str(resources.files("graph") / "data" / packaged))
+
 
 @dataclass(frozen=True, slots=True)
 class PairModel:
@@ -253,14 +286,12 @@ def read_model(path: str | os.PathLike[str]) -> PairModel:
         groups = {}
         for name, g in data["groups"].items():
             classes = tuple(g["classes"])
-            k = len(classes)
-            intercept = tuple(float(x) for x in g["intercept"])
-            weights = {f: tuple(float(x) for x in row) for f, row in g["weights"].items()}
             if name not in allowed or not set(classes) <= set(allowed[name]) or "none" not in classes:
                 raise ValueError(f"group {name} has classes {list(classes)}")
-            if len(intercept) != k or any(len(row) != k for row in weights.values()):
-                raise ValueError(f"group {name}: rows do not match the classes")
-            groups[name] = Group(classes, intercept, weights)
+            try:
+                groups[name] = parse_group(g)
+            except ValueError as exc:
+                raise ValueError(f"group {name}: {exc}") from None
         threshold = float(data["threshold"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CivicGraphError(f"{path}: not a civicgraph relation model ({exc})") from None
@@ -274,15 +305,7 @@ def _model_at(path: str) -> PairModel:
 
 def current_model() -> PairModel | None:
     """The model named by ``CIVICGRAPH_RELATION_MODEL``, else the packaged one (None: switched off)."""
-    path = os.environ.get(MODEL_ENV, "")
-    if path.lower() == "none":
-        return None
-    return _model_at(path or _packaged())
-
-
-@lru_cache(maxsize=1)
-def _packaged() -> str:
-    return str(resources.files("graph") / "data" / "relation_model.json")
+    return model_from_env(MODEL_ENV, "relation_model.json", _model_at)
 
 
 def sentence_pairs(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[LocalEntity]
@@ -379,9 +402,8 @@ def classify(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]
 
 def _best(group: Group, probs: list[float], threshold: float, a: SpanMention, b: SpanMention
           ) -> tuple[str, SpanMention, SpanMention] | None:
-    best: tuple[float, str, SpanMention, SpanMention] | None = None
-    for c, p in zip(group.classes, probs, strict=True):
-        if c != "none" and p >= threshold and (best is None or p > best[0]):
-            pred, way = c.split(":")
-            best = (p, pred, *((a, b) if way == "ab" else (b, a)))
-    return None if best is None else best[1:]
+    c = group.best(probs, threshold)
+    if c is None:
+        return None
+    pred, way = c.split(":")
+    return (pred, a, b) if way == "ab" else (pred, b, a)

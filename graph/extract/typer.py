@@ -30,7 +30,6 @@ import re
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from graph.errors import CivicGraphError
@@ -45,7 +44,7 @@ from graph.extract.lexicon import (
     STREET_WORDS,
     given_names,
 )
-from graph.extract.pairs import Group
+from graph.extract.pairs import Group, model_from_env, parse_group
 from graph.extract.relations import letter_runs
 from graph.textnorm import norm_key
 
@@ -120,8 +119,6 @@ def name_features(name: str, mentions: Sequence[Found], text: str, is_place_word
     head = low[-1]
     f = {"h:" + head, "w1:" + low[0], f"nw={min(len(words), 5)}", f"nm={min(len(mentions), 4)}"}
     f.update("w:" + w for w in low)
-    if name.isupper():
-        f.add("caps")
     if any(c.isdigit() for c in name):
         f.add("digit")
     for lex, tag in ((PLACE_HEADS, "place"), (SITE_HEADS, "site")):
@@ -169,12 +166,7 @@ def document_names(found: Sequence[Found], text: str, places: PlaceLookup) -> li
 
 def best_type(model: TypeModel, features: Sequence[str]) -> str | None:
     """The most probable type for a name with these features, if it reaches the threshold."""
-    probs = model.group.probabilities(features)
-    best: tuple[float, str] | None = None
-    for c, p in zip(model.group.classes, probs, strict=True):
-        if c != "none" and p >= model.threshold and (best is None or p > best[0]):
-            best = (p, c)
-    return None if best is None else best[1]
+    return model.group.best(model.group.probabilities(features), model.threshold)
 
 
 def type_names(found: list[Found], text: str, places: PlaceLookup, model: TypeModel) -> None:
@@ -194,14 +186,11 @@ def read_model(path: str | os.PathLike[str]) -> TypeModel:
         classes = tuple(g["classes"])
         if set(classes) != CLASSES or len(classes) != len(CLASSES):
             raise ValueError(f"classes {list(classes)}, expected {sorted(CLASSES)}")
-        intercept = tuple(float(x) for x in g["intercept"])
-        weights = {f: tuple(float(x) for x in row) for f, row in g["weights"].items()}
-        if len(intercept) != len(classes) or any(len(row) != len(classes) for row in weights.values()):
-            raise ValueError("rows do not match the classes")
+        group = parse_group(g)
         threshold = float(data["threshold"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CivicGraphError(f"{path}: not a civicgraph type model ({exc})") from None
-    return TypeModel(Group(classes, intercept, weights), threshold)
+    return TypeModel(group, threshold)
 
 
 @lru_cache(maxsize=4)
@@ -211,8 +200,5 @@ def _model_at(path: str) -> TypeModel:
 
 def current_model() -> TypeModel | None:
     """The model named by ``CIVICGRAPH_TYPE_MODEL``, else the packaged one (None: switched off)."""
-    path = os.environ.get(MODEL_ENV, "")
-    if path.lower() == "none":
-        return None
-    return _model_at(path or str(resources.files("graph") / "data" / "type_model.json"))
+    return model_from_env(MODEL_ENV, "type_model.json", _model_at)
 
