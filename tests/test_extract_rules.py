@@ -5582,3 +5582,45 @@ def test_a_programme_that_is_a_bodys_programme_is_run_by_it():
     x = extract("Brimble Steps is a Kestrel Trust programme. Sea Lines is an award-winning Tarn Council project for young people.")
     assert ("Kestrel Trust", "delivers", "Brimble Steps") in x.triples
     assert ("Tarn Council", "delivers", "Sea Lines") in x.triples
+
+
+# ------------------------------------------------- places listed as parts of a place
+
+
+def test_a_site_in_a_town_comma_area_gives_both_links():
+    # "X in A, B": the site is in A and A is part of B (the two matches share A)
+    x = extract("The choir rehearses at Canal Street Studios in Morley, Leeds.")
+    assert ("Canal Street Studios", "locatedIn", "Morley") in x.triples
+    assert ("Morley", "partOf", "Leeds") in x.triples
+
+
+def test_a_neighbourhood_comma_town_is_part_of_the_town_unless_a_list_goes_on():
+    x = extract("Young people from the Armley and Harehills areas of Leeds took part. Sessions are at the Armley hub in Harehills, Leeds.")
+    assert ("Harehills", "partOf", "Leeds") in x.triples
+    listed = extract("Young people from the Armley and Harehills areas of Leeds took part. The tour stops in Harehills, Morley and the city centre.")
+    assert ("Harehills", "partOf", "Morley") not in listed.triples
+
+
+def test_the_n_boroughs_of_an_area_colon_list_are_its_parts():
+    x = extract("Sessions run across the three boroughs of Tyne and Wear: Gateshead, Sunderland and South Tyneside.")
+    for name in ("Gateshead", "Sunderland", "South Tyneside"):
+        assert (name, "partOf", "Tyne and Wear") in x.triples, name
+
+
+def test_the_town_wards_of_a_list_are_parts_of_the_town_and_not_the_reverse():
+    x = extract("Young people from the Leeds wards of Armley, Bramley and Harehills took part.")
+    for name in ("Armley", "Bramley", "Harehills"):
+        assert (name, "partOf", "Leeds") in x.triples, name
+    assert not any(s == "Leeds" and p == "partOf" for s, p, _o in x.triples)
+
+
+def test_a_place_s_n_towns_comma_list_are_its_parts():
+    x = extract("The festival visits Kirklees’s two largest towns, Huddersfield and Dewsbury, in May.")
+    assert ("Huddersfield", "partOf", "Kirklees") in x.triples
+    assert ("Dewsbury", "partOf", "Kirklees") in x.triples
+
+
+def test_a_district_that_takes_in_towns_has_them_as_parts():
+    x = extract("The trust works across Kirklees, the West Yorkshire borough that takes in Huddersfield, Batley and Dewsbury.")
+    for name in ("Huddersfield", "Batley", "Dewsbury"):
+        assert (name, "partOf", "Kirklees") in x.triples, name

@@ -210,6 +210,14 @@ class _Rule:
                 return _NO_MATCHES
         return self.rx.finditer(text)
 
+    def chain(self, text: str, group: str) -> Iterator[re.Match[str]]:
+        """Matches that may share a mention: each next match starts at the last one's
+        ``group`` ("X in A, B": "X in A" and then "A, B")."""
+        m = next(self.finditer(text), None)
+        while m is not None:
+            yield m
+            m = self.rx.search(text, m.start(group))
+
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.rx.match(text, pos) if self.may_match(text, pos) else None
 
@@ -1482,7 +1490,7 @@ def sentence_relations(
             yield from emit(a, "partOf", b, "partOf:part-of")
         elif S.typ(a) == "Organisation" and S.typ(b) == "Programme":
             yield from emit(a, "participatesIn", b, "participatesIn:part-of")
-    for m in _P33.finditer(low):
+    for m in _P33.chain(low, "b"):
         a, b = _ids(m.group("a"))[0], _ids(m.group("b"))[0]
         if m.group("sep").strip() == "," and (
             _P34.match(low, m.end())
@@ -1492,7 +1500,10 @@ def sentence_relations(
         if S.typ(a) == "Place" and S.typ(b) == "Place":
             ra = _rank(by_idx[a])
             rb = _rank(by_idx[b])
-            if ra > rb and (rb <= 2 or by_idx[a].subtype == "Site"):
+            if ra > rb and (rb <= 2 or by_idx[a].subtype == "Site" or (
+                    # "Northwood in Kirkby", "Harlescott, Shrewsbury" (not "Sketty, Morriston and the city centre")
+                    by_idx[a].subtype == "Neighbourhood" and not (
+                        m.group("sep").strip() == "," and _LIST_GOES_ON.match(low, m.end())))):
                 # a site is in a town; a neighbourhood or town is part of the larger area
                 p_ = _inside(by_idx[a])
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
@@ -1660,8 +1671,21 @@ def sentence_relations(
         p_i = _ids(m.group("p"))[0]
         if S.typ(p_i) == "Place":
             for a in _ids(m.group("l")):
-                if S.typ(a) == "Place" and a != p_i:
+                # (a part is not larger than its whole: "the Leeds wards of Armley …" lists Leeds's parts)
+                if S.typ(a) == "Place" and a != p_i and not _rank(by_idx[a]) < _rank(by_idx[p_i]) < 9:
                     yield from emit(a, "partOf", p_i, rule)
+    # "the five boroughs of the Tees Valley: A, B …", "the Grimsby wards of A, B and C",
+    # "Gravesham's two towns, A and B", "two Derby wards, A and B", "X, the … district that
+    # takes in A, B and C": the places listed are parts of the one named first
+    for rx in _UNITS_LISTED:
+        for m in rx.finditer(low):
+            p_i = _ids(m.group("p"))[0]
+            if S.typ(p_i) != "Place":
+                continue
+            rp = _rank(by_idx[p_i])
+            for a in _ids(m.group("l")):
+                if S.typ(a) == "Place" and a != p_i and _rank(by_idx[a]) > rp:
+                    yield from emit(a, _inside(by_idx[a]), p_i, "partOf:units-listed")
     # "The Combined Authority brings together A, B and C": its members are part of it
     for m in _P45.finditer(low):
         a = _ids(m.group("a") or m.group("a2"))[0]
@@ -1949,6 +1973,7 @@ _PEOPLE_FROM = _rx(
     rf"\s+(?:[a-z\-]+\s+){{0,2}}?from\s+(?:the\s+)?(?:{ENT}-based\s+|[a-z]+-based\s+)?(?P<l>{LIST})"
 )
 _PLACE_POSS = re.compile(rf"<<(?P<b>\d+)>>’s\s+(?P<l>{ENT}(?:(?:\s*,\s*|\s+and\s+){ENT})*)")
+_LIST_GOES_ON = re.compile(r"\s*(?:and\b|or\b|&|,\s*(?:the\s+)?<<)")
 _P34 = _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}")
 _P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})")
 _P36 = _rx(rf"(?P<x>{ENT})\s*,?\s*(?:is\s+|was\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|consortium|alliance|collaboration|coalition|network|group|collective|federation)\s+(?:of|between|bringing\s+together|made\s+up\s+of)\s+(?:the\s+)?(?P<l>{LIST})")
@@ -2126,6 +2151,22 @@ _P_SUPPORT_ROLE = _rx(
 _P_EVALUATOR = _rx(
     rf"(?P<l>{ENT}(?:\s+and\s+(?:the\s+)?{ENT})?)\s+(?:(?:(?:has|have)\s+been\s+|was\s+|were\s+|is\s+|are\s+|will\s+be\s+)(?:appointed|commissioned|contracted|chosen|selected)\s+to"
     r"|will|is\s+to|is\s+going\s+to)\s+(?:independently\s+)?evaluate\b"
+)
+_AREA_UNITS = (r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|towns|market\s+towns|boroughs|"
+               r"council\s+areas|local\s+authority\s+areas|localities|communities)")
+_NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+_UNITS_LISTED = (
+    # "the five boroughs of the Tees Valley: A, B and C"
+    _rx(rf"\bthe\s+(?:{_NUMBER_WORD}\s+)?(?:[a-z\-]+\s+)?{_AREA_UNITS}\s+(?:of|in)\s+(?:the\s+)?(?P<p>{ENT})\s*(?::|–|—|\s-)\s*(?:the\s+)?(?P<l>{LIST})"),
+    # "the Grimsby wards of A, B and C"
+    _rx(rf"\bthe\s+(?P<p>{ENT})\s+(?:{_NUMBER_WORD}\s+)?{_AREA_UNITS}\s+of\s+(?:the\s+)?(?P<l>{LIST})"),
+    # "Gravesham’s two towns, A and B"
+    _rx(rf"(?P<p>{ENT})’s\s+(?:{_NUMBER_WORD}\s+)?(?:[a-z\-]+\s+)?{_AREA_UNITS}\s*(?:,|:|–|—)\s*(?:the\s+)?(?P<l>{LIST})"),
+    # "two Derby wards, A and B"
+    _rx(rf"\b{_NUMBER_WORD}\s+(?P<p>{ENT})\s+{_AREA_UNITS}\s*(?:,|:|–|—)\s*(?:the\s+)?(?P<l>{LIST})"),
+    # "Wyre Forest, the north Worcestershire district that takes in A, B and C"
+    _rx(rf"(?P<p>{ENT})\s*,\s*(?:the|a|an)\s+(?:[^,;.]{{0,60}}?\s+)?(?:district|borough|county|city|town|region|area|island|valley)\s+"
+        rf"(?:that|which)\s+(?:takes\s+in|includes|covers|spans|is\s+made\s+up\s+of|comprises)\s+(?:the\s+towns\s+of\s+|the\s+villages\s+of\s+)?(?P<l>{LIST})"),
 )
 _P66 = _rx(rf"(?P<p>{ENT})’s\s+(?P<l>{LIST})\s+(?:neighbourhoods?|wards?|estates?|districts?|suburbs?|areas?|villages?)\b")
 _P72 = _rx(
