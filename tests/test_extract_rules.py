@@ -5624,3 +5624,32 @@ def test_a_district_that_takes_in_towns_has_them_as_parts():
     x = extract("The trust works across Kirklees, the West Yorkshire borough that takes in Huddersfield, Batley and Dewsbury.")
     for name in ("Huddersfield", "Batley", "Dewsbury"):
         assert (name, "partOf", "Kirklees") in x.triples, name
+
+
+def test_a_site_on_a_street_in_a_town_is_located_there():
+    x = extract("Rehearsals are held at the Victoria Rooms on Castle Street in Kendal.")
+    assert ("Victoria Rooms", "locatedIn", "Kendal") in x.triples
+
+
+def test_a_site_then_a_street_taken_for_a_name_then_a_town_is_an_address():
+    # the street ("Ferry Quay") is itself a mention: its last word makes it a street
+    x = extract("Venue: The Harbour Hall, Ferry Quay, Falmouth TR11 3QA")
+    assert ("Harbour Hall", "locatedIn", "Falmouth") in x.triples
+    # three names in a row with no street among them are a list
+    listed = extract("Venues include the Harbour Hall, Poltair Hall, Falmouth and Truro.")
+    assert ("Harbour Hall", "locatedIn", "Falmouth") not in listed.triples
+
+
+def test_projects_in_places_sharing_money_from_a_fund_put_the_fund_in_those_places():
+    x = extract("Seven projects in Wakefield, Calderdale and Kirklees will share £640,000 from the Creative Corners Fund, the mayor announced.")
+    for place in ("Wakefield", "Calderdale", "Kirklees"):
+        assert ("Creative Corners Fund", "operatesIn", place) in x.triples, place
+
+
+def test_a_place_heading_puts_the_programme_of_the_next_sentence_there():
+    x = extract(
+        "Our year in each area\n\nCalderdale\nThe Calder Voices Project brought 300 pupils together in Halifax.\n\n"
+        "Kirklees\nThe Colne Valley Singers Project gave twelve concerts.\n\nThe Colne Valley Singers Project also toured Calderdale."
+    )
+    assert ("Calder Voices Project", "operatesIn", "Calderdale") in x.triples
+    assert ("Colne Valley Singers Project", "operatesIn", "Kirklees") in x.triples

@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 
 from graph.extract.amounts import find_amounts, has_amount, parse_amount
-from graph.extract.lexicon import AGENT_NOUNS, LEGAL_FORMS, SCOPE_ADVERBS, TRADE_NOUNS
+from graph.extract.lexicon import AGENT_NOUNS, LEGAL_FORMS, SCOPE_ADVERBS, STREET_WORDS, TRADE_NOUNS
 from graph.textnorm import fold
 
 ENT = r"<<\d+>>"
@@ -1716,13 +1716,33 @@ def sentence_relations(
                 if S.typ(a) == "Organisation" and S.typ(o) in obj_types and a != o:
                     yield from emit(a, pred, o, rule)
     # "held at Kestrel Reading Rooms, 14 Green Lane, Ilford IG1 1XA": a street address places what it follows
-    if "," in low:
+    if "," in low or " on " in low:
         for m in _P_STREET_ADDRESS.finditer(low):
             a, b = int(m.group("a")), int(m.group("b"))
+            if m.group("s") is not None:
+                st = by_idx[int(m.group("s"))]
+                if sentence[st.start : st.end].rsplit(None, 1)[-1].lower() not in _STREET_ENDS:
+                    continue  # "A, B, C": a list, not a site, its street and its town
             if (S.typ(b) == "Place" and a != b and a not in placed
-                    and (S.typ(a) == "Organisation" or (S.typ(a) == "Place" and by_idx[a].subtype == "Site"))):
+                    and (S.typ(a) == "Organisation" or (S.typ(a) == "Place" and by_idx[a].subtype in ("Site", None)))):
                 placed[a] = m.end()
                 yield from emit(a, "locatedIn", b, "locatedIn:street-address")
+    # "Lincoln\nBig Sing Lincoln brought 1,100 pupils …": a place heading over a paragraph about a
+    # programme (an area-by-area report): the programme works there
+    if "\n" in masked:
+        hm = _PLACE_HEADING.match(masked)
+        if hm is not None and S.typ(int(hm.group("p"))) == "Place":
+            prog = S.after(hm.end(), PROG, 200)
+            if prog is not None:
+                yield from emit(prog, "operatesIn", int(hm.group("p")), "operatesIn:place-heading")
+    # "Five projects in A, B and C will share £1.08 million from the F Fund": the fund reaches those places
+    if "shar" in low:
+        for m in _P_SHARE_FROM.finditer(low):
+            f = _ids(m.group("f"))[0]
+            if S.typ(f) == "Programme":
+                for share_place in _ids(m.group("l")):
+                    if S.typ(share_place) == "Place":
+                        yield from emit(f, "operatesIn", share_place, "operatesIn:share-from")
     # "- Jo Bell, HR Lead, Tarn Foods, Kendal", "led by Roe Energy Co-operative, Limavady": a body
     # and its town closing a line or a sentence (an affiliation, an agenda's byline), not a list item
     if "," in low:
@@ -2067,9 +2087,19 @@ _PAIR_RULES = (
     (_P_WHICH_FUNDS, "which", "funds", AGENT_OR_PROG, "funds:which-funds"),
 )
 _P_STREET_ADDRESS = _rx(
-    r"<<(?P<a>\d+)>>,\s+(?:(?:unit\s+)?\d+[a-z]?(?:-\d+)?\s+)?(?:[a-z][\w’'\-]*\s+){1,3}?"
-    r"(?:road|street|lane|avenue|way|close|drive|quay|terrace|crescent|walk|parade|boulevard|square|row|wynd|place)\s*,\s+<<(?P<b>\d+)>>"
+    # ("the Old Mill on Hill Street, Newry", "the Rooms on Bridge Street in Portadown"; a street the
+    # rules took for a name, "Lemon Quay", is a mention whose name ends in a street word)
+    r"<<(?P<a>\d+)>>(?:,\s+|\s+on\s+)(?:(?:unit\s+)?\d+[a-z]?(?:-\d+)?\s+)?(?:(?:[a-z][\w’'\-]*\s+){1,3}?"
+    r"(?:road|street|lane|avenue|way|close|drive|quay|terrace|crescent|walk|parade|boulevard|square|row|wynd|place|gate)"
+    r"|<<(?P<s>\d+)>>)(?:\s*,\s+|\s+in\s+)<<(?P<b>\d+)>>"
 )
+_PLACE_HEADING = re.compile(r"[ \t]*(?:#+[ \t]*)?<<(?P<p>\d+)>>[ \t]*:?[ \t]*\n")
+_P_SHARE_FROM = _rx(
+    r"\b(?:\w+\s+){0,2}?(?:projects|organisations|organizations|providers|groups|schools|colleges|charities|partnerships|councils|bodies|venues)\s+"
+    rf"(?:[^<.;]{{0,30}}?\s+)?(?:in|across|from)\s+(?:the\s+)?(?P<l>{LIST})[^<.;]{{0,40}}?\b(?:share|sharing|shared|split)\b[^<.;]{{0,50}}?"
+    rf"\b(?:from|through|via|under)\s+(?:the\s+)?(?P<f>{ENT})"
+)
+_STREET_ENDS = STREET_WORDS | {"square", "row", "wynd", "gate"}
 _P_ORG_TOWN_END = _rx(r"<<(?P<a>\d+)>>,\s*<<(?P<b>\d+)>>[ \t]*(?:[.;)]|\n|$)")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
 _P_PROG_AT_SITE = _rx(

@@ -1538,6 +1538,8 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
         case = main_prog  # 'Case study: "Name" – …': its key-facts rows are about the project the title names
     section_prog: int | None = None  # the programme a section heading names ("First Rung" over its paragraphs)
     heading_prog: int | None = None  # (the same, kept while a labelled paragraph sets section_prog)
+    heading_place: SentMention | None = None  # a heading that is one place's name
+    heading_place_at = -1
     label_end: int | None = None  # where the paragraph a label leads ends
     labelled: dict[int, int] = {}  # sentence -> the strand its paragraph's label names
     for si, (s0, s1) in enumerate(sentences):
@@ -1546,6 +1548,19 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
         if _is_heading(text, s0, s1):
             whole = [m for m in ms if m.type == "Programme" and m.end - m.start >= len(sentence.strip()) - 1]
             section_prog = heading_prog = whole[0].group if whole else None
+            # "Lincoln" over "Big Sing Lincoln brought 1,100 pupils …": an area-by-area report
+            whole_place = [m for m in ms if m.type == "Place" and m.end - m.start >= len(sentence.strip(" \t#*")) - 1]
+            heading_place = whole_place[0] if whole_place and len(ms) == 1 else None
+            heading_place_at = si
+        elif heading_place is not None:
+            if si == heading_place_at + 1:
+                prog = next((m for m in ms if m.type == "Programme"), None)
+                if prog is not None and prog.group != heading_place.group:
+                    relations.append(Relation(
+                        subject=f"{doc.doc_id}#{prog.group}", predicate="operatesIn",
+                        object=f"{doc.doc_id}#{heading_place.group}", evidence=Evidence(doc.doc_id, s0, s1, sentence),
+                        rule=f"{EXTRACTOR_VERSION}:operatesIn:place-heading"))
+            heading_place = None
         elif label_end is not None and s0 >= label_end:
             section_prog, label_end = heading_prog, None  # the labelled paragraph is over
         if ms and ms[0].start == 0 and ms[0].idx < len(found) and found[ms[0].idx].rule == "context:paragraph-label":
