@@ -5653,3 +5653,19 @@ def test_a_place_heading_puts_the_programme_of_the_next_sentence_there():
     )
     assert ("Calder Voices Project", "operatesIn", "Calderdale") in x.triples
     assert ("Colne Valley Singers Project", "operatesIn", "Kirklees") in x.triples
+
+
+def test_givers_in_a_sentence_naming_funds_only_as_sources_give_to_the_page_programme():
+    x = extract(
+        "Riverside Reads is a reading programme for families in Hull.\n\n"
+        "Hull City Council provided £40,000 from its UK Shared Prosperity Fund allocation, and the Arkwright Trust gave £5,000 towards books."
+    )
+    assert ("Arkwright Trust", "funds", "Riverside Reads") in x.triples
+    assert ("Hull City Council", "funds", "Riverside Reads") in x.triples
+    # a body named right after the verb is who the money goes to
+    y = extract(
+        "Riverside Reads is a reading programme for families in Hull.\n\n"
+        "The Arkwright Trust awarded the Hull Reading Collective £5,000 through its Small Grants Fund."
+    )
+    assert ("Arkwright Trust", "funds", "Hull Reading Collective") in y.triples
+    assert ("Arkwright Trust", "funds", "Riverside Reads") not in y.triples

@@ -822,6 +822,19 @@ class Sentence:
         return None
 
 
+# a programme named as where money comes from: "from its F allocation", "through F", "a £14,800 F"
+_CHANNEL_BEFORE = re.compile(r"(?:\bfrom|\bthrough|\bvia|\bits|\btheir|’s|\d)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$", re.I)
+
+
+_INDIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?<<(\d+)>>")
+
+
+def _only_channels(masked: str, S: Sentence) -> bool:
+    """Whether every programme the sentence names is named as a source of money (so none is
+    what the money goes to)."""
+    return all(_CHANNEL_BEFORE.search(masked, max(0, s - 40), s) for s, _e, i in S.ents if S.typ(i) == "Programme")
+
+
 _WITH_ADJUNCT = re.compile(r",\s*with\s+(?:(?:a|an|the|further|additional|match|matched|extra|some)\s+){0,3}$", re.I)
 _OWN_AMOUNT = re.compile(r"\s*\(£")
 
@@ -1060,8 +1073,15 @@ def sentence_relations(
                     # "A awarded us £40,000 and B £10,000": B gave to the same receiver
                     yield from emit(int(tail.group("b")), "funds", funded, "funds:gapped-list",
                                     _amount_near(sentence, cmap, tail.end() - 2))
-        if recent_programme is not None and S.first(PROG) is None and (has_amount(sentence) or "sponsor" in low):
+        if recent_programme is not None and (has_amount(sentence) or "sponsor" in low) and (
+                S.first(PROG) is None or (_only_channels(masked, S) and not any(
+                    m.group == recent_programme.group for m in ms))):
+            # (a sentence that names programmes only as where money comes from, "A provided £45,000
+            # from its F allocation, and B gave £3,000 towards travel", still gives to the one in hand)
             for m in _P06.finditer(low):
+                io = _INDIRECT_OBJECT.match(masked, m.end())
+                if io is not None and S.typ(int(io.group(1))) == "Organisation":
+                    continue  # "B awarded the Foundation £45,000": the money goes to the body named
                 funders = [a for a in _ids(m.group("l")) if S.typ(a) == "Organisation"]
                 amt = _amount_near(sentence, cmap, m.end())
                 for a in funders[-1:]:
