@@ -5295,7 +5295,8 @@ def test_a_known_public_body_is_no_part_of_the_body_its_name_starts_with():
         "The project is made possible by National Lottery players. "
         "The National Lottery Heritage Fund (NLHF) awarded £50,000 to the Kelby Trust."
     )
-    assert typed(x, "National Lottery")[0] == "Organisation"
+    assert typed(x, "National Lottery Heritage Fund")[0] == "Organisation"
+    # (the National Lottery itself is a source of money, not a body: see the test below)
     assert ("National Lottery Heritage Fund", "partOf", "National Lottery") not in x.triples
 
 
@@ -5669,3 +5670,9 @@ def test_givers_in_a_sentence_naming_funds_only_as_sources_give_to_the_page_prog
     )
     assert ("Arkwright Trust", "funds", "Hull Reading Collective") in y.triples
     assert ("Arkwright Trust", "funds", "Riverside Reads") not in y.triples
+
+
+def test_the_national_lottery_is_a_source_of_money_not_a_body():
+    x = extract("The Tidewater Archive Project is funded by National Lottery players. It received £28,000 from the National Lottery last year.")
+    assert "National Lottery" not in x.entities or x.entities["National Lottery"].type != "Organisation"
+    assert not any(s == "National Lottery" for s, _p, _o in x.triples)

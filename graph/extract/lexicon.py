@@ -338,6 +338,12 @@ def personal_name(name: str, is_place: Callable[[str], bool] | None = None, give
 # the last words of a named building or site ("Holt Fellowship Hall", "Argyle Street Studios"):
 # a venue line's or a "based at" clause's name with one of them is a site, whatever its head made it
 #: the last words of street names ("Station Road", "Lemon Quay"): address lines, not places or bodies
+# Names of money sources that are not bodies: the National Lottery is a lottery; its money reaches
+# good causes through its distributors (Arts Council England, the National Lottery Heritage Fund, The
+# National Lottery Community Fund, …), which are the organisations ("£28,000 from the National Lottery",
+# "funded by National Lottery players"). Source: the National Lottery's own description of its good-cause
+# distributors (www.national-lottery.co.uk/life-changing/where-the-money-goes).
+NOT_BODIES = frozenset({"national lottery"})
 STREET_WORDS = frozenset(
     "road street lane avenue way close drive quay terrace crescent walk parade grove place boulevard".split()
 )

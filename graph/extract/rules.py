@@ -37,6 +37,7 @@ from graph.extract.layout import (
     venue_items,
 )
 from graph.extract.lexicon import (
+    NOT_BODIES,
     SCOPE_ADVERBS,
     SITE_HEADS,
     STREET_WORDS,
@@ -1370,7 +1371,7 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
         if f.type is None:
             prev_end = last_typed_org_end.get(f.sentence)
             typed_before = prev_end is not None and f.start - prev_end < 12
-            if f.rule not in ("person", "description") and f.name.split()[-1].lower() not in _NOT_AGENT_TAILS and _slot_type(f, text, s0, typed_before) and (
+            if f.rule not in ("person", "description") and f.name.split()[-1].lower() not in _NOT_AGENT_TAILS and f.name.lower().removeprefix("the ") not in NOT_BODIES and _slot_type(f, text, s0, typed_before) and (
                 len(f.name.split()) >= 2 or f.name.isupper() or _ROLE_NOUN_SLOT.search(text, max(s0, f.start - 40), f.start)
             ):
                 f.type, f.subtype, f.rule = "Organisation", None, "context:agent-slot"
