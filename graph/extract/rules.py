@@ -1026,6 +1026,12 @@ _PLAN = re.compile(
 )
 
 
+def _para_start(text: str, s0: int) -> bool:
+    """Whether the sentence at ``s0`` opens a paragraph (a blank line, or the text's start, before it)."""
+    before = text[max(0, s0 - 6) : s0]
+    return s0 == 0 or "\n\n" in before or before.rstrip(" \t#*-•").endswith("\n\n")
+
+
 def _is_heading(text: str, s0: int, s1: int) -> bool:
     """A line of its own, short and without a full stop: a heading ("First Rung",
     "4. WORKING WITH OTHERS")."""
@@ -1539,8 +1545,7 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
         case = main_prog  # 'Case study: "Name" – …': its key-facts rows are about the project the title names
     section_prog: int | None = None  # the programme a section heading names ("First Rung" over its paragraphs)
     heading_prog: int | None = None  # (the same, kept while a labelled paragraph sets section_prog)
-    heading_place: SentMention | None = None  # a heading that is one place's name
-    heading_place_at = -1
+    para_prog: int | None = None  # the programme the paragraph's first sentence opens on
     label_end: int | None = None  # where the paragraph a label leads ends
     labelled: dict[int, int] = {}  # sentence -> the strand its paragraph's label names
     for si, (s0, s1) in enumerate(sentences):
@@ -1549,19 +1554,6 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
         if _is_heading(text, s0, s1):
             whole = [m for m in ms if m.type == "Programme" and m.end - m.start >= len(sentence.strip()) - 1]
             section_prog = heading_prog = whole[0].group if whole else None
-            # "Lincoln" over "Big Sing Lincoln brought 1,100 pupils …": an area-by-area report
-            whole_place = [m for m in ms if m.type == "Place" and m.end - m.start >= len(sentence.strip(" \t#*")) - 1]
-            heading_place = whole_place[0] if whole_place and len(ms) == 1 else None
-            heading_place_at = si
-        elif heading_place is not None:
-            if si == heading_place_at + 1:
-                prog = next((m for m in ms if m.type == "Programme"), None)
-                if prog is not None and prog.group != heading_place.group:
-                    relations.append(Relation(
-                        subject=f"{doc.doc_id}#{prog.group}", predicate="operatesIn",
-                        object=f"{doc.doc_id}#{heading_place.group}", evidence=Evidence(doc.doc_id, s0, s1, sentence),
-                        rule=f"{EXTRACTOR_VERSION}:operatesIn:place-heading"))
-            heading_place = None
         elif label_end is not None and s0 >= label_end:
             section_prog, label_end = heading_prog, None  # the labelled paragraph is over
         if ms and ms[0].start == 0 and ms[0].idx < len(found) and found[ms[0].idx].rule == "context:paragraph-label":
@@ -1571,6 +1563,15 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
             label_end = len(text) if label_end < 0 else label_end
         if label_end is not None and section_prog is not None:
             labelled[si] = section_prog
+        if _para_start(text, s0):
+            # "Young Producers is our traineeship for … Trainees are placed with A and B": a paragraph
+            # that opens on a programme (not the page's) is about it
+            first = ms[0] if ms else None
+            para_prog = (first.group if first is not None and first.type == "Programme" and first.start <= 4
+                         and first.group != main_prog else None)
+        # (a heading naming the page's own programme, its title, leaves the paragraph's programme in charge)
+        if para_prog is not None and section_prog in (None, main_prog):
+            labelled[si] = para_prog
         topic = None
         am = _ANAPHOR.match(sentence) if sentence[:1] in "TIOL" else None  # (what its words open with)
         if am and recent:
@@ -1610,7 +1611,9 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
         if not ms and topic is None and maker is None:
             continue  # (the page's programme alone is one entity: no rule relates it to itself)
         recent_prog: SentMention | None
-        if section_prog is not None:
+        if para_prog is not None and section_prog in (None, main_prog):
+            recent_prog = SentMention(_MAIN_IDX, para_prog, "Programme", groups[para_prog].subtype, 0, 0)
+        elif section_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, section_prog, "Programme", groups[section_prog].subtype, 0, 0)
         elif main_prog is not None:
             recent_prog = SentMention(_MAIN_IDX, main_prog, "Programme", groups[main_prog].subtype, 0, 0)
@@ -1857,7 +1860,7 @@ def _town_dash_items(doc: Document, sentences: list[tuple[int, int]], grouped: d
 def _area_headings(doc: Document, sentences: list[tuple[int, int]], grouped: dict[int, list[tuple[Found, int]]],
                    entities: list[LocalEntity], groups) -> list[Relation]:  # type: ignore[no-untyped-def]
     """A heading that is only places ("North Shropshire", "Lurgan and Portadown") over a paragraph
-    that opens with a programme's name: the programme runs there."""
+    whose first sentence names a programme: the (first) programme runs there."""
     text = doc.text
     out: list[Relation] = []
     for si, (s0, s1) in enumerate(sentences[:-1]):
@@ -1870,8 +1873,10 @@ def _area_headings(doc: Document, sentences: list[tuple[int, int]], grouped: dic
         if not _only_places_in(text, fs, s0, s1, groups):
             continue
         n0, n1 = sentences[si + 1]
-        nxt = grouped.get(si + 1, [None])[0]
-        if nxt is None or nxt[0].start != n0 or groups[nxt[1]].type != "Programme":
+        # (the paragraph's first programme: "Big Sing Lincoln brought …", "The South Holland Folk
+        # Collective ran Fen Tunes …")
+        nxt = next((p for p in grouped.get(si + 1, ()) if groups[p[1]].type == "Programme"), None)
+        if nxt is None:
             continue
         ev = Evidence(doc.doc_id, s0, n1, text[s0:n1])
         out.extend(Relation(entities[nxt[1]].key, "operatesIn", entities[gi].key, ev,
