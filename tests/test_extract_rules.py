@@ -5701,3 +5701,13 @@ def test_a_place_heading_over_a_sentence_naming_a_programme_later_puts_it_there(
         "The Calder Voices Project also visited Kirklees."
     )
     assert ("Calder Voices Project", "operatesIn", "Calderdale") in x.triples
+
+
+def test_a_list_of_bodies_a_named_consortium_brought_together_are_its_parts():
+    x = extract(
+        "Annual report\n\nThe Kelby Valley Consortium brought together:\n\n"
+        "- Kelby Community Trust\n- Kelby Youth Theatre\n- Marsh Lane History Group\n\n"
+        "The Kelby Lantern Festival is its main event."
+    )
+    for name in ("Kelby Community Trust", "Kelby Youth Theatre", "Marsh Lane History Group"):
+        assert (name, "partOf", "Kelby Valley Consortium") in x.triples, name

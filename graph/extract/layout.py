@@ -811,6 +811,22 @@ def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
     return line if len(line.split()) <= 8 and not line.rstrip().endswith(".") else ""
 
 
+def _made_of_owner(text: str, sentences: list[tuple[int, int]], found: list[Found], si: int) -> Found | None:
+    """The organisation a list's lead-in says is made of its items ("The X Consortium brought
+    together:", "The steering group is made up of:"), or None."""
+    k = si - 1
+    while k >= 0 and (is_list_item(text, sentences[k][0]) or _mid_item(text, sentences[k][0])):
+        k -= 1
+    if k < 0:
+        return None
+    s0, s1 = sentences[k]
+    cue = _MADE_OF.search(text[s0:s1].lower())
+    if cue is None:
+        return None
+    orgs = [f for f in found if s0 <= f.start and f.end <= s0 + cue.start() and f.type == "Organisation"]
+    return orgs[-1] if orgs else None
+
+
 def item_heading_kind(text: str, sentences: list[tuple[int, int]], si: int) -> str | None:
     """What the heading over list item ``si`` says its items are (see :func:`_heading_kind`),
     or None when the sentence is not a list item or its heading says nothing."""
@@ -1099,7 +1115,8 @@ def venue_items(
 # re's cache at every call (and compiled it during whichever document first reached it)
 _OUR = re.compile(r"\b(?:our|we|us)\b")
 _FUNDERS_HEADING = re.compile(r"\b(?:funders?|sponsors?|supporters|funded\s+by|supported\s+by|funding|who\s+paid|paid\s+for\s+by|grateful\s+to)\b")
-_MADE_OF = re.compile(r"\b(?:made\s+up\s+of|consists\s+of|comprises|is\s+formed\s+of)\s*:?\s*$")
+_MADE_OF = re.compile(r"\b(?:made\s+up\s+of|consists\s+of|consisted\s+of|comprises|comprised|is\s+formed\s+of|"
+                      r"brings\s+together|brought\s+together)\s*:?\s*$")
 _MEMBERS_HEADING = re.compile(r"\b(?:venues?|partners?|members?|membership|steering\s+(?:group|committee)|employers|participating|schools|worked\s+with|work\s+with)\b")
 _MEMBERSHIP = re.compile(r"\b(?:members?|membership|steering)\b")
 _PARTNERS_WORD = re.compile(r"\bpartners?\b")
@@ -1234,6 +1251,9 @@ def item_relations(doc: Document, sentences, found, where, entities, specs, main
         if kind.startswith("heading:"):
             pred, *flags = kind[8:].split(":")
             subject, subject_is_programme = (author, False) if "our" in flags and author is not None else (main, main_is_programme)
+            if "members" in flags and (owner := _made_of_owner(doc.text, sentences, found, si)) is not None:
+                # "The Hillfoots Consortium brought together:" over its members: they are part of it
+                subject, subject_is_programme = key(owner), False
             if subject is None:
                 continue
             if pred == "delivers":
