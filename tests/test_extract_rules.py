@@ -5711,3 +5711,12 @@ def test_a_list_of_bodies_a_named_consortium_brought_together_are_its_parts():
     )
     for name in ("Kelby Community Trust", "Kelby Youth Theatre", "Marsh Lane History Group"):
         assert (name, "partOf", "Kelby Valley Consortium") in x.triples, name
+
+
+def test_sessions_held_in_listed_places_put_the_page_programme_there():
+    x = extract(
+        "Kelby Reads\n\nKelby Reads is a free reading programme for families. Kelby Reads started in 2023. "
+        "Kelby Reads is free.\n\nOur tutors hold drop-in sessions in community venues in Morley, Batley and Dewsbury."
+    )
+    for place in ("Morley", "Batley", "Dewsbury"):
+        assert ("Kelby Reads", "operatesIn", place) in x.triples, place

@@ -703,6 +703,9 @@ _ACTIVITY_SUBJECT = re.compile(
     r"courses?|events?|work|delivery|clubs?|drop-ins?|pop-up|archive\s+days|tours|walks|performances|screenings|"
     r"exhibitions?|shows?|displays?|project|programme|scheme|pilot|group)\b"
 )
+_ACTIVITY_NOUN = re.compile(
+    r"\b(?:sessions|workshops|classes|courses|drop-ins|clubs|events|performances|screenings|tours|walks|placements|activities)\b"
+)
 _PEOPLE_NOUNS = r"(?:residents|communities|people|families|children|pupils|learners|workers|households)"
 _PEOPLE_OF = re.compile(rf"{_PEOPLE_NOUNS}\b")
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
@@ -1913,7 +1916,9 @@ def sentence_relations(
         if (subj is None and recent_programme is not None and recent_programme.idx == MAIN_IDX
                 and S.first(ORG) is None and S.first(PROG) is None
                 # ("Priority is given to residents of A, B and C": the people it serves)
-                and (_ACTIVITY_SUBJECT.match(low) or _PEOPLE_OF.match(m.group(0)))):
+                and (_ACTIVITY_SUBJECT.match(low) or _PEOPLE_OF.match(m.group(0))
+                     # "Our advisers hold drop-in sessions in community venues in A, B and C"
+                     or _ACTIVITY_NOUN.search(low, 0, m.start()))):
             # "Activity is concentrated in A and B" on a page about one programme: it works there
             subj, rule = recent_programme.idx, "operatesIn:main-programme-in"
         if subj is None:
