@@ -35,40 +35,40 @@ from graph.evaluate import evaluate, load_gold
 ENTITY_F1_FLOOR = 0.92
 RELATION_F1_FLOOR = 0.75
 #: Floors on the held-out sets, a little under the figures measured (last raised 2026-12-07,
-#: session 21, with both learned stages, which were trained on the development sets, so their
+#: session 22, after its rule changes, with both learned stages, which were trained on the development sets, so their
 #: figures are in-sample; see README, "Measured on documents it was not written for"). All but
 #: heldout7, heldout9, heldout28 and heldout30 are development sets (heldout29 since session 19); those four
 #: are blind (nobody tunes on them; the floor only stops regressions).
 HELDOUT_FLOORS = {
-    "heldout": (0.92, 0.82),
+    "heldout": (0.92, 0.84),
     "heldout2": (0.92, 0.72),
     "heldout3": (0.94, 0.76),
-    "heldout4": (0.95, 0.79),
+    "heldout4": (0.96, 0.80),
     "heldout5": (0.91, 0.74),
-    "heldout6": (0.89, 0.74),
-    "heldout8": (0.94, 0.75),
-    "heldout10": (0.95, 0.76),
+    "heldout6": (0.89, 0.75),
+    "heldout8": (0.94, 0.77),
+    "heldout10": (0.95, 0.77),
     "heldout11": (0.92, 0.70),
-    "heldout12": (0.94, 0.70),  # in-sample 0.725 -> 0.711 with the typer retrained (session 21)
-    "heldout13": (0.91, 0.74),
+    "heldout12": (0.94, 0.72),  # in-sample 0.725 -> 0.711 with the typer retrained (session 21)
+    "heldout13": (0.92, 0.76),
     "heldout14": (0.94, 0.70),
-    "heldout15": (0.94, 0.77),
-    "heldout16": (0.94, 0.70),
+    "heldout15": (0.94, 0.78),
+    "heldout16": (0.94, 0.71),
     "heldout17": (0.93, 0.69),
-    "heldout18": (0.92, 0.63),
+    "heldout18": (0.93, 0.65),
     "heldout19": (0.90, 0.65),
-    "heldout20": (0.93, 0.70),
+    "heldout20": (0.94, 0.71),
     "heldout21": (0.91, 0.67),
-    "heldout22": (0.92, 0.75),
-    "heldout23": (0.83, 0.60),
-    "heldout24": (0.90, 0.67),
-    "heldout25": (0.89, 0.60),
-    "heldout26": (0.90, 0.51),
-    "heldout27": (0.84, 0.65),
-    "heldout29": (0.90, 0.72),
-    "heldout7": (0.91, 0.63),  # blind sets: a floor on the aggregate only
+    "heldout22": (0.92, 0.76),
+    "heldout23": (0.84, 0.63),
+    "heldout24": (0.90, 0.68),
+    "heldout25": (0.89, 0.61),
+    "heldout26": (0.90, 0.53),
+    "heldout27": (0.85, 0.67),
+    "heldout29": (0.90, 0.73),
+    "heldout7": (0.91, 0.64),  # blind sets: a floor on the aggregate only
     "heldout9": (0.88, 0.65),
-    "heldout28": (0.84, 0.58),
+    "heldout28": (0.84, 0.60),
     "heldout30": (0.83, 0.45),
 }
 
