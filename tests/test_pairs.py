@@ -36,7 +36,7 @@ from graph.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "graph" / "data" / "relation_model.json"
-BLIND = {"heldout7", "heldout9", "heldout28", "heldout30"}
+BLIND = {"heldout7", "heldout9", "heldout28", "heldout30", "heldout31"}
 
 
 def _doc(text: str) -> Document:

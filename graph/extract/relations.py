@@ -1750,14 +1750,6 @@ def sentence_relations(
                     and (S.typ(a) == "Organisation" or (S.typ(a) == "Place" and by_idx[a].subtype in ("Site", None)))):
                 placed[a] = m.end()
                 yield from emit(a, "locatedIn", b, "locatedIn:street-address")
-    # "Lincoln\nBig Sing Lincoln brought 1,100 pupils …": a place heading over a paragraph about a
-    # programme (an area-by-area report): the programme works there
-    if "\n" in masked:
-        hm = _PLACE_HEADING.match(masked)
-        if hm is not None and S.typ(int(hm.group("p"))) == "Place":
-            prog = S.after(hm.end(), PROG, 200)
-            if prog is not None:
-                yield from emit(prog, "operatesIn", int(hm.group("p")), "operatesIn:place-heading")
     # "Five projects in A, B and C will share £1.08 million from the F Fund": the fund reaches those places
     if "shar" in low:
         for m in _P_SHARE_FROM.finditer(low):
@@ -2118,7 +2110,6 @@ _P_STREET_ADDRESS = _rx(
     r"(?:road|street|lane|avenue|way|close|drive|quay|terrace|crescent|walk|parade|boulevard|square|row|wynd|place|gate)"
     r"|<<(?P<s>\d+)>>)(?:\s*,\s+|\s+in\s+)<<(?P<b>\d+)>>"
 )
-_PLACE_HEADING = re.compile(r"[ \t]*(?:#+[ \t]*)?<<(?P<p>\d+)>>[ \t]*:?[ \t]*\n")
 _P_SHARE_FROM = _rx(
     r"\b(?:\w+\s+){0,2}?(?:projects|organisations|organizations|providers|groups|schools|colleges|charities|partnerships|councils|bodies|venues)\s+"
     rf"(?:[^<.;]{{0,30}}?\s+)?(?:in|across|from)\s+(?:the\s+)?(?P<l>{LIST})[^<.;]{{0,40}}?\b(?:share|sharing|shared|split)\b[^<.;]{{0,50}}?"
