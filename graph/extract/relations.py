@@ -1700,7 +1700,7 @@ def sentence_relations(
     # "the five boroughs of the Tees Valley: A, B …", "the Grimsby wards of A, B and C",
     # "Gravesham's two towns, A and B", "two Derby wards, A and B", "X, the … district that
     # takes in A, B and C": the places listed are parts of the one named first
-    for rx in _UNITS_LISTED:
+    for rx in _UNITS_LISTED if _AREA_UNIT_HINT.search(low) else ():
         for m in rx.finditer(low):
             p_i = _ids(m.group("p"))[0]
             if S.typ(p_i) != "Place":
@@ -2200,6 +2200,8 @@ _P_EVALUATOR = _rx(
 )
 _AREA_UNITS = (r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|towns|market\s+towns|boroughs|"
                r"council\s+areas|local\s+authority\s+areas|localities|communities)")
+# (one scan for the unit words before the five patterns that need one of them)
+_AREA_UNIT_HINT = re.compile(r"neighbourhood|ward|village|estate|district|suburb|parish|town|borough|area|localit|communit|county|city|region|island|valley")
 _NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _UNITS_LISTED = (
     # "the five boroughs of the Tees Valley: A, B and C"
