@@ -255,3 +255,15 @@ def test_training_reproduces_the_packaged_model(tmp_path):
     assert res.returncode == 0, res.stderr
     assert out.read_text(encoding="utf-8") == PACKAGED.read_text(encoding="utf-8"), (
         "graph/data/relation_model.json is stale: run `uv run python scripts/train_relations.py`")
+
+
+def test_every_set_marked_blind_in_its_readme_is_left_out_of_training():
+    # a blind set's README opens "# tests/heldoutN: BLIND evaluation set": this file's list, the
+    # training scripts' list and the READMEs must agree, or a model could train on a blind set
+    marked = {d.name for d in (ROOT / "tests").glob("heldout*")
+              if (d / "README.md").is_file()
+              and "BLIND" in (d / "README.md").read_text(encoding="utf-8").split("\n", 1)[0]}
+    assert marked == BLIND
+    out = subprocess.run([sys.executable, "-c", "import training; print(sorted(training.BLIND))"],
+                         cwd=ROOT / "scripts", capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(sorted(BLIND))
