@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from blindsets import BLIND
 
 from graph.errors import CivicGraphError
 from graph.extract import extract_document
@@ -35,7 +36,6 @@ from graph.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "graph" / "data" / "type_model.json"
-BLIND = {"heldout7", "heldout9", "heldout28", "heldout30", "heldout31"}
 
 
 def _doc(text: str) -> Document:

@@ -792,14 +792,20 @@ def _numbered_heading(text: str, s0: int, s1: int) -> bool:
     )
 
 
-def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
-    """The short line a run of list items hangs from ("Venues", "Partners", "Where you can train")."""
+def _lead_in(text: str, sentences: list[tuple[int, int]], si: int) -> int:
+    """The index of the sentence a run of list items (with item ``si``) hangs from, or -1."""
     k = si - 1
     while k >= 0 and (
         (is_list_item(text, sentences[k][0]) and not _numbered_heading(text, *sentences[k]))
         or _mid_item(text, sentences[k][0])
     ):
         k -= 1
+    return k
+
+
+def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
+    """The short line a run of list items hangs from ("Venues", "Partners", "Where you can train")."""
+    k = _lead_in(text, sentences, si)
     if k < 0:
         return ""
     line = text[sentences[k][0] : sentences[k][1]]
@@ -814,9 +820,7 @@ def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
 def _made_of_owner(text: str, sentences: list[tuple[int, int]], found: list[Found], si: int) -> Found | None:
     """The organisation a list's lead-in says is made of its items ("The X Consortium brought
     together:", "The steering group is made up of:"), or None."""
-    k = si - 1
-    while k >= 0 and (is_list_item(text, sentences[k][0]) or _mid_item(text, sentences[k][0])):
-        k -= 1
+    k = _lead_in(text, sentences, si)
     if k < 0:
         return None
     s0, s1 = sentences[k]

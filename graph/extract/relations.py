@@ -1700,7 +1700,7 @@ def sentence_relations(
     # "the five boroughs of the Tees Valley: A, B …", "the Grimsby wards of A, B and C",
     # "Gravesham's two towns, A and B", "two Derby wards, A and B", "X, the … district that
     # takes in A, B and C": the places listed are parts of the one named first
-    for rx in _UNITS_LISTED if _AREA_UNIT_HINT.search(low) else ():
+    for rx in _UNITS_LISTED:
         for m in rx.finditer(low):
             p_i = _ids(m.group("p"))[0]
             if S.typ(p_i) != "Place":
@@ -2103,11 +2103,13 @@ _PAIR_RULES = (
     # "the Department for Education (DfE), which pays for Skills Bootcamps nationally"
     (_P_WHICH_FUNDS, "which", "funds", AGENT_OR_PROG, "funds:which-funds"),
 )
+#: the last words of a street's name (one list for the address pattern and for a street that is a mention)
+_STREET_ENDS = STREET_WORDS | {"square", "row", "wynd", "gate"}
 _P_STREET_ADDRESS = _rx(
     # ("the Old Mill on Hill Street, Newry", "the Rooms on Bridge Street in Portadown"; a street the
     # rules took for a name, "Lemon Quay", is a mention whose name ends in a street word)
     r"<<(?P<a>\d+)>>(?:,\s+|\s+on\s+)(?:(?:unit\s+)?\d+[a-z]?(?:-\d+)?\s+)?(?:(?:[a-z][\w’'\-]*\s+){1,3}?"
-    r"(?:road|street|lane|avenue|way|close|drive|quay|terrace|crescent|walk|parade|boulevard|square|row|wynd|place|gate)"
+    rf"(?:{'|'.join(sorted(_STREET_ENDS))})"
     r"|<<(?P<s>\d+)>>)(?:\s*,\s+|\s+in\s+)<<(?P<b>\d+)>>"
 )
 _P_SHARE_FROM = _rx(
@@ -2115,7 +2117,6 @@ _P_SHARE_FROM = _rx(
     rf"(?:[^<.;]{{0,30}}?\s+)?(?:in|across|from)\s+(?:the\s+)?(?P<l>{LIST})[^<.;]{{0,40}}?\b(?:share|sharing|shared|split)\b[^<.;]{{0,50}}?"
     rf"\b(?:from|through|via|under)\s+(?:the\s+)?(?P<f>{ENT})"
 )
-_STREET_ENDS = STREET_WORDS | {"square", "row", "wynd", "gate"}
 _P_ORG_TOWN_END = _rx(r"<<(?P<a>\d+)>>,\s*<<(?P<b>\d+)>>[ \t]*(?:[.;)]|\n|$)")
 _P48 = _rx(rf"(?P<a>{ENT})’s\s+(?:main\s+|new\s+|head\s+|registered\s+)?(?:campus|campuses|office|offices|base|headquarters|premises|building|home)\s+(?:is\s+|are\s+)?(?:at|in|on)\s+(?:the\s+)?(?P<b>{ENT})")
 _P_PROG_AT_SITE = _rx(
@@ -2200,8 +2201,6 @@ _P_EVALUATOR = _rx(
 )
 _AREA_UNITS = (r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|towns|market\s+towns|boroughs|"
                r"council\s+areas|local\s+authority\s+areas|localities|communities)")
-# (one scan for the unit words before the five patterns that need one of them)
-_AREA_UNIT_HINT = re.compile(r"neighbourhood|ward|village|estate|district|suburb|parish|town|borough|area|localit|communit|county|city|region|island|valley")
 _NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _UNITS_LISTED = (
     # "the five boroughs of the Tees Valley: A, B and C"

@@ -1027,9 +1027,9 @@ _PLAN = re.compile(
 
 
 def _para_start(text: str, s0: int) -> bool:
-    """Whether the sentence at ``s0`` opens a paragraph (a blank line, or the text's start, before it)."""
-    before = text[max(0, s0 - 6) : s0]
-    return s0 == 0 or "\n\n" in before or before.rstrip(" \t#*-•").endswith("\n\n")
+    """Whether the sentence at ``s0`` opens a paragraph: the text's start, or a blank line just
+    before it (a list or heading marker may stand between)."""
+    return s0 == 0 or "\n\n" in text[max(0, s0 - 6) : s0]
 
 
 def _is_heading(text: str, s0: int, s1: int) -> bool:
