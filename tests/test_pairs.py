@@ -267,3 +267,21 @@ def test_every_set_marked_blind_in_its_readme_is_left_out_of_training():
     out = subprocess.run([sys.executable, "-c", "import training; print(sorted(training.BLIND))"],
                          cwd=ROOT / "scripts", capture_output=True, text=True, check=True)
     assert out.stdout.strip() == str(sorted(BLIND))
+
+
+def test_a_set_still_being_written_is_never_a_development_set(tmp_path):
+    # a writer creates docs/ and gold/ before the README that marks the set blind: until the
+    # README lands the set must stay out of training
+    for name, readme in (("heldout90", "# tests/heldout90: development set\n"), ("heldout91", None),
+                         ("heldout92", "# tests/heldout92: BLIND evaluation set\n")):
+        d = tmp_path / "tests" / name
+        (d / "docs").mkdir(parents=True)
+        (d / "gold").mkdir()
+        if readme is not None:
+            (d / "README.md").write_text(readme, encoding="utf-8")
+    code = ("import training, pathlib, sys; training.ROOT = pathlib.Path(sys.argv[1]); "
+            "training.BLIND = training.BLIND | training.marked_blind(); "
+            "print(training.development_sets())")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT / "scripts",
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['heldout90']"
