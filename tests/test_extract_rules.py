@@ -5720,3 +5720,40 @@ def test_sessions_held_in_listed_places_put_the_page_programme_there():
     )
     for place in ("Morley", "Batley", "Dewsbury"):
         assert ("Kelby Reads", "operatesIn", place) in x.triples, place
+
+
+def test_a_grants_table_with_area_heading_rows_keeps_its_columns():
+    # a full-width heading row ("<th colspan>" as ingestion writes it: a bare line) groups the rows
+    # by area; the rows under it are still rows of the same table, read by its header
+    x = extract(
+        "Kestrel Community Foundation awarded £30,000 through the Tarn Arts Fund.\n\n"
+        "Group | Project | Where | Grant\n"
+        "Brimble\n"
+        "Harbour Stitchers | Knots and Nets | Quayside, Brimble | £9,800\n"
+        "Tarn Valley\n"
+        "Old Mill Choir | Voices of the Weir | Weirbank, Tarnford | £6,500\n"
+    )
+    assert typed(x, "Knots and Nets")[0] == "Programme"
+    assert typed(x, "Voices of the Weir")[0] == "Programme"
+    assert typed(x, "Old Mill Choir")[0] == "Organisation"
+    assert ("Harbour Stitchers", "delivers", "Knots and Nets") in x.triples
+    assert ("Old Mill Choir", "delivers", "Voices of the Weir") in x.triples
+    assert ("Voices of the Weir", "operatesIn", "Weirbank") in x.triples
+    assert not any(o == "Tarn Valley" for _, _, o in x.triples)  # the heading rows state nothing
+
+
+def test_a_partners_column_beside_the_lead_column_takes_part_and_a_bracketed_gloss_is_no_name():
+    x = extract(
+        "Round one of the Tarn Arts Fund:\n\n"
+        "| Project | Lead organisation | Partners | Area | Award |\n|---|---|---|---|---|\n"
+        "| Cân y Cei (Song of the Quay) | Harbour Music Trust | Kestrel College; Brimble Museum | Brimble | £18,000 |\n"
+        "| Open Looms | Tarn Weavers CIC | Tarnford Library | Tarnford | £9,000 |\n"
+    )
+    assert "Cân y Cei" in x.entities and not any("(" in n for n in x.entities)
+    assert ("Harbour Music Trust", "delivers", "Cân y Cei") in x.triples
+    assert ("Kestrel College", "participatesIn", "Cân y Cei") in x.triples
+    assert ("Brimble Museum", "participatesIn", "Cân y Cei") in x.triples
+    assert not any(p == "delivers" and s in ("Kestrel College", "Brimble Museum", "Tarnford Library")
+                   for s, p, _ in x.triples)
+    assert ("Tarnford Library", "participatesIn", "Open Looms") in x.triples
+    assert not any(";" in n for n in x.entities)

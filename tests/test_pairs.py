@@ -24,6 +24,7 @@ from graph.extract.pairs import (
     Group,
     PairModel,
     SpanMention,
+    candidates,
     classify,
     current_model,
     group_classes,
@@ -285,3 +286,20 @@ def test_a_set_still_being_written_is_never_a_development_set(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT / "scripts",
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['heldout90']"
+
+
+def test_a_table_of_names_gives_the_classifier_no_pairs():
+    # an annex listing stakeholders three to a row: names side by side state nothing about each
+    # other, so no row (even one with a place in brackets) gives the classifier a pair; a prose
+    # sentence naming the same bodies still does
+    text = ("Annex: stakeholders\n\n| | | |\n|--|--|--|\n"
+            "| Kestrel Borough Council | Brimble College | Tarn Valley Trust |\n"
+            "| Harbour Arts CIC | Kestrel Chamber of Commerce | Jobs Taskforce (Leeds) |\n\n"
+            "Staff from Harbour Arts CIC talked to students at Brimble College about the summer.\n")
+    doc = _doc(text)
+    x = extract_document(doc)
+    sentences = split_sentences(text)
+    rows = {i for i, (s, e) in enumerate(sentences) if text[s:e].startswith("| ") and "Co" in text[s:e]}
+    assert len(rows) == 2
+    seen = {si for si, _, _, _ in candidates(x, sentences, GROUPS)}
+    assert seen and not (seen & rows)

@@ -289,7 +289,8 @@ _WANT = {"org": "Organisation", "funder": "Organisation", "programme": "Programm
 
 
 _TOTAL_CELL = re.compile(r"\s*\**(?:grand\s+)?(?:sub-?)?totals?(?:\s+\w+){0,2}\s*:?\**\s*", re.I)  # "Total", "**Grand total:**"
-_CELL_ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z&]{1,9})\)\s*$")
+# "(HALP)" after a name, or a gloss of it: "Sain y Chwarel (Quarry Sound)" (no name has brackets in it)
+_CELL_ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z&]{1,9}|[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5})\)\s*$")
 
 
 # (compiled once: the function below passed these to re.search and the like, which looked each up in

@@ -35,6 +35,7 @@ from typing import TypeVar
 
 from graph import EXTRACTOR_VERSION
 from graph.errors import CivicGraphError
+from graph.extract.tables import split_row
 from graph.records import DocumentExtraction, Evidence, LocalEntity, Relation
 
 _M = TypeVar("_M")
@@ -360,13 +361,35 @@ def candidates(extraction: DocumentExtraction, sentences: Sequence[tuple[int, in
     training (``scripts/train_relations.py``) take their pairs from here."""
     by_rules = rule_pairs(extraction.relations, sentences)
     nothing: set[tuple[str, str]] = set()
-    for si, ms in sentence_pairs(extraction.document.text, sentences, extraction.entities):
+    text = extraction.document.text
+    for si, ms in sentence_pairs(text, sentences, extraction.entities):
+        if _names_row(text, sentences[si], ms):
+            continue
         firsts = first_mentions(ms)
         related = by_rules.get(si, nothing)
         todo = [(a, b, gname) for i, a in enumerate(firsts) for b in firsts[i + 1:]
                 if (gname := group_of(a.type, b.type)) in groups and (a.key, b.key) not in related]
         if todo:
             yield si, ms, todo, si in by_rules
+
+
+def _names_row(text: str, sentence: tuple[int, int], ms: Sequence[SpanMention]) -> bool:
+    """Whether the sentence is a row of a table of names ("| A | B | C (Town) |", an annex of
+    stakeholders): three or more cells, each nothing but names (and brackets). Side by side
+    in a list, the names state nothing about each other."""
+    s, e = sentence
+    if "|" not in text[s:e]:
+        return False
+    cells = [(a - s, b - s) for a, b in split_row(text, s, e) if b > a]
+    if len(cells) < 3:
+        return False
+    chars = list(text[s:e])
+    for m in ms:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return all(not _WORD.search("".join(chars[a:b])) for a, b in cells)
+
+
+_WORD = re.compile(r"\w")
 
 
 def classify(extraction: DocumentExtraction, sentences: Sequence[tuple[int, int]],

@@ -92,6 +92,10 @@ def table_roles(headers: list[str]) -> tuple[str | None, ...]:
     """The roles of a table's columns from their headers: as :func:`column_role`,
     but a "Source" column names funders only beside a column of amounts."""
     roles = [column_role(h) for h in headers]
+    if roles.count("org") > 1:
+        # "Project | Lead organisation | Partners | …": the lead's column names who runs each row;
+        # the partners take part (each name in the cell, "A; B")
+        roles = ["participant" if r == "org" and _PARTNERS.fullmatch(h) else r for h, r in zip(headers, roles, strict=True)]
     if "amount" not in roles:
         roles = [None if r == "funder" and _SOURCE.match(h) else r for h, r in zip(headers, roles, strict=True)]
     if any(_WHEN.fullmatch(h) for h in headers):
@@ -103,6 +107,7 @@ def table_roles(headers: list[str]) -> tuple[str | None, ...]:
     return tuple(roles)
 
 
+_PARTNERS = re.compile(r"\s*(?:delivery\s+|project\s+|other\s+)?partners(?:\s+organisations)?\s*", re.I)
 _WHEN = re.compile(r"\s*(?:days?|dates?|times?|when)\s*", re.I)
 _VENUE = re.compile(r"\s*(?:museums?|galler(?:y|ies)|theatres?)\s*", re.I)
 _EVENT = re.compile(r"\s*(?:events?|activit(?:y|ies)|titles?)\s*", re.I)
@@ -210,9 +215,12 @@ def header_tables(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Tab
             i = j
             continue
         headers.add(i)
-        while j < len(sentences) and is_row(text[sentences[j][0] : sentences[j][1]]):
+        while j < len(sentences) and (is_row(text[sentences[j][0] : sentences[j][1]])
+                                      or _group_heading(text, sentences, j)):
             line = text[sentences[j][0] : sentences[j][1]]
-            if is_separator(line):
+            if not is_row(line) or is_separator(line):
+                # (a heading inside the table, "Coventry" over the rows of its grants, names a
+                # group of rows: like the header it states nothing itself)
                 headers.add(j)
             else:
                 spans = split_row(text, *sentences[j])
@@ -235,6 +243,21 @@ def header_tables(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Tab
                 rows.append(TableRow(si, fixed_row_cells(text, table, row)))
     rows.sort(key=lambda r: r.sentence)
     return rows, headers
+
+
+_GROUP_HEADING = re.compile(r"[^\W\d_][\w'’&,\- ]{0,60}")
+
+
+def _group_heading(text: str, sentences: list[tuple[int, int]], j: int) -> bool:
+    """Whether sentence ``j`` is a heading row inside a table: a short line of words with no
+    cell separator and no full stop ("Coventry", "North Wales", a full-width ``<th colspan>``
+    row as ingestion writes it) between two rows of the same table."""
+    if j + 1 >= len(sentences) or not _GROUP_HEADING.fullmatch(text[sentences[j][0] : sentences[j][1]].strip()):
+        return False
+    if j == 0 or not is_row(text[sentences[j - 1][0] : sentences[j - 1][1]]):
+        return False
+    return is_row(text[sentences[j + 1][0] : sentences[j + 1][1]]) and not is_separator(
+        text[sentences[j + 1][0] : sentences[j + 1][1]])
 
 
 def _trim_start(text: str, pos: int) -> int:
