@@ -5757,3 +5757,30 @@ def test_a_partners_column_beside_the_lead_column_takes_part_and_a_bracketed_glo
                    for s, p, _ in x.triples)
     assert ("Tarnford Library", "participatesIn", "Open Looms") in x.triples
     assert not any(";" in n for n in x.entities)
+
+
+def test_a_short_form_of_initials_and_head_noun_in_brackets_is_an_alias():
+    x = extract(
+        "Tarn and Brimble College (T&B College) and Kestrel Wind Ltd designed the course together. "
+        "Later, T&B College opened a second workshop.\n"
+        "The Kestrel Heritage Fund (Small Grants Fund) paid for the signs.\n"
+    )
+    college = x.entities["Tarn and Brimble College"]
+    assert "T&B College" in college.aliases
+    assert "T&B College" not in x.entities
+    # another name in brackets with the same head noun is not a short form
+    assert "Small Grants Fund" not in x.entities.get("Kestrel Heritage Fund", college).aliases
+
+
+@pytest.mark.parametrize("name", ["Tarnside Heritage Open Days", "Kestrel Craft Month", "Brimble Museum Lates", "Harbour Nights"])
+def test_an_event_series_head_noun_names_a_programme(name: str) -> None:
+    x = extract(f"This summer we take part in {name} with the Kestrel Heritage Trust.\n")
+    assert typed(x, name)[0] == "Programme"
+
+
+def test_what_follows_a_names_acronym_says_what_it_is():
+    x = extract("Tarn Futures (TF), the Council's creative-skills programme for young people across Leeds, began in 2024.\n")
+    assert typed(x, "Tarn Futures") == ("Programme", "Initiative")
+    assert "TF" in x.entities["Tarn Futures"].aliases
+    x = extract("Kestrel Makers Alliance (KMA) and the council met in June.\n")
+    assert typed(x, "Kestrel Makers Alliance")[0] == "Organisation"

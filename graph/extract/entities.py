@@ -687,7 +687,13 @@ def _sentence_mentions(
                         found.append(whole)
                         covered.append((st, hm.end(), typed[0]))
                 if f.type is None and len(name.split()) >= 2 and f.rule != "person":
-                    f.type, f.rule = "Organisation", "context:defines-acronym"
+                    # "Tarn Futures (TF), the Council's skills programme": what follows the acronym
+                    # says what the name is; a name that defines one is otherwise a body's
+                    wm = _IS_A.match(sentence[m.end() :])
+                    noun = " ".join((wm.group("noun2") or wm.group("noun")).lower().split()) if wm else ""
+                    t, sub = _NOUN_TYPE.get(noun, ("Organisation", None))
+                    f.type, f.subtype = t, sub
+                    f.rule = f"context:is-a-{noun.replace(' ', '-')}" if t == "Programme" else "context:defines-acronym"
             found.append(f)
             covered.append((st, en, f.type))
             if f.type is None and name.split()[-1].lower() in NON_ENTITY_HEADS:
@@ -1160,6 +1166,15 @@ _OTHER_NAME_AFTER = re.compile(
     r"\s*\((?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|a|and|of|the|for|yr|y|an|na|nan|&)){1,6})\)"
     r"(?=\s+(?:is|was)\s+(?:a|an|the)\s|,\s+(?:a|an|the|our|its|their)\s)"
 )
+_SHORT_FORM_AFTER = re.compile(r"\s*\((?P<alt>[A-Z][\w’'&\-]*\s+[A-Z][a-z]+)\)")
+
+
+def _short_form(alt: str, name: str) -> bool:
+    """Whether ``alt`` is ``name`` shortened to its initials and its head noun ("D&A College" for
+    "Dundee and Angus College"), not another name ("Small Collections Fund")."""
+    first, head = alt.split()
+    words = name.split()
+    return len(words) >= 3 and words[-1] == head and is_acronym(first) and acronym_matches(first, " ".join(words[:-1]))
 _GLOSS_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|for|&)){1,6})\)")
 _CRUMB = r"[^\n›»>/|]{1,40}?"
 # "Home › About us › Annual review", "[News](/news) › X", "Home / About us / …" ('/' and '>' only after "Home")
@@ -1264,6 +1279,8 @@ def _other_names(found: list[Found], text: str, index: dict[str, Found], places:
         if f.type is None or f.type == "Place" or text[f.end : f.end + 2].lstrip()[:1] != "(":
             continue
         m = _OTHER_NAME_AFTER.match(text, f.end)
+        if m is None and (s := _SHORT_FORM_AFTER.match(text, f.end)) is not None and _short_form(s.group("alt"), f.name):
+            m = s  # "Dundee and Angus College (D&A College)": its initials, then the name's head noun
         if m is None and f.rule.startswith("head:") and f.rule[5:] in WELSH_HEADS:
             # "Ymddiriedolaeth Cefni (the Cefni Trust)": a Welsh name and its English gloss
             m = _GLOSS_AFTER.match(text, f.end)

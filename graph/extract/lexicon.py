@@ -166,6 +166,10 @@ for _w, _sub in {
     "zone": "Initiative",
     "zones": "Initiative",
     "week": "Initiative",
+    # event series: over the development gold every name ending "Days", "Month", "Lates" or
+    # "Nights" is a programme ("Doors Open Days"); not weekdays ("Open Saturdays", "Tuesdays and
+    # Thursdays" are times as often as names) nor "Sessions" (a heading's word as often)
+    **{w: "Initiative" for w in ("days", "month", "lates", "nights")},
     "trail": "Initiative",
     "offer": "Initiative",
     "pathway": "QualificationRoute",
