@@ -5784,3 +5784,16 @@ def test_what_follows_a_names_acronym_says_what_it_is():
     assert "TF" in x.entities["Tarn Futures"].aliases
     x = extract("Kestrel Makers Alliance (KMA) and the council met in June.\n")
     assert typed(x, "Kestrel Makers Alliance")[0] == "Organisation"
+
+
+def test_put_pay_and_given_before_an_amount_fund():
+    x = extract("The Kestrel Foundation put £420,000 into the Tarn Skills Programme through the Tarn Growth Deal.\n")
+    assert ("Kestrel Foundation", "funds", "Tarn Skills Programme") in x.triples
+    x = extract("Brimble Council, Tarn Council and Kestrel Council each pay £32,000 a year towards the Tarn Skills Partnership.\n")
+    for c in ("Brimble Council", "Tarn Council", "Kestrel Council"):
+        assert (c, "funds", "Tarn Skills Partnership") in x.triples
+    x = extract("The Harbour Trust has given £20,000 for the Print Shop Pathway.\n")
+    assert ("Harbour Trust", "funds", "Print Shop Pathway") in x.triples
+    # not without an amount: putting on a show funds nothing
+    x = extract("The Harbour Trust put on the Tarn Festival with Kestrel Council.\n")
+    assert not any(p == "funds" for _, p, _ in x.triples)

@@ -84,6 +84,7 @@ WELSH_HEADS: dict[str, tuple[str, str | None]] = {
     "cyngor": ("Organisation", "LocalAuthority"),
     **dict.fromkeys(("menter", "ymddiriedolaeth", "cymdeithas", "mudiad"), ("Organisation", "Charity")),
     "cwmni": ("Organisation", "Business"),
+    **dict.fromkeys(("grŵp", "grwp"), ("Organisation", None)),
     "partneriaeth": ("Organisation", "Partnership"),
     **dict.fromkeys(("prosiect", "rhaglen", "cynllun", "gŵyl", "gwyl"), ("Programme", "Initiative")),
     "cronfa": ("Programme", "FundingProgramme"),

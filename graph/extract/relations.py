@@ -709,6 +709,7 @@ _ACTIVITY_NOUN = re.compile(
 _PEOPLE_NOUNS = r"(?:residents|communities|people|families|children|pupils|learners|workers|households)"
 _PEOPLE_OF = re.compile(rf"{_PEOPLE_NOUNS}\b")
 _THROUGH = re.compile(r"\b(?:through|via)(?:\s+(?:its|their|the|our))?\s*$")
+_EACH_BEFORE_VERB = re.compile(r"\seach\s+\S+\s*$")
 _V_FUND_ACTIVE = (
     r"(?:sponsored|sponsors|sponsor|funded|funds|fund|invested|invests|provided|provides|gave|gives|awarded|awards|granted|allocated|committed|contributed|pledged|is investing|has invested|have invested|has funded|have funded|has provided|has awarded|is contributing|are contributing|is providing|are providing|is giving|is awarding|"
     # "Kirklees Council is putting in a further £350,000", "ACE matched that with £150,000"
@@ -716,7 +717,10 @@ _V_FUND_ACTIVE = (
     # "the Department for Education, which pays for Skills Bootcamps nationally"
     r"pays for|is paying for|are paying for|has paid for|paid for|"
     # "The Council added £15,000 from its Place Fund"
-    r"added|adds|has added|have added|is adding)"
+    r"added|adds|has added|have added|is adding|"
+    # "The Scottish Government put £420,000 into X", "A, B and C each pay £32,000 a year towards
+    # X", "A has given £20,000 for X" (only before an amount: "put on a show", "pays off")
+    r"put(?=\s+(?:in\s+)?£)|puts(?=\s+(?:in\s+)?£)|pay(?=\s+£)|pays(?=\s+£)|given(?=\s+£))"
 )
 # "we worked this year with …"
 _SEASON_WITH = r"(?:this|last|over\s+the\s+(?:past|last))\s+(?:year|season|summer|term)\s+with"
@@ -1069,7 +1073,8 @@ def sentence_relations(
                 continue
             if S.typ(funded) in AGENT_OR_PROG:
                 amt = _amount_near(sentence, cmap, m.start("mid"))
-                for a in funders[-1:]:
+                # "A, B and C each pay £32,000 towards X": every one of them gives
+                for a in funders if _EACH_BEFORE_VERB.search(low, m.start(), m.start("mid")) else funders[-1:]:
                     yield from emit(a, "funds", funded, "funds:active", amt)
                 tail = _GAP_TAIL.match(masked, m.end())
                 if tail and S.typ(int(tail.group("b"))) == "Organisation":
@@ -1941,8 +1946,8 @@ _CO_SUBJECTS = re.compile(r"^\s*(?:the\s+)?(?P<l><<\d+>>(?:\s*,\s*<<\d+>>)*\s*,?
 _P02 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
 _P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:(?:of|over|across|a|each|per|in)\s+[^<.;]{{0,40}}?|(?:for|towards)\s+[^<.;]{{0,40}}?\s(?:comes|came|will\s+come|is|was)\s+)?from\s+(?:the\s+)?(?P<l>{LIST})")
 _P04 = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})")
-_P05 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})")
-_P06 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+)?(?:{_V_FUND_ACTIVE})\b")
+_P05 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+|each\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})")
+_P06 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+|each\s+)?(?:{_V_FUND_ACTIVE})\b")
 _P_GUARANTEED_INTERVIEW = _rx(
     r"<<(?P<a>\d+)>>\s+(?:will\s+|also\s+|has\s+|have\s+)*(?:guarantee|guarantees|guaranteed|offers?|offered)\s+"
     r"(?:an?\s+|a\s+guaranteed\s+)?(?:job\s+)?interviews?\s+(?:to|for)\s+(?:every|each|all|any)\s+(?:the\s+)?<<(?P<p>\d+)>>"
