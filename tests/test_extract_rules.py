@@ -5797,3 +5797,17 @@ def test_put_pay_and_given_before_an_amount_fund():
     # not without an amount: putting on a show funds nothing
     x = extract("The Harbour Trust put on the Tarn Festival with Kestrel Council.\n")
     assert not any(p == "funds" for _, p, _ in x.triples)
+
+
+def test_our_members_are_colon_list_makes_each_member_part_of_the_author():
+    x = extract("# Tarn Skills Partnership: annual report 2025\n\nThis was the year the Tarn Skills Partnership started running things.\n\n"
+                "Our members are: Brimble Council, Kestrel College and Harbour Arts Trust.\n")
+    for m in ("Brimble Council", "Kestrel College", "Harbour Arts Trust"):
+        assert (m, "partOf", "Tarn Skills Partnership") in x.triples
+
+
+def test_a_section_headed_by_a_name_that_then_trains_people_is_about_a_programme():
+    x = extract("ANNUAL REPORT\n\nTarn Ready\n\nTarn Ready trains adults from Alloa to fit heat pumps. "
+                "Placements were hosted by Ochil Pumps Ltd of Alloa.\n")
+    assert typed(x, "Tarn Ready")[0] == "Programme"
+    assert ("Ochil Pumps Ltd", "participatesIn", "Tarn Ready") in x.triples

@@ -2049,7 +2049,7 @@ _P45 = _rx(
     r"(?:\s+(?:\w+\s+)?(?:councils|local\s+authorities|authorities|organisations|organizations|members|bodies)\s*[:–—])?"
     rf"|\s*,?\s+whose\s+{_MEMBER_NOUNS}\s+(?:are|include|included|were)"
     r"|\s+has\s+(?:\w+\s+)?(?:constituent|member)\s+(?:councils|authorities|organisations|organizations|members)\s*[:,]?)"
-    rf"\s+(?:the\s+)?(?P<l>{LIST})"
+    rf":?\s+(?:the\s+)?(?P<l>{LIST})"  # ("Our members are: A, B and C")
     # "Members of the Kestrel Network include A, B and C"
     rf"|\bmembers\s+of\s+(?:the\s+)?(?P<a2>{ENT})\s+(?:include|includes|included|are|were)\s+(?:the\s+)?(?P<l2>{LIST})"
 )

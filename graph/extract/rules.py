@@ -551,11 +551,12 @@ def _section_heading_names(text: str, sentences: list[tuple[int, int]], found: l
         s0, s1 = sentences[si]
         if text[s0:s1].strip() != f.name or not _is_heading(text, s0, s1) or places.is_place_word(f.name):
             continue
-        if any(g.name == f.name and g.type in (None, "Programme") for k in range(si + 1, min(si + 3, len(sentences)))
-               for g in by_sentence.get(k, ())):
+        # ("Retrofit Ready trains adults …": a verb bodies and programmes share types it only weakly)
+        if any(g.name == f.name and (g.type in (None, "Programme") or g.rule in _WEAK_TYPING)
+               for k in range(si + 1, min(si + 3, len(sentences))) for g in by_sentence.get(k, ())):
             names.add(f.name)
     for f in found:
-        if f.name in names and f.type is None and f.rule == "candidate":
+        if f.name in names and ((f.type is None and f.rule == "candidate") or f.rule in _WEAK_TYPING):
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:section-heading-name"
     # "Stitch the Mournes" over "Our textile heritage programme brought …": a heading whose
     # section opens by calling its subject a programme names that programme
