@@ -5811,3 +5811,21 @@ def test_a_section_headed_by_a_name_that_then_trains_people_is_about_a_programme
                 "Placements were hosted by Ochil Pumps Ltd of Alloa.\n")
     assert typed(x, "Tarn Ready")[0] == "Programme"
     assert ("Ochil Pumps Ltd", "participatesIn", "Tarn Ready") in x.triples
+
+
+def test_the_last_rows_of_a_long_grants_table_have_the_same_funder_as_the_first():
+    rows = "".join(f"Group {c} Trust | Project {c} | Tarnford | £{n},000\n" for n, c in enumerate("ABCDEFGHIJKLMNOPQR", 1))
+    x = extract("The Kestrel Foundation awarded £171,000 to eighteen groups through the Tarn Arts Fund.\n\n"
+                "The grants\n\n"
+                "Group | Project | Where | Grant\n" + rows +
+                "\nThe Brimble Trust also gave £5,000 towards the fund.\n")
+    for c in "ABCDEFGHIJKLMNOPQR":
+        assert ("Kestrel Foundation", "funds", f"Group {c} Trust") in x.triples
+
+
+def test_the_partnership_is_the_body_named_a_partnership_not_the_hub_named_since():
+    x = extract("# Tarn Skills Partnership: annual report\n\nThe Tarn Skills Partnership runs three programmes. "
+                "One is delivered by the Kestrel Skills Hub. Another ran in Brimble. A third began in May. "
+                "Brimble Council and Kestrel Council each pay £30,000 a year towards the partnership.\n")
+    assert ("Brimble Council", "funds", "Tarn Skills Partnership") in x.triples
+    assert not any(o == "Kestrel Skills Hub" and p == "funds" for _, p, o in x.triples)

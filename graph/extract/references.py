@@ -88,6 +88,15 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
                 # "the County Council" is the county council named last, not the district;
                 # "the Council" a council, not the Greater London Authority named since
                 cands = [f for f in cands if noun in f.name.lower()] or cands
+            elif noun == "partnership":
+                # "the partnership" is a body named a partnership (the Skills Partnership, not the
+                # Skills Hub named since), however long ago, when the document names one
+                named = [f for f in cands if f.name.rsplit(None, 1)[-1].lower() == noun]
+                if not named:
+                    every = [f for f in typed[: bisect_left(typed_starts, m.start())]
+                             if f.type == want_type and f.name.rsplit(None, 1)[-1].lower() == noun]
+                    named = every if len({f.name for f in every}) == 1 else []
+                cands = named or cands
             elif noun in ("college", "university", "museum", "theatre", "trust"):
                 # "the university" is a university, not the school named last
                 cands = [f for f in cands if noun[:-1] in f.name.lower()]

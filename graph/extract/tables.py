@@ -620,9 +620,21 @@ def funder_sentences(text: str, sentences: list[tuple[int, int]], before: int) -
     """Sentences before ``before`` that may name the grant-maker, best first: those
     that announce, award or allocate grants (nearest first), then those that fund
     or invest. The caller takes the first that names an organisation."""
+    # the fourteen sentences before the table, its rows (and headings) not counted: a long table's
+    # last rows have the same lead-in as its first
+    window: list[int] = []
+    k = before - 1
+    while k >= 0 and len(window) < 14:
+        s0, s1 = sentences[k]
+        line = text[s0:s1]
+        if not is_row(line) and not (s1 - s0 < 40 and k + 1 < len(sentences) and is_row(
+                text[sentences[k + 1][0] : sentences[k + 1][1]]) and k - 1 >= 0 and is_row(
+                text[sentences[k - 1][0] : sentences[k - 1][1]])):
+            window.append(k)
+        k -= 1
     out: list[int] = []
     for n in (0, 1):
-        for k in range(before - 1, max(-1, before - 15), -1):
+        for k in window:
             s0, s1 = sentences[k]
             if k not in out and funder_cues(text[s0:s1])[n]:
                 out.append(k)
