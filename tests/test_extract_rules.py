@@ -5829,3 +5829,29 @@ def test_the_partnership_is_the_body_named_a_partnership_not_the_hub_named_since
                 "Brimble Council and Kestrel Council each pay £30,000 a year towards the partnership.\n")
     assert ("Brimble Council", "funds", "Tarn Skills Partnership") in x.triples
     assert not any(o == "Kestrel Skills Hub" and p == "funds" for _, p, o in x.triples)
+
+
+def test_with_help_from_a_body_it_takes_part_and_the_owner_of_a_service_does_not():
+    x = extract("# Tarn Heritage Project\n\nKestrel County Council gave £20,000 to the Tarn Heritage Project. Sessions are held at Brimble Library, "
+                "with help from Kestrel Libraries, the county council's library service.\n")
+    assert ("Kestrel Libraries", "participatesIn", "Tarn Heritage Project") in x.triples
+    assert ("Kestrel Libraries", "partOf", "Kestrel County Council") in x.triples
+    assert ("Kestrel County Council", "participatesIn", "Tarn Heritage Project") not in x.triples
+
+
+def test_a_referrer_described_in_an_apposition_takes_part():
+    x = extract("# Tarn Start\n\nTarn Start is a twelve-week coding course for adults. "
+                "Jobcentre Plus, part of the DWP, refers most participants.\n")
+    assert ("Jobcentre Plus", "participatesIn", "Tarn Start") in x.triples
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brimble Port Authority lets the college use a quayside classroom free of charge.",
+    "Kestrel Council provides rehearsal space at the Old Mill free of charge.",
+    "The Harbour Gallery has offered its learning studio free of charge for the final show.",
+])
+def test_support_in_kind_free_of_charge_is_taking_part_not_funding(sentence: str):
+    x = extract(f"# Tarn Start\n\nTarn Start is a twelve-week course for adults. {sentence}\n")
+    body = next(n for n in ("Brimble Port Authority", "Kestrel Council", "Harbour Gallery") if n in sentence)
+    assert (body, "participatesIn", "Tarn Start") in x.triples
+    assert not any(p == "funds" for _, p, _ in x.triples)

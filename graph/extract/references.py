@@ -118,6 +118,8 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
                 # means that council (only when the document names one of its kind before)
                 every = [f for f in typed[: bisect_left(typed_starts, m.start())]
                          if f.type == want_type and (not subs or f.subtype in subs) and noun.split()[-1] in f.name.lower()]
+                # ("the county council" after a city council and a county council: the county's)
+                every = [f for f in every if noun in f.name.lower()] or every
                 if len({f.name for f in every}) == 1:
                     cands = every
             if not cands:

@@ -1187,6 +1187,14 @@ def sentence_relations(
             for p_i in _ids(m.group("l")):
                 if prog is not None and S.typ(p_i) == "Place":
                     yield from emit(prog, "operatesIn", p_i, "operatesIn:expands-to")
+    # "Bristol City Council provides studio space free of charge", "A lets the college use a
+    # classroom free of charge": support in kind is taking part, not funding
+    if recent_programme is not None and ("free of charge" in low or "rent-free" in low or "no cost" in low):
+        for m in _P_IN_KIND.finditer(low):
+            a = int(m.group("a"))
+            prog = _first(S.first(PROG), recent_programme.idx)
+            if S.typ(a) == "Organisation" and prog is not None:
+                yield from emit(a, "participatesIn", prog, "participatesIn:in-kind")
     # "Learners were referred by A and B", "Hyndburn Council refers young people": referrers take part
     if recent_programme is not None and recent_programme.idx == MAIN_IDX and "refer" in low:
         for m in _P74.finditer(low):
@@ -1450,14 +1458,15 @@ def sentence_relations(
         page_prog = recent_programme.idx if recent_programme is not None and recent_programme.idx == MAIN_IDX else None
         # "evaluated for us by A", "placements with A"; "Ulster University has been appointed to
         # evaluate the programme" (that one may name the programme after it)
-        for rule, rx, used, after in (("participatesIn:support-role", _P_SUPPORT_ROLE, "by" in low or "placement" in low, False),
+        for rule, rx, used, after in (("participatesIn:support-role", _P_SUPPORT_ROLE, "by" in low or "placement" in low or "help" in low, False),
                                       ("participatesIn:evaluator", _P_EVALUATOR, "evaluat" in low, True)):
             for m in rx.finditer(low) if used else ():
                 prog = _first(S.after(m.end(), PROG, 40) if after else None, S.before(m.start(), PROG), page_prog)
                 if prog is None:
                     continue
                 for a in _ids(m.group("l")):
-                    if S.typ(a) == "Organisation":
+                    # ("with help from A, the county council's library service": the council owns A)
+                    if S.typ(a) == "Organisation" and f"<<{a}>>’s" not in masked[m.start() : m.end() + 2]:
                         yield from emit(a, "participatesIn", prog, rule)
         # "Our partners this year included A, B and C": the author's partners, not a programme's
         op = None
@@ -1964,8 +1973,14 @@ _P73 = _rx(
     r"(?:the|these|its|their|our|all\s+the)\s+(?:[a-z\-]+\s+){0,2}?(?:sessions|classes|workshops|programme|project|scheme|course|courses|walks|"
     r"events|activities|festival|parade|clubs?|tours|trails?|residencies|training|pilot|initiative)\b"
 )
+_P_IN_KIND = _rx(
+    r"<<(?P<a>\d+)>>(?:\s*,\s*(?:which|who)|\s+(?:also|now|has|have|is|are|will))?\s+"
+    r"(?:provides?|provided|providing|offers?|offered|offering|lends?|lent|lending|lets?|letting|gives?|gave|given|donates?|donated)\b"
+    r"[^.;]{0,120}?\b(?:free\s+of\s+charge|rent-free|at\s+no\s+cost)"
+)
 _P74 = _rx(
-    rf"(?P<l>{LIST})\s+(?:can\s+|will\s+|also\s+|may\s+)?(?:refer|refers|referred)\s+(?:young\s+people|people|you|learners|clients|residents|"
+    # ("Jobcentre Plus, part of the DWP, refers most participants")
+    rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|part\s+of)\s[^,;.]{{0,60}},)?\s+(?:can\s+|will\s+|also\s+|may\s+)?(?:refer|refers|referred)\s+(?:(?:most|many|all|some|the|its|our|their)\s+(?:of\s+(?:the|its|our|their)\s+)?)?(?:young\s+people|people|you|learners|clients|residents|"
     r"families|participants|them|pupils|children|adults|patients|customers)\b"
     # "referred by Jobcentre Plus, by Careers Wales and by the Heron Trust"
     rf"|\breferred\s+(?:to\s+(?:us|it|the\s+\w+)\s+)?by\s+(?:the\s+)?(?P<l2>{LIST}(?:\s*,?\s*(?:and\s+)?by\s+(?:the\s+)?{LIST})*)"
@@ -2197,7 +2212,9 @@ _P64 = _rx(
 _P_SUPPORT_ROLE = _rx(
     r"\b(?:(?:evaluated|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived|accredited|certificated|validated)\s+"
     r"(?:independently\s+)?(?:for\s+us\s+|on\s+our\s+behalf\s+)?by"
-    r"|(?:work\s+|paid\s+|job\s+)?placements?\s+(?:were\s+|was\s+|are\s+)?with)\s+(?:the\s+)?"
+    r"|(?:work\s+|paid\s+|job\s+)?placements?\s+(?:were\s+|was\s+|are\s+)?with"
+    # "Sessions are held at the library, with help from A", "with the help of A"
+    r"|with\s+(?:the\s+)?(?:kind\s+)?help\s+(?:from|of))\s+(?:the\s+)?"
     rf"(?P<l>{ENT}(?:\s*,\s*an?\s+[^,.;]{{0,40}},)?(?:\s*,?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?{ENT})*)"
 )
 _P_EVALUATOR = _rx(
