@@ -5855,3 +5855,32 @@ def test_support_in_kind_free_of_charge_is_taking_part_not_funding(sentence: str
     body = next(n for n in ("Brimble Port Authority", "Kestrel Council", "Harbour Gallery") if n in sentence)
     assert (body, "participatesIn", "Tarn Start") in x.triples
     assert not any(p == "funds" for _, p, _ in x.triples)
+
+
+def test_placements_hosted_by_bodies_of_towns_take_part():
+    x = extract("# Tarn Ready\n\nTarn Ready is a course for adults. "
+                "Placements were hosted by Ochil Pumps Ltd of Alloa and by Carron Lofts Ltd in Falkirk.\n")
+    assert ("Ochil Pumps Ltd", "participatesIn", "Tarn Ready") in x.triples
+    assert ("Carron Lofts Ltd", "participatesIn", "Tarn Ready") in x.triples
+    assert not any(p == "participatesIn" and s in ("Alloa", "Falkirk") for s, p, _ in x.triples)
+
+
+def test_a_college_name_then_a_town_then_campus_is_the_college_and_the_town():
+    x = extract("The team is based at the Tarn Valley College Falkirk campus.\n")
+    assert typed(x, "Tarn Valley College")[0] == "Organisation"
+    assert typed(x, "Falkirk")[0] == "Place"
+    assert "Tarn Valley College Falkirk" not in x.entities
+
+
+def test_lettered_list_items_are_sentences_and_an_item_run_by_a_body_is_a_programme():
+    text = ("2.3  The programme has three strands:\n"
+            "     (a) Studio Saturdays, run by Nene Roots, a Wisbech-based\n"
+            "         community arts charity;\n"
+            "     (b) Print Shop Pathway, a twelve-week print course.\n")
+    assert any(s.startswith("Studio Saturdays") for s in sentences(text))
+    x = extract(text)
+    assert typed(x, "Studio Saturdays")[0] == "Programme"
+    assert ("Nene Roots", "delivers", "Studio Saturdays") in x.triples
+    # a list of places before the apposition is no programme
+    x = extract("Move On is a dance programme for families in Butetown and Grangetown, delivered by Bay Dance Company.\n")
+    assert "Butetown and Grangetown" not in x.entities

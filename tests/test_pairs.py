@@ -34,7 +34,7 @@ from graph.extract.pairs import (
 )
 from graph.extract.sentences import split_sentences
 from graph.extract.typer import MODEL_ENV as TYPE_MODEL_ENV
-from graph.records import Document
+from graph.records import Document, DocumentExtraction
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "graph" / "data" / "relation_model.json"
@@ -303,3 +303,16 @@ def test_a_table_of_names_gives_the_classifier_no_pairs():
     assert len(rows) == 2
     seen = {si for si, _, _, _ in candidates(x, sentences, GROUPS)}
     assert seen and not (seen & rows)
+
+
+def test_items_of_one_list_of_names_give_the_classifier_no_pair():
+    # "we thank A, B, C and D": items of one list state nothing about each other; two names
+    # joined by a comma alone ("Kestrel College, Leeds") may still be a pair
+    text = ("We would like to thank Kestrel Borough Council, Leeds, Brimble College and Tarn Valley Trust for their time.\n"
+            "Students at Brimble College, Leeds started in June.\n")
+    x = extract_document(_doc(text))
+    rules_only = DocumentExtraction(x.document, x.entities, tuple(r for r in x.relations if "pair-classifier" not in r.rule))
+    sentences = split_sentences(text)
+    pairs = {(si, frozenset((a.key, b.key))) for si, _, todo, _ in candidates(rules_only, sentences, GROUPS) for a, b, _ in todo}
+    assert not any(si == 0 for si, _ in pairs)
+    assert any(si == 1 for si, _ in pairs)

@@ -632,6 +632,14 @@ def _sentence_mentions(
                 left, _, right = ch.text.partition(" and ")
                 if places.is_place_word(left) and len(right.split()) >= 2 and head_of(right) is not None and not places.lookup(right):
                     parts = [(left, True), (right, True)]
+        if len(parts) == 1 and sentence.startswith(" campus", ch.end):
+            # "the Forth Valley College Falkirk campus": the college, then the town of its campus
+            ws = ch.text.split()
+            for k in range(max(1, len(ws) - 3), len(ws)):
+                right = " ".join(ws[k:])
+                if ws[k - 1].lower() in _CAMPUS_OWNERS and any(t == "Place" for _n, t, *_r in places.lookup(right)):
+                    parts = [(" ".join(ws[:k]), True), (right, True)]
+                    break
         offset = 0
         for name, _was_split in parts:
             if len(parts) > 1:
@@ -1159,6 +1167,7 @@ _SEASONS = frozenset("christmas easter summer winter spring autumn halloween diw
 _ONE_WORD_PROJECT_AFTER = re.compile(r",\s+(?:an?\s|the\s|which\s|[a-z]+ing\s)")
 _AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$")
 _TOWN_AFTER = re.compile(r",\s*(?P<p>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})(?![\w’'\-])")
+_CAMPUS_OWNERS = frozenset({"college", "university", "colleges", "academy"})
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
 # "Llwybrau Tarn (Tarn Pathways) is a charity", "Cyswllt Tarn (Tarn Link), a partnership": a
 # name's other-language or other name in brackets, then what the name is

@@ -367,10 +367,40 @@ def candidates(extraction: DocumentExtraction, sentences: Sequence[tuple[int, in
             continue
         firsts = first_mentions(ms)
         related = by_rules.get(si, nothing)
+        s0 = sentences[si][0]
         todo = [(a, b, gname) for i, a in enumerate(firsts) for b in firsts[i + 1:]
-                if (gname := group_of(a.type, b.type)) in groups and (a.key, b.key) not in related]
+                if (gname := group_of(a.type, b.type)) in groups and (a.key, b.key) not in related
+                and not _one_list(text, s0, ms, a, b)]
         if todo:
             yield si, ms, todo, si in by_rules
+
+
+def _one_list(text: str, s0: int, ms: Sequence[SpanMention], a: SpanMention, b: SpanMention) -> bool:
+    """Whether ``a`` and ``b`` are items of one list of three or more names ("thank West Midlands
+    Combined Authority, Greater Manchester, Liverpool City Region and …"): nothing but names,
+    commas and "and" between them, and a third name listed with them. Items of a list state
+    nothing about each other."""
+    spans = sorted((m.start, m.end) for m in ms)
+    pos = a.end
+    items = 2
+    for st, en in spans:
+        if st < a.end or st >= b.start:
+            continue
+        if not _LIST_GAP.fullmatch(text, s0 + pos, s0 + st):
+            return False
+        pos = max(pos, en)
+        items += 1
+    if not _LIST_GAP.fullmatch(text, s0 + pos, s0 + b.start):
+        return False
+    if items >= 3:
+        return True
+    before = [(st, en) for st, en in spans if en <= a.start]
+    after = [(st, en) for st, en in spans if st >= b.end]
+    return bool((before and _LIST_GAP.fullmatch(text, s0 + before[-1][1], s0 + a.start) and text[s0 + before[-1][1]] == ",")
+                or (after and _LIST_GAP.fullmatch(text, s0 + b.end, s0 + after[0][0])))
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _names_row(text: str, sentence: tuple[int, int], ms: Sequence[SpanMention]) -> bool:

@@ -2212,10 +2212,12 @@ _P64 = _rx(
 _P_SUPPORT_ROLE = _rx(
     r"\b(?:(?:evaluated|assessed|filmed|photographed|documented|printed|catered|cooked|recorded|archived|accredited|certificated|validated)\s+"
     r"(?:independently\s+)?(?:for\s+us\s+|on\s+our\s+behalf\s+)?by"
-    r"|(?:work\s+|paid\s+|job\s+)?placements?\s+(?:were\s+|was\s+|are\s+)?with"
+    # "placements with A", "Placements were hosted by A of Alloa and by B in Falkirk"
+    r"|(?:work\s+|paid\s+|job\s+)?placements?\s+(?:were\s+|was\s+|are\s+|will\s+be\s+)?(?:with|hosted\s+by)"
     # "Sessions are held at the library, with help from A", "with the help of A"
     r"|with\s+(?:the\s+)?(?:kind\s+)?help\s+(?:from|of))\s+(?:the\s+)?"
-    rf"(?P<l>{ENT}(?:\s*,\s*an?\s+[^,.;]{{0,40}},)?(?:\s*,?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?{ENT})*)"
+    rf"(?P<l>{ENT}(?:\s+(?:of|in)\s+{ENT})?(?:\s*,\s*an?\s+[^,.;]{{0,40}},)?"
+    rf"(?:\s*,?\s*(?:and\s+)?(?:with\s+|by\s+)?(?:the\s+)?{ENT}(?:\s+(?:of|in)\s+{ENT})?)*)"
 )
 _P_EVALUATOR = _rx(
     rf"(?P<l>{ENT}(?:\s+and\s+(?:the\s+)?{ENT})?)\s+(?:(?:(?:has|have)\s+been\s+|was\s+|were\s+|is\s+|are\s+|will\s+be\s+)(?:appointed|commissioned|contracted|chosen|selected)\s+to"

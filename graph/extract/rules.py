@@ -200,6 +200,11 @@ _RUN_AFTER = re.compile(
     r"curated|produced|presented|staged|funded|sponsored)\s+(?:" + SCOPE_ADVERBS + r")?(?:by|(?:in\s+partnership\s+)?with)\b",
     re.I,
 )
+# "(a) Studio Saturdays, run by Nene Roots, a … charity": the same in an apposition, for a name that
+# opens its sentence or list item (not "led by": "Lisnaskea Stitchers, led by …" are people)
+_RUN_APPOSITION_AFTER = re.compile(
+    r"\s*,\s+(?:run|delivered|organised|organized|coordinated|co-ordinated|managed|curated|produced)\s+(?:jointly\s+)?by\b"
+)
 _SPAN_OF_TIME_AFTER = re.compile(
     r"(?:\s+(?:19|20)\d\d)?\s+(?:is|was|will\s+be|returns\s+with|offers)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:\w+\s+)?(?:days?|nights?|evenings?|weekends?|weeks?|months?|afternoons?|mornings?)\s+of\b",
@@ -1420,7 +1425,9 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:run-by-a-body"
     # "Stories in Common is run by the Heritage Trust": a headless name that is run or led is a programme
     for f in found:
-        if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and _RUN_AFTER.match(text, f.end):
+        if f.type is None and f.rule == "candidate" and len(f.name.split()) >= 2 and (
+                _RUN_AFTER.match(text, f.end) or (_RUN_APPOSITION_AFTER.match(text, f.end) and " and " not in f.name
+                                                   and not text[sentences[f.sentence][0] : f.start].strip())):
             f.type, f.subtype, f.rule = "Programme", "Initiative", "context:is-run-by"
         elif (f.type is None and f.rule == "candidate" and text.startswith(",", f.end) and len(f.name.split()) >= 2
               and _DESCRIBED_AFTER.match(text, f.end) and _RAN_BEFORE.search(text, max(0, f.start - 24), f.start)):

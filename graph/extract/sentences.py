@@ -23,7 +23,8 @@ _LIST_LABEL = re.compile(
 )
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
 _LEADER_END = re.compile(r"(?:\.{3,}\s*|\s{3,})£?\d[\d,.]*(?:k|m|bn)?$")
-_BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)])[ \t]+", re.M)
+# (lettered and bracketed items too, as reports number them: "(a) X, run by Y;", "b) …", "(iii) …")
+_BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\)|\([ivx]{1,4}\))[ \t]+", re.M)
 # a list item without a bullet, as PDF text has them: an indented line "  Name – what it is"
 DASH_ITEM = re.compile(r"(?P<ind>[ \t]{2,})[A-Z][^\n–—]{0,80}?\s[–—-]\s")
 _TABLE = re.compile(r"^\s*\||^[^\n|]+ \| [^\n]*$", re.M)
