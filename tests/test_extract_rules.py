@@ -5884,3 +5884,9 @@ def test_lettered_list_items_are_sentences_and_an_item_run_by_a_body_is_a_progra
     # a list of places before the apposition is no programme
     x = extract("Move On is a dance programme for families in Butetown and Grangetown, delivered by Bay Dance Company.\n")
     assert "Butetown and Grangetown" not in x.entities
+
+
+def test_students_from_across_two_areas_and_from_one_town_to_another():
+    x = extract("# Tarn Ready\n\nTarn Ready is a course for adults. Students come from across Angus and Dundee, from Carnoustie to Brechin.\n")
+    for p in ("Angus", "Dundee", "Carnoustie", "Brechin"):
+        assert ("Tarn Ready", "operatesIn", p) in x.triples

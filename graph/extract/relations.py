@@ -1937,7 +1937,7 @@ def sentence_relations(
     # "Rural learners from Bolsover and Bassetlaw …", "trainees came mostly from A and B": where the page's programme works
     if recent_programme is not None and recent_programme.idx == MAIN_IDX and S.first(PROG) is None and " from " in low:
         for m in _P76.finditer(low):
-            for p in _ids(m.group("l")):
+            for p in _ids(m.group("l")) + _ids(m.group("a") or "") + _ids(m.group("b") or ""):
                 if S.typ(p) == "Place":
                     yield from emit(recent_programme.idx, "operatesIn", p, "operatesIn:participants-from")
     # "Eight schools in A, B and C took part": the programme in hand works in those places
@@ -1992,7 +1992,9 @@ _P75 = _rx(
 _COMMON_POSSESSOR = re.compile(r"\b(?!its\b|their\b|our\b)[a-z]+(?:’s|'s)\s+$")
 _P76 = _rx(
     r"\b(?:learners|trainees|participants|apprentices|pupils|students|young\s+people|residents|jobseekers|claimants|recruits)\b"
-    rf"(?:\s+(?:came|come|were|are|mostly|mainly|largely|all))*\s+from\s+(?!across\b)(?:the\s+)?(?P<l>{LIST})"
+    rf"(?:\s+(?:came|come|were|are|mostly|mainly|largely|all))*\s+from\s+(?:across\s+)?(?:the\s+)?(?P<l>{LIST})"
+    # "…, from Carnoustie to Brechin": the two ends of the area they come from
+    rf"(?:\s*,\s*from\s+(?P<a>{ENT})\s+to\s+(?P<b>{ENT}))?"
 )
 _P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
 _P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
