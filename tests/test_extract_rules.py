@@ -5890,3 +5890,12 @@ def test_students_from_across_two_areas_and_from_one_town_to_another():
     x = extract("# Tarn Ready\n\nTarn Ready is a course for adults. Students come from across Angus and Dundee, from Carnoustie to Brechin.\n")
     for p in ("Angus", "Dundee", "Carnoustie", "Brechin"):
         assert ("Tarn Ready", "operatesIn", p) in x.triples
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fenland is the most northerly of Cambridgeshire's five districts.",
+    "Fenland is one of Cambridgeshire's districts.",
+])
+def test_a_place_that_is_one_of_anothers_units_is_part_of_it(sentence: str):
+    x = extract(sentence + "\n")
+    assert ("Fenland", "partOf", "Cambridgeshire") in x.triples

@@ -1723,6 +1723,10 @@ def sentence_relations(
             for a in _ids(m.group("l")):
                 if S.typ(a) == "Place" and a != p_i and _rank(by_idx[a]) > rp:
                     yield from emit(a, _inside(by_idx[a]), p_i, "partOf:units-listed")
+    for m in _ONE_OF_UNITS.finditer(low):
+        a, p_i = int(m.group("a")[2:-2]), int(m.group("p")[2:-2])
+        if S.typ(a) == "Place" and S.typ(p_i) == "Place":
+            yield from emit(a, "partOf", p_i, "partOf:one-of-units")
     # "The Combined Authority brings together A, B and C": its members are part of it
     for m in _P45.finditer(low):
         a = _ids(m.group("a") or m.group("a2"))[0]
@@ -2228,6 +2232,9 @@ _P_EVALUATOR = _rx(
 _AREA_UNITS = (r"(?:neighbourhoods|wards|villages|estates|districts|suburbs|parishes|towns|market\s+towns|boroughs|"
                r"council\s+areas|local\s+authority\s+areas|localities|communities)")
 _NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+# "Fenland is the most northerly of Cambridgeshire's five districts", "Ards is one of the
+# county's …": the place named first is one of the other's units
+_ONE_OF_UNITS = _rx(rf"(?P<a>{ENT})\s+(?:is|was)\s+(?:one|the\s+(?:[a-z\-]+\s+){{1,2}}?)of\s+(?P<p>{ENT})’s\s+(?:{_NUMBER_WORD}\s+)?(?:[a-z\-]+\s+)?{_AREA_UNITS}\b")
 _UNITS_LISTED = (
     # "the five boroughs of the Tees Valley: A, B and C"
     _rx(rf"\bthe\s+(?:{_NUMBER_WORD}\s+)?(?:[a-z\-]+\s+)?{_AREA_UNITS}\s+(?:of|in)\s+(?:the\s+)?(?P<p>{ENT})\s*(?::|–|—|\s-)\s*(?:the\s+)?(?P<l>{LIST})"),
