@@ -5899,3 +5899,9 @@ def test_students_from_across_two_areas_and_from_one_town_to_another():
 def test_a_place_that_is_one_of_anothers_units_is_part_of_it(sentence: str):
     x = extract(sentence + "\n")
     assert ("Fenland", "partOf", "Cambridgeshire") in x.triples
+
+
+def test_in_a_town_and_a_school_wrapped_over_a_line_are_two_names():
+    x = extract("Pupils from Kelby Grange Academy in Stockton-on-Tees and\nMarsh Fields School took part.\n")
+    assert typed(x, "Marsh Fields School")[0] == "Organisation"
+    assert typed(x, "Stockton-on-Tees")[0] == "Place"

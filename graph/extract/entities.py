@@ -625,11 +625,11 @@ def _sentence_mentions(
                         ) and right[:1].isupper() and " and " not in left:
                     # ("… such as Ore, Hollington and Broomgrove": two one-word names end a list too)
                     parts = [(left, True), (right, True)]
-            elif (len(parts) == 1 and " and " in ch.text and _IN_BEFORE.search(sentence, max(0, ch.start - 4), ch.start)
-                    and not places.lookup(ch.text)):
+            elif (len(parts) == 1 and "and" in ch.text and _IN_BEFORE.search(sentence, max(0, ch.start - 4), ch.start)
+                    and (wand := _WRAPPED_AND.search(ch.text)) and not places.lookup(ch.text)):
                 # "Tarnbeck College in Middlesbrough and Coatham Vale College in Redcar": after "in",
-                # a town, then the next name with its own head
-                left, _, right = ch.text.partition(" and ")
+                # a town, then the next name with its own head (the "and" may end a wrapped line)
+                left, right = ch.text[: wand.start()], " ".join(ch.text[wand.end() :].split())
                 if places.is_place_word(left) and len(right.split()) >= 2 and head_of(right) is not None and not places.lookup(right):
                     parts = [(left, True), (right, True)]
         if len(parts) == 1 and sentence.startswith(" campus", ch.end):
@@ -1167,6 +1167,7 @@ _SEASONS = frozenset("christmas easter summer winter spring autumn halloween diw
 _ONE_WORD_PROJECT_AFTER = re.compile(r",\s+(?:an?\s|the\s|which\s|[a-z]+ing\s)")
 _AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$")
 _TOWN_AFTER = re.compile(r",\s*(?P<p>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})(?![\w’'\-])")
+_WRAPPED_AND = re.compile(r"\s+and\s+")
 _CAMPUS_OWNERS = frozenset({"college", "university", "colleges", "academy"})
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z0-9&]{1,9}\)(?=\s)")
 # "Llwybrau Tarn (Tarn Pathways) is a charity", "Cyswllt Tarn (Tarn Link), a partnership": a
