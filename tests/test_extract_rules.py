@@ -5905,3 +5905,10 @@ def test_in_a_town_and_a_school_wrapped_over_a_line_are_two_names():
     x = extract("Pupils from Kelby Grange Academy in Stockton-on-Tees and\nMarsh Fields School took part.\n")
     assert typed(x, "Marsh Fields School")[0] == "Organisation"
     assert typed(x, "Stockton-on-Tees")[0] == "Place"
+
+
+def test_further_support_comes_from_funders():
+    x = extract("# Tarn Voices\n\nTarn Voices is a youth music programme. Further support comes from Arts Council England "
+                "and the Arts Council of Wales.\n")
+    assert ("Arts Council England", "funds", "Tarn Voices") in x.triples
+    assert ("Arts Council of Wales", "funds", "Tarn Voices") in x.triples

@@ -1957,7 +1957,7 @@ def sentence_relations(
 # "A and B are funded by": the coordinated subjects just before a passive
 _CO_SUBJECTS = re.compile(r"^\s*(?:the\s+)?(?P<l><<\d+>>(?:\s*,\s*<<\d+>>)*\s*,?\s+(?:and|&)\s+<<\d+>>)\s+(?:are|were|have\s+been|will\s+be)\s+(?:also\s+|both\s+|jointly\s+)?$")
 _P02 = _rx(rf"(?:{_V_FUND_PASSIVE})\s+(?:(?:[\w£.,·]+|<<\d+>>)\s+){{0,4}}?by\s+(?:the\s+)?(?P<l>{LIST})")
-_P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT})\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:(?:of|over|across|a|each|per|in)\s+[^<.;]{{0,40}}?|(?:for|towards)\s+[^<.;]{{0,40}}?\s(?:comes|came|will\s+come|is|was)\s+)?from\s+(?:the\s+)?(?P<l>{LIST})")
+_P03 = _rx(rf"(?:funding|investment|grants?|money|a grant|financial support|backing|{_AMOUNT}|(?:further|additional|other)\s+support(?=\s+(?:comes|came)\b))\s+(?:(?:comes|came|will\s+come|is|was)\s+)?(?:(?:of|over|across|a|each|per|in)\s+[^<.;]{{0,40}}?|(?:for|towards)\s+[^<.;]{{0,40}}?\s(?:comes|came|will\s+come|is|was)\s+)?from\s+(?:the\s+)?(?P<l>{LIST})")
 _P04 = _rx(rf"^\s*(?:the\s+)?(?P<s>{ENT})")
 _P05 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+|each\s+)?(?:{_V_FUND_ACTIVE})\b(?P<mid>(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the\s+)?<<)[^<.;]|(?<=\d)\.(?=\d)){{0,70}}?)(?:in|to|for|into|towards|on)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P06 = _rx(rf"(?P<l>{LIST})(?:\s*,\s*(?:a|an|the|one|our|its)\s[^,;.]{{0,80}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+|each\s+)?(?:{_V_FUND_ACTIVE})\b")
