@@ -5912,3 +5912,10 @@ def test_further_support_comes_from_funders():
                 "and the Arts Council of Wales.\n")
     assert ("Arts Council England", "funds", "Tarn Voices") in x.triples
     assert ("Arts Council of Wales", "funds", "Tarn Voices") in x.triples
+
+
+def test_members_named_alongside_a_member_are_part_of_the_body_too():
+    x = extract("Kestrel Learning Trust is a member of the Tarn Community Learning Partnership, alongside "
+                "Brimble Development Trust and Harbour Trust.\n")
+    for m in ("Kestrel Learning Trust", "Brimble Development Trust", "Harbour Trust"):
+        assert (m, "partOf", "Tarn Community Learning Partnership") in x.triples

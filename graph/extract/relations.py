@@ -1280,6 +1280,11 @@ def sentence_relations(
             yield from emit(a, "participatesIn", b, "participatesIn:partner-in")
         elif S.typ(a) == "Organisation" and S.typ(b) == "Organisation":
             yield from emit(a, "partOf", b, "partOf:partner-in")
+            # "… is a member of the Fife Partnership, alongside the three community trusts, A, B and C"
+            al = _ALONGSIDE.match(low, m.end())
+            for c in _ids(al.group("l")) if al else ():
+                if S.typ(c) == "Organisation" and "member" in m.group(0):
+                    yield from emit(c, "partOf", b, "partOf:member-alongside")
     # "A and B, both part of the C Trust"
     for m in _P15.finditer(low):
         b = _ids(m.group("b"))[0]
@@ -2002,6 +2007,7 @@ _P76 = _rx(
 )
 _P12 = _rx(rf"(?P<a>{ENT})\s+(?:also\s+|now\s+|currently\s+)?(?:runs|operates|manages|owns|ran|operated|managed)\s+(?:the\s+)?(?P<l>{LIST})")
 _P13 = _rx(rf"(?P<a>{ENT})(?:\s*\(\s*{ENT}\s*\))?[^<.;]{{0,20}}?\b(?:signed|agreed|formed|entered\s+into)\s+(?:an?\s+|the\s+)?[^<.;]{{0,50}}?\b(?:agreement|compact|partnership|memorandum|charter|deal|alliance)\b[^<.;]{{0,24}}?\bwith\s+(?:the\s+)?(?P<l>{LIST})")
+_ALONGSIDE = _rx(rf"\s*,?\s+alongside\s+(?:the\s+)?(?:(?:[a-z\-]+|\d+)\s+){{0,4}}?(?:[a-z\-]+\s*,\s*)?(?:the\s+)?(?P<l>{LIST})")
 _P14 = _rx(rf"(?P<a>{ENT})\s+(?:is|are|was|were|became|has\s+become|have\s+become)\s+(?:(?:a|an)\s+[a-z\-]+\s+[a-z\-]+\s+and\s+)?(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partner|partners|member|members)\s+(?:in|of|on)\s+(?:the\s+)?(?P<b>{ENT})")
 _P15 = _rx(rf"(?P<l>{LIST})\s*,?\s*(?:both|all|each)\s+(?:part|members?)\s+of\s+(?:the\s+)?(?P<b>{ENT})")
 _P16 = _rx(rf"(?P<p>{ENT})\s*(?:,|is|was|has\s+been)\s+(?:(?:the|an?)\s+)?(?P<a>{ENT})’s\s")
