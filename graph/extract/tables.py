@@ -626,10 +626,7 @@ def funder_sentences(text: str, sentences: list[tuple[int, int]], before: int) -
     k = before - 1
     while k >= 0 and len(window) < 14:
         s0, s1 = sentences[k]
-        line = text[s0:s1]
-        if not is_row(line) and not (s1 - s0 < 40 and k + 1 < len(sentences) and is_row(
-                text[sentences[k + 1][0] : sentences[k + 1][1]]) and k - 1 >= 0 and is_row(
-                text[sentences[k - 1][0] : sentences[k - 1][1]])):
+        if not is_row(text[s0:s1]) and not _group_heading(text, sentences, k):
             window.append(k)
         k -= 1
     out: list[int] = []
