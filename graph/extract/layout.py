@@ -290,7 +290,7 @@ _WANT = {"org": "Organisation", "funder": "Organisation", "programme": "Programm
 
 _TOTAL_CELL = re.compile(r"\s*\**(?:grand\s+)?(?:sub-?)?totals?(?:\s+\w+){0,2}\s*:?\**\s*", re.I)  # "Total", "**Grand total:**"
 # "(HALP)" after a name, or a gloss of it: "Sain y Chwarel (Quarry Sound)" (no name has brackets in it)
-_CELL_ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z&]{1,9}|[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5})\)\s*$")
+_CELL_BRACKET = re.compile(r"\s*\((?-i:[A-Z][A-Za-z&]{1,9}|[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5})\)\s*$")
 
 
 # (compiled once: the function below passed these to re.search and the like, which looked each up in
@@ -347,7 +347,7 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                     value = text[a:b]
             if cell.role == "member":
                 spec.member = True
-            if cell.value is None and (ac := _CELL_ACRONYM.search(value)) is not None:
+            if cell.value is None and (ac := _CELL_BRACKET.search(value)) is not None:
                 # "Halton Adult Learning Partnership (HALP)": the name, then its acronym defined
                 b = a + ac.start()
                 value = text[a:b]

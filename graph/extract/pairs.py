@@ -368,19 +368,19 @@ def candidates(extraction: DocumentExtraction, sentences: Sequence[tuple[int, in
         firsts = first_mentions(ms)
         related = by_rules.get(si, nothing)
         s0 = sentences[si][0]
+        spans = sorted((m.start, m.end) for m in ms)
         todo = [(a, b, gname) for i, a in enumerate(firsts) for b in firsts[i + 1:]
                 if (gname := group_of(a.type, b.type)) in groups and (a.key, b.key) not in related
-                and not _one_list(text, s0, ms, a, b)]
+                and not _one_list(text, s0, spans, a, b)]
         if todo:
             yield si, ms, todo, si in by_rules
 
 
-def _one_list(text: str, s0: int, ms: Sequence[SpanMention], a: SpanMention, b: SpanMention) -> bool:
+def _one_list(text: str, s0: int, spans: Sequence[tuple[int, int]], a: SpanMention, b: SpanMention) -> bool:
     """Whether ``a`` and ``b`` are items of one list of three or more names ("thank West Midlands
     Combined Authority, Greater Manchester, Liverpool City Region and …"): nothing but names,
     commas and "and" between them, and a third name listed with them. Items of a list state
-    nothing about each other."""
-    spans = sorted((m.start, m.end) for m in ms)
+    nothing about each other. ``spans``: the sentence's mentions, in order."""
     pos = a.end
     items = 2
     for st, en in spans:

@@ -91,11 +91,9 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
             elif noun == "partnership":
                 # "the partnership" is a body named a partnership (the Skills Partnership, not the
                 # Skills Hub named since), however long ago, when the document names one
-                named = [f for f in cands if f.name.rsplit(None, 1)[-1].lower() == noun]
-                if not named:
-                    every = [f for f in typed[: bisect_left(typed_starts, m.start())]
-                             if f.type == want_type and f.name.rsplit(None, 1)[-1].lower() == noun]
-                    named = every if len({f.name for f in every}) == 1 else []
+                named = [f for f in cands if f.name.rsplit(None, 1)[-1].lower() == noun] or _one_entity(
+                    [f for f in typed[: bisect_left(typed_starts, m.start())]
+                     if f.type == want_type and f.name.rsplit(None, 1)[-1].lower() == noun])
                 cands = named or cands
             elif noun in ("college", "university", "museum", "theatre", "trust"):
                 # "the university" is a university, not the school named last
@@ -116,12 +114,11 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
             if not cands and want_type == "Organisation" and noun.endswith(("council", "authority")):
                 # "the Council" ten paragraphs after the one council the document names: it still
                 # means that council (only when the document names one of its kind before)
-                every = [f for f in typed[: bisect_left(typed_starts, m.start())]
-                         if f.type == want_type and (not subs or f.subtype in subs) and noun.split()[-1] in f.name.lower()]
+                before = typed[: bisect_left(typed_starts, m.start())]
+                kind = [f for f in before if f.type == want_type and (not subs or f.subtype in subs)
+                        and noun.split()[-1] in f.name.lower()]
                 # ("the county council" after a city council and a county council: the county's)
-                every = [f for f in every if noun in f.name.lower()] or every
-                if len({f.name for f in every}) == 1:
-                    cands = every
+                cands = _one_entity([f for f in kind if noun in f.name.lower()]) or _one_entity(kind)
             if not cands:
                 continue
             ref = cands[-1]
@@ -136,6 +133,12 @@ def definite_descriptions(text: str, sentences: list[tuple[int, int]], found: li
             )
     out.extend(_possessive_descriptions(text, sentences, typed, found))
     return out
+
+
+def _one_entity(mentions: list[Found]) -> list[Found]:
+    """``mentions`` when they all name one entity, else []: a description far from its referent
+    still means it when the document names only one of its kind before it."""
+    return mentions if len({f.name for f in mentions}) == 1 else []
 
 
 _POSS_NOUNS = ("programme", "scheme", "project", "initiative", "pilot")

@@ -1729,7 +1729,7 @@ def sentence_relations(
                 if S.typ(a) == "Place" and a != p_i and _rank(by_idx[a]) > rp:
                     yield from emit(a, _inside(by_idx[a]), p_i, "partOf:units-listed")
     for m in _ONE_OF_UNITS.finditer(low):
-        a, p_i = int(m.group("a")[2:-2]), int(m.group("p")[2:-2])
+        a, p_i = _ids(m.group("a"))[0], _ids(m.group("p"))[0]
         if S.typ(a) == "Place" and S.typ(p_i) == "Place":
             yield from emit(a, "partOf", p_i, "partOf:one-of-units")
     # "The Combined Authority brings together A, B and C": its members are part of it
