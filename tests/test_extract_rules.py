@@ -5919,3 +5919,39 @@ def test_members_named_alongside_a_member_are_part_of_the_body_too():
                 "Brimble Development Trust and Harbour Trust.\n")
     for m in ("Kestrel Learning Trust", "Brimble Development Trust", "Harbour Trust"):
         assert (m, "partOf", "Tarn Community Learning Partnership") in x.triples
+
+
+def test_a_board_table_names_people_who_are_not_entities_and_member_bodies():
+    x = extract("# Tarn Culture Compact: who we are\n\nThe Tarn Culture Compact is a partnership of twelve bodies.\n\n"
+                "| Board member | Organisation | Seat |\n|---|---|---|\n"
+                "| Helen Brook (Chair) | Kestrel Engineering Ltd | Business |\n"
+                "| Cllr Amy Dale | Tarnford Borough Council | Local authority |\n"
+                "| Dr Joe Hill | University of Tarnford | Higher education |\n")
+    assert not set(x.entities) & {"Helen Brook", "Amy Dale", "Joe Hill", "Local authority", "Higher education"}
+    for m in ("Kestrel Engineering Ltd", "Tarnford Borough Council", "University of Tarnford"):
+        assert (m, "partOf", "Tarn Culture Compact") in x.triples
+
+
+def test_members_listed_after_the_members_are_belong_to_the_body_the_paragraph_is_about():
+    x = extract("# Kestrel College news\n\nKestrel College has opened the Ouse Bank Centre, its new hub.\n\n## Who is in it\n\n"
+                "The Tarn Institute of Technology is a partnership of colleges and employers. It is led by Kestrel College. "
+                "The members are:\n\n- Kestrel College\n- Brimble College\n"
+                "- two founding employers: Ochil Pumps Ltd and Saltmarsh Engineering Ltd\n\nEach college runs a hub.\n")
+    for m in ("Kestrel College", "Brimble College", "Ochil Pumps Ltd", "Saltmarsh Engineering Ltd"):
+        assert (m, "partOf", "Tarn Institute of Technology") in x.triples
+
+
+def test_a_based_in_cell_names_the_town_and_the_area_it_is_in():
+    x = extract("# Tarn Food Partnership update\n\nThe Tarn Food Partnership runs the Tarn Seafood Trail.\n\n"
+                "| Member | Based in | What they offer |\n| --- | --- | --- |\n"
+                "| Kilbride Smokehouse Ltd | Oban | Smoked salmon |\n| Tarbert Creel Company | Tarbert, Kintyre | Langoustines |\n")
+    assert ("Tarbert Creel Company", "locatedIn", "Tarbert") in x.triples
+    assert ("Tarbert", "partOf", "Kintyre") in x.triples
+    assert "Tarbert, Kintyre" not in x.entities
+
+
+def test_a_welsh_name_and_its_english_gloss_in_brackets_are_one_entity_either_way_round():
+    x = extract("The board includes Isle of Anglesey County Council (Cyngor Sir Ynys Môn) and Fforwm Ieuenctid Aberhonddu "
+                "(Brecon Youth Forum), which meets in Brecon. Brecon Youth Forum chose the objects.\n")
+    assert "Cyngor Sir Ynys Môn" in x.entities["Isle of Anglesey County Council"].aliases
+    assert "Brecon Youth Forum" in x.entities["Fforwm Ieuenctid Aberhonddu"].aliases and "Brecon Youth Forum" not in x.entities

@@ -44,6 +44,7 @@ from graph.extract.names import (
     head_of,
     is_acronym,
     is_description,
+    looks_welsh,
     split_coordination,
     split_purpose,
     tokens,
@@ -1186,6 +1187,7 @@ def _short_form(alt: str, name: str) -> bool:
     words = name.split()
     return len(words) >= 3 and words[-1] == head and is_acronym(first) and acronym_matches(first, " ".join(words[:-1]))
 _GLOSS_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|for|&)){1,6})\)")
+_WELSH_GLOSS_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|for|to|the|in|on|at|with|&|a|y|yr|i|o)){0,6})\)")
 _CRUMB = r"[^\n›»>/|]{1,40}?"
 # "Home › About us › Annual review", "[News](/news) › X", "Home / About us / …" ('/' and '>' only after "Home")
 BREADCRUMB = re.compile(rf"\s*(?:{_CRUMB}(?:\s+[›»]\s+{_CRUMB}){{1,6}}|Home(?:\s+[>/]\s+{_CRUMB}){{1,6}})\s*")
@@ -1294,6 +1296,10 @@ def _other_names(found: list[Found], text: str, index: dict[str, Found], places:
         if m is None and f.rule.startswith("head:") and f.rule[5:] in WELSH_HEADS:
             # "Ymddiriedolaeth Cefni (the Cefni Trust)": a Welsh name and its English gloss
             m = _GLOSS_AFTER.match(text, f.end)
+        if m is None and (g := _WELSH_GLOSS_AFTER.match(text, f.end)) is not None and looks_welsh(f.name) != looks_welsh(g.group("alt")):
+            # "Gwlân a Gwaith (Wool and Work)", "Isle of Anglesey County Council (Cyngor Sir Ynys Môn)":
+            # a name and its other-language form, one Welsh and one not
+            m = g
         if m is None:
             continue
         alt = m.group("alt")

@@ -280,6 +280,8 @@ class RowSpec:
     """Every place a place cell lists ("Liverpool and Sefton")."""
     site_town: Found | None = None
     """The town after the site in a site cell ("Kirkby Works Hub, Kirkby")."""
+    base_area: Found | None = None
+    """The area after the town in a based-in cell ("Tarbert, Kintyre")."""
     member: bool = False
     """The organisation column is headed "Member(s)"."""
 
@@ -319,6 +321,10 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                 continue
             if cell.role == "role":
                 spec.role = (a, b)
+                continue
+            if cell.role == "person":
+                # "Helen Brook (Chair)": a person, not an entity
+                found = [f for f in found if not (a <= f.start and f.end <= b)]
                 continue
             if cell.role == "participant":
                 # "Brinkburn Primary; Cauldwell Academy": each name in the cell takes part
@@ -395,7 +401,18 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                     inner = [f for f in found if a <= f.start and f.end <= b and f.type == want]
                     listed = not whole and inner and _places_listed(value, inner)
                     parts = _place_parts(text, a, b) if role == "place" and not whole and not listed else []
-                    if want == "Place" and role != "site" and listed:
+                    if role == "base" and len(two := _place_parts(text, a, b)) == 2 and text.find(",", *two[0][1:], two[1][0]) >= 0:
+                        # "Tarbert, Kintyre": the town a body is based in, and the area the town is in
+                        pair = []
+                        for pa, pb in two:
+                            f = next((f for f in found if (f.start, f.end) == (pa, pb) and f.type == "Place"), None)
+                            if f is None:
+                                found = [g for g in found if not (pa <= g.start and g.end <= pb)]
+                                f = Found(text[pa:pb], pa, pb, "Place", None, "table:base-column", row.sentence)
+                                found.append(f)
+                            pair.append(f)
+                        exact, spec.base_area = pair
+                    elif want == "Place" and role != "site" and listed:
                         exact = inner[0]
                         if role == "place":
                             spec.places.extend(inner)
@@ -527,6 +544,8 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         if spec.member and org is not None and prog is None and amount is None and spec.role is None:
             # "Member | Where | Council area": a member body, where it is, and the area that place is in
             rel(org, "partOf", author or subject, si, "partOf:member-table")
+            rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
+            rel(base, "partOf", key(spec.base_area), si, "partOf:based-in-column")
             if spec.places:
                 rel(org, "locatedIn", key(spec.places[0]), si, "locatedIn:member-table")
             for pa, pb in zip(spec.places, spec.places[1:], strict=False):
@@ -536,6 +555,7 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
             for p in spec.places:
                 rel(prog or org, "operatesIn", key(p), si, "operatesIn:table-row")
         rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
+        rel(base, "partOf", key(spec.base_area), si, "partOf:based-in-column")
         rel(site, "locatedIn", key(spec.site_town or (spec.places[0] if spec.places else None)), si, "locatedIn:site-column")
         if (prog is None and site is not None and spec.role is None and amount is None and subject is not None
                 and subject_types.get(subject, ("",))[0] == "Programme"):
@@ -818,6 +838,11 @@ def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:
     return line if len(line.split()) <= 8 and not line.rstrip().endswith(".") else ""
 
 
+# "The members are:", "Its founding members include:" (whose members the lead-in does not say)
+_MEMBERS_ARE = re.compile(r"\b(?:(?:the|its|their)\s+)?(?:(?:founding|current|full|member)\s+)?members\s+(?:are|include|includes|were)\s*:\s*$")
+_PRONOUN_START = re.compile(r"(?:It|Its|They|Their|This)\b")
+
+
 def _made_of_owner(text: str, sentences: list[tuple[int, int]], found: list[Found], si: int) -> Found | None:
     """The organisation a list's lead-in says is made of its items ("The X Consortium brought
     together:", "The steering group is made up of:"), or None."""
@@ -825,11 +850,27 @@ def _made_of_owner(text: str, sentences: list[tuple[int, int]], found: list[Foun
     if k < 0:
         return None
     s0, s1 = sentences[k]
-    cue = _MADE_OF.search(text[s0:s1].lower())
+    lead = text[s0:s1].lower()
+    cue = _MADE_OF.search(lead) or _MEMBERS_ARE.search(lead)
     if cue is None:
         return None
     orgs = [f for f in found if s0 <= f.start and f.end <= s0 + cue.start() and f.type == "Organisation"]
-    return orgs[-1] if orgs else None
+    if orgs or cue.re is _MADE_OF:
+        return orgs[-1] if orgs else None
+    # "X is a partnership of four colleges. It is led by A. The members are:": the body the
+    # paragraph is about (its first sentence to open with one; "It …" sentences between)
+    for j in range(k - 1, -1, -1):
+        a, b = sentences[j]
+        if "\n\n" in text[b : sentences[j + 1][0]]:
+            break
+        head = _THE_LEAD.match(text, a)
+        start = head.end() if head else a
+        first = next((f for f in found if f.start == start and f.type == "Organisation"), None)
+        if first is not None:
+            return first
+        if not _PRONOUN_START.match(text, a):
+            break
+    return None
 
 
 def item_heading_kind(text: str, sentences: list[tuple[int, int]], si: int) -> str | None:
@@ -921,6 +962,17 @@ def list_items(
             # the name of an activity (a strand, an event, a scheme), not a body's
             fs[0].type, fs[0].subtype, fs[0].rule = "Programme", "Initiative", "layout:titled-item"
             continue
+        label = _LABELLED_ITEM.match(text, s0, s1)
+        kind = _heading_kind(heading) if label else None
+        if label and kind is not None and kind.startswith("heading:participatesIn"):
+            # "• four founding employers: A, B and C" under the members' lead-in: each is one
+            named = [f for f in fs if f.start >= label.end() and f.type in ("Organisation", None) and text[f.start].isupper()]
+            if len(named) >= 2 and all(_SEP_LIST.fullmatch(text[x.end : y.start]) for x, y in zip(named, named[1:], strict=False)):
+                for f in named:
+                    if f.type is None:
+                        f.type, f.subtype, f.rule = "Organisation", None, "layout:labelled-item"
+                specs.append((si, kind + ":all", named, []))
+            continue
         head = _item_head(text, fs, si, (s0, s1), heading)
         if head is None:
             continue
@@ -967,6 +1019,8 @@ def list_items(
 
 
 _COMMA = re.compile(r"\s*,\s*")
+# "• four founding employers: A, B and C": a lower-case label, then the names
+_LABELLED_ITEM = re.compile(r"\s*(?:[-•*–·]\s+)?(?:[a-z0-9][\w\-]*\s+){0,4}[a-z][\w\-]*\s*:\s+")
 _POSTCODE = re.compile(r"\s\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")  # (\s+ opening with a class: the engine skips to a space)
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?(?:\s*[-–]\s*\d{1,4}[A-Za-z]?)?\s+(?=[A-Z])")
 

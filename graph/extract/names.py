@@ -89,6 +89,32 @@ WELSH_HEADS: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(("prosiect", "rhaglen", "cynllun", "gŵyl", "gwyl"), ("Programme", "Initiative")),
     "cronfa": ("Programme", "FundingProgramme"),
 }
+# strong marks of Welsh spelling; weak ones ("Ll", "Rh", "dd": "Lloyd", "Huddersfield") count in twos
+_WELSH_STRONG = re.compile(r"[ŵŷâêîôûŴŶÂÊÎÔÛ]|^Ff[a-z]|[’']r$|^(?:cymru|cymraeg|cymreig)$", re.I)
+_WELSH_WEAK = re.compile(r"^(?:Ll|Rh)[a-z]|dd")
+_WELSH_JOINS = frozenset("a y yr i o ac".split())
+_ENGLISH_JOINS = frozenset("and the of for to with & in on at".split())
+
+
+def looks_welsh(name: str) -> bool:
+    """Whether a name reads as Welsh: a Welsh head noun, Welsh spelling ("Llechi’r Byd",
+    "Fforwm Ieuenctid", "Gwlân a Gwaith") or a Welsh connector between capitalised words
+    ("Afon a Masnach"), and no English connector. An English gloss in brackets beside such a
+    name is the same thing's other name.
+
+    >>> [looks_welsh(n) for n in ("Afon a Masnach", "Cyngor Sir Ynys Môn", "River and Trade", "Huddersfield Arts Trust")]
+    [True, True, False, False]
+    """
+    words = name.split()
+    if not words or any(w.lower() in _ENGLISH_JOINS for w in words):
+        return False
+    if words[0].lower() in WELSH_HEADS or any(_WELSH_STRONG.search(w) for w in words):
+        return True
+    if sum(len(_WELSH_WEAK.findall(w)) for w in words) >= 2:
+        return True
+    return any(w in _WELSH_JOINS and 0 < k < len(words) - 1 for k, w in enumerate(words))
+
+
 # a postcode's two halves ("NP4 7PZ", "SW1A 2AA")
 _OUTWARD = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?$")
 _INWARD = re.compile(r"\d[A-Z]{2}$")

@@ -39,6 +39,10 @@ _ROLES = (
     ("ward", re.compile(r"\bwards?\b", re.I)),
     ("place", re.compile(r"\b(?:area|areas|location|place|region|local authority|borough|boroughs|district|districts|town|towns|city|county|constituency|nation|where)\b", re.I)),
     ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course|commission|residency)\b", re.I)),
+    # "Board member", "Trustee", "Chair": a column of people, who are not entities (their
+    # organisations are, in the column beside them)
+    ("person", re.compile(r"^\s*(?:board\s+members?|trustees?|directors?|chair(?:person)?|representatives?"
+                          r"|(?:named\s+|lead\s+)?contacts?(?:\s+names?)?|councillors?|people|person)\s*$", re.I)),
     # "Member": an organisation column whose rows belong to the page's partnership
     ("member", re.compile(r"^\s*members?\s*$", re.I)),
     ("org", re.compile(r"\b(?:organisation|organization|recipient|grantee|applicant|lead|partner|provider|name|body|charity|company|employer|applicant|member|college|school|group|club|society|societies|grantholder|grant\s+holder)s?\b"
@@ -68,7 +72,9 @@ _HEADER_WORDS = frozenset(
     boroughs districts towns wards cities counties sector sectors groups club clubs society societies grantholder grantholders holder holders who delivered operator operators
     source sources months weeks duration period length term start end status council councils
     day days dates time times when museum museums gallery galleries theatre theatres
-    artist artists maker makers writer writers commission commissions residency residencies""".split()
+    artist artists maker makers writer writers commission commissions residency residencies
+    seat seats board trustee trustees director directors chair chairperson representative representatives
+    councillor councillors people person""".split()
 )
 
 
@@ -98,6 +104,9 @@ def table_roles(headers: list[str]) -> tuple[str | None, ...]:
         roles = ["participant" if r == "org" and _PARTNERS.fullmatch(h) else r for h, r in zip(headers, roles, strict=True)]
     if "amount" not in roles:
         roles = [None if r == "funder" and _SOURCE.match(h) else r for h, r in zip(headers, roles, strict=True)]
+    if roles.count("org") == 1 and any(r == "person" and _MEMBER_PEOPLE.search(h) for h, r in zip(headers, roles, strict=True)):
+        # "Board member | Organisation | Seat": each row's organisation has a seat on the page's body
+        roles = ["member" if r == "org" else r for r in roles]
     if any(_WHEN.fullmatch(h) for h in headers):
         # "Day | Time | Event | Venue | With": a schedule. Its event titles ("Talk: from linen to
         # laser cutting") name sessions of what the page is about, not programmes of their own; a
@@ -107,6 +116,7 @@ def table_roles(headers: list[str]) -> tuple[str | None, ...]:
     return tuple(roles)
 
 
+_MEMBER_PEOPLE = re.compile(r"\b(?:board|members?|trustees?|directors?|representatives?)\b", re.I)
 _PARTNERS = re.compile(r"\s*(?:delivery\s+|project\s+|other\s+)?partners(?:\s+organisations)?\s*", re.I)
 _WHEN = re.compile(r"\s*(?:days?|dates?|times?|when)\s*", re.I)
 _VENUE = re.compile(r"\s*(?:museums?|galler(?:y|ies)|theatres?)\s*", re.I)
