@@ -5955,3 +5955,32 @@ def test_a_welsh_name_and_its_english_gloss_in_brackets_are_one_entity_either_wa
                 "(Brecon Youth Forum), which meets in Brecon. Brecon Youth Forum chose the objects.\n")
     assert "Cyngor Sir Ynys Môn" in x.entities["Isle of Anglesey County Council"].aliases
     assert "Brecon Youth Forum" in x.entities["Fforwm Ieuenctid Aberhonddu"].aliases and "Brecon Youth Forum" not in x.entities
+
+
+def test_a_name_opening_with_a_participle_keeps_it_when_the_sentence_goes_on_is_or_was():
+    x = extract("Fired Up Tarnford was a five-year heritage scheme. It was led by Tarnford City Council.\n")
+    assert "Fired Up Tarnford" in x.entities and "Up Tarnford" not in x.entities
+    x = extract("Funded Tarnford Council projects are listed below.\n")
+    assert "Funded Tarnford Council" not in x.entities
+
+
+def test_a_header_block_label_types_the_name_that_opens_its_value():
+    x = extract("TARN ARTS LATES\nFINAL EVALUATION\n\nScheme:             Tarn Arts Lates (TAL)\n"
+                "Accountable body:   Kestrel Borough Council\nEvaluator:          Brimble Insight, Leek\n\n"
+                "1  SUMMARY\n\nThe scheme ran for five years.\n")
+    assert typed(x, "Tarn Arts Lates")[0] == "Programme"
+    assert typed(x, "Brimble Insight")[0] == "Organisation"
+
+
+def test_a_hanging_indent_list_of_our_programmes_across_a_page_break():
+    rule = "-" * 60
+    x = extract("TARN YOUTH TRUST\nImpact Report 2024-25\n\nTarn Youth Trust is a charity based in Dalkeith.\n\nWHAT WE RAN\n\n"
+                "Kestrel Steps    Our employability programme for 16 to 19 year olds, run\n"
+                "                 with Brimble Council. The Robertson Trust has funded\n"
+                "                 Kestrel Steps with £40,000 a year.\n\n"
+                f"{rule}\nTarn Youth Trust  -  Impact Report 2024-25        4\n{rule}\n\n"
+                "Ochil Nights     A weekly group for young women in Tranent,\n"
+                "                 delivered with Kestrel Council.\n")
+    for p in ("Kestrel Steps", "Ochil Nights"):
+        assert typed(x, p)[0] == "Programme"
+        assert ("Tarn Youth Trust", "delivers", p) in x.triples

@@ -727,9 +727,30 @@ def is_list_item(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     if _ITEM_MARK.fullmatch(text, line, start) is not None:
         return True
+    if start == line and _hanging_term(text, line):
+        return True
     if start - line < 2 or text[line:start].strip():
         return False
     return DASH_ITEM.match(text, line) is not None or _under_lead_in(text, line)
+
+
+# "Next Steps       Our employability programme for 16 to 19 year olds, run": a term, a wide gap,
+# then what it is, wrapped under itself (a definition list as PDF text has it)
+_TERM_GAP = re.compile(r"[A-Z][^\n]{0,45}?\S(?P<gap> {3,})\S")
+
+
+def _hanging_term(text: str, line: int) -> bool:
+    """Whether the line at ``line`` opens a hanging-indent entry: a term, three or more spaces,
+    its description, and the next line indented to the description's column."""
+    m = _TERM_GAP.match(text, line)
+    if m is None:
+        return False
+    col = m.end("gap") - line
+    nl = text.find("\n", line)
+    if nl < 0:
+        return False
+    nxt = text[nl + 1 : nl + 1 + col + 1]
+    return len(nxt) == col + 1 and nxt[:col] == " " * col and not nxt[col].isspace()
 
 
 def _lead_in_line(line: str) -> bool:
@@ -775,9 +796,12 @@ def _mid_item(text: str, start: int) -> bool:
     list item starts inside the item's lines (after text on its line, or on an indented
     line that goes on from an item)."""
     line = text.rfind("\n", 0, start) + 1
+    if not text[line:start].strip() and start > line and not _ITEM_MARK.match(text, line) and not DASH_ITEM.match(text, line):
+        # a sentence that opens a wrapped line of an item ("  Midlothian) found most of …")
+        return _item_above(text, line)
     if not text[line:start].strip() or _ITEM_MARK.fullmatch(text, line, start):
         return False  # the item's (or a numbered heading's) own first sentence
-    if _ITEM_MARK.match(text, line) or DASH_ITEM.match(text, line):
+    if _ITEM_MARK.match(text, line) or DASH_ITEM.match(text, line) or _hanging_term(text, line):
         return True
     return text[line : line + 1] in (" ", "\t") and _item_above(text, line)
 
@@ -792,7 +816,7 @@ def _item_above(text: str, line: int) -> bool:
         if _ITEM_MARK.match(body):
             return True
         if not body.startswith((" ", "\t")):
-            return False
+            return _hanging_term(text, prev)
         line = prev
     return False
 
@@ -819,9 +843,24 @@ def _lead_in(text: str, sentences: list[tuple[int, int]], si: int) -> int:
     while k >= 0 and (
         (is_list_item(text, sentences[k][0]) and not _numbered_heading(text, *sentences[k]))
         or _mid_item(text, sentences[k][0])
+        or _page_furniture(text, sentences, k)
     ):
         k -= 1
     return k
+
+
+_RULE_LINE = re.compile(r"[ \t]*[-=_—–]{10,}[ \t]*")
+
+
+def _page_furniture(text: str, sentences: list[tuple[int, int]], k: int) -> bool:
+    """A PDF page break's furniture between a list's items: a rule line of dashes, or the
+    running header between two of them ("Brigs Trust  -  Impact Report 2024-25     4")."""
+    lines = [ln for ln in text[sentences[k][0] : sentences[k][1]].split("\n") if ln.strip()]
+    rules = sum(1 for ln in lines if _RULE_LINE.fullmatch(ln))
+    if rules and len(lines) - rules <= 1 and len(lines) <= 3 and all(len(ln.split()) <= 14 for ln in lines):
+        return True  # a rule, or a rule and the running header under or over it
+    return (0 < k < len(sentences) - 1 and _RULE_LINE.fullmatch(text, *sentences[k - 1]) is not None
+            and _RULE_LINE.fullmatch(text, *sentences[k + 1]) is not None)
 
 
 def _heading(text: str, sentences: list[tuple[int, int]], si: int) -> str:

@@ -443,7 +443,8 @@ def chunks(sentence: str, is_place: Callable[[str], bool] | None = None) -> list
                 and span_toks[0][0].lower().endswith(("ing", "ed"))
                 and not (len(span_toks) > 1 and span_toks[1][0].lower() in CONNECTORS)
                 # "Making Waves is organised by …": a gerund opening a name in title case
-                and not (len(span_toks) > 1 and span_toks[0][0].endswith("ing") and _NAME_VERB_AFTER.match(sentence, span_toks[-1][2]))
+                # ("Fired Up Longton was a five-year scheme": a participle likewise)
+                and not (len(span_toks) > 1 and span_toks[0][0].endswith(("ing", "ed")) and _NAME_VERB_AFTER.match(sentence, span_toks[-1][2]))
                 and not (len(span_toks) == 1 and is_place and is_place(span_toks[0][0]))
             ):
                 span_toks = span_toks[1:]

@@ -824,6 +824,32 @@ _WE_ARE_A_BODY = re.compile(
 )
 
 
+# "Scheme:             Fired Up Longton (FUL)", "Accountable body:   Tarnford City Council": a
+# report's header block of labels and values (one a line); the label says what the value is
+_LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Za-z]*(?:[ \t][a-z][A-Za-z]*){0,2}):[ \t]+(?=\S)", re.M)
+_VALUE_TYPES = {
+    **dict.fromkeys(("scheme", "programme", "program", "project", "fund", "initiative", "strand", "campaign", "festival"),
+                    ("Programme", "Initiative")),
+    **dict.fromkeys(("lead body", "accountable body", "lead organisation", "lead partner", "lead provider", "delivery partner",
+                     "employer partner", "evaluator", "funder", "principal funder", "main funder", "grantee", "applicant",
+                     "delivered by", "run by", "led by", "funded by"), ("Organisation", None)),
+}
+
+
+def _labelled_values(text: str, found: list[Found]) -> None:
+    """The name a label line opens its value with has the type the label gives it, unless its
+    own head noun or a gazetteer says otherwise. In place."""
+    if ":" not in text:
+        return
+    starts = {f.start: f for f in found}
+    for m in _LABEL_LINE.finditer(text):
+        kind = _VALUE_TYPES.get(m.group("label").lower())
+        f = starts.get(m.end())
+        if kind is None or f is None or f.type == kind[0] or f.rule == "gazetteer" or (f.rule.startswith("head:") and f.type):
+            continue
+        f.type, f.subtype, f.rule = kind[0], kind[1], "context:labelled-value"
+
+
 def _we_are_a_body(text: str, sentences: list[tuple[int, int]], found: list[Found]) -> None:
     """ "X (ACR) is the regional network for … . We are a charity run by our members.": the
     network that introduces itself and then says it is a charity is a body, not a programme
@@ -1448,6 +1474,7 @@ def _extract_rules(doc: Document, type_model: TypeModel | None,
     found = _case_study_title(text, sentences, found, places)
     _copula_types(found)
     _we_are_a_body(text, sentences, found)
+    _labelled_values(text, found)
     _bilingual_names(text, found)
     _network_bodies(found, text)
     places_in_lists(text, sentences, found)
