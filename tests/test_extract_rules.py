@@ -5984,3 +5984,56 @@ def test_a_hanging_indent_list_of_our_programmes_across_a_page_break():
     for p in ("Kestrel Steps", "Ochil Nights"):
         assert typed(x, p)[0] == "Programme"
         assert ("Tarn Youth Trust", "delivers", p) in x.triples
+
+
+def test_an_allocation_column_is_the_amount_each_row_is_funded_with():
+    x = extract("Tarnford Borough Council has been allocated £9.84 million from the Kestrel Prosperity Fund.\n\n"
+                "This page lists every project we are funding from the allocation.\n\n"
+                "| Intervention | Project | Lead | Delivery partners | Allocation |\n| --- | --- | --- | --- | ---: |\n"
+                "| Communities | Brimble Town Centres | Tarnford Borough Council | Ochil Trust | £1,240,000 |\n"
+                "| Skills | Multiply Tarnford | Kestrel College | Tarn Careers | £1,380,000 |\n")
+    assert ("Tarnford Borough Council", "funds", "Multiply Tarnford") in x.triples
+    assert ("Tarnford Borough Council", "funds", "Kestrel College") in x.triples
+    assert 1380000 in {r.amount for r in x.relations if r.predicate == "funds"}
+
+
+def test_a_funders_table_with_a_for_column_funds_what_it_names_through_the_funders_own_fund():
+    x = extract("# Tarn Theatre Company: our funders\n\nTarn Theatre Company makes theatre in Perth.\n\n"
+                "| Tier | Funder | Programme | For | 2025–26 |\n|---|---|---|---|---|\n"
+                "| Core | Kestrel Arts Council | Kestrel Multi-Year Fund | Our core costs | £312,000 |\n"
+                "| Project | Brimble Trust | – | Ochil Stages | £36,000 |\n")
+    assert ("Kestrel Arts Council", "delivers", "Kestrel Multi-Year Fund") in x.triples
+    assert ("Kestrel Arts Council", "funds", "Tarn Theatre Company") in x.triples
+    assert ("Kestrel Arts Council", "funds", "Kestrel Multi-Year Fund") not in x.triples
+    assert ("Brimble Trust", "funds", "Ochil Stages") in x.triples
+    assert 312000 in {r.amount for r in x.relations if r.predicate == "funds"}
+
+
+def test_a_supporting_partners_column_names_each_partner_taking_part():
+    x = extract("| Ref | Action | Lead partner | Supporting partners | Funding |\n|---|---|---|---|---|\n"
+                "| 2.3 | Tarn Makers: craft workshops | Kestrel Borough Council | Arts Council of Tarnland (ACT); Brimble Craft Collective | £25,000 |\n")
+    assert ("Arts Council of Tarnland", "participatesIn", "Tarn Makers") in x.triples
+    assert ("Brimble Craft Collective", "participatesIn", "Tarn Makers") in x.triples
+    assert not any(";" in n or "(ACT)" in n for n in x.entities)
+
+
+def test_an_amount_cell_that_names_a_body_says_who_funds_the_row():
+    x = extract("| Ref | Action | Lead partner | Supporting partners | Funding |\n|---|---|---|---|---|\n"
+                "| 2.1 | Step Up Tarn: support for adults in Brimble | Tarn Labour Market Partnership | Kestrel College | "
+                "£1.06 million, Department for Tarnland Communities (DTC) |\n")
+    assert ("Department for Tarnland Communities", "funds", "Step Up Tarn") in x.triples
+    assert 1060000 in {r.amount for r in x.relations if r.predicate == "funds" and x.name(r.subject) == "Department for Tarnland Communities"}
+
+
+def test_a_wrapped_action_cell_names_its_programme_before_the_gloss_and_colon():
+    x = extract("Ref  Action                      Lead              Partners                Funding\n"
+                "---  --------------------------  ----------------  ----------------------  -------------\n"
+                "A1   Sgiliau Ynni Tarn           Kestrel College   Brimble County          Ochil Trust\n"
+                "     (Tarn Energy Skills):                         Council;                £740,000\n"
+                "     energy trades training                        Tarn Careers\n"
+                "A2   Gofal Tarn                  Brimble Health    Kestrel University;     Ochil Trust\n"
+                "     (Care Tarn): health and     Board                                   £96,000\n"
+                "     care academy\n")
+    assert typed(x, "Sgiliau Ynni Tarn")[0] == "Programme" and typed(x, "Gofal Tarn")[0] == "Programme"
+    assert not any(":" in n for n in x.entities)
+    assert ("Ochil Trust", "funds", "Sgiliau Ynni Tarn") in x.triples

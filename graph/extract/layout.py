@@ -282,10 +282,17 @@ class RowSpec:
     """The town after the site in a site cell ("Kirkby Works Hub, Kirkby")."""
     base_area: Found | None = None
     """The area after the town in a based-in cell ("Tarbert, Kintyre")."""
+    cell_funder: Found | None = None
+    """The body an amount cell names beside its sum ("Medr £740,000")."""
+    purpose: tuple[Found | None, bool] | None = None
+    """What a "For" cell names: the programme in it, and whether it says the author's own
+    costs ("Our core costs"); None when the table has no such column."""
     member: bool = False
     """The organisation column is headed "Member(s)"."""
 
 
+_BRACKETS = re.compile(r"\([^()]*\)")
+_OWN_COSTS = re.compile(r"\b(?:our|core|running|general)\b", re.I)
 _WANT = {"org": "Organisation", "funder": "Organisation", "programme": "Programme", "place": "Place",
          "base": "Place", "site": "Place"}
 
@@ -318,9 +325,32 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
             value = cell.text(text)
             if cell.role == "amount":
                 spec.amount = value
+                sums = [m.group(0) for m in find_amounts(value)]
+                if len(sums) == 1 and sums[0] != value.strip():
+                    # "Medr £740,000", "£1.06 million, Department for Communities (DfC)": the sum,
+                    # and the body it comes from
+                    spec.amount = sums[0]
+                    # (the cell's words besides the sum and any bracket: a wrapped cell's lines
+                    # are not its spans, so the giver is the mention of that name)
+                    rest = _BRACKETS.sub(" ", value.replace(sums[0], " "))
+                    rest = " ".join(rest.split()).strip(" ,;.-–")
+                    spans = ((a, b), *cell.more)
+                    givers = sorted((f for f in found if f.name == rest and f.type in ("Organisation", None)),
+                                    key=lambda f: (not any(p <= f.start and f.end <= q for p, q in spans), f.start))
+                    if givers:
+                        givers[0].type = "Organisation"
+                        spec.cell_funder = givers[0]
                 continue
             if cell.role == "role":
                 spec.role = (a, b)
+                continue
+            if cell.role == "for":
+                # "Hidden Stages", "Our core costs": what the row's money pays for
+                inner = [f for f in found if a <= f.start and f.end <= b and f.type in ("Programme", "Organisation", None)]
+                for g in inner:
+                    if g.type is None:
+                        g.type, g.subtype, g.rule = "Programme", "Initiative", "table:for-column"
+                spec.purpose = (inner[0] if inner else None, _OWN_COSTS.search(value) is not None)
                 continue
             if cell.role == "person":
                 # "Helen Brook (Chair)": a person, not an entity
@@ -332,6 +362,8 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                     pa, pb = a + part.start() + len(part.group()) - len(part.group().lstrip()), a + part.end()
                     while pb > pa and text[pb - 1].isspace():
                         pb -= 1
+                    if (ac := _CELL_BRACKET.search(text, pa, pb)) is not None and ac.end() == pb:
+                        pb = ac.start()  # "Arts Council of Northern Ireland (ACNI)": the name, its acronym defined
                     if pb - pa < 3 or not text[pa].isupper():
                         continue
                     f = next((f for f in found if (f.start, f.end) == (pa, pb)), None)
@@ -391,6 +423,11 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
             if cell.value is not None:
                 # a cell wrapped over lines: its whole text names it; the span is its first line
                 found = [f for f in found if not any(p <= f.start and f.end <= q for p, q in ((a, b), *cell.more))]
+                if role == "programme" and (c := _WRAPPED_NAME_COLON.match(value)) is not None:
+                    # "Sgiliau Ynni Môn (Anglesey Energy Skills): energy trades training": the name
+                    value = c.group("name")
+                    if text.startswith(value, a):
+                        b = a + len(value)
                 exact = Found(value, a, b, want, None, f"table:{role}-column", row.sentence)
                 found.append(exact)
             elif exact is None:
@@ -439,6 +476,8 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
     return found, specs
 
 
+# a wrapped programme cell's name before its gloss and colon
+_WRAPPED_NAME_COLON = re.compile(r"(?P<name>[A-Z][^:()]{1,60}?)\s*(?:\([^()]{1,60}\))?\s*:(?:\s|$)")
 _CELL_WITH = re.compile(r"(?<=[a-z\)])\s+(?:with|and\s+partner)\s+(?=(?:the\s+)?[A-Z])")
 _CELL_NAME_COLON = re.compile(r"(?P<name>[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|the|&|in|on|for)){0,5})\s*:\s+")
 # ("Na h-Eileanan Siar": a Gaelic name has a lower-case prefix on a word)
@@ -526,6 +565,14 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
             rel(key(f), "participatesIn", prog, si, "participatesIn:table-row")
         for f in spec.partners:
             rel(org, "partnerOf", key(f), si, "partnerOf:table-cell-with")
+        if "funder" in by_role and spec.purpose is not None:
+            # "Funder | Programme | For | 2025–26": the funder runs the programme its money comes
+            # through, and funds what the "For" cell names (the author, for "Our core costs")
+            named, own = spec.purpose
+            rel(key(by_role["funder"]), "delivers", prog, si, "delivers:funder-fund-column")
+            rel(key(by_role["funder"]), "funds", key(named) if named else (author or subject) if own else None,
+                si, "funds:funder-column", amount)
+            continue
         if "funder" in by_role:
             rel(key(by_role["funder"]), "funds", prog or org or subject, si, "funds:funder-column", amount)
             continue
@@ -585,6 +632,12 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
                     rel(org, "partOf", subject, si, "partOf:member-table")
         if amount is None:
             continue  # a table of partners or members, not of grants: nobody funds its rows
+        if spec.cell_funder is not None:
+            # the row names where its money comes from
+            rel(key(spec.cell_funder), "funds", prog or org, si, "funds:amount-cell-funder", amount)
+            if prog is not None:
+                rel(key(spec.cell_funder), "funds", org, si, "funds:amount-cell-funder", amount)
+            continue
         if si not in funder_cache:
             funder = None
             for n, fs in enumerate(funder_sentences(text, sentences, si)):

@@ -34,11 +34,14 @@ _ROLES = (
     # "Main campus", "Drop-in hub", "Venue": the body's site
     ("site", re.compile(r"\b(?:campus|hub|venue|site|premises|address)\b", re.I)),
     ("participant", re.compile(r"\b(?:schools|participants|participating|venues|host\s+schools|partner\s+schools)\b", re.I)),
-    ("amount", re.compile(r"\b(?:amount|award(?:ed)?|grant|funding|value|total|£|budget|investment)\b", re.I)),
+    ("amount", re.compile(r"\b(?:amount|award(?:ed)?|grant|funding|value|total|£|budget|investment|allocation|allocated|contribution)\b", re.I)),
     # a ward's name is one place even with "and" in it ("Tuxford and Trent")
     ("ward", re.compile(r"\bwards?\b", re.I)),
     ("place", re.compile(r"\b(?:area|areas|location|place|region|local authority|borough|boroughs|district|districts|town|towns|city|county|constituency|nation|where)\b", re.I)),
-    ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course|commission|residency)\b", re.I)),
+    ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course|commission|residency|action)\b", re.I)),
+    # "For", "Towards", "Purpose": what a funders table's row pays for (its "Programme" column
+    # is then the funder's own fund, the channel)
+    ("for", re.compile(r"^\s*(?:for|towards|purpose|used\s+for|funds?\s+for|(?:what\s+)?it\s+(?:pays|paid)\s+for|supporting)\s*$", re.I)),
     # "Board member", "Trustee", "Chair": a column of people, who are not entities (their
     # organisations are, in the column beside them)
     ("person", re.compile(r"^\s*(?:board\s+members?|trustees?|directors?|chair(?:person)?|representatives?"
@@ -74,7 +77,7 @@ _HEADER_WORDS = frozenset(
     day days dates time times when museum museums gallery galleries theatre theatres
     artist artists maker makers writer writers commission commissions residency residencies
     seat seats board trustee trustees director directors chair chairperson representative representatives
-    councillor councillors people person""".split()
+    action actions towards purpose used pays paid supporting councillor councillors people person allocation allocations allocated contribution intervention interventions""".split()
 )
 
 
@@ -88,7 +91,12 @@ def column_role(header: str) -> str | None:
     m = _BRACKETED.fullmatch(header.strip())
     if m and _role(m.group(2)) is not None:
         return _role(m.group(1))
+    if _YEAR_HEADER.fullmatch(header):
+        return "amount"  # "2025–26" over a column of sums: what each row gives that year
     return _role(header)
+
+
+_YEAR_HEADER = re.compile(r"\s*(?:19|20)\d\d\s*[–—/-]\s*(?:\d\d|(?:19|20)\d\d)\s*(?:\(£\)|£)?\s*")
 
 
 _SOURCE = re.compile(r"\s*(?:funding\s+)?sources?\b", re.I)
@@ -117,7 +125,7 @@ def table_roles(headers: list[str]) -> tuple[str | None, ...]:
 
 
 _MEMBER_PEOPLE = re.compile(r"\b(?:board|members?|trustees?|directors?|representatives?)\b", re.I)
-_PARTNERS = re.compile(r"\s*(?:delivery\s+|project\s+|other\s+)?partners(?:\s+organisations)?\s*", re.I)
+_PARTNERS = re.compile(r"\s*(?:delivery\s+|project\s+|other\s+|supporting\s+|associate\s+)?partners(?:\s+organisations)?\s*", re.I)
 _WHEN = re.compile(r"\s*(?:days?|dates?|times?|when)\s*", re.I)
 _VENUE = re.compile(r"\s*(?:museums?|galler(?:y|ies)|theatres?)\s*", re.I)
 _EVENT = re.compile(r"\s*(?:events?|activit(?:y|ies)|titles?)\s*", re.I)
