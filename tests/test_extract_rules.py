@@ -6037,3 +6037,18 @@ def test_a_wrapped_action_cell_names_its_programme_before_the_gloss_and_colon():
     assert typed(x, "Sgiliau Ynni Tarn")[0] == "Programme" and typed(x, "Gofal Tarn")[0] == "Programme"
     assert not any(":" in n for n in x.entities)
     assert ("Ochil Trust", "funds", "Sgiliau Ynni Tarn") in x.triples
+
+
+def test_an_exhibition_column_names_what_the_rows_museum_puts_on():
+    x = extract("| County | Partner museum | Town | Exhibition | Objects |\n|---|---|---|---|---|\n"
+                "| Tarnshire | Kestrel Museum | Brimble | Tarn Shorelines | 14 |\n")
+    assert ("Kestrel Museum", "delivers", "Tarn Shorelines") in x.triples
+    assert ("Tarn Shorelines", "operatesIn", "Brimble") in x.triples
+
+
+def test_money_from_a_body_through_its_fund_pays_for_the_subject_not_the_fund():
+    x = extract("Kestrel College has opened the Tarn Hub. The Tarn Hub was paid for with £1.06 million from "
+                "Tarn Combined Authority (TCA) through its Net Zero Skills Fund.")
+    assert ("Tarn Combined Authority", "funds", "Tarn Hub") in x.triples
+    assert ("Tarn Combined Authority", "delivers", "Net Zero Skills Fund") in x.triples
+    assert ("Tarn Combined Authority", "funds", "Net Zero Skills Fund") not in x.triples

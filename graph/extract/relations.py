@@ -696,6 +696,8 @@ _UNIT_OWNER = re.compile(rf"’s\s+(?:[a-z\-]+\s+){{0,3}}?{_UNIT_NOUNS}\b")
 # the end of a gap that makes the next name a source of money, not its target
 _FROM_SOURCE = re.compile(r"\bfrom\s+(?:its|their|the|our|his|her)?\s*(?:own\s+)?(?:(?:share|part|slice)\s+of(?:\s+the)?\s*)?$")
 _POSS_FUND = re.compile(r"’s\s+(?:[\w\-]+\s+){0,2}?<<(?P<f>\d+)>>")
+# "£1.06 million from A through its F": F is A's channel, not what the money pays for
+_THROUGH_ITS_AFTER = re.compile(r"(?:\s+\([^()<>]*\))?\s+(?:through|via)\s+(?:its|their)\s+(?:[\w\-]+\s+){0,2}?<<(?P<f>\d+)>>")
 _THROUGH_AFTER = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+|their\s+)?<<(?P<f>\d+)>>")
 # a sentence whose subject is the programme's own work ("Activity is …", "Sessions run …")
 _ACTIVITY_SUBJECT = re.compile(
@@ -1023,7 +1025,7 @@ def sentence_relations(
                             and by_idx[i].cue != "poss"), None)
             # "£60,000 came from Arts Council England's Libraries Improvement Fund": the fund is
             # the giver's channel (it runs it), the money goes to what the sentence is about
-            channel = _POSS_FUND.match(masked, m.end())
+            channel = _POSS_FUND.match(masked, m.end()) or _THROUGH_ITS_AFTER.match(masked, m.end())
             after = S.after(channel.end() if channel else m.end(), PROG)
             # "P is funded by A and by F, which …, with match funding from B": the adjunct is P's
             before = S.first(PROG) if _WITH_ADJUNCT.search(masked, 0, m.start()) else S.before(m.start(), PROG)

@@ -38,7 +38,7 @@ _ROLES = (
     # a ward's name is one place even with "and" in it ("Tuxford and Trent")
     ("ward", re.compile(r"\bwards?\b", re.I)),
     ("place", re.compile(r"\b(?:area|areas|location|place|region|local authority|borough|boroughs|district|districts|town|towns|city|county|constituency|nation|where)\b", re.I)),
-    ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course|commission|residency|action)\b", re.I)),
+    ("programme", re.compile(r"\b(?:project|programme|program|scheme|initiative|activity|title|festival|event|strand|course|commission|residency|action|exhibition)\b", re.I)),
     # "For", "Towards", "Purpose": what a funders table's row pays for (its "Programme" column
     # is then the funder's own fund, the channel)
     ("for", re.compile(r"^\s*(?:for|towards|purpose|used\s+for|funds?\s+for|(?:what\s+)?it\s+(?:pays|paid)\s+for|supporting)\s*$", re.I)),
@@ -77,7 +77,7 @@ _HEADER_WORDS = frozenset(
     day days dates time times when museum museums gallery galleries theatre theatres
     artist artists maker makers writer writers commission commissions residency residencies
     seat seats board trustee trustees director directors chair chairperson representative representatives
-    action actions towards purpose used pays paid supporting councillor councillors people person allocation allocations allocated contribution intervention interventions""".split()
+    action actions exhibition exhibitions objects loans towards purpose used pays paid supporting councillor councillors people person allocation allocations allocated contribution intervention interventions""".split()
 )
 
 
