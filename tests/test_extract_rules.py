@@ -6052,3 +6052,11 @@ def test_money_from_a_body_through_its_fund_pays_for_the_subject_not_the_fund():
     assert ("Tarn Combined Authority", "funds", "Tarn Hub") in x.triples
     assert ("Tarn Combined Authority", "delivers", "Net Zero Skills Fund") in x.triples
     assert ("Tarn Combined Authority", "funds", "Net Zero Skills Fund") not in x.triples
+
+
+def test_a_school_column_names_schools_taking_part_in_the_rows_strand():
+    x = extract("| School | Where | Strand |\n|---|---|---|\n| Kestrel Academy | Brimble | Campus Tarn |\n"
+                "| Ochil High School | Tarnford | Tarn Summer School |\n")
+    assert ("Kestrel Academy", "participatesIn", "Campus Tarn") in x.triples
+    assert ("Kestrel Academy", "delivers", "Campus Tarn") not in x.triples
+    assert ("Ochil High School", "participatesIn", "Tarn Summer School") in x.triples

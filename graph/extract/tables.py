@@ -33,7 +33,7 @@ _ROLES = (
     ("base", re.compile(r"\b(?:based|headquarters|home\s+town|office)\b", re.I)),
     # "Main campus", "Drop-in hub", "Venue": the body's site
     ("site", re.compile(r"\b(?:campus|hub|venue|site|premises|address)\b", re.I)),
-    ("participant", re.compile(r"\b(?:schools|participants|participating|venues|host\s+schools|partner\s+schools)\b", re.I)),
+    ("participant", re.compile(r"^\s*(?:partner\s+|participating\s+|host\s+)?school\s*$|\b(?:schools|participants|participating|venues|host\s+schools|partner\s+schools)\b", re.I)),
     ("amount", re.compile(r"\b(?:amount|award(?:ed)?|grant|funding|value|total|£|budget|investment|allocation|allocated|contribution)\b", re.I)),
     # a ward's name is one place even with "and" in it ("Tuxford and Trent")
     ("ward", re.compile(r"\bwards?\b", re.I)),
