@@ -6060,3 +6060,17 @@ def test_a_school_column_names_schools_taking_part_in_the_rows_strand():
     assert ("Kestrel Academy", "participatesIn", "Campus Tarn") in x.triples
     assert ("Kestrel Academy", "delivers", "Campus Tarn") not in x.triples
     assert ("Ochil High School", "participatesIn", "Tarn Summer School") in x.triples
+
+
+def test_a_fixed_width_priorities_table_names_each_wrapped_partner_by_its_mention():
+    x = extract("3.1  The plan has five priorities.\n\n"
+                "     Priority         Action                    Lead                   Partners\n"
+                "     1 Nuclear        Tarn Ready                Kestrel College        Ochil Ltd; Brimble\n"
+                "                                                                       Precision Engineering\n"
+                "                                                                       Ltd\n"
+                "     2 Digital        Tarn Digital Bootcamp     Brimble College        University of Tarnford\n\n"
+                "4.1  Placements on Tarn Ready were hosted by Brimble Precision Engineering Ltd.\n")
+    assert ("Kestrel College", "delivers", "Tarn Ready") in x.triples
+    assert ("Brimble Precision Engineering Ltd", "participatesIn", "Tarn Ready") in x.triples
+    assert ("University of Tarnford", "participatesIn", "Tarn Digital Bootcamp") in x.triples
+    assert "Brimble" not in x.entities

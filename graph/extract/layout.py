@@ -356,6 +356,19 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                 # "Helen Brook (Chair)": a person, not an entity
                 found = [f for f in found if not (a <= f.start and f.end <= b)]
                 continue
+            if cell.role == "participant" and cell.value is not None:
+                # a wrapped cell ("BAE Systems; Walney" over "Precision Engineering" over "Ltd"): its
+                # lines are not its names, so each name is the mention of that name elsewhere
+                spans = ((a, b), *cell.more)
+                found = [f for f in found if not any(p <= f.start and f.end <= q for p, q in spans)]
+                for part in _CELL_PART.finditer(value):
+                    name = _BRACKETS.sub(" ", part.group())
+                    name = " ".join(name.split())
+                    f = next((f for f in found if f.name == name and f.type in ("Organisation", None)), None)
+                    if f is not None:
+                        f.type = "Organisation"
+                        spec.participants.append(f)
+                continue
             if cell.role == "participant":
                 # "Brinkburn Primary; Cauldwell Academy": each name in the cell takes part
                 for part in _CELL_PART.finditer(text[a:b]):

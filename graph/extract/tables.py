@@ -77,7 +77,7 @@ _HEADER_WORDS = frozenset(
     day days dates time times when museum museums gallery galleries theatre theatres
     artist artists maker makers writer writers commission commissions residency residencies
     seat seats board trustee trustees director directors chair chairperson representative representatives
-    action actions exhibition exhibitions objects loans towards purpose used pays paid supporting councillor councillors people person allocation allocations allocated contribution intervention interventions""".split()
+    action actions exhibition exhibitions objects loans priority priorities theme themes towards purpose used pays paid supporting councillor councillors people person allocation allocations allocated contribution intervention interventions""".split()
 )
 
 
