@@ -35,7 +35,7 @@ from graph.evaluate import evaluate, load_gold
 ENTITY_F1_FLOOR = 0.92
 RELATION_F1_FLOOR = 0.75
 #: Floors on the held-out sets, a little under the figures measured (last raised 2026-12-07,
-#: session 23, after its rule changes, with both learned stages, which were trained on the development sets, so their
+#: session 24 (heldout34/35; session 23 for the rest), after its rule changes, with both learned stages, which were trained on the development sets, so their
 #: figures are in-sample; see README, "Measured on documents it was not written for"). All but
 #: heldout7, heldout9, heldout28, heldout30, heldout32 and heldout33 are development sets (heldout29 since session 19,
 #: heldout31 since session 23, heldout34/35 since session 24); those six are blind (nobody tunes on them; the floor only stops regressions;
@@ -74,8 +74,8 @@ HELDOUT_FLOORS = {
     "heldout31": (0.88, 0.65),  # blind until session 23 (first run 0.791 / 0.266); a development set since
     "heldout32": (0.79, 0.31),  # blind, written in session 23; first run 0.801 / 0.315
     "heldout33": (0.83, 0.43),  # blind, written in session 23; first run 0.837 / 0.434
-    "heldout34": (0.80, 0.50),  # written blind in session 24 (first run 0.800 / 0.416); a development set since
-    "heldout35": (0.86, 0.50),  # written blind in session 24 (first run 0.844 / 0.360); a development set since
+    "heldout34": (0.83, 0.62),  # written blind in session 24 (first run 0.800 / 0.416); a development set since (0.840 / 0.631)
+    "heldout35": (0.88, 0.63),  # written blind in session 24 (first run 0.844 / 0.360); a development set since (0.895 / 0.644)
 }
 
 GOOD_TEXT = "Youth Arts Pathways is delivered by Bolton Council in partnership with Bolton College.\n"
