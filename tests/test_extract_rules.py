@@ -6074,3 +6074,11 @@ def test_a_fixed_width_priorities_table_names_each_wrapped_partner_by_its_mentio
     assert ("Brimble Precision Engineering Ltd", "participatesIn", "Tarn Ready") in x.triples
     assert ("University of Tarnford", "participatesIn", "Tarn Digital Bootcamp") in x.triples
     assert "Brimble" not in x.entities
+
+
+def test_a_body_named_for_an_area_whose_name_has_and_in_it_is_one_name():
+    x = extract("The project is delivered in partnership with Culture Brighton and Hove (CBH). "
+                "Bridlington and Driffield are towns.\n")
+    assert "Culture Brighton and Hove" in x.entities
+    assert "Culture Brighton" not in x.entities
+    assert {"Bridlington", "Driffield"} <= set(x.entities)

@@ -535,6 +535,15 @@ def _split_at(ch: Chunk, at: int, word: str) -> tuple[Chunk, Chunk]:
             Chunk(ch.text[right:], ch.start + right, ch.end, ch.possessive, ch.cue))
 
 
+def _area_across(left: str, right: str, places: PlaceLookup) -> bool:
+    """Whether the words either side of an "and" make one known area ("Culture [Perth and
+    Kinross]", "Developing the Young Workforce [Argyll and Bute]"): a name that ends with an
+    area's name, not two places."""
+    lw, rw = left.split(), right.split()
+    return any(places.lookup(" ".join(lw[-a:]) + " and " + " ".join(rw[:b]))
+               for a in (1, 2) if a < len(lw) for b in (1, 2, 3) if b <= len(rw))
+
+
 def _owner_split(chs: list[Chunk], places: PlaceLookup, sentence: str) -> list[Chunk]:
     """ "Department for Culture, Media and Sport’s Libraries Improvement Fund": a known
     body's possessive inside a chunk ends the body's name; what follows is its own name."""
@@ -560,7 +569,8 @@ def _owner_split(chs: list[Chunk], places: PlaceLookup, sentence: str) -> list[C
         if fo > 0 and _known_body(ch.text[:fo], places) and not places.lookup(ch.text):
             at = (fo, " for ")  # "UK Shared Prosperity Fund for Creative Careers Week": a known fund, then what it pays for
         elif an > 0 and _place_pair(ch.text[:an], ch.text[an + 5 :].removeprefix("the "), places) and not places.lookup(ch.text) \
-                and classify(ch.text) is None and not _AREA_NOUN_AFTER.match(sentence, ch.end):
+                and classify(ch.text) is None and not _AREA_NOUN_AFTER.match(sentence, ch.end) \
+                and not _area_across(ch.text[:an], ch.text[an + 5 :], places):
             at = (an, " and ")  # "Bridlington and Driffield", "Fenton and Longton": two places, not one name
         elif to > 0 and (classify(ch.text) or ("",))[0] not in ("Organisation", "Programme") and (
                 _only_places(ch.text[:to], places) or ch.text[:to].lower() in MONTHS or ch.text[:to].lower() in _SEASONS
