@@ -6089,3 +6089,11 @@ def test_a_programme_named_after_a_council_area_is_not_placed_there_by_its_name_
                 "Selby Stories is a reminiscence project. Selby has a weekly market.\n")
     assert ("Kirklees Makers Fund", "operatesIn", "Kirklees") not in x.triples
     assert ("Selby Stories", "operatesIn", "Selby") in x.triples
+
+
+def test_every_place_of_a_list_in_an_area_is_part_of_it():
+    x = extract("Families came from Colne, Trawden and Barnoldswick in Pendle. "
+                "Workshops were held in Leeds and Bradford in March.\n")
+    for t in ("Colne", "Trawden", "Barnoldswick"):
+        assert (t, "partOf", "Pendle") in x.triples
+    assert not any(p == "partOf" and o in ("Leeds", "Bradford") for _s, p, o in x.triples)

@@ -1551,6 +1551,16 @@ def sentence_relations(
                 # a site is in a town; a neighbourhood or town is part of the larger area
                 p_ = _inside(by_idx[a])
                 yield from emit(a, p_, b, f"{p_}:place-in-place")
+    # "Colne, Trawden and Barnoldswick in Pendle", "St Ives and Ramsey in Huntingdonshire": every
+    # place of the list is part of the area (the rule above reads the last one only)
+    if " in <<" in low:
+        for m in _PLACES_LIST_IN.finditer(low):
+            ids, b = _ids(m.group("l")), _ids(m.group("b"))[0]
+            if len(ids) < 2 or S.typ(b) != "Place" or b not in by_idx or _rank(by_idx[b]) > 2:
+                continue
+            if all(S.typ(a) == "Place" and a in by_idx and _rank(by_idx[a]) > _rank(by_idx[b]) for a in ids):
+                for a in ids:
+                    yield from emit(a, _inside(by_idx[a]), b, f"{_inside(by_idx[a])}:places-in-place")
     # "Dundee's Hilltown", "Sheffield's Page Hall and Burngreave": a town's own neighbourhoods
     if "’s" in masked:
         for m in _PLACE_POSS.finditer(masked):
@@ -2044,6 +2054,7 @@ _PEOPLE_FROM = _rx(
     rf"\s+(?:[a-z\-]+\s+){{0,2}}?from\s+(?:the\s+)?(?:{ENT}-based\s+|[a-z]+-based\s+)?(?P<l>{LIST})"
 )
 _PLACE_POSS = re.compile(rf"<<(?P<b>\d+)>>’s\s+(?P<l>{ENT}(?:(?:\s*,\s*|\s+and\s+){ENT})*)")
+_PLACES_LIST_IN = _rx(rf"(?P<l>{LIST})\s+in\s+(?:the\s+)?(?P<b>{ENT})")
 _LIST_GOES_ON = re.compile(r"\s*(?:and\b|or\b|&|,\s*(?:the\s+)?<<)")
 _P34 = _rx(rf"\s*(?:,|and\b|&)\s*(?:the\s+)?{ENT}")
 _P35 = _rx(rf"\b(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:partnership|collaboration|alliance|consortium)\s+(?:between|of)\s+(?:the\s+)?(?P<l>{LIST})")
