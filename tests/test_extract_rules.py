@@ -6097,3 +6097,9 @@ def test_every_place_of_a_list_in_an_area_is_part_of_it():
     for t in ("Colne", "Trawden", "Barnoldswick"):
         assert (t, "partOf", "Pendle") in x.triples
     assert not any(p == "partOf" and o in ("Leeds", "Bradford") for _s, p, o in x.triples)
+
+
+def test_a_town_placed_in_another_town_with_comma_in_is_part_of_it():
+    x = extract("Sessions moved to Newington, in Ramsgate, in May. They had begun in Leeds, in March.\n")
+    assert ("Newington", "partOf", "Ramsgate") in x.triples
+    assert not any(s == "Leeds" for s, _p, _o in x.triples)

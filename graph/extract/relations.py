@@ -1544,7 +1544,10 @@ def sentence_relations(
         if S.typ(a) == "Place" and S.typ(b) == "Place":
             ra = _rank(by_idx[a])
             rb = _rank(by_idx[b])
-            if ra > rb and (rb <= 2 or by_idx[a].subtype == "Site" or (
+            if (ra == rb and by_idx[a].subtype == "Town" and m.group("sep").replace(" ", "") == ",in"):
+                # "Newington, in Ramsgate": a town's district named as a town, placed in it in so many words
+                yield from emit(a, "partOf", b, "partOf:place-comma-in-place")
+            elif ra > rb and (rb <= 2 or by_idx[a].subtype == "Site" or (
                     # "Northwood in Kirkby", "Harlescott, Shrewsbury" (not "Sketty, Morriston and the city centre")
                     by_idx[a].subtype == "Neighbourhood" and not (
                         m.group("sep").strip() == "," and _LIST_GOES_ON.match(low, m.end())))):
@@ -2040,7 +2043,7 @@ _P28 = _rx(rf"{_PARTICIPANTS_WIDE}\s+(?:the\s+)?(?P<l>{PLACED_LIST})")
 _P29 = _rx(rf"{_PARTICIPANTS}\s+(?:the\s+)?(?P<l>{LIST})")
 _P31 = _rx(rf"(?P<l>{LIST})\s*,?\s+(?:has\s+|have\s+|also\s+|both\s+|now\s+)*(?:takes?\s+part|took\s+part|taking\s+part|participates?|participated|joined|joins|will\s+join|signed\s+up|is\s+part|are\s+part|is\s+a\s+member|are\s+a\s+member|are\s+members|became\s+a\s+member|became\s+members|became\s+part|is\s+involved|are\s+involved|were\s+involved|(?:is|was|are|were)\\s+(?:a\\s+)?(?:founder|founding)\\s+members?)\s+(?:in|of|to)?\s*(?:the\s+)?(?P<o>{ENT})")
 _P32 = _rx(rf"(?P<a>{ENT})\s*[,(]?\s*(?:which\s+is\s+|is\s+|are\s+|as\s+|(?:has|have)\s+(?:also\s+|now\s+)?been\s+|became\s+)?(?:also\s+|now\s+)?(?:part\s+of|a\s+member\s+of|a\s+division\s+of|a\s+subsidiary\s+of|a\s+department\s+of|(?:the|an?)\s+(?:[a-z\-]+\s+){{0,3}}?(?:service|team|division|directorate|arm|branch)\s+of|one\s+of\s+the\s+[\w\s]{{0,30}}?\s+of|one\s+of(?=\s+(?:the\s+)?<<)|within)\s+(?:the\s+)?(?P<b>{ENT})")
-_P33 = _rx(rf"(?P<a>{ENT})\s*(?P<sep>,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})")
+_P33 = _rx(rf"(?P<a>{ENT})\s*(?P<sep>,\s+in\s+(?:the\s+)?|,\s*|\s+in\s+(?:the\s+)?|\s+\(\s*)(?P<b>{ENT})")
 _P_EDGE_OF = _rx(
     r"<<(?P<a>\d+)>>\s+(?:sits|lies|is|stands)\s+(?:at|on|in)\s+the\s+(?:[a-z\-]+\s+)?"
     r"(?:edge|heart|centre|center|north|south|east|west|part|side)\s+of\s+(?:the\s+)?<<(?P<b>\d+)>>"
