@@ -489,3 +489,13 @@ def test_northern_ireland_departments_are_known_and_dfe_stays_englands(gz):
     assert gz.lookup("Department for Communities")[0].subtype == "GovernmentBody"
     assert gz.lookup("DfC")[0].name == "Department for Communities"
     assert [e.name for e in gz.lookup("DfE")] == ["Department for Education"]
+
+
+def test_districts_abolished_since_2009_are_areas_without_codes_under_their_successor(gz):
+    by_name = {e.name: e for e in gz.places()}
+    for name, parent in (("South Lakeland", "Westmorland and Furness"), ("Aylesbury Vale", "Buckinghamshire"),
+                         ("Penwith", "Cornwall"), ("Tynedale", "Northumberland")):
+        e = by_name[name]
+        assert (e.subtype, e.parent, e.id("gss")) == ("LocalAuthorityArea", parent, None)
+        assert by_name[parent].subtype == "LocalAuthorityArea"
+    assert by_name["Eden"].ambiguous and not by_name["South Lakeland"].ambiguous
