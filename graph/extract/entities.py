@@ -537,8 +537,8 @@ def _split_at(ch: Chunk, at: int, word: str) -> tuple[Chunk, Chunk]:
 
 def _area_across(left: str, right: str, places: PlaceLookup) -> bool:
     """Whether the words either side of an "and" make one known area ("Culture [Perth and
-    Kinross]", "Developing the Young Workforce [Argyll and Bute]"): a name that ends with an
-    area's name, not two places."""
+    Kinross]", "Culture [Brighton and Hove]"): a name that ends with an area's name, not two
+    places."""
     lw, rw = left.split(), right.split()
     return any(places.lookup(" ".join(lw[-a:]) + " and " + " ".join(rw[:b]))
                for a in (1, 2) if a < len(lw) for b in (1, 2, 3) if b <= len(rw))
@@ -1196,8 +1196,14 @@ def _short_form(alt: str, name: str) -> bool:
     first, head = alt.split()
     words = name.split()
     return len(words) >= 3 and words[-1] == head and is_acronym(first) and acronym_matches(first, " ".join(words[:-1]))
-_GLOSS_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|for|&)){1,6})\)")
-_WELSH_GLOSS_AFTER = re.compile(r"\s*\((?:the\s+)?(?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|for|to|the|in|on|at|with|&|a|y|yr|i|o)){0,6})\)")
+def _gloss_after(joins: str, more: str) -> re.Pattern[str]:
+    """ "(the Cefni Trust)" after a name: a bracketed name of capitalised words and ``joins``."""
+    return re.compile(rf"\s*\((?:the\s+)?(?P<alt>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|{joins})){{{more}}})\)")
+
+
+_GLOSS_AFTER = _gloss_after("and|of|for|&", "1,6")
+# (either language's connectors, and a one-word gloss: "Ffiniau (Borderlands)")
+_WELSH_GLOSS_AFTER = _gloss_after("and|of|for|to|the|in|on|at|with|&|a|y|yr|i|o", "0,6")
 _CRUMB = r"[^\n›»>/|]{1,40}?"
 # "Home › About us › Annual review", "[News](/news) › X", "Home / About us / …" ('/' and '>' only after "Home")
 BREADCRUMB = re.compile(rf"\s*(?:{_CRUMB}(?:\s+[›»]\s+{_CRUMB}){{1,6}}|Home(?:\s+[>/]\s+{_CRUMB}){{1,6}})\s*")

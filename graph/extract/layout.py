@@ -330,16 +330,7 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                     # "Medr £740,000", "£1.06 million, Department for Communities (DfC)": the sum,
                     # and the body it comes from
                     spec.amount = sums[0]
-                    # (the cell's words besides the sum and any bracket: a wrapped cell's lines
-                    # are not its spans, so the giver is the mention of that name)
-                    rest = _BRACKETS.sub(" ", value.replace(sums[0], " "))
-                    rest = " ".join(rest.split()).strip(" ,;.-–")
-                    spans = ((a, b), *cell.more)
-                    givers = sorted((f for f in found if f.name == rest and f.type in ("Organisation", None)),
-                                    key=lambda f: (not any(p <= f.start and f.end <= q for p, q in spans), f.start))
-                    if givers:
-                        givers[0].type = "Organisation"
-                        spec.cell_funder = givers[0]
+                    spec.cell_funder = _body_named(found, value.replace(sums[0], " "), ((a, b), *cell.more))
                 continue
             if cell.role == "role":
                 spec.role = (a, b)
@@ -362,11 +353,7 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                 spans = ((a, b), *cell.more)
                 found = [f for f in found if not any(p <= f.start and f.end <= q for p, q in spans)]
                 for part in _CELL_PART.finditer(value):
-                    name = _BRACKETS.sub(" ", part.group())
-                    name = " ".join(name.split())
-                    f = next((f for f in found if f.name == name and f.type in ("Organisation", None)), None)
-                    if f is not None:
-                        f.type = "Organisation"
+                    if (f := _body_named(found, part.group(), spans)) is not None:
                         spec.participants.append(f)
                 continue
             if cell.role == "participant":
@@ -453,15 +440,10 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                     parts = _place_parts(text, a, b) if role == "place" and not whole and not listed else []
                     if role == "base" and len(two := _place_parts(text, a, b)) == 2 and text.find(",", *two[0][1:], two[1][0]) >= 0:
                         # "Tarbert, Kintyre": the town a body is based in, and the area the town is in
-                        pair = []
-                        for pa, pb in two:
-                            f = next((f for f in found if (f.start, f.end) == (pa, pb) and f.type == "Place"), None)
-                            if f is None:
-                                found = [g for g in found if not (pa <= g.start and g.end <= pb)]
-                                f = Found(text[pa:pb], pa, pb, "Place", None, "table:base-column", row.sentence)
-                                found.append(f)
-                            pair.append(f)
-                        exact, spec.base_area = pair
+                        (ta, tb), (aa, ab) = two
+                        found, base_town = _place_at(text, found, ta, tb, "table:base-column", row.sentence)
+                        found, spec.base_area = _place_at(text, found, aa, ab, "table:base-column", row.sentence)
+                        exact = base_town
                     elif want == "Place" and role != "site" and listed:
                         exact = inner[0]
                         if role == "place":
@@ -469,12 +451,8 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
                     elif parts:
                         # "Pepys Estate, Deptford", "Bellingham and Downham": each part is a place
                         for pa, pb in parts:
-                            f = next((f for f in found if (f.start, f.end) == (pa, pb) and f.type == "Place"), None)
-                            if f is None:
-                                found = [g for g in found if not (pa <= g.start and g.end <= pb)]
-                                f = Found(text[pa:pb], pa, pb, "Place", None, "table:place-column", row.sentence)
-                                found.append(f)
-                            spec.places.append(f)
+                            found, part_place = _place_at(text, found, pa, pb, "table:place-column", row.sentence)
+                            spec.places.append(part_place)
                         exact = spec.places[0]
                     else:
                         found = [f for f in found if not (a <= f.start and f.end <= b)]
@@ -487,6 +465,30 @@ def type_table_cells(text: str, found: list[Found], rows: list[TableRow]) -> tup
         if spec.by_role:
             specs.append(spec)
     return found, specs
+
+
+def _place_at(text: str, found: list[Found], a: int, b: int, rule: str, sentence: int) -> tuple[list[Found], Found]:
+    """The place mention spanning text[a:b], made (and what it covers dropped) if there is none."""
+    f = next((f for f in found if (f.start, f.end) == (a, b) and f.type == "Place"), None)
+    if f is None:
+        found = [g for g in found if not (a <= g.start and g.end <= b)]
+        f = Found(text[a:b], a, b, "Place", None, rule, sentence)
+        found.append(f)
+    return found, f
+
+
+def _body_named(found: list[Found], words: str, spans: tuple[tuple[int, int], ...]) -> Found | None:
+    """The mention of the body a cell's words name, brackets and punctuation aside ("Medr",
+    "Department for Communities (DfC)"), typed an organisation: one inside the cell first, else
+    the first elsewhere. A wrapped cell's lines are not its names' spans, so the name is looked
+    up whole."""
+    name = " ".join(_BRACKETS.sub(" ", words).split()).strip(" ,;.-–")
+    named = sorted((f for f in found if f.name == name and f.type in ("Organisation", None)),
+                   key=lambda f: (not any(p <= f.start and f.end <= q for p, q in spans), f.start))
+    if not named:
+        return None
+    named[0].type = "Organisation"
+    return named[0]
 
 
 # a wrapped programme cell's name before its gloss and colon
@@ -601,11 +603,11 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
                 rel(org, "operatesIn", key(p), si, "operatesIn:grant-row")
         else:
             rel(org, "delivers", prog, si, "delivers:table-row")
+        rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
+        rel(base, "partOf", key(spec.base_area), si, "partOf:based-in-column")
         if spec.member and org is not None and prog is None and amount is None and spec.role is None:
             # "Member | Where | Council area": a member body, where it is, and the area that place is in
             rel(org, "partOf", author or subject, si, "partOf:member-table")
-            rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
-            rel(base, "partOf", key(spec.base_area), si, "partOf:based-in-column")
             if spec.places:
                 rel(org, "locatedIn", key(spec.places[0]), si, "locatedIn:member-table")
             for pa, pb in zip(spec.places, spec.places[1:], strict=False):
@@ -614,8 +616,6 @@ def table_relations(doc: Document, sentences, found, where, entities, specs, sub
         if not grant_fund:
             for p in spec.places:
                 rel(prog or org, "operatesIn", key(p), si, "operatesIn:table-row")
-        rel(org, "locatedIn", base, si, "locatedIn:based-in-column")
-        rel(base, "partOf", key(spec.base_area), si, "partOf:based-in-column")
         rel(site, "locatedIn", key(spec.site_town or (spec.places[0] if spec.places else None)), si, "locatedIn:site-column")
         if (prog is None and site is not None and spec.role is None and amount is None and subject is not None
                 and subject_types.get(subject, ("",))[0] == "Programme"):
