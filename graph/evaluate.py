@@ -200,9 +200,9 @@ class Evaluation:
         }
 
 
-def evaluate(graph: Graph, gold: Gold) -> Evaluation:
-    """Score ``graph`` against ``gold``."""
-    sys_ents, sys_rels = system_from_graph(graph, gold.documents)
+def match_entities(sys_ents: list[SysEntity], gold: Gold) -> tuple[dict[str, set[int]], dict[int, set[str]]]:
+    """Which gold entities each system entity matches (label or alias form equal, same
+    type), and the other way round: (system IRI -> gold indices, gold index -> system IRIs)."""
     by_form: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, g in enumerate(gold.entities):
         for f in g.forms:
@@ -216,6 +216,23 @@ def evaluate(graph: Graph, gold: Gold) -> Evaluation:
         match[se.iri] = hits
         for h in hits:
             matched_by[h].add(se.iri)
+    return match, matched_by
+
+
+def relation_right(match: dict[str, set[int]], gold: Gold, s: str, p: str, o: str) -> bool:
+    """Whether a system relation between IRIs ``s`` and ``o`` is one of the gold's (strict
+    predicate; ``partnerOf`` either way)."""
+    return any(
+        (gs, p, go) in gold.relations or (p == "partnerOf" and (go, p, gs) in gold.relations)
+        for gs in match.get(s, ())
+        for go in match.get(o, ())
+    )
+
+
+def evaluate(graph: Graph, gold: Gold) -> Evaluation:
+    """Score ``graph`` against ``gold``."""
+    sys_ents, sys_rels = system_from_graph(graph, gold.documents)
+    match, matched_by = match_entities(sys_ents, gold)
 
     entities: dict[str, Score] = {}
     for t in ("all", *ENTITY_TYPES):
@@ -277,12 +294,7 @@ def evaluate(graph: Graph, gold: Gold) -> Evaluation:
         if not ok:
             missed_r.append(f"{gname[gs]} --{p}--> {gname[go]}   | {gold.evidence.get((gs, p, go), '')[:100]}")
     for s, p, o in sorted(sys_rels):
-        ok = any(
-            (gs, p, go) in gold.relations or (p == "partnerOf" and (go, p, gs) in gold.relations)
-            for gs in match.get(s, ())
-            for go in match.get(o, ())
-        )
-        if not ok:
+        if not relation_right(match, gold, s, p, o):
             spurious_r.append(f"{label.get(s, s)} --{p}--> {label.get(o, o)}")
     return Evaluation(entities, strict, lenient, len(dup), missed_e, spurious_e, missed_r, spurious_r, dup)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.evaluate import load_gold, system_from_graph  # noqa: E402
+from graph.evaluate import load_gold, match_entities, relation_right, system_from_graph  # noqa: E402
 from graph.iri import entity_iri  # noqa: E402
 from graph.pipeline import build  # noqa: E402
 from scripts.training import BLIND, development_sets  # noqa: E402
@@ -48,16 +48,11 @@ def rule_counts(set_name: str) -> dict[str, list[int]]:
     result = build([docs])
     gold = load_gold(gold_dir)
     sys_ents, _rels = system_from_graph(result.graph, gold.documents)
-    by_form: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for i, g in enumerate(gold.entities):
-        for form in g.forms:
-            by_form[(g.type, form)].add(i)
-    match = {se.iri: {i for form in se.forms for i in by_form.get((se.type, form), ())} for se in sys_ents}
+    match, _matched_by = match_entities(sys_ents, gold)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for link in result.resolved.links:
-        s, o, p = str(entity_iri(link.subject)), str(entity_iri(link.object)), link.predicate
-        right = any((gs, p, go) in gold.relations or (p == "partnerOf" and (go, p, gs) in gold.relations)
-                    for gs in match.get(s, ()) for go in match.get(o, ()))
+        right = relation_right(match, gold, str(entity_iri(link.subject)), link.predicate, str(entity_iri(link.object)))
+        p = link.predicate
         for rule in sorted({r.split(":", 1)[1] if ":" in r else r for _ev, r in link.evidence}):
             c = counts[f"{p} {rule}"]
             c[0] += right
